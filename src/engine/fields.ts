@@ -47,3 +47,45 @@ export const namedFieldKey = (name: string): FieldKey => `name:${name.trim().toL
 
 /** Lower-cases a value the way every comparison in the engine expects. */
 export const normalizeValue = (value: string): string => value.toLowerCase();
+
+/** JQL and condition spellings of the system fields (lower-cased), beside each field's own key. */
+const SYSTEM_FIELD_NAMES: Readonly<Record<string, SystemField>> = {
+  project: 'project',
+  issuetype: 'issuetype',
+  type: 'issuetype',
+  'issue type': 'issuetype',
+  status: 'status',
+  statuscategory: 'statusCategory',
+  category: 'statusCategory',
+  'status category': 'statusCategory',
+  priority: 'priority',
+  labels: 'labels',
+  label: 'labels',
+  component: 'components',
+  components: 'components',
+  resolution: 'resolution',
+  assignee: 'assignee',
+  reporter: 'reporter',
+  'request type': 'requestType',
+  'customer request type': 'requestType',
+  requesttype: 'requestType',
+  organizations: 'organizations',
+  organization: 'organizations',
+  organisations: 'organizations',
+};
+
+/**
+ * The key of a field named the way people write it in JQL or in an agreement's `field` condition: a system
+ * field in any accepted spelling, `cf[10010]`, `customfield_10010`, or any other name (a custom field by name).
+ * @example resolveFieldName('Request Type') === 'requestType'
+ * @example resolveFieldName('cf[10010]') === 'customfield_10010'
+ * @example resolveFieldName('Team') === 'name:team'
+ */
+export function resolveFieldName(name: string): FieldKey {
+  const lower = name.trim().toLowerCase();
+  const system = SYSTEM_FIELD_NAMES[lower];
+  if (system) return system;
+  const cf = /^(?:cf\[(\d+)\]|customfield_(\d+))$/.exec(lower);
+  if (cf) return customFieldKey(cf[1] ?? cf[2] ?? '');
+  return namedFieldKey(lower);
+}
