@@ -1,0 +1,112 @@
+import Holidays from 'date-holidays';
+
+import { fail, ok, type Result } from '../errors';
+import { formatLocalDate, parseLocalDate } from '../time/local-date';
+import { MS_PER_DAY, type LocalDate } from '../time/units';
+
+/**
+ * A calendar's `holidayRegion` ("DE", "DE-BY", "DK", "US-NY") resolved to public holidays through the
+ * `date-holidays` data set. Pure: the data is bundled, nothing is fetched, and no host zone is read.
+ */
+
+/** One public holiday of a region, as a local date of that region. */
+export interface RegionHoliday {
+  date: LocalDate;
+  name: string;
+}
+
+// `CC` or `CC-SS`: the country and state codes exactly as date-holidays names them (ISO 3166, mostly).
+const REGION = /^([A-Z]{2})(?:-([A-Z0-9]{1,3}))?$/;
+
+// Country list, states per country and one Holidays instance per region: all pure data, built once.
+let countries: Partial<Record<string, string>> | undefined;
+const statesByCountry = new Map<string, Partial<Record<string, string>>>();
+const instances = new Map<string, Holidays>();
+
+function knownCountries(): Partial<Record<string, string>> {
+  countries ??= new Holidays().getCountries();
+  return countries;
+}
+
+// date-holidays returns undefined (despite its typings) for a country without states, such as DK.
+function statesOf(country: string): Partial<Record<string, string>> | undefined {
+  return new Holidays().getStates(country);
+}
+
+function knownStates(country: string): Partial<Record<string, string>> {
+  let states = statesByCountry.get(country);
+  if (states === undefined) {
+    states = statesOf(country) ?? {};
+    statesByCountry.set(country, states);
+  }
+  return states;
+}
+
+/**
+ * Whether `region` names a country (`CC`) or a country's state (`CC-SS`) that date-holidays knows.
+ * @example isKnownRegion('DE-BY') === true; isKnownRegion('DE-XX') === false
+ */
+export function isKnownRegion(region: string): boolean {
+  const m = REGION.exec(region);
+  if (!m) return false;
+  const [, country, state] = m;
+  if (country === undefined || knownCountries()[country] === undefined) return false;
+  return state === undefined || knownStates(country)[state] !== undefined;
+}
+
+function instanceFor(region: string): Holidays {
+  let instance = instances.get(region);
+  if (instance === undefined) {
+    const [country = '', state] = region.split('-');
+    // date-holidays' `init` accepts unknown codes silently (falling back to the country), hence the check
+    // in isKnownRegion before we get here.
+    instance = state === undefined ? new Holidays(country) : new Holidays(country, state);
+    instances.set(region, instance);
+  }
+  return instance;
+}
+
+/**
+ * Public holidays (type `public` only; not bank, school, optional or observance) of a region such as "DE",
+ * "DE-BY", "DK", "US-NY", as local dates, for the years `fromYear`..`toYear` inclusive, sorted by date.
+ * A holiday lasting several days gives one entry per day. Substitute days that date-holidays marks public
+ * (US "Independence Day (substitute day)") are included: they are days off.
+ *
+ * @example
+ * const r = regionHolidays('DE', 2026, 2026);
+ * // r.ok && r.value.some((h) => h.date === '2026-10-03') — Tag der Deutschen Einheit
+ */
+export function regionHolidays(region: string, fromYear: number, toYear: number): Result<RegionHoliday[]> {
+  if (!isKnownRegion(region)) {
+    return fail({
+      code: 'calendar.region.unknown',
+      message: `Unknown holiday region "${region}": expected a country code such as "DE" or a country and state such as "DE-BY".`,
+    });
+  }
+  const instance = instanceFor(region);
+  const seen = new Set<string>();
+  const out: RegionHoliday[] = [];
+  // Start a year early: a holiday that begins late in December may run into `fromYear`.
+  for (let year = fromYear - 1; year <= toYear; year++) {
+    for (const holiday of instance.getHolidays(year)) {
+      if (holiday.type !== 'public') continue;
+      // The local date is the first ten characters of `date` ("YYYY-MM-DD hh:mm:ss [-hh:mm]"). The `start`
+      // and `end` Dates are instants; reading their calendar fields would use the host's zone.
+      const first = parseLocalDate(holiday.date.slice(0, 10));
+      if (first === undefined) continue;
+      // The number of days is the length of [start, end) rounded to whole days: a DST change inside the
+      // holiday makes it 23 or 25 hours a day, and a holiday from 14:00 still takes its date (at least 1).
+      const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY));
+      for (let i = 0; i < days; i++) {
+        const date = formatLocalDate(first + i);
+        const dateYear = Number(date.slice(0, 4));
+        const key = `${date} ${holiday.name}`;
+        if (dateYear < fromYear || dateYear > toYear || seen.has(key)) continue;
+        seen.add(key);
+        out.push({ date, name: holiday.name });
+      }
+    }
+  }
+  out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return ok(out);
+}
