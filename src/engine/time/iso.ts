@@ -29,7 +29,8 @@ export function parseInstant(text: string): EpochMs | undefined {
   if (zone !== undefined && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    offset = sign * (Number(digits.slice(0, 2)) * MS_PER_HOUR + Number(digits.slice(2) || '0') * MS_PER_MINUTE);
+    offset =
+      sign * (Number(digits.slice(0, 2)) * MS_PER_HOUR + Number(digits.slice(2) || '0') * MS_PER_MINUTE);
   }
   return (daysFromCivil(year, month, day) * MS_PER_DAY +
     hour * MS_PER_HOUR +
