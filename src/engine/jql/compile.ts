@@ -2,8 +2,7 @@
  * Turns a syntax tree into a predicate once, so that evaluating it, which replay does at every change of every
  * issue, is a few closure calls: constants are lower-cased here and no call allocates.
  */
-import type { FieldKey, FieldValues } from '../fields';
-import { normalizeValue } from '../fields';
+import { normalizeValue, type FieldKey, type FieldValues } from '../fields';
 import type { JqlExpr, JqlValue } from './ast';
 
 /**
@@ -13,7 +12,6 @@ import type { JqlExpr, JqlValue } from './ast';
 export type Predicate = (values: FieldValues) => boolean;
 
 const always: Predicate = () => true;
-const never: Predicate = () => false;
 
 /**
  * Compiles a syntax tree. The values a predicate reads are lower-cased by contract ({@link FieldValues}), so
@@ -27,9 +25,9 @@ export function compileJql(expr: JqlExpr): Predicate {
     case 'all':
       return always;
     case 'or':
-      return chain(expr.operands, (a, b) => (values) => a(values) || b(values), never);
+      return chain(expr.operands, true);
     case 'and':
-      return chain(expr.operands, (a, b) => (values) => a(values) && b(values), always);
+      return chain(expr.operands, false);
     case 'not': {
       const operand = compileJql(expr.operand);
       return (values) => !operand(values);
@@ -47,8 +45,8 @@ export function compileJql(expr: JqlExpr): Predicate {
     case 'contains': {
       const key = expr.field.key;
       const term = normalizeValue(expr.term);
-      // ATTENTION: Jira's `~` is a word search (stemming, stop words, `*` wildcards); the subset's `~` is a
-      // case-insensitive substring test, which finds everything the word search would and occasionally more.
+      // ATTENTION: Jira's `~` is a word search (stemming, stop words, `*` wildcards); the subset's is a
+      // case-insensitive substring test, so `~ net` also finds "network", and `~ runs` misses "running".
       const contains = (item: string): boolean => item.includes(term);
       return expr.operator === '~'
         ? (values) => values.get(key).some(contains)
@@ -79,14 +77,17 @@ export function fieldsOf(expr: JqlExpr): FieldKey[] {
   return [...keys];
 }
 
-/** Folds `a OP b OP c` into nested closures; an empty chain (only built by hand) is OP's identity. */
-function chain(
-  operands: readonly JqlExpr[],
-  join: (a: Predicate, b: Predicate) => Predicate,
-  identity: Predicate,
-): Predicate {
-  const [first, ...rest] = operands.map(compileJql);
-  return first === undefined ? identity : rest.reduce(join, first);
+/** Every operand in turn, stopping at the first that decides; an empty chain (only built by hand) is OP's identity. */
+function chain(operands: readonly JqlExpr[], decisive: boolean): Predicate {
+  const predicates = operands.map(compileJql);
+  const [first, second] = predicates;
+  if (first === undefined) return () => !decisive;
+  if (second === undefined) return first;
+  return (values) => {
+    // A plain loop: a long chain must neither nest closures nor allocate per call.
+    for (const predicate of predicates) if (predicate(values) === decisive) return decisive;
+    return !decisive;
+  };
 }
 
 // ── Clauses ─────────────────────────────────────────────────────────────────────────────────────────────

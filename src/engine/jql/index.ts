@@ -29,7 +29,7 @@ export interface JqlQuery {
 /**
  * Parses and compiles a query. Empty or blank text matches every issue, as an empty JQL does in Jira. Bad input
  * gives a problem with a stable code (`jql.expected`, `jql.unterminated-string`, `jql.invalid-escape`,
- * `jql.unsupported`) and the column of the offending token; it never throws.
+ * `jql.unsupported`, `jql.too-deep`) and the column of the offending token; it never throws.
  * @example
  * const result = parseJql('status = Done AND labels = vip');
  * if (result.ok) result.value.matches(values);

@@ -6,11 +6,14 @@ import { fail, ok, type Problem, type Result } from '../errors';
 import { resolveFieldName } from '../fields';
 import type { JqlExpr, JqlField, JqlValue } from './ast';
 import { tokenize, type Token } from './lexer';
-import { describeToken, expected, unsupported } from './problems';
+import { describeToken, expected, tooDeep, unsupported } from './problems';
 
 // Words that would make an unquoted value or field name ambiguous; quoting them ("and") makes them plain text.
 const RESERVED = new Set(['and', 'or', 'not', 'in', 'is', 'empty', 'null']);
 const OPERATORS = '=, !=, ~, !~, in, not in or is';
+// Far beyond any real query; it keeps a pasted or generated monster from overflowing the stack, here or when
+// the tree is compiled and printed.
+const MAX_DEPTH = 64;
 
 /**
  * Parses a query to its syntax tree. Empty or blank text is `{ kind: 'all' }`.
@@ -32,9 +35,13 @@ const isAnd = (token: Token): boolean => isWord(token, 'and') || isSymbol(token,
 const isOr = (token: Token): boolean => isWord(token, 'or') || isSymbol(token, '||', '|');
 const isNot = (token: Token): boolean => isWord(token, 'not') || isSymbol(token, '!');
 const after = (token: Token): string => `after ${describeToken(token)}`;
+const quoteHint = (token: Token): string | undefined =>
+  token.kind === 'word' ? `put it in quotes to use "${token.text}" as a value` : undefined;
 
 class Parser {
   private index = 0;
+  /** Open parentheses and NOTs around the cursor. */
+  private depth = 0;
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -76,21 +83,29 @@ class Parser {
   }
 
   private parseNot(): Result<JqlExpr> {
-    if (!isNot(this.peek())) return this.parsePrimary();
+    const token = this.peek();
+    if (!isNot(token)) return this.parsePrimary();
+    if (this.depth >= MAX_DEPTH) return fail(tooDeep(MAX_DEPTH, token));
     this.next();
+    this.depth += 1;
     const operand = this.parseNot();
+    this.depth -= 1;
     return operand.ok ? ok({ kind: 'not', operand: operand.value }) : operand;
   }
 
   private parsePrimary(): Result<JqlExpr> {
     const token = this.peek();
     if (!isSymbol(token, '(')) return this.parseClause();
+    if (this.depth >= MAX_DEPTH) return fail(tooDeep(MAX_DEPTH, token));
     this.next();
+    this.depth += 1;
     const inner = this.parseOr();
+    this.depth -= 1;
     if (!inner.ok) return inner;
     const close = this.peek();
     if (!isSymbol(close, ')')) {
-      return fail(expected(`")" to close the "(" at column ${token.column}`, after(this.previous()), close));
+      const where = `${after(this.previous())} to close the "(" at column ${token.column}`;
+      return fail(expected('")"', where, close));
     }
     this.next();
     return inner;
@@ -176,7 +191,7 @@ class Parser {
       const call = this.notCall(token);
       return call ? fail(call) : ok({ kind: 'text', text: token.text });
     }
-    return fail(expected('a value', after(operator), token));
+    return fail(expected('a value', after(operator), token, quoteHint(token)));
   }
 
   /** The text after `~` or `!~`: not EMPTY (that is `is EMPTY`) and not blank (which would match anything). */
@@ -184,7 +199,11 @@ class Parser {
     const token = this.next();
     const text =
       token.kind === 'string' || (token.kind === 'word' && !RESERVED.has(token.text.toLowerCase()));
-    if (!text || token.value === '') return fail(expected('a text to search for', after(operator), token));
+    if (!text || token.value === '') {
+      const empty = isWord(token, 'empty') || isWord(token, 'null');
+      const hint = empty ? 'write "is EMPTY" to find an empty field' : quoteHint(token);
+      return fail(expected('a text to search for', after(operator), token, hint));
+    }
     const call = this.notCall(token);
     return call ? fail(call) : ok(token.value);
   }
@@ -203,13 +222,8 @@ class Parser {
       const separator = this.next();
       if (isSymbol(separator, ')')) return ok({ kind: 'list', field, operator, values });
       if (!isSymbol(separator, ',')) {
-        return fail(
-          expected(
-            `"," or ")" to continue the list opened at column ${open.column}`,
-            after(valueToken),
-            separator,
-          ),
-        );
+        const where = `${after(valueToken)} in the list opened at column ${open.column}`;
+        return fail(expected('"," or ")"', where, separator));
       }
     }
   }

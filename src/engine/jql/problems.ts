@@ -11,6 +11,7 @@ export const JQL_CODES = {
   unterminatedString: 'jql.unterminated-string',
   invalidEscape: 'jql.invalid-escape',
   unsupported: 'jql.unsupported',
+  tooDeep: 'jql.too-deep',
 } as const;
 
 /**
@@ -24,13 +25,14 @@ export function describeToken(token: Token): string {
 }
 
 /**
- * `Expected <what> <where> but found <token>`, pointing at the token found.
+ * `Expected <what> <where> but found <token>[; <hint>]`, pointing at the token found.
  * @example expected('a value', 'after "="', endToken) // Expected a value after "=" but found end of query
  */
-export function expected(what: string, where: string, found: Token): Problem {
+export function expected(what: string, where: string, found: Token, hint?: string): Problem {
+  const message = `Expected ${what} ${where} but found ${describeToken(found)}`;
   return {
     code: JQL_CODES.expected,
-    message: `Expected ${what} ${where} but found ${describeToken(found)}`,
+    message: hint === undefined ? message : `${message}; ${hint}`,
     column: found.column,
   };
 }
@@ -65,4 +67,16 @@ export function invalidEscape(escape: string, column: number): Problem {
  */
 export function unsupported(message: string, at: Token): Problem {
   return { code: JQL_CODES.unsupported, message, column: at.column };
+}
+
+/**
+ * More nested parentheses and NOTs than the parser follows.
+ * @example tooDeep(64, token) // Expected at most 64 nested parentheses or NOTs but found more at "("
+ */
+export function tooDeep(limit: number, at: Token): Problem {
+  return {
+    code: JQL_CODES.tooDeep,
+    message: `Expected at most ${limit} nested parentheses or NOTs but found more at ${describeToken(at)}`,
+    column: at.column,
+  };
 }
