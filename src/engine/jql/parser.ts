@@ -160,11 +160,12 @@ class Parser {
     const where = this.index === 0 ? 'at the start of the query' : after(this.previous());
     const orderBy = this.orderBy();
     if (orderBy) return fail(orderBy);
-    if (token.kind === 'string') {
+    if (token.kind === 'string' && token.value.trim() !== '') {
       this.next();
       return ok({ name: token.value, key: resolveFieldName(token.value), column: token.column });
     }
     if (token.kind !== 'word' || RESERVED.has(token.text.toLowerCase())) {
+      // A quoted field name reaches here only when blank, which names no field.
       return fail(expected('a field name or "("', where, token));
     }
     this.next();

@@ -25,6 +25,7 @@ describe('malformed queries point at the offending token and say what was expect
     ['NOT', 4, 'Expected a field name or "(" after "NOT" but found end of query'],
     ['= Open', 1, 'Expected a field name or "(" at the start of the query but found "="'],
     ['()', 2, 'Expected a field name or "(" after "(" but found ")"'],
+    ['a = 1 OR " " = 2', 10, 'Expected a field name or "(" after "OR" but found " "'],
     [
       'status like Open',
       8,
