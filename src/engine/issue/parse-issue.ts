@@ -1,0 +1,250 @@
+/**
+ * Reads Jira Cloud's issue reply (`GET /rest/api/3/issue/{key}?expand=changelog,names`) into an issue's
+ * normalized history. Hand-written checks rather than a schema: the command line reads tens of thousands of
+ * issues a second, and only the few properties the history needs are checked.
+ */
+import { fail, joinPath, ok, type Problem, type Result } from '../errors';
+import { isObject } from './aliases';
+import { parseJiraInstant } from './jira-instant';
+import { EMPTY_STATUS_CATALOG, type StatusCatalog } from './status-catalog';
+import { valueAt } from './timeline';
+import {
+  ISSUE_HISTORY_DATA_VERSION,
+  type CommentBy,
+  type IssueEventData,
+  type IssueHistoryData,
+} from './types';
+import { walkBack, type RawEntry } from './walk-back';
+
+export interface ParseIssueOptions {
+  /** The site's statuses, for the categories of statuses the issue has left (`GET /rest/api/3/status`). */
+  readonly statuses?: StatusCatalog;
+  /** Where the issue sits in its file, e.g. `$[3]`; problems' paths start with it. Default `$`. */
+  readonly path?: string;
+}
+
+const CODE = 'issue.invalid';
+
+interface RawComment {
+  readonly id: string;
+  readonly at: number;
+  readonly author: unknown;
+  readonly isPublic: boolean;
+}
+
+// ── Checks ───────────────────────────────────────────────────────────────────────────────────────────────
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return 'an object';
+}
+
+const expected = (path: string, what: string, value: unknown): Problem => ({
+  code: CODE,
+  path,
+  message: `expected ${what}, got ${describe(value)}`,
+});
+
+/** Jira writes ids as strings; hand-written issues may use numbers. */
+const idOf = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+
+function instantOf(value: unknown, path: () => string, problems: Problem[]): number | undefined {
+  if (typeof value !== 'string') {
+    problems.push(expected(path(), 'an ISO instant', value));
+    return undefined;
+  }
+  const at = parseJiraInstant(value);
+  if (at === undefined)
+    problems.push({ code: CODE, path: path(), message: `not an ISO instant: ${describe(value)}` });
+  return at;
+}
+
+/** Numeric ids in numeric order without converting them (they may exceed 2^53); others after, as text. */
+const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Keeps the first of each id (merged changelog pages repeat entries); entries without an id are all kept. */
+function dedupe<T extends { readonly id: string }>(sorted: T[]): T[] {
+  if (sorted.length < 2) return sorted;
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const x of sorted) {
+    if (x.id !== '') {
+      if (seen.has(x.id)) continue;
+      seen.add(x.id);
+    }
+    out.push(x);
+  }
+  return out;
+}
+
+function readHistories(changelog: unknown, path: string, problems: Problem[]): RawEntry[] {
+  if (changelog === undefined || changelog === null) return [];
+  if (!isObject(changelog)) {
+    problems.push(expected(path, 'an object', changelog));
+    return [];
+  }
+  const histories = changelog.histories;
+  if (histories === undefined) return [];
+  const listPath = joinPath(path, 'histories');
+  if (!Array.isArray(histories)) {
+    problems.push(expected(listPath, 'an array', histories));
+    return [];
+  }
+  const entries: RawEntry[] = [];
+  for (let i = 0; i < histories.length; i++) {
+    const history: unknown = histories[i];
+    const at = () => joinPath(listPath, i);
+    if (!isObject(history)) {
+      problems.push(expected(at(), 'a changelog entry object', history));
+      continue;
+    }
+    const id = history.id === undefined ? '' : idOf(history.id);
+    if (id === undefined) problems.push(expected(joinPath(at(), 'id'), 'an id', history.id));
+    const created = instantOf(history.created, () => joinPath(at(), 'created'), problems);
+    const items = history.items ?? [];
+    if (!Array.isArray(items)) problems.push(expected(joinPath(at(), 'items'), 'an array', items));
+    if (id === undefined || created === undefined || !Array.isArray(items)) continue;
+    entries.push({ id, at: created, items, author: history.author });
+  }
+  // Stable: entries without an id keep their order among equals.
+  entries.sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
+  return dedupe(entries);
+}
+
+function readComments(comment: unknown, path: string, problems: Problem[]): RawComment[] {
+  if (comment === undefined || comment === null) return [];
+  if (!isObject(comment)) {
+    problems.push(expected(path, 'an object', comment));
+    return [];
+  }
+  const list = comment.comments;
+  if (list === undefined) return [];
+  const listPath = joinPath(path, 'comments');
+  if (!Array.isArray(list)) {
+    problems.push(expected(listPath, 'an array', list));
+    return [];
+  }
+  const comments: RawComment[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const raw: unknown = list[i];
+    const at = () => joinPath(listPath, i);
+    if (!isObject(raw)) {
+      problems.push(expected(at(), 'a comment object', raw));
+      continue;
+    }
+    const id = raw.id === undefined ? '' : idOf(raw.id);
+    if (id === undefined) problems.push(expected(joinPath(at(), 'id'), 'an id', raw.id));
+    const created = instantOf(raw.created, () => joinPath(at(), 'created'), problems);
+    if (id === undefined || created === undefined) continue;
+    comments.push({ id, at: created, author: raw.author, isPublic: raw.jsdPublic !== false });
+  }
+  comments.sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
+  return dedupe(comments);
+}
+
+// ── Comments ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An app (Automation for Jira, an integration) is checked first: automation often reports issues, and its
+ * replies must not count as the customer's.
+ */
+function commentBy(author: unknown, reporterThen: readonly string[]): CommentBy {
+  if (!isObject(author)) return 'agent';
+  if (author.accountType === 'app') return 'app';
+  if (author.accountType === 'customer') return 'customer';
+  const accountId = typeof author.accountId === 'string' ? author.accountId.toLowerCase() : undefined;
+  return accountId !== undefined && reporterThen.includes(accountId) ? 'customer' : 'agent';
+}
+
+/** Merges the changelog's and the comments' events by instant: creation first, then changes, then comments. */
+function mergeEvents(
+  created: IssueEventData,
+  changes: readonly IssueEventData[],
+  comments: readonly IssueEventData[],
+): IssueEventData[] {
+  const out: IssueEventData[] = [];
+  let i = 0;
+  let j = 0;
+  let createdPending = true;
+  for (;;) {
+    const change = changes[i];
+    const comment = comments[j];
+    const next =
+      change !== undefined && (comment === undefined || change.at <= comment.at) ? change : comment;
+    if (createdPending && (next === undefined || created.at <= next.at)) {
+      out.push(created);
+      createdPending = false;
+    } else if (next === undefined) {
+      return out;
+    } else {
+      out.push(next);
+      if (next === change) i++;
+      else j++;
+    }
+  }
+}
+
+// ── The reply ────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Reads an issue reply into its normalized history: each field's values over time, walked back from the
+ * current fields through the changelog (newest-first, oldest-first, shuffled or with repeated entries: all
+ * give the same history), and the events agreements listen to. Invalid input gives problems naming the JSON
+ * path; it never throws.
+ * @example
+ * const result = parseIssue(JSON.parse(text), { statuses });
+ * if (result.ok) evaluate(historyOf(result.value));
+ */
+export function parseIssue(json: unknown, options: ParseIssueOptions = {}): Result<IssueHistoryData> {
+  const root = options.path ?? '$';
+  if (!isObject(json)) return fail(expected(root, 'an issue object', json));
+  const problems: Problem[] = [];
+  const key = json.key;
+  if (typeof key !== 'string' || key === '')
+    problems.push(expected(joinPath(root, 'key'), 'an issue key', key));
+  const id = idOf(json.id);
+  if (id === undefined) problems.push(expected(joinPath(root, 'id'), 'an issue id', json.id));
+  const fields = json.fields;
+  const fieldsPath = joinPath(root, 'fields');
+  if (!isObject(fields)) {
+    problems.push(expected(fieldsPath, 'an object', fields));
+    return fail(...problems);
+  }
+  const created = instantOf(fields.created, () => joinPath(fieldsPath, 'created'), problems);
+  const entries = readHistories(json.changelog, joinPath(root, 'changelog'), problems);
+  const comments = readComments(fields.comment, joinPath(fieldsPath, 'comment'), problems);
+  if (problems.length > 0 || typeof key !== 'string' || id === undefined || created === undefined) {
+    return fail(...problems);
+  }
+
+  const walked = walkBack({
+    fields,
+    names: isObject(json.names) ? json.names : undefined,
+    entries,
+    commentAuthors: comments.map((comment) => comment.author),
+    catalog: options.statuses ?? EMPTY_STATUS_CATALOG,
+  });
+  const reporter = walked.fields.find((field) => field.keys[0] === 'reporter');
+  const commentEvents = comments.map((comment): IssueEventData => ({
+    kind: 'comment',
+    at: comment.at,
+    id: comment.id,
+    by: commentBy(comment.author, reporter === undefined ? [] : valueAt(reporter, comment.at)),
+    public: comment.isPublic,
+  }));
+  const events = mergeEvents({ kind: 'created', at: created }, walked.events, commentEvents);
+  const data: IssueHistoryData = {
+    v: ISSUE_HISTORY_DATA_VERSION,
+    key,
+    id,
+    created,
+    fields: walked.fields,
+    events,
+  };
+  return ok(data);
+}
