@@ -6,6 +6,8 @@ export interface Problem {
   /** Stable, dotted, e.g. `calendar.zone.unknown`, `jql.expected`. */
   readonly code: string;
   readonly message: string;
+  /** The file the offending value came from, when the caller read it from one. */
+  readonly file?: string;
   /** JSON path of the offending value, e.g. `$.calendars[0].week.mon[1].to`. */
   readonly path?: string;
   /** 1-based column in a JQL text, when the problem is inside one. */
@@ -26,7 +28,7 @@ export function joinPath(path: string, key: string | number): string {
 
 /** One line per problem: `file: $.path: message`. */
 export function formatProblem(problem: Problem, file?: string): string {
-  const where = [file, problem.path, problem.column === undefined ? undefined : `column ${problem.column}`]
+  const where = [problem.file ?? file, problem.path, problem.column === undefined ? undefined : `column ${problem.column}`]
     .filter((part): part is string => part !== undefined && part !== '')
     .join(': ');
   return where ? `${where}: ${problem.message} [${problem.code}]` : `${problem.message} [${problem.code}]`;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** The shape of an agreement, strictly: an unknown key is a typo until proven otherwise. */
+const strings = z.array(z.string().min(1)).min(1);
+
+export const conditionSchema = z.discriminatedUnion('event', [
+  z.strictObject({ event: z.literal('created') }),
+  z.strictObject({
+    event: z.literal('status'),
+    to: strings.optional(),
+    from: strings.optional(),
+    toCategory: z.enum(['new', 'indeterminate', 'done']).optional(),
+  }),
+  z.strictObject({
+    event: z.literal('comment'),
+    by: z.enum(['agent', 'customer', 'any']),
+    public: z.boolean().optional(),
+  }),
+  z.strictObject({ event: z.literal('assignee'), change: z.enum(['set', 'cleared', 'changed']) }),
+  z.strictObject({ event: z.literal('resolution'), change: z.enum(['set', 'cleared']) }),
+  z.strictObject({ event: z.literal('field'), field: z.string().min(1), to: strings.optional() }),
+]);
+
+const actionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('comment'), body: z.string().min(1), internal: z.boolean().optional() }),
+  z.strictObject({
+    type: z.literal('notify'),
+    to: z.array(z.enum(['assignee', 'reporter', 'watchers'])),
+    groups: z.array(z.string()).optional(),
+    users: z.array(z.string()).optional(),
+    subject: z.string().min(1),
+    body: z.string().min(1),
+  }),
+  z.strictObject({ type: z.literal('assign'), accountId: z.string().min(1).nullable() }),
+  z.strictObject({ type: z.literal('priority'), name: z.string().min(1) }),
+  z.strictObject({ type: z.literal('transition'), to: z.string().min(1) }),
+  z.strictObject({ type: z.literal('label'), add: z.string().regex(/^\S+$/, 'a label has no spaces') }),
+]);
+
+const minutes = z.number().nonnegative();
+
+const thresholdSchema = z.strictObject({
+  at: z.union([
+    z.strictObject({ percent: z.number().gt(0).max(1000) }),
+    z.strictObject({ minutesBefore: minutes }),
+    z.strictObject({ minutesAfterBreach: minutes }),
+  ]),
+  repeatEveryMinutes: z.number().gt(0).optional(),
+  actions: z.array(actionSchema),
+});
+
+const goalSchema = z.strictObject({
+  when: z.string().optional(),
+  targetMinutes: minutes.nullable(),
+  calendar: z.string().min(1),
+  objectivePercent: z.number().min(0).max(100).optional(),
+});
+
+const metricSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  start: z.array(conditionSchema).min(1),
+  stop: z.array(conditionSchema).min(1),
+  pauseWhile: z.string().optional(),
+  reset: z.array(conditionSchema).optional(),
+  goals: z.array(goalSchema).min(1),
+  goalChange: z.enum(['retarget', 'keep']).optional(),
+  thresholds: z.array(thresholdSchema).optional(),
+});
+
+export const agreementSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(['SLA', 'OLA', 'UC']),
+  counterparty: z.string().optional(),
+  validFrom: z.string().optional(),
+  validTo: z.string().optional(),
+  reviewBy: z.string().optional(),
+  appliesTo: z.string().optional(),
+  customerVisible: z.boolean().optional(),
+  metrics: z.array(metricSchema).min(1),
+});

@@ -1,0 +1,180 @@
+import type { CheckedAgreement, CheckedMetric } from '../agreement/validate';
+import type { WorkingTime } from '../calendar/timeline';
+import type { IssueHistory } from '../issue';
+import { formatInstant } from '../time/iso';
+import { minutesToMs, type EpochMs } from '../time/units';
+import { compileConditions } from './conditions';
+import { measureCycle } from './measure';
+import { isPaused, replayCycles, type MetricRules } from './replay';
+import type { AgreementResult, CycleResult, GoalResult, IssueResult, MetricResult } from './result';
+
+/** Agreements and calendars, checked and compiled once, for any number of issues. */
+export interface CompiledConfig {
+  readonly agreements: readonly CompiledAgreement[];
+  readonly calendars: ReadonlyMap<string, WorkingTime>;
+}
+
+export interface CompiledAgreement {
+  readonly checked: CheckedAgreement;
+  readonly metrics: readonly CompiledMetric[];
+}
+
+interface CompiledMetric {
+  readonly checked: CheckedMetric;
+  readonly rules: MetricRules;
+}
+
+/** Compiles the condition matchers of checked agreements. */
+export function compileAgreements(agreements: readonly CheckedAgreement[]): CompiledAgreement[] {
+  return agreements.map((checked) => ({
+    checked,
+    metrics: checked.metrics.map((m) => ({
+      checked: m,
+      rules: {
+        start: compileConditions(m.metric.start),
+        stop: compileConditions(m.metric.stop),
+        reset: compileConditions(m.metric.reset),
+        pauseWhile: m.pauseWhile,
+      },
+    })),
+  }));
+}
+
+/**
+ * Evaluates one issue's history against compiled agreements at `now`: a pure function of its inputs.
+ * Agreements whose validity or `appliesTo` leave the issue out are left out of the result.
+ */
+export function evaluateHistory(config: CompiledConfig, history: IssueHistory, now: EpochMs): IssueResult {
+  const valuesNow = history.at(now);
+  const agreements: AgreementResult[] = [];
+  for (const { checked, metrics } of config.agreements) {
+    if (checked.validFrom !== undefined && history.created < checked.validFrom) continue;
+    if (checked.validTo !== undefined && history.created >= checked.validTo) continue;
+    if (checked.appliesTo && !checked.appliesTo.matches(valuesNow)) continue;
+    const { agreement } = checked;
+    agreements.push({
+      id: agreement.id,
+      name: agreement.name,
+      kind: agreement.kind,
+      ...(agreement.counterparty === undefined ? {} : { counterparty: agreement.counterparty }),
+      metrics: metrics.map((metric) => evaluateMetric(config, metric, history, now)),
+    });
+  }
+  return { issue: history.key, evaluatedAt: formatInstant(now), agreements };
+}
+
+function evaluateMetric(
+  config: CompiledConfig,
+  compiled: CompiledMetric,
+  history: IssueHistory,
+  now: EpochMs,
+): MetricResult {
+  const { metric, goals } = compiled.checked;
+  const keep = metric.goalChange === 'keep';
+  const thresholds = metric.thresholds ?? [];
+
+  /** The first goal whose `when` holds at `instant`, or -1. */
+  const goalAt = (instant: EpochMs): number => {
+    const values = history.at(instant);
+    return goals.findIndex((g) => g.when === undefined || g.when.matches(values));
+  };
+  // A cycle whose goals all fail to match is measured on the first goal's calendar, with no target.
+  const calendarOf = (index: number): WorkingTime => {
+    const id = (goals[index] ?? goals[0])?.goal.calendar ?? '';
+    const calendar = config.calendars.get(id);
+    if (!calendar) throw new Error(`calendar ${id} was not compiled`); // validation guarantees it
+    return calendar;
+  };
+
+  const replayed = replayCycles(history, compiled.rules, now);
+  const cycles: CycleResult[] = [];
+  let lastGoal = -1;
+  let lastMeasured: ReturnType<typeof measureCycle> | undefined;
+  for (const cycle of replayed) {
+    // 'retarget': the goal of the issue's state at the evaluation instant (the stop, for a finished cycle).
+    const goalIndex = goalAt(keep ? cycle.startedAt : (cycle.stoppedAt ?? now));
+    const goal = goals[goalIndex]?.goal;
+    const target = goal?.targetMinutes;
+    const measured = measureCycle(
+      cycle,
+      target === undefined || target === null ? null : minutesToMs(target),
+      thresholds,
+      calendarOf(goalIndex),
+      now,
+    );
+    cycles.push({
+      startedAt: formatInstant(cycle.startedAt),
+      stoppedAt: cycle.stoppedAt === null ? null : formatInstant(cycle.stoppedAt),
+      elapsedMs: measured.elapsedMs,
+      pausedMs: measured.pausedMs,
+      remainingMs: measured.remainingMs,
+      deadline: isPaused(cycle) ? null : formatNullable(measured.deadline),
+      breached: measured.breached,
+      breachedAt: formatNullable(measured.breachedAt),
+      goalIndex: goalIndex < 0 ? null : goalIndex,
+      pauses: cycle.pauses.map((p) => ({ from: formatInstant(p.from), to: formatNullable(p.to) })),
+      thresholds: measured.thresholds.map((t, index) => ({
+        index,
+        crossings: t.crossings,
+        lastAt: formatNullable(t.lastAt),
+        nextAt: formatNullable(t.nextAt),
+      })),
+    });
+    lastGoal = goalIndex;
+    lastMeasured = measured;
+  }
+
+  const last = replayed[replayed.length - 1];
+  const lastCycle = cycles[cycles.length - 1];
+  if (!last || !lastCycle) lastGoal = goalAt(now);
+  const paused = last !== undefined && isPaused(last);
+  const running = last?.stoppedAt === null;
+  const calendar = calendarOf(lastGoal);
+  const outOfHours = running && !paused && !calendar.isWorking(now);
+  const state = !last
+    ? 'not-started'
+    : !running
+      ? lastCycle?.breached === true
+        ? 'breached'
+        : 'met'
+      : paused
+        ? 'paused'
+        : outOfHours
+          ? 'out-of-hours'
+          : 'running';
+
+  let next: number | null = null;
+  if (running && !paused && lastMeasured) {
+    const due = [
+      lastMeasured.breached ? null : lastMeasured.deadline,
+      ...lastMeasured.thresholds.map((t) => t.nextAt),
+    ];
+    for (const t of due) if (t !== null && t >= now && (next === null || t < next)) next = t;
+  }
+
+  return {
+    id: metric.id,
+    name: metric.name,
+    state,
+    breached: lastCycle?.breached ?? false,
+    everBreached: cycles.some((c) => c.breached),
+    goal: goalResult(compiled.checked, lastGoal),
+    cycles,
+    ...(paused && metric.pauseWhile !== undefined ? { pausedBy: metric.pauseWhile } : {}),
+    ...(outOfHours ? { resumesAt: formatNullable(calendar.nextWorkingStart(now) ?? null) } : {}),
+    next: formatNullable(next as EpochMs | null),
+  };
+}
+
+function goalResult(metric: CheckedMetric, index: number): GoalResult | null {
+  const goal = metric.goals[index]?.goal;
+  if (!goal) return null;
+  return {
+    index,
+    targetMinutes: goal.targetMinutes,
+    calendar: goal.calendar,
+    ...(goal.objectivePercent === undefined ? {} : { objectivePercent: goal.objectivePercent }),
+  };
+}
+
+const formatNullable = (t: EpochMs | null): string | null => (t === null ? null : formatInstant(t));

@@ -1,0 +1,93 @@
+import type { JqlQuery } from '../jql';
+import type { IssueEvent, IssueHistory } from '../issue';
+import type { EpochMs } from '../time/units';
+import type { EventMatcher } from './conditions';
+
+/** A pause inside a cycle, `[from, to)`; `to` is null while it lasts. */
+export interface Pause {
+  from: EpochMs;
+  to: EpochMs | null;
+}
+
+/** A cycle as the replay finds it, before any calendar is applied. */
+export interface ReplayedCycle {
+  startedAt: EpochMs;
+  stoppedAt: EpochMs | null;
+  pauses: Pause[];
+}
+
+export interface MetricRules {
+  readonly start: EventMatcher;
+  readonly stop: EventMatcher;
+  readonly reset: EventMatcher;
+  readonly pauseWhile: JqlQuery | undefined;
+}
+
+/**
+ * Replays an issue's history up to `now` into a metric's cycles.
+ *
+ * Instants of interest are the events and the changes of the fields `pauseWhile` reads. At each instant the
+ * rules apply in the order start, resume, pause, stop, reset (DESIGN.md): so a start and a stop on the same
+ * event give a zero-length cycle, and an issue created in a paused state starts its cycle paused.
+ */
+export function replayCycles(history: IssueHistory, rules: MetricRules, now: EpochMs): ReplayedCycle[] {
+  const events = history.events;
+  const pauseChanges = rules.pauseWhile ? history.changesOf(rules.pauseWhile.fields) : NO_INSTANTS;
+  const cycles: ReplayedCycle[] = [];
+  let cycle: ReplayedCycle | null = null;
+  let pausedSince: EpochMs | null = null;
+
+  let e = 0;
+  let p = 0;
+  while (e < events.length || p < pauseChanges.length) {
+    const nextEvent = events[e]?.at ?? Infinity;
+    const nextChange = pauseChanges[p] ?? Infinity;
+    const t = Math.min(nextEvent, nextChange) as EpochMs;
+    if (t > now) break;
+    const groupStart = e;
+    while (e < events.length && (events[e]?.at ?? Infinity) === t) e++;
+    while (p < pauseChanges.length && pauseChanges[p] === t) p++;
+    const groupEnd = e;
+    const any = (matcher: EventMatcher): boolean => {
+      for (let i = groupStart; i < groupEnd; i++) {
+        const event = events[i];
+        if (event && matcher(event)) return true;
+      }
+      return false;
+    };
+
+    if (!cycle && any(rules.start)) {
+      cycle = { startedAt: t, stoppedAt: null, pauses: [] };
+      cycles.push(cycle);
+    }
+    if (!cycle) continue;
+    const pausedNow = rules.pauseWhile ? rules.pauseWhile.matches(history.at(t)) : false;
+    if (pausedSince !== null && !pausedNow) {
+      cycle.pauses.push({ from: pausedSince, to: t });
+      pausedSince = null;
+    }
+    if (pausedSince === null && pausedNow) pausedSince = t;
+    if (any(rules.stop)) {
+      if (pausedSince !== null) cycle.pauses.push({ from: pausedSince, to: t });
+      pausedSince = null;
+      cycle.stoppedAt = t;
+      cycle = null;
+      continue;
+    }
+    if (any(rules.reset)) {
+      cycle.startedAt = t;
+      cycle.pauses = [];
+      if (pausedSince !== null) pausedSince = t;
+    }
+  }
+  if (cycle && pausedSince !== null) cycle.pauses.push({ from: pausedSince, to: null });
+  return cycles;
+}
+
+const NO_INSTANTS: readonly EpochMs[] = [];
+
+export type { IssueEvent };
+
+/** Whether a cycle is running and its clock stopped by `pauseWhile` (its last pause has not ended). */
+export const isPaused = (cycle: ReplayedCycle): boolean =>
+  cycle.stoppedAt === null && cycle.pauses[cycle.pauses.length - 1]?.to === null;

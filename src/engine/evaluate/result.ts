@@ -1,0 +1,71 @@
+import type { AgreementKind } from '../agreement/types';
+
+/**
+ * The engine's output (DESIGN.md, "Output"): one object per issue. Instants are ISO strings in UTC; durations
+ * are milliseconds of working time. Fields beyond DESIGN.md's are optional additions, never renames.
+ */
+export interface IssueResult {
+  issue: string;
+  evaluatedAt: string;
+  agreements: AgreementResult[];
+}
+
+export interface AgreementResult {
+  id: string;
+  name: string;
+  kind: AgreementKind;
+  counterparty?: string;
+  metrics: MetricResult[];
+}
+
+export type MetricState = 'not-started' | 'running' | 'paused' | 'out-of-hours' | 'met' | 'breached';
+
+export interface GoalResult {
+  /** Position of the goal in the metric's ordered list. */
+  index: number;
+  targetMinutes: number | null;
+  calendar: string;
+  objectivePercent?: number;
+}
+
+export interface MetricResult {
+  id: string;
+  name: string;
+  state: MetricState;
+  /** Describes the last cycle. */
+  breached: boolean;
+  /** Any cycle. */
+  everBreached: boolean;
+  /** The goal of the last cycle, or the one that would apply now if no cycle has started; null if none matches. */
+  goal: GoalResult | null;
+  cycles: CycleResult[];
+  /** While paused: the condition that holds. */
+  pausedBy?: string;
+  /** While out of hours: when the clock resumes. */
+  resumesAt?: string | null;
+  /** The next instant something is due on this metric (a threshold or the deadline); null if nothing is. */
+  next: string | null;
+}
+
+export interface CycleResult {
+  startedAt: string;
+  stoppedAt: string | null;
+  elapsedMs: number;
+  pausedMs: number;
+  remainingMs: number | null;
+  deadline: string | null;
+  breached: boolean;
+  breachedAt: string | null;
+  /** Index of the goal that applied to this cycle, or null if none matched. */
+  goalIndex: number | null;
+  pauses: { from: string; to: string | null }[];
+  thresholds: ThresholdResult[];
+}
+
+export interface ThresholdResult {
+  /** Position of the threshold in the metric's list. */
+  index: number;
+  crossings: number;
+  lastAt: string | null;
+  nextAt: string | null;
+}

@@ -1,0 +1,243 @@
+/**
+ * Builds Jira Cloud issue JSON (`GET /rest/api/3/issue/{key}?expand=changelog` with comments) from an initial
+ * state and a list of changes, so that a test shows only the lines that matter. The current `fields` are the
+ * initial state with every change applied, exactly as Jira would return them.
+ */
+
+type Category = 'new' | 'indeterminate' | 'done';
+
+const STATUSES: Record<string, { id: string; category: Category }> = {
+  Open: { id: '1', category: 'new' },
+  'Waiting for support': { id: '10001', category: 'new' },
+  'In Progress': { id: '3', category: 'indeterminate' },
+  'Waiting for customer': { id: '10002', category: 'indeterminate' },
+  Escalated: { id: '10003', category: 'indeterminate' },
+  Pending: { id: '10004', category: 'indeterminate' },
+  Resolved: { id: '5', category: 'done' },
+  Closed: { id: '6', category: 'done' },
+};
+const CATEGORIES: Record<Category, { id: number; key: Category; name: string }> = {
+  new: { id: 2, key: 'new', name: 'To Do' },
+  indeterminate: { id: 4, key: 'indeterminate', name: 'In Progress' },
+  done: { id: 3, key: 'done', name: 'Done' },
+};
+const PRIORITIES: Record<string, string> = { Highest: '1', High: '2', Medium: '3', Low: '4', Lowest: '5' };
+
+/** Jira's `GET /rest/api/3/status` reply for the statuses above. */
+export const statusesReply = Object.entries(STATUSES).map(([name, s]) => ({
+  id: s.id,
+  name,
+  statusCategory: CATEGORIES[s.category],
+}));
+
+const user = (accountId: string, accountType: 'atlassian' | 'customer' | 'app' = 'atlassian') => ({
+  accountId,
+  accountType,
+  displayName: accountId.replace(/-/g, ' '),
+});
+const statusJson = (name: string) => {
+  const s = STATUSES[name];
+  if (!s) throw new Error(`unknown status in test: ${name}`);
+  return { id: s.id, name, statusCategory: CATEGORIES[s.category] };
+};
+
+interface Item {
+  field: string;
+  fieldtype: string;
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export class JiraIssueBuilder {
+  private readonly fields: Record<string, unknown>;
+  private readonly histories: { id: string; created: string; author: unknown; items: Item[] }[] = [];
+  private readonly comments: unknown[] = [];
+  private nextId = 100;
+
+  constructor(
+    private readonly key: string,
+    created: string,
+    initial: { status?: string; priority?: string; labels?: string[]; reporter?: string } = {},
+  ) {
+    this.fields = {
+      created,
+      updated: created,
+      project: { id: '10000', key: key.split('-')[0], name: 'IT Help' },
+      issuetype: { id: '10004', name: 'Service Request' },
+      status: statusJson(initial.status ?? 'Open'),
+      priority: { id: PRIORITIES[initial.priority ?? 'Medium'], name: initial.priority ?? 'Medium' },
+      assignee: null,
+      reporter: user(initial.reporter ?? 'carla-customer', 'customer'),
+      resolution: null,
+      labels: initial.labels ?? [],
+      components: [],
+      comment: { comments: this.comments, maxResults: 100, total: 0, startAt: 0 },
+    };
+  }
+
+  /** One changelog entry with several items at one instant. */
+  private change(at: string, items: Item[]): this {
+    this.histories.push({ id: String(this.nextId++), created: at, author: user('alex-agent'), items });
+    this.fields.updated = at;
+    return this;
+  }
+
+  status(at: string, to: string, also: Item[] = []): this {
+    const from = this.fields.status as { id: string; name: string };
+    const next = statusJson(to);
+    this.fields.status = next;
+    return this.change(at, [
+      {
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: from.id,
+        fromString: from.name,
+        to: next.id,
+        toString: to,
+      },
+      ...also,
+    ]);
+  }
+
+  /** A transition to a done status that also sets the resolution, in one changelog entry as Jira writes it. */
+  resolve(at: string, to = 'Resolved', resolution = 'Done'): this {
+    this.fields.resolution = { id: '10000', name: resolution };
+    return this.status(at, to, [
+      {
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: null,
+        fromString: null,
+        to: '10000',
+        toString: resolution,
+      },
+    ]);
+  }
+
+  /** A transition out of a done status that clears the resolution. */
+  reopen(at: string, to = 'In Progress'): this {
+    const before = this.fields.resolution as { id: string; name: string } | null;
+    this.fields.resolution = null;
+    return this.status(at, to, [
+      {
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: before?.id ?? null,
+        fromString: before?.name ?? null,
+        to: null,
+        toString: null,
+      },
+    ]);
+  }
+
+  priority(at: string, to: string): this {
+    const from = this.fields.priority as { id: string; name: string };
+    this.fields.priority = { id: PRIORITIES[to], name: to };
+    return this.change(at, [
+      {
+        field: 'priority',
+        fieldtype: 'jira',
+        fieldId: 'priority',
+        from: from.id,
+        fromString: from.name,
+        to: PRIORITIES[to] ?? null,
+        toString: to,
+      },
+    ]);
+  }
+
+  assign(at: string, accountId: string | null): this {
+    const from = this.fields.assignee as { accountId: string; displayName: string } | null;
+    this.fields.assignee = accountId === null ? null : user(accountId);
+    return this.change(at, [
+      {
+        field: 'assignee',
+        fieldtype: 'jira',
+        fieldId: 'assignee',
+        from: from?.accountId ?? null,
+        fromString: from?.displayName ?? null,
+        to: accountId,
+        toString: accountId === null ? null : accountId.replace(/-/g, ' '),
+      },
+    ]);
+  }
+
+  labels(at: string, labels: string[]): this {
+    const from = this.fields.labels as string[];
+    this.fields.labels = labels;
+    return this.change(at, [
+      {
+        field: 'labels',
+        fieldtype: 'jira',
+        fieldId: 'labels',
+        from: null,
+        fromString: from.join(' '),
+        to: null,
+        toString: labels.join(' '),
+      },
+    ]);
+  }
+
+  /** A single-select custom field, e.g. `customField(at, 10050, 'Team', 'Second Level')`. */
+  customField(at: string, id: number, name: string, value: string | null): this {
+    const key = `customfield_${id}`;
+    const from = this.fields[key] as { value: string; id: string } | null | undefined;
+    this.fields[key] = value === null ? null : { value, id: String(20000 + value.length) };
+    return this.change(at, [
+      {
+        field: name,
+        fieldtype: 'custom',
+        fieldId: key,
+        from: from?.id ?? null,
+        fromString: from?.value ?? null,
+        to: value === null ? null : String(20000 + value.length),
+        toString: value,
+      },
+    ]);
+  }
+
+  /** A comment by the reporter (`customer`), an agent, an app, or an agent's internal note. */
+  comment(at: string, by: 'customer' | 'agent' | 'app' | 'internal' | 'other-customer'): this {
+    const author =
+      by === 'customer'
+        ? (this.fields.reporter as ReturnType<typeof user>)
+        : by === 'other-customer'
+          ? user('olga-other', 'customer')
+          : by === 'app'
+            ? user('automation', 'app')
+            : user('alex-agent');
+    const id = String(this.nextId++);
+    this.comments.push({
+      id,
+      author,
+      body: { type: 'doc', version: 1, content: [] },
+      created: at,
+      updated: at,
+      jsdPublic: by !== 'internal',
+    });
+    return this;
+  }
+
+  json(): Record<string, unknown> {
+    const comment = this.fields.comment as { comments: unknown[]; total: number };
+    comment.total = comment.comments.length;
+    return {
+      id: String(10000 + Number(this.key.split('-')[1] ?? '0')),
+      key: this.key,
+      fields: structuredClone(this.fields),
+      // Jira returns the embedded changelog newest first.
+      changelog: {
+        startAt: 0,
+        maxResults: 100,
+        total: this.histories.length,
+        histories: structuredClone(this.histories).reverse(),
+      },
+    };
+  }
+}
