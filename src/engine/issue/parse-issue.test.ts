@@ -334,7 +334,7 @@ describe('walking back from the current fields', () => {
               to: '',
               toString: 'Ranked higher',
             },
-            'not an item' as never,
+            'not an item',
             { field: '' },
             { field: 'summary', fieldtype: 'jira' },
             priorityItem(PRIORITIES.medium, PRIORITIES.high),

@@ -196,7 +196,8 @@ export interface HistorySpec {
   /** Local time, see {@link jiraTime}; or a full Jira timestamp. */
   readonly at: string;
   readonly author?: JiraUser;
-  readonly items: readonly ItemSpec[];
+  /** Usually {@link ItemSpec}s; anything else tests how odd items are skipped. */
+  readonly items: readonly unknown[];
 }
 
 export interface CommentSpec {
