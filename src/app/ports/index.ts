@@ -1,0 +1,12 @@
+export type { Clock } from './clock';
+export {
+  JiraError,
+  type Actor,
+  type CustomFieldUpdate,
+  type IssueChangelogs,
+  type JiraIssueJson,
+  type JiraPort,
+} from './jira';
+export { issueChannel, type Publisher } from './publisher';
+export { QUEUE_MAX_DELAY_SECONDS, QUEUE_MAX_EVENTS, type Queue, type QueueEvent } from './queue';
+export type * from './store';

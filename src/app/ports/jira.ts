@@ -1,0 +1,87 @@
+/**
+ * What Accord needs from Jira, in Jira Cloud's documented JSON shapes. One port; the Forge adapter implements it
+ * over `requestJira` (as the app for background work, as the user where the user's rights matter), the sandbox
+ * over its simulated site. Implementations page through everything, honour 429 `Retry-After`, back off on 5xx,
+ * and throw a {@link JiraError} with a clear message when Jira refuses.
+ */
+
+/** A failed Jira call: `status` is the HTTP status (0 for a network failure), `message` says what and where. */
+export class JiraError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'JiraError';
+  }
+}
+
+/** Jira's issue JSON as the engine reads it: `GET /rest/api/3/issue/{key}?expand=changelog`, with every comment and changelog page merged in. */
+export type JiraIssueJson = Readonly<Record<string, unknown>>;
+
+/** One item of `POST /rest/api/3/changelog/bulkfetch`: an issue's changelog histories. */
+export interface IssueChangelogs {
+  readonly issueId: string;
+  readonly histories: readonly unknown[];
+}
+
+export interface CustomFieldUpdate {
+  readonly issueId: string;
+  /** The Forge custom field's key as Jira names it (`<app-id>__<env>__<module-key>`), resolved by the adapter. */
+  readonly field: 'next-deadline' | 'sla-state';
+  /** ISO instant for `next-deadline`, text for `sla-state`; null clears it. */
+  readonly value: string | null;
+}
+
+/** Who acts: the app itself (background work) or the user behind a resolver call. */
+export type Actor = { readonly as: 'app' } | { readonly as: 'user'; readonly accountId: string };
+
+export interface JiraPort {
+  /** The issue with every changelog entry and comment (extra pages fetched and merged). */
+  getIssue(
+    issueIdOrKey: string,
+    options?: { readonly fields?: readonly string[] },
+  ): Promise<JiraIssueJson | undefined>;
+  /** Issue ids matching a JQL, one page at a time (`/rest/api/3/search/jql` with `nextPageToken`). */
+  searchIssueIds(
+    jql: string,
+    page?: { readonly nextPageToken?: string; readonly maxResults?: number },
+  ): Promise<{ readonly issueIds: readonly string[]; readonly nextPageToken?: string }>;
+  /** Issues' current fields and comments, many at once (`POST /rest/api/3/issue/bulkfetch`). */
+  getIssues(issueIds: readonly string[]): Promise<readonly JiraIssueJson[]>;
+  /** Changelogs of many issues (`POST /rest/api/3/changelog/bulkfetch`, up to 1,000 issues a call, paged). */
+  getChangelogs(issueIds: readonly string[]): Promise<readonly IssueChangelogs[]>;
+  /** `GET /rest/api/3/status`. */
+  getStatuses(): Promise<readonly unknown[]>;
+  /** Writes Accord's custom fields, batched (`PUT /rest/api/3/app/field/value`). */
+  setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void>;
+
+  // ── Threshold actions, as the app ──────────────────────────────────────────────────────────────────
+  addComment(issueIdOrKey: string, body: string, options: { readonly internal: boolean }): Promise<void>;
+  notify(
+    issueIdOrKey: string,
+    message: {
+      readonly subject: string;
+      readonly body: string;
+      readonly to: readonly ('assignee' | 'reporter' | 'watchers')[];
+      readonly groups: readonly string[];
+      readonly users: readonly string[];
+    },
+  ): Promise<void>;
+  assign(issueIdOrKey: string, accountId: string | null): Promise<void>;
+  setPriority(issueIdOrKey: string, priorityName: string): Promise<void>;
+  /** Performs the issue's available transition whose name or target status matches `to`; false if none does. */
+  transition(issueIdOrKey: string, to: string): Promise<boolean>;
+  addLabel(issueIdOrKey: string, label: string): Promise<void>;
+
+  // ── Permissions, as the user ───────────────────────────────────────────────────────────────────────
+  /** Whether the calling user holds a global or project/issue permission (`GET /rest/api/3/mypermissions`). */
+  hasPermission(
+    actor: Actor,
+    permission: 'ADMINISTER' | 'ADMINISTER_PROJECTS' | 'BROWSE_PROJECTS',
+    scope?: { readonly projectKey?: string; readonly issueId?: string },
+  ): Promise<boolean>;
+  /** Whether the user is the reporter or a request participant of a JSM request (for the portal panel). */
+  isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean>;
+}

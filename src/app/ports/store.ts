@@ -1,0 +1,260 @@
+import type { Agreement, AgreementKind } from '../../engine/agreement/types';
+import type { Calendar } from '../../engine/calendar/types';
+import type { MetricResult, MetricState } from '../../engine/evaluate/result';
+import type { IssueHistoryData } from '../../engine/issue';
+
+/**
+ * Accord's storage (Forge SQL in production, embedded SQLite in the sandbox, MariaDB in CI's contract run).
+ *
+ * There are no transactions, so every write is an idempotent upsert or insert on a natural key, and every
+ * sequence of writes leaves a consistent state if it stops half-way: a configuration save writes one new
+ * immutable version row (readers take the highest version), results carry the stamp of the history they came
+ * from and never overwrite a newer one, the action log claims a key before acting.
+ */
+export interface Store {
+  readonly config: ConfigStore;
+  readonly results: ResultStore;
+  readonly histories: HistoryStore;
+  readonly actions: ActionLog;
+  readonly jobs: JobStore;
+  readonly audit: AuditLog;
+}
+
+// ── Configuration: immutable versions ─────────────────────────────────────────────────────────────────
+
+export type ConfigKind = 'calendar' | 'agreement';
+
+export interface Version<T> {
+  readonly id: string;
+  /** 1, 2, 3, … per id. */
+  readonly version: number;
+  /** Null for a deletion (a tombstone version). */
+  readonly body: T | null;
+  readonly savedAt: number;
+  readonly savedBy: string;
+}
+
+export interface ConfigStore {
+  /** The newest version of each id that is not deleted. */
+  list<K extends ConfigKind>(kind: K): Promise<Version<ConfigBody<K>>[]>;
+  /** A given version, or the newest (which may be a deletion) when `version` is omitted. */
+  get<K extends ConfigKind>(
+    kind: K,
+    id: string,
+    version?: number,
+  ): Promise<Version<ConfigBody<K>> | undefined>;
+  /** Every version of an id, oldest first. */
+  history<K extends ConfigKind>(kind: K, id: string): Promise<Version<ConfigBody<K>>[]>;
+  /**
+   * Writes version `expectedVersion + 1` (0 for a new id). Resolves to the new version, or to `conflict` when
+   * someone else saved in between (the insert on the primary key (kind, id, version) fails).
+   */
+  put<K extends ConfigKind>(
+    kind: K,
+    id: string,
+    body: ConfigBody<K> | null,
+    meta: { readonly expectedVersion: number; readonly savedAt: number; readonly savedBy: string },
+  ): Promise<Version<ConfigBody<K>> | 'conflict'>;
+  /** Which agreements apply to a project, in order (ids); [] if none are set. */
+  projectAgreements(projectKey: string): Promise<string[]>;
+  setProjectAgreements(projectKey: string, agreementIds: readonly string[]): Promise<void>;
+  /** Every project that has agreements set. */
+  projects(): Promise<{ projectKey: string; agreementIds: string[] }[]>;
+}
+
+export type ConfigBody<K extends ConfigKind> = K extends 'calendar' ? Calendar : Agreement;
+
+// ── Results ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** One metric of one agreement on one issue, as last evaluated. */
+export interface StoredResult {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectKey: string;
+  readonly agreementId: string;
+  readonly agreementVersion: number;
+  /** Versions of the calendars the result was computed with, by calendar id. */
+  readonly calendarVersions: Readonly<Record<string, number>>;
+  readonly kind: AgreementKind;
+  readonly metricId: string;
+  readonly state: MetricState;
+  readonly breached: boolean;
+  readonly everBreached: boolean;
+  /** The running cycle's deadline (epoch ms), if any. */
+  readonly deadline: number | null;
+  /** The next instant a threshold or deadline is due (epoch ms), for the sweep. */
+  readonly nextDue: number | null;
+  readonly evaluatedAt: number;
+  /** The stamp of the history evaluated (see {@link HistoryStamp}); an older stamp never overwrites a newer one. */
+  readonly stamp: string;
+  readonly result: MetricResult;
+}
+
+/**
+ * Orders histories of one issue: Jira's `fields.updated` (epoch ms) and the number of changelog entries and
+ * comments, encoded so that string order is age order.
+ */
+export type HistoryStamp = string;
+
+/** One cycle of a metric, for reports: a row per cycle. */
+export interface StoredCycle {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectKey: string;
+  readonly agreementId: string;
+  readonly agreementVersion: number;
+  readonly kind: AgreementKind;
+  readonly counterparty: string | null;
+  readonly metricId: string;
+  /** 0-based position of the cycle in the metric. */
+  readonly cycle: number;
+  readonly goalIndex: number | null;
+  readonly targetMinutes: number | null;
+  readonly objectivePercent: number | null;
+  readonly startedAt: number;
+  readonly stoppedAt: number | null;
+  readonly elapsedMs: number;
+  readonly pausedMs: number;
+  readonly breached: boolean;
+  readonly breachedAt: number | null;
+}
+
+export interface ResultStore {
+  /**
+   * Replaces an issue's results and cycles with these, unless the stored ones come from a newer stamp (then
+   * nothing is written and `stale` is returned). Rows for agreements or metrics that no longer apply are removed.
+   */
+  replaceIssue(
+    issueId: string,
+    stamp: HistoryStamp,
+    results: readonly StoredResult[],
+    cycles: readonly StoredCycle[],
+  ): Promise<'written' | 'stale'>;
+  forIssue(issueId: string): Promise<StoredResult[]>;
+  /** Removes everything stored for an issue (it was deleted in Jira). */
+  deleteIssue(issueId: string): Promise<void>;
+  /** Results whose `nextDue` is at or before `before`, oldest first. */
+  due(before: number, limit: number): Promise<StoredResult[]>;
+  /** Stored cycles, optionally of one agreement or project and stopped within `[stoppedFrom, stoppedTo)`. */
+  cycles(filter: {
+    readonly agreementId?: string;
+    readonly projectKey?: string;
+    readonly stoppedFrom?: number;
+    readonly stoppedTo?: number;
+  }): Promise<StoredCycle[]>;
+}
+
+// ── Histories ──────────────────────────────────────────────────────────────────────────────────────────
+
+export interface StoredHistory {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectKey: string;
+  readonly stamp: HistoryStamp;
+  readonly data: IssueHistoryData;
+}
+
+export interface HistoryStore {
+  /** Stores an issue's normalized history unless a newer stamp is stored. */
+  put(history: StoredHistory): Promise<'written' | 'stale'>;
+  get(issueId: string): Promise<StoredHistory | undefined>;
+  delete(issueId: string): Promise<void>;
+  /** A page of stored histories in issue-id order, after `afterIssueId`, optionally of one project. */
+  page(options: {
+    readonly projectKey?: string;
+    readonly afterIssueId?: string;
+    readonly limit: number;
+  }): Promise<StoredHistory[]>;
+  count(projectKey?: string): Promise<number>;
+}
+
+// ── Action log ─────────────────────────────────────────────────────────────────────────────────────────
+
+export type ActionStatus = 'claimed' | 'done' | 'failed';
+
+export interface ActionRecord {
+  /** issueId / agreementId / metricId / cycle start / threshold index / occurrence / action index. */
+  readonly key: string;
+  readonly issueId: string;
+  readonly status: ActionStatus;
+  readonly attempts: number;
+  readonly updatedAt: number;
+  readonly error: string | null;
+}
+
+export interface ActionLog {
+  /**
+   * Claims an action key for performing. `claimed` the first time (an insert that only one caller can win), or
+   * again for a `failed` one or a claim older than `staleAfterMs` (the claimant died); otherwise the record.
+   */
+  claim(key: string, issueId: string, now: number, staleAfterMs: number): Promise<'claimed' | ActionRecord>;
+  complete(key: string, now: number): Promise<void>;
+  fail(key: string, now: number, error: string): Promise<void>;
+  forIssue(issueId: string): Promise<ActionRecord[]>;
+}
+
+// ── Recalculation jobs ─────────────────────────────────────────────────────────────────────────────────
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobSpec {
+  readonly scope:
+    | { readonly kind: 'project'; readonly projectKey: string }
+    | { readonly kind: 'agreement'; readonly agreementId: string }
+    | { readonly kind: 'jql'; readonly jql: string };
+  /** Replace results of finished cycles too (otherwise only open issues' results are replaced). */
+  readonly replaceCompleted: boolean;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly spec: JobSpec;
+  readonly state: JobState;
+  readonly createdAt: number;
+  readonly createdBy: string;
+  readonly updatedAt: number;
+  /** Where to resume: opaque to the store. */
+  readonly cursor: string | null;
+  readonly total: number | null;
+  readonly done: number;
+  readonly failed: number;
+  readonly cancelRequested: boolean;
+  readonly error: string | null;
+}
+
+export interface JobStore {
+  create(job: Job): Promise<void>;
+  get(id: string): Promise<Job | undefined>;
+  list(limit: number): Promise<Job[]>;
+  /** Writes the job's progress; never un-cancels (`cancelRequested` once true stays true). */
+  update(
+    id: string,
+    patch: Partial<Pick<Job, 'state' | 'cursor' | 'total' | 'done' | 'failed' | 'error' | 'updatedAt'>>,
+  ): Promise<void>;
+  requestCancel(id: string): Promise<void>;
+}
+
+// ── Audit log ──────────────────────────────────────────────────────────────────────────────────────────
+
+export interface AuditEntry {
+  readonly at: number;
+  readonly actor: string;
+  /** e.g. `agreement.save`, `calendar.delete`, `project.agreements`, `job.start`. */
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly version: number | null;
+  /** What changed: JSON paths with before and after, for a configuration change. */
+  readonly changes: readonly { readonly path: string; readonly before?: unknown; readonly after?: unknown }[];
+}
+
+export interface AuditLog {
+  /** Appends an entry; idempotent on (at, actor, action, entityId, version). */
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first, before an instant, optionally of one entity. */
+  list(options: {
+    readonly limit: number;
+    readonly before?: number;
+    readonly entityId?: string;
+  }): Promise<AuditEntry[]>;
+}
