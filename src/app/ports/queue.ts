@@ -1,14 +1,9 @@
 /** The work Accord queues for itself; consumers receive exactly these bodies (at least once, in any order). */
 export type QueueEvent =
   /** An issue changed: re-read and re-evaluate it. */
-  | {
-      readonly type: 'issue';
-      readonly issueId: string;
-      readonly projectKey?: string;
-      readonly deleted?: boolean;
-    }
+  | { readonly type: 'issue'; readonly issueId: string; readonly attempt?: number }
   /** A threshold or deadline is due at `at` (epoch ms) on this issue: re-evaluate then and act. */
-  | { readonly type: 'due'; readonly issueId: string; readonly at: number }
+  | { readonly type: 'due'; readonly issueId: string; readonly at: number; readonly attempt?: number }
   /** Continue a recalculation job from its stored cursor. */
   | { readonly type: 'job'; readonly jobId: string };
 

@@ -1,0 +1,128 @@
+import type { Action, Agreement } from '../../engine/agreement/types';
+import type { IssueResult } from '../../engine/evaluate/result';
+import { parseInstant } from '../../engine/time/iso';
+import type { JiraPort } from '../ports';
+import type { Deps } from './deps';
+
+/** A crossing older than this when first seen is recorded history, not a reason to act now (e.g. on install). */
+export const ACT_WINDOW_MS = 60 * 60_000;
+/** A claim older than this belongs to a consumer that died; the action may be tried again. */
+export const CLAIM_STALE_MS = 15 * 60_000;
+
+export interface ActionOutcome {
+  readonly key: string;
+  readonly status: 'done' | 'failed' | 'skipped';
+  readonly error?: string;
+}
+
+/**
+ * Performs the actions of every threshold crossed in a running cycle, at most once per cycle, threshold,
+ * repeat and action, whatever the number of sweeps, deliveries and re-evaluations: each action's key is
+ * claimed in the action log before it is performed (an insert only one caller wins), and marked done or
+ * failed after. A failed action stays claimable, so a later attempt retries it; a done one never runs again.
+ */
+export async function actOnThresholds(
+  deps: Deps,
+  issueId: string,
+  result: IssueResult,
+  agreements: ReadonlyMap<string, Agreement>,
+): Promise<ActionOutcome[]> {
+  const now = deps.clock.now();
+  const outcomes: ActionOutcome[] = [];
+  for (const agreementResult of result.agreements) {
+    const agreement = agreements.get(agreementResult.id);
+    if (!agreement) continue;
+    for (const metric of agreementResult.metrics) {
+      const cycle = metric.cycles[metric.cycles.length - 1];
+      const thresholds = agreement.metrics.find((m) => m.id === metric.id)?.thresholds ?? [];
+      if (cycle?.stoppedAt !== null) continue;
+      for (const crossed of cycle.thresholds) {
+        const threshold = thresholds[crossed.index];
+        const lastAt = crossed.lastAt === null ? undefined : parseInstant(crossed.lastAt);
+        if (!threshold || crossed.crossings === 0 || lastAt === undefined || now - lastAt > ACT_WINDOW_MS)
+          continue;
+        const texts = {
+          issue: result.issue,
+          agreement: agreement.name,
+          metric: metric.name,
+          remaining: formatRemaining(cycle.remainingMs),
+          deadline: cycle.deadline === null ? '—' : formatDeadline(cycle.deadline),
+        };
+        for (const [index, action] of threshold.actions.entries()) {
+          const key = [
+            issueId,
+            agreement.id,
+            metric.id,
+            cycle.startedAt,
+            crossed.index,
+            crossed.crossings,
+            index,
+          ].join('/');
+          const claim = await deps.store.actions.claim(key, issueId, now, CLAIM_STALE_MS);
+          if (claim !== 'claimed') continue;
+          try {
+            await perform(deps.jira, issueId, action, texts);
+            await deps.store.actions.complete(key, deps.clock.now());
+            outcomes.push({ key, status: 'done' });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            await deps.store.actions.fail(key, deps.clock.now(), message);
+            outcomes.push({ key, status: 'failed', error: message });
+          }
+        }
+      }
+    }
+  }
+  return outcomes;
+}
+
+type Texts = Readonly<Record<'issue' | 'agreement' | 'metric' | 'remaining' | 'deadline', string>>;
+
+/** Fills `{issue}`, `{agreement}`, `{metric}`, `{remaining}`, `{deadline}`; other braces stay as written. */
+export function fill(template: string, texts: Texts): string {
+  return template.replace(
+    /\{(issue|agreement|metric|remaining|deadline)\}/g,
+    (_, name: keyof Texts) => texts[name],
+  );
+}
+
+async function perform(jira: JiraPort, issueId: string, action: Action, texts: Texts): Promise<void> {
+  switch (action.type) {
+    case 'comment':
+      // Internal unless the agreement says otherwise: an automatic note should not reach a customer by accident.
+      return jira.addComment(issueId, fill(action.body, texts), { internal: action.internal ?? true });
+    case 'notify':
+      return jira.notify(issueId, {
+        subject: fill(action.subject, texts),
+        body: fill(action.body, texts),
+        to: action.to,
+        groups: action.groups ?? [],
+        users: action.users ?? [],
+      });
+    case 'assign':
+      return jira.assign(issueId, action.accountId);
+    case 'priority':
+      return jira.setPriority(issueId, action.name);
+    case 'transition':
+      if (!(await jira.transition(issueId, action.to)))
+        throw new Error(`no transition to "${action.to}" is available`);
+      return;
+    case 'label':
+      return jira.addLabel(issueId, action.add);
+  }
+}
+
+/** `1 h 05 min`, `-20 min` once breached. */
+export function formatRemaining(ms: number | null): string {
+  if (ms === null) return '—';
+  const sign = ms < 0 ? '-' : '';
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${sign}${h} h ${String(m).padStart(2, '0')} min` : `${sign}${m} min`;
+}
+
+/** `2026-03-02 14:05 UTC`: unambiguous in a comment read from anywhere. */
+export function formatDeadline(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

@@ -1,0 +1,74 @@
+import type { Agreement } from '../../engine/agreement/types';
+import type { RegionHolidayLookup } from '../../engine/calendar/compile';
+import type { Calendar } from '../../engine/calendar/types';
+import { loadConfig } from '../../engine/config/load';
+import type { Problem } from '../../engine/errors';
+import type { CompiledConfig } from '../../engine/evaluate/evaluate';
+import type { Store, Version } from '../ports';
+
+/** The configuration one issue is evaluated with: compiled, and the versions it was compiled from. */
+export interface ProjectConfig {
+  readonly compiled: CompiledConfig;
+  readonly agreementVersions: ReadonlyMap<string, Version<Agreement>>;
+  readonly calendarVersions: Readonly<Record<string, number>>;
+}
+
+/**
+ * Which agreements apply to a project, compiled, cached by the versions they come from.
+ *
+ * A project that lists agreements in its settings gets exactly those, in that order. A project that lists none
+ * gets the agreements that select their own issues with `appliesTo` (e.g. `project = IT`); an agreement with
+ * neither applies nowhere, so installing Accord on a large site measures nothing by surprise.
+ */
+export class ConfigCache {
+  private readonly compiled = new Map<string, { config: ProjectConfig } | { problems: readonly Problem[] }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly regionHolidays: RegionHolidayLookup,
+  ) {}
+
+  async forProject(projectKey: string): Promise<ProjectConfig | { problems: readonly Problem[] }> {
+    const [agreements, calendars, listed] = await Promise.all([
+      this.store.config.list('agreement'),
+      this.store.config.list('calendar'),
+      this.store.config.projectAgreements(projectKey),
+    ]);
+    const byId = new Map(agreements.map((a) => [a.id, a]));
+    const chosen =
+      listed.length > 0
+        ? listed.flatMap((id) => byId.get(id) ?? [])
+        : agreements.filter((a) => a.body?.appliesTo !== undefined && a.body.appliesTo.trim() !== '');
+    return this.compile(chosen, calendars);
+  }
+
+  /** Compiles a set of agreement versions with the current calendars (e.g. a draft, for a preview). */
+  compile(
+    agreements: readonly Version<Agreement>[],
+    calendars: readonly Version<Calendar>[],
+  ): ProjectConfig | { problems: readonly Problem[] } {
+    const signature = [
+      ...agreements.map((a) => `a:${a.id}@${a.version}`),
+      ...calendars.map((c) => `c:${c.id}@${c.version}`),
+    ].join(',');
+    const cached = this.compiled.get(signature);
+    if (cached) return 'config' in cached ? cached.config : cached;
+    const result = loadConfig(
+      { agreements: agreements.map((a) => a.body), calendars: calendars.map((c) => c.body) },
+      { regionHolidays: this.regionHolidays },
+    );
+    const entry = result.ok
+      ? {
+          config: {
+            compiled: result.value,
+            agreementVersions: new Map(agreements.map((a) => [a.id, a])),
+            calendarVersions: Object.fromEntries(calendars.map((c) => [c.id, c.version])),
+          },
+        }
+      : { problems: result.problems };
+    // Versions are immutable, so a signature's compiled form never goes stale; keep the cache small anyway.
+    if (this.compiled.size > 50) this.compiled.clear();
+    this.compiled.set(signature, entry);
+    return 'config' in entry ? entry.config : entry;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Clock, JiraPort, Publisher, Queue, Store } from '../ports';
+import type { ConfigCache } from './config-cache';
+import type { StatusCache } from './statuses';
+
+/** What the use cases run on: the ports, and the caches built over them. */
+export interface Deps {
+  readonly jira: JiraPort;
+  readonly store: Store;
+  readonly queue: Queue;
+  readonly publisher: Publisher;
+  readonly clock: Clock;
+  readonly configs: ConfigCache;
+  readonly statuses: StatusCache;
+}

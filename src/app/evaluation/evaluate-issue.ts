@@ -1,0 +1,113 @@
+import type { Agreement } from '../../engine/agreement/types';
+import { evaluateHistory } from '../../engine/evaluate/evaluate';
+import type { IssueResult } from '../../engine/evaluate/result';
+import { historyOf, parseIssue } from '../../engine/issue';
+import { parseInstant } from '../../engine/time/iso';
+import type { EpochMs } from '../../engine/time/units';
+import { issueChannel, type CustomFieldUpdate, type JiraIssueJson, type StoredHistory } from '../ports';
+import type { Deps } from './deps';
+import { historyStamp, toRows } from './rows';
+import { summarize } from './summary';
+
+/** What evaluating one issue did, for the caller to batch custom-field writes and report. */
+export type IssueOutcome =
+  | {
+      readonly kind: 'evaluated';
+      readonly issueId: string;
+      readonly result: IssueResult;
+      readonly fields: CustomFieldUpdate[];
+      /** The agreement versions evaluated, by id (their thresholds' actions are what acting performs). */
+      readonly agreements: ReadonlyMap<string, Agreement>;
+    }
+  | { readonly kind: 'stale'; readonly issueId: string }
+  | { readonly kind: 'deleted'; readonly issueId: string }
+  | { readonly kind: 'invalid'; readonly issueId: string; readonly message: string };
+
+/**
+ * Reads an issue from Jira (one call: the issue with its changelog and comments; more only for long
+ * histories), stores its normalized history, evaluates it and stores the results.
+ *
+ * Delivered twice, late or out of order, it converges: it always reads the issue's current state, and a
+ * result computed from an older history never overwrites one from a newer (the stamp guards every write).
+ */
+export async function refreshIssue(deps: Deps, issueId: string): Promise<IssueOutcome> {
+  const json = await deps.jira.getIssue(issueId);
+  if (json === undefined) {
+    await Promise.all([deps.store.results.deleteIssue(issueId), deps.store.histories.delete(issueId)]);
+    await deps.publisher.publish(issueChannel(issueId), { type: 'deleted', issueId });
+    return { kind: 'deleted', issueId };
+  }
+  const history = await toStoredHistory(deps, json);
+  if ('message' in history) return { kind: 'invalid', issueId, message: history.message };
+  if ((await deps.store.histories.put(history)) === 'stale') return { kind: 'stale', issueId };
+  return evaluateStored(deps, history, deps.clock.now());
+}
+
+/** Re-evaluates an issue from its stored history, with no Jira call (the sweep, the act consumer, recalculation). */
+export async function evaluateStored(
+  deps: Deps,
+  history: StoredHistory,
+  now: EpochMs,
+): Promise<IssueOutcome> {
+  const config = await deps.configs.forProject(history.projectKey);
+  if ('problems' in config) {
+    return {
+      kind: 'invalid',
+      issueId: history.issueId,
+      message: `configuration for ${history.projectKey} is invalid: ${config.problems.map((p) => p.message).join('; ')}`,
+    };
+  }
+  const result = evaluateHistory(config.compiled, historyOf(history.data), now);
+  const rows = toRows(result, history, config);
+  const written = await deps.store.results.replaceIssue(
+    history.issueId,
+    history.stamp,
+    rows.results,
+    rows.cycles,
+  );
+  if (written === 'stale') return { kind: 'stale', issueId: history.issueId };
+  await deps.publisher.publish(issueChannel(history.issueId), { type: 'results', issueId: history.issueId });
+  const summary = summarize(result);
+  return {
+    kind: 'evaluated',
+    issueId: history.issueId,
+    result,
+    agreements: new Map(
+      [...config.agreementVersions].flatMap(([id, v]) => (v.body === null ? [] : [[id, v.body] as const])),
+    ),
+    fields: [
+      { issueId: history.issueId, field: 'next-deadline', value: summary.nextDeadline },
+      { issueId: history.issueId, field: 'sla-state', value: summary.slaState },
+    ],
+  };
+}
+
+/** Jira's issue JSON → the normalized history Accord stores, or why it cannot be read. */
+export async function toStoredHistory(
+  deps: Deps,
+  json: JiraIssueJson,
+): Promise<StoredHistory | { message: string }> {
+  const statuses = await deps.statuses.get();
+  const parsed = parseIssue(json, statuses === undefined ? {} : { statuses });
+  if (!parsed.ok) return { message: parsed.problems.map((p) => `${p.path ?? ''}: ${p.message}`).join('; ') };
+  const fields = (json.fields ?? {}) as {
+    project?: { key?: string };
+    updated?: string;
+    comment?: { comments?: unknown[] };
+  };
+  const histories = (json.changelog as { histories?: unknown[] } | undefined)?.histories ?? [];
+  const updated = parsed.value.events.reduce((latest, e) => Math.max(latest, e.at), parsed.value.created);
+  const updatedField =
+    typeof fields.updated === 'string' ? (parseInstant(fields.updated) ?? Number.NaN) : Number.NaN;
+  return {
+    issueId: parsed.value.id,
+    issueKey: parsed.value.key,
+    projectKey: fields.project?.key ?? parsed.value.key.split('-')[0] ?? '',
+    stamp: historyStamp(
+      Number.isNaN(updatedField) ? updated : Math.max(updated, updatedField),
+      histories.length,
+      fields.comment?.comments?.length ?? 0,
+    ),
+    data: parsed.value,
+  };
+}

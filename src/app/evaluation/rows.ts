@@ -1,0 +1,77 @@
+import type { IssueResult } from '../../engine/evaluate/result';
+import { parseInstant } from '../../engine/time/iso';
+import type { HistoryStamp, StoredCycle, StoredResult } from '../ports';
+import type { ProjectConfig } from './config-cache';
+
+const instant = (iso: string | null): number | null => (iso === null ? null : (parseInstant(iso) ?? null));
+
+/**
+ * Orders the histories of one issue: Jira's `fields.updated`, then the number of changelog entries and comments
+ * (equal `updated` instants happen), zero-padded so that string order is age order.
+ * @example historyStamp(1772440000000, 12, 3) === '001772440000000.000012.000003'
+ */
+export function historyStamp(updatedMs: number, histories: number, comments: number): HistoryStamp {
+  return `${String(updatedMs).padStart(15, '0')}.${String(histories).padStart(6, '0')}.${String(comments).padStart(6, '0')}`;
+}
+
+/** An evaluation's result as rows: one per metric for the issue view and the sweep, one per cycle for reports. */
+export function toRows(
+  result: IssueResult,
+  issue: { readonly issueId: string; readonly projectKey: string; readonly stamp: HistoryStamp },
+  config: ProjectConfig,
+): { results: StoredResult[]; cycles: StoredCycle[] } {
+  const evaluatedAt = instant(result.evaluatedAt) ?? 0;
+  const results: StoredResult[] = [];
+  const cycles: StoredCycle[] = [];
+  for (const agreement of result.agreements) {
+    const version = config.agreementVersions.get(agreement.id);
+    const goals = version?.body?.metrics;
+    for (const metric of agreement.metrics) {
+      const last = metric.cycles[metric.cycles.length - 1];
+      const running = last?.stoppedAt === null;
+      results.push({
+        issueId: issue.issueId,
+        issueKey: result.issue,
+        projectKey: issue.projectKey,
+        agreementId: agreement.id,
+        agreementVersion: version?.version ?? 0,
+        calendarVersions: config.calendarVersions,
+        kind: agreement.kind,
+        metricId: metric.id,
+        state: metric.state,
+        breached: metric.breached,
+        everBreached: metric.everBreached,
+        deadline: running ? instant(last.deadline) : null,
+        nextDue: instant(metric.next),
+        evaluatedAt,
+        stamp: issue.stamp,
+        result: metric,
+      });
+      const metricGoals = goals?.find((m) => m.id === metric.id)?.goals ?? [];
+      metric.cycles.forEach((cycle, index) => {
+        const goal = cycle.goalIndex === null ? undefined : metricGoals[cycle.goalIndex];
+        cycles.push({
+          issueId: issue.issueId,
+          issueKey: result.issue,
+          projectKey: issue.projectKey,
+          agreementId: agreement.id,
+          agreementVersion: version?.version ?? 0,
+          kind: agreement.kind,
+          counterparty: agreement.counterparty ?? null,
+          metricId: metric.id,
+          cycle: index,
+          goalIndex: cycle.goalIndex,
+          targetMinutes: goal?.targetMinutes ?? null,
+          objectivePercent: goal?.objectivePercent ?? null,
+          startedAt: instant(cycle.startedAt) ?? 0,
+          stoppedAt: instant(cycle.stoppedAt),
+          elapsedMs: cycle.elapsedMs,
+          pausedMs: cycle.pausedMs,
+          breached: cycle.breached,
+          breachedAt: instant(cycle.breachedAt),
+        });
+      });
+    }
+  }
+  return { results, cycles };
+}
