@@ -53,12 +53,12 @@ interface Item {
 
 export class JiraIssueBuilder {
   private readonly fields: Record<string, unknown>;
-  private readonly histories: { id: string; created: string; author: unknown; items: Item[] }[] = [];
+  private readonly historyList: { id: string; created: string; author: unknown; items: Item[] }[] = [];
   private readonly comments: unknown[] = [];
   private nextId = 100;
 
   constructor(
-    private readonly key: string,
+    readonly key: string,
     created: string,
     initial: { status?: string; priority?: string; labels?: string[]; reporter?: string } = {},
   ) {
@@ -79,8 +79,17 @@ export class JiraIssueBuilder {
   }
 
   /** One changelog entry with several items at one instant. */
+  /** Who the next changes are made by (an agent unless said otherwise). */
+  private author: ReturnType<typeof user> = user('alex-agent');
+
+  /** Makes the following changes as `accountId` (an `app` account for Accord's own actions). */
+  as(accountId: string, accountType: 'atlassian' | 'customer' | 'app' = 'atlassian'): this {
+    this.author = user(accountId, accountType);
+    return this;
+  }
+
   private change(at: string, items: Item[]): this {
-    this.histories.push({ id: String(this.nextId++), created: at, author: user('alex-agent'), items });
+    this.historyList.push({ id: String(this.nextId++), created: at, author: this.author, items });
     this.fields.updated = at;
     return this;
   }
@@ -203,20 +212,29 @@ export class JiraIssueBuilder {
   }
 
   /** A comment by the reporter (`customer`), an agent, an app, or an agent's internal note. */
-  comment(at: string, by: 'customer' | 'agent' | 'app' | 'internal' | 'other-customer'): this {
+  comment(
+    at: string,
+    by: 'customer' | 'agent' | 'app' | 'internal' | 'other-customer',
+    options: { readonly accountId?: string; readonly text?: string } = {},
+  ): this {
     const author =
       by === 'customer'
         ? (this.fields.reporter as ReturnType<typeof user>)
         : by === 'other-customer'
-          ? user('olga-other', 'customer')
+          ? user(options.accountId ?? 'olga-other', 'customer')
           : by === 'app'
-            ? user('automation', 'app')
-            : user('alex-agent');
+            ? user(options.accountId ?? 'automation', 'app')
+            : user(options.accountId ?? 'alex-agent');
     const id = String(this.nextId++);
+    const text = options.text ?? '';
     this.comments.push({
       id,
       author,
-      body: { type: 'doc', version: 1, content: [] },
+      body: {
+        type: 'doc',
+        version: 1,
+        content: text === '' ? [] : [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+      },
       created: at,
       updated: at,
       jsdPublic: by !== 'internal',
@@ -224,19 +242,40 @@ export class JiraIssueBuilder {
     return this;
   }
 
+  /** The issue's numeric id, as Jira gives it. */
+  get id(): string {
+    return String(10000 + Number(this.key.split('-')[1] ?? '0'));
+  }
+
+  /** Sets a field without a changelog entry (as Jira does for fields created with the issue). */
+  initialField(name: string, value: unknown): this {
+    this.fields[name] = value;
+    return this;
+  }
+
+  /** The current value of a field, as Jira would return it. */
+  field(name: string): unknown {
+    return this.fields[name];
+  }
+
+  /** Every changelog entry, oldest first (the shape of `/changelog` and the bulk changelog). */
+  histories(): unknown[] {
+    return structuredClone(this.historyList);
+  }
+
   json(): Record<string, unknown> {
     const comment = this.fields.comment as { comments: unknown[]; total: number };
     comment.total = comment.comments.length;
     return {
-      id: String(10000 + Number(this.key.split('-')[1] ?? '0')),
+      id: this.id,
       key: this.key,
       fields: structuredClone(this.fields),
       // Jira returns the embedded changelog newest first.
       changelog: {
         startAt: 0,
         maxResults: 100,
-        total: this.histories.length,
-        histories: structuredClone(this.histories).reverse(),
+        total: this.historyList.length,
+        histories: structuredClone(this.historyList).reverse(),
       },
     };
   }

@@ -1,0 +1,216 @@
+import { parseJql } from '../../engine/jql';
+import { historyOf, parseIssue } from '../../engine/issue';
+import type { EpochMs } from '../../engine/time/units';
+import {
+  JiraError,
+  type Actor,
+  type CustomFieldUpdate,
+  type IssueChangelogs,
+  type JiraIssueJson,
+  type JiraPort,
+} from '../../app/ports';
+import { statusesReply } from './issue-model';
+import { APP_ACCOUNT, type SimulatedSite } from './site';
+
+// Jira's page sizes: the issue embeds at most 100 changelog entries; comments and changelogs page by 100.
+const PAGE = 100;
+
+/**
+ * The app's Jira port answered by the simulated site, counting calls the way Jira would bill them (an issue
+ * with a long history costs its extra changelog and comment pages), so the sandbox and the benchmark can tell
+ * how many Jira calls an event costs.
+ */
+export class SimulatedJira implements JiraPort {
+  readonly calls = new Map<string, number>();
+
+  constructor(private readonly site: SimulatedSite) {}
+
+  private count(endpoint: string, n = 1): void {
+    this.calls.set(endpoint, (this.calls.get(endpoint) ?? 0) + n);
+  }
+
+  /** Every call so far. */
+  totalCalls(): number {
+    let total = 0;
+    for (const n of this.calls.values()) total += n;
+    return total;
+  }
+
+  private issue(idOrKey: string) {
+    const issue = this.site.find(idOrKey);
+    if (!issue) throw new JiraError(`Jira: issue ${idOrKey} does not exist (404)`, 404, false);
+    return issue;
+  }
+
+  getIssue(idOrKey: string): Promise<JiraIssueJson | undefined> {
+    this.count('GET /rest/api/3/issue');
+    const issue = this.site.find(idOrKey);
+    if (!issue) return Promise.resolve(undefined);
+    const json = issue.json();
+    const histories = (json.changelog as { histories: unknown[] }).histories.length;
+    const comments = (json.fields as { comment: { comments: unknown[] } }).comment.comments.length;
+    if (histories > PAGE) this.count('GET /rest/api/3/issue/{id}/changelog', Math.ceil(histories / PAGE) - 1);
+    if (comments > PAGE) this.count('GET /rest/api/3/issue/{id}/comment', Math.ceil(comments / PAGE) - 1);
+    return Promise.resolve(json);
+  }
+
+  searchIssueIds(
+    jql: string,
+    page: { readonly nextPageToken?: string; readonly maxResults?: number } = {},
+  ): Promise<{ readonly issueIds: readonly string[]; readonly nextPageToken?: string }> {
+    this.count('GET /rest/api/3/search/jql');
+    const query = parseJql(jql);
+    if (!query.ok) {
+      const message = query.problems.map((p) => p.message).join('; ');
+      return Promise.reject(new JiraError(`Jira: the JQL is not valid: ${message} (400)`, 400, false));
+    }
+    const now = this.site.clock.now();
+    const ids = [...this.site.issues.values()]
+      .filter((issue) => {
+        const data = parseIssue(issue.json());
+        return data.ok && query.value.matches(historyOf(data.value).at(now));
+      })
+      .map((issue) => issue.id)
+      .sort((a, b) => Number(a) - Number(b));
+    const start = Number(page.nextPageToken ?? '0');
+    const size = Math.min(page.maxResults ?? 100, 5000);
+    const issueIds = ids.slice(start, start + size);
+    const next = start + size < ids.length ? { nextPageToken: String(start + size) } : {};
+    return Promise.resolve({ issueIds, ...next });
+  }
+
+  getIssues(issueIds: readonly string[]): Promise<readonly JiraIssueJson[]> {
+    this.count('POST /rest/api/3/issue/bulkfetch', Math.max(1, Math.ceil(issueIds.length / 100)));
+    return Promise.resolve(
+      issueIds.flatMap((id) => {
+        const issue = this.site.find(id);
+        if (!issue) return [];
+        // bulkfetch returns fields, not the changelog.
+        const json = issue.json();
+        delete json.changelog;
+        return [json];
+      }),
+    );
+  }
+
+  getChangelogs(issueIds: readonly string[]): Promise<readonly IssueChangelogs[]> {
+    this.count('POST /rest/api/3/changelog/bulkfetch', Math.max(1, Math.ceil(issueIds.length / 1000)));
+    return Promise.resolve(
+      issueIds.flatMap((id) => {
+        const issue = this.site.find(id);
+        return issue ? [{ issueId: issue.id, histories: issue.histories() }] : [];
+      }),
+    );
+  }
+
+  getStatuses(): Promise<readonly unknown[]> {
+    this.count('GET /rest/api/3/status');
+    return Promise.resolve(structuredClone(statusesReply));
+  }
+
+  setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
+    // One call carries up to 1,000 updates (`PUT /rest/api/3/app/field/value`).
+    this.count('PUT /rest/api/3/app/field/value', Math.ceil(updates.length / 1000));
+    for (const u of updates) {
+      const values = this.site.customFieldValues.get(u.issueId) ?? new Map<string, string | null>();
+      values.set(u.field, u.value);
+      this.site.customFieldValues.set(u.issueId, values);
+    }
+    return Promise.resolve();
+  }
+
+  addComment(idOrKey: string, body: string, options: { readonly internal: boolean }): Promise<void> {
+    this.count('POST /rest/api/3/issue/{id}/comment');
+    this.issue(idOrKey);
+    this.site.comment(idOrKey, APP_ACCOUNT, body, options);
+    return Promise.resolve();
+  }
+
+  notify(
+    idOrKey: string,
+    message: {
+      readonly subject: string;
+      readonly body: string;
+      readonly to: readonly string[];
+      readonly groups: readonly string[];
+      readonly users: readonly string[];
+    },
+  ): Promise<void> {
+    this.count('POST /rest/api/3/issue/{id}/notify');
+    const issue = this.issue(idOrKey);
+    this.site.notifications.push({
+      issueId: issue.id,
+      subject: message.subject,
+      body: message.body,
+      to: [...message.to, ...message.groups.map((g) => `group:${g}`), ...message.users],
+    });
+    return Promise.resolve();
+  }
+
+  assign(idOrKey: string, accountId: string | null): Promise<void> {
+    this.count('PUT /rest/api/3/issue/{id}/assignee');
+    this.issue(idOrKey);
+    this.site.change(idOrKey, APP_ACCOUNT, (i, at) => i.assign(at, accountId), 'avi:jira:assigned:issue');
+    return Promise.resolve();
+  }
+
+  setPriority(idOrKey: string, priorityName: string): Promise<void> {
+    this.count('PUT /rest/api/3/issue/{id}');
+    this.issue(idOrKey);
+    this.site.change(idOrKey, APP_ACCOUNT, (i, at) => i.priority(at, priorityName));
+    return Promise.resolve();
+  }
+
+  transition(idOrKey: string, to: string): Promise<boolean> {
+    this.count('GET /rest/api/3/issue/{id}/transitions');
+    this.issue(idOrKey);
+    const known = statusesReply.find((s) => s.name.toLowerCase() === to.toLowerCase());
+    if (!known) return Promise.resolve(false);
+    this.count('POST /rest/api/3/issue/{id}/transitions');
+    this.site.transition(idOrKey, APP_ACCOUNT, known.name);
+    return Promise.resolve(true);
+  }
+
+  addLabel(idOrKey: string, label: string): Promise<void> {
+    this.count('PUT /rest/api/3/issue/{id}');
+    const issue = this.issue(idOrKey);
+    const labels = (issue.field('labels') as string[] | undefined) ?? [];
+    if (!labels.includes(label))
+      this.site.change(idOrKey, APP_ACCOUNT, (i, at) => i.labels(at, [...labels, label]));
+    return Promise.resolve();
+  }
+
+  hasPermission(
+    actor: Actor,
+    permission: 'ADMINISTER' | 'ADMINISTER_PROJECTS' | 'BROWSE_PROJECTS',
+    scope: { readonly projectKey?: string; readonly issueId?: string } = {},
+  ): Promise<boolean> {
+    this.count('GET /rest/api/3/mypermissions');
+    if (actor.as === 'app') return Promise.resolve(true);
+    const user = this.site.user(actor.accountId);
+    if (!user) return Promise.resolve(false);
+    const project =
+      scope.projectKey ??
+      (scope.issueId === undefined ? undefined : this.site.find(scope.issueId)?.key.split('-')[0]);
+    switch (permission) {
+      case 'ADMINISTER':
+        return Promise.resolve(user.admin === true);
+      case 'ADMINISTER_PROJECTS':
+        return Promise.resolve(
+          user.admin === true || (project !== undefined && (user.projectAdmin ?? []).includes(project)),
+        );
+      case 'BROWSE_PROJECTS':
+        return Promise.resolve(
+          user.admin === true || (project !== undefined && (user.agentOf ?? []).includes(project)),
+        );
+    }
+  }
+
+  isRequestParticipant(accountId: string, idOrKey: string): Promise<boolean> {
+    this.count('GET /rest/servicedeskapi/request/{id}/participant');
+    const issue = this.site.find(idOrKey);
+    return Promise.resolve(
+      issue !== undefined && (this.site.participants.get(issue.id)?.has(accountId) ?? false),
+    );
+  }
+}

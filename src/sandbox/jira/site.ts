@@ -1,0 +1,163 @@
+import { formatInstant } from '../../engine/time/iso';
+import type { EpochMs } from '../../engine/time/units';
+import type { Clock } from '../../app/ports';
+import { JiraIssueBuilder } from './issue-model';
+
+/** A person or app account on the simulated site. */
+export interface SiteUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly accountType: 'atlassian' | 'customer' | 'app';
+  /** Jira administrator (global ADMINISTER). */
+  readonly admin?: boolean;
+  /** Projects this user administers. */
+  readonly projectAdmin?: readonly string[];
+  /** Projects this user is an agent of (BROWSE_PROJECTS). */
+  readonly agentOf?: readonly string[];
+}
+
+/** A product event as Forge delivers it to an `avi:jira:*` trigger. */
+export interface SiteEvent {
+  readonly eventType:
+    | 'avi:jira:created:issue'
+    | 'avi:jira:updated:issue'
+    | 'avi:jira:deleted:issue'
+    | 'avi:jira:assigned:issue'
+    | 'avi:jira:commented:issue'
+    | 'avi:jira:deleted:comment';
+  readonly issue: { readonly id: string; readonly key: string };
+  /** The account that made the change (Forge's `atlassianId`); `ignoreSelf` drops the app's own. */
+  readonly atlassianId: string;
+}
+
+export const APP_ACCOUNT = 'accord-app';
+
+/**
+ * A Jira Service Management site in memory: issues with real changelogs and comments in Jira Cloud's JSON
+ * shapes, users with permissions, and a product event for every change, as Forge would deliver it. The
+ * sandbox and the tests drive it; {@link SimulatedJira} answers the app's REST calls from it.
+ */
+export class SimulatedSite {
+  readonly issues = new Map<string, JiraIssueBuilder>();
+  readonly customFieldValues = new Map<string, Map<string, string | null>>();
+  readonly notifications: { issueId: string; subject: string; body: string; to: readonly string[] }[] = [];
+  readonly participants = new Map<string, Set<string>>();
+  private readonly listeners: ((event: SiteEvent) => void)[] = [];
+  private nextNumber = 1;
+
+  constructor(
+    readonly clock: Clock,
+    readonly users: readonly SiteUser[],
+  ) {}
+
+  onEvent(listener: (event: SiteEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  user(accountId: string): SiteUser | undefined {
+    return this.users.find((u) => u.accountId === accountId);
+  }
+
+  /** The issue by id or key. */
+  find(idOrKey: string): JiraIssueBuilder | undefined {
+    const byId = this.issues.get(idOrKey);
+    if (byId) return byId;
+    for (const issue of this.issues.values()) if (issue.key === idOrKey) return issue;
+    return undefined;
+  }
+
+  private now(): string {
+    return jiraTimestamp(this.clock.now());
+  }
+
+  private emit(eventType: SiteEvent['eventType'], issue: JiraIssueBuilder, actor: string): void {
+    const event: SiteEvent = { eventType, issue: { id: issue.id, key: issue.key }, atlassianId: actor };
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Raises a request as a customer (the reporter). */
+  create(options: {
+    readonly project?: string;
+    readonly reporter: string;
+    readonly priority?: string;
+    readonly status?: string;
+    readonly fields?: Readonly<Record<string, unknown>>;
+  }): JiraIssueBuilder {
+    const key = `${options.project ?? 'IT'}-${this.nextNumber++}`;
+    const issue = new JiraIssueBuilder(key, this.now(), {
+      reporter: options.reporter,
+      ...(options.priority === undefined ? {} : { priority: options.priority }),
+      ...(options.status === undefined ? {} : { status: options.status }),
+    });
+    for (const [name, value] of Object.entries(options.fields ?? {})) issue.initialField(name, value);
+    this.issues.set(issue.id, issue);
+    this.participants.set(issue.id, new Set([options.reporter]));
+    this.emit('avi:jira:created:issue', issue, options.reporter);
+    return issue;
+  }
+
+  /** Applies a change made by `actor` at the site's current time and raises the matching product event. */
+  change(
+    idOrKey: string,
+    actor: string,
+    apply: (issue: JiraIssueBuilder, at: string) => void,
+    eventType: SiteEvent['eventType'] = 'avi:jira:updated:issue',
+  ): JiraIssueBuilder {
+    const issue = this.find(idOrKey);
+    if (!issue) throw new Error(`no issue ${idOrKey}`);
+    const user = this.user(actor);
+    issue.as(actor, user?.accountType ?? 'atlassian');
+    apply(issue, this.now());
+    this.emit(eventType, issue, actor);
+    return issue;
+  }
+
+  transition(idOrKey: string, actor: string, to: string): JiraIssueBuilder {
+    const done = to === 'Resolved' || to === 'Closed';
+    return this.change(idOrKey, actor, (issue, at) => {
+      const resolved = issue.field('resolution') !== null;
+      if (done && !resolved) issue.resolve(at, to);
+      else if (!done && resolved) issue.reopen(at, to);
+      else issue.status(at, to);
+    });
+  }
+
+  comment(
+    idOrKey: string,
+    actor: string,
+    text: string,
+    options: { readonly internal?: boolean } = {},
+  ): JiraIssueBuilder {
+    const user = this.user(actor);
+    const issue = this.find(idOrKey);
+    const reporter = (issue?.field('reporter') as { accountId?: string } | null)?.accountId;
+    const by =
+      user?.accountType === 'app'
+        ? 'app'
+        : user?.accountType === 'customer'
+          ? reporter === actor
+            ? 'customer'
+            : 'other-customer'
+          : options.internal === true
+            ? 'internal'
+            : 'agent';
+    return this.change(
+      idOrKey,
+      actor,
+      (i, at) => i.comment(at, by, { accountId: actor, text }),
+      'avi:jira:commented:issue',
+    );
+  }
+
+  delete(idOrKey: string, actor: string): void {
+    const issue = this.find(idOrKey);
+    if (!issue) return;
+    this.issues.delete(issue.id);
+    this.emit('avi:jira:deleted:issue', issue, actor);
+  }
+}
+
+/** Jira's timestamp format, `2026-03-02T10:00:00.000+0000`. */
+export function jiraTimestamp(instant: EpochMs): string {
+  return formatInstant(instant).replace('Z', '+0000');
+}
