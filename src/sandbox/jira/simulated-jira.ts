@@ -1,6 +1,5 @@
 import { parseJql } from '../../engine/jql';
 import { historyOf, parseIssue } from '../../engine/issue';
-import type { EpochMs } from '../../engine/time/units';
 import {
   JiraError,
   type Actor,
