@@ -1,0 +1,107 @@
+/**
+ * Section 4: `accord evaluate --issues` on 100,000 generated issues against two agreements of two metrics each,
+ * beside a baseline that only reads and parses the same NDJSON; each in its own process, for its peak memory.
+ */
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { EXAMPLE_CALENDARS } from './calendars';
+import { runChild } from './child-process';
+import type { EvaluateRun } from './child-evaluate-issues';
+import type { ParseRun } from './child-parse-issues';
+import { BENCH_AGREEMENTS } from './issue-agreements';
+import { generateIssue, type IssueWindow } from './issue-generator';
+import { seeded } from './prng';
+import { heading, int, mb, ms, perSecond, since, table, times } from './report';
+
+export const ISSUES = 100_000;
+const NOW = '2026-09-01T08:00:00.000Z';
+const WINDOW: IssueWindow = {
+  createdFrom: Date.UTC(2026, 0, 5),
+  createdTo: Date.UTC(2026, 7, 20),
+  latest: Date.parse(NOW),
+};
+
+export interface IssueFigures {
+  readonly issuesPerSecond: number;
+  /** Evaluate time over parse-only time. */
+  readonly ratio: number;
+  readonly peakRssMb: number;
+  /** Whether the command line exited 0 with one result line per issue. */
+  readonly complete: boolean;
+}
+
+/** Writes the issues as NDJSON, a thousand lines per write; returns the changelog entries written. */
+function writeIssues(file: string): { entries: number; comments: number } {
+  const random = seeded(20260901);
+  const fd = openSync(file, 'w');
+  let entries = 0;
+  let comments = 0;
+  try {
+    let chunk: string[] = [];
+    for (let n = 1; n <= ISSUES; n++) {
+      const issue = generateIssue(random, n, WINDOW) as {
+        changelog: { histories: unknown[] };
+        fields: { comment: { comments: unknown[] } };
+      };
+      entries += issue.changelog.histories.length;
+      comments += issue.fields.comment.comments.length;
+      chunk.push(`${JSON.stringify(issue)}\n`);
+      if (chunk.length === 1000) {
+        writeSync(fd, chunk.join(''));
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) writeSync(fd, chunk.join(''));
+  } finally {
+    closeSync(fd);
+  }
+  return { entries, comments };
+}
+
+export async function benchIssues(): Promise<IssueFigures> {
+  heading(`4. accord evaluate --issues on ${int(ISSUES)} generated issues (2 agreements × 2 metrics)`);
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
+  try {
+    const issuesFile = join(dir, 'issues.ndjson');
+    const agreementsFile = join(dir, 'agreements.json');
+    writeFileSync(agreementsFile, JSON.stringify(BENCH_AGREEMENTS));
+    const generating = process.hrtime.bigint();
+    const { entries, comments } = writeIssues(issuesFile);
+    const size = statSync(issuesFile).size;
+    console.log(
+      `  generated ${int(ISSUES)} issues in ${ms(since(generating))}: ${(entries / ISSUES).toFixed(1)} changelog entries and ` +
+        `${(comments / ISSUES).toFixed(1)} comments an issue, ${mb(size / 2 ** 20)} of NDJSON (${int(size / ISSUES)} bytes an issue)`,
+    );
+
+    const parse = await runChild<ParseRun>('parse-issues', [issuesFile]);
+    const evaluate = await runChild<EvaluateRun>('evaluate-issues', [
+      agreementsFile,
+      EXAMPLE_CALENDARS,
+      issuesFile,
+      NOW,
+    ]);
+    const rate = (took: number): number => (ISSUES / took) * 1000;
+    table([
+      ['run (own process)', 'time', 'issues', 'peak RSS'],
+      ['parse only (readline + JSON.parse)', ms(parse.ms), perSecond(rate(parse.ms)), mb(parse.peakRssMb)],
+      ['accord evaluate --issues', ms(evaluate.ms), perSecond(rate(evaluate.ms)), mb(evaluate.peakRssMb)],
+    ]);
+    const complete = evaluate.exitCode === 0 && evaluate.lines === ISSUES && parse.lines === ISSUES;
+    console.log(`\n  evaluate / parse only: ${times(evaluate.ms / parse.ms)}`);
+    console.log(
+      `  exit code ${evaluate.exitCode}, ${int(evaluate.lines)} result lines (expected ${int(ISSUES)}), ` +
+        `${int(parse.lines)} lines parsed: ${complete ? 'ok' : 'WRONG'}`,
+    );
+    if (evaluate.stderr !== '') console.log(`  stderr: ${evaluate.stderr.slice(0, 1000)}`);
+    return {
+      issuesPerSecond: rate(evaluate.ms),
+      ratio: evaluate.ms / parse.ms,
+      peakRssMb: evaluate.peakRssMb,
+      complete,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: the speed goals of issue 2, measured in one run and printed as a report.
+ *
+ * 1. elapsed and deadline queries a second on the Berlin calendar, against the day-by-day loop, and no `Intl`
+ *    call per query; 2. agreement with the day-by-day oracle to the millisecond; 3. the time to compile a
+ *    calendar-year; 4. `accord evaluate --issues` on 100,000 generated issues against parsing alone, with peak
+ *    memory; 5. a summary of each goal beside its figure.
+ *
+ * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
+ * engine and the oracle disagree or the command line does not print one result line per issue.
+ */
+import { cpus, loadavg } from 'node:os';
+
+import { benchCompileYear } from './compile-year';
+import { benchIssues, ISSUES } from './evaluate-issues';
+import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
+import { benchQueries } from './queries';
+import { heading, int, mb, ms, perSecond, since, table, times } from './report';
+
+const collectGarbage = (): void => {
+  (globalThis as { gc?: () => void }).gc?.();
+};
+
+interface Goal {
+  readonly goal: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+function summary(goals: readonly Goal[]): void {
+  heading('5. Summary: the goals of issue 2');
+  table([['goal', 'measured', 'result'], ...goals.map((g) => [g.goal, g.measured, g.met ? 'PASS' : 'MISS'])]);
+}
+
+async function run(): Promise<number> {
+  const start = process.hrtime.bigint();
+  const cpu = cpus();
+  console.log(
+    `Accord benchmark: Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ` +
+      `TZ=${process.env.TZ ?? '(unset)'}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at start`,
+  );
+
+  const queries = benchQueries();
+  collectGarbage();
+  const oracle = checkAgainstOracle();
+  collectGarbage();
+  const compile = await benchCompileYear();
+  collectGarbage();
+  const issues = await benchIssues();
+
+  summary([
+    {
+      goal: '≥ 5,000,000 elapsed queries/s (spans up to 90 days)',
+      measured: perSecond(queries.elapsedPerSecond),
+      met: queries.elapsedPerSecond >= 5e6,
+    },
+    {
+      goal: '≥ 5,000,000 deadline queries/s (work up to 90 days)',
+      measured: perSecond(queries.deadlinePerSecond),
+      met: queries.deadlinePerSecond >= 5e6,
+    },
+    {
+      goal: 'no Intl call per query (fast path)',
+      measured: `${int(queries.intlCalls)} calls`,
+      met: queries.intlCalls === 0,
+    },
+    {
+      goal: '≥ 1,000× the day-by-day loop, 90-day elapsed',
+      measured: times(queries.elapsedRatio),
+      met: queries.elapsedRatio >= 1000,
+    },
+    {
+      goal: `agrees with the oracle, ≥ ${int(ORACLE_QUERIES)} queries`,
+      measured: `${int(oracle.queries)} queries, ${int(oracle.mismatches + queries.mismatches)} mismatches`,
+      met: oracle.queries >= ORACLE_QUERIES && oracle.mismatches + queries.mismatches === 0,
+    },
+    {
+      goal: '≤ 10 ms to compile a calendar-year (warm)',
+      measured: ms(compile.warmMsPerYear),
+      met: compile.warmMsPerYear <= 10,
+    },
+    {
+      goal: '≤ 10 ms to compile a calendar-year (cold, first ever)',
+      measured: ms(compile.coldMsPerYear),
+      met: compile.coldMsPerYear <= 10,
+    },
+    {
+      goal: '≥ 25,000 issues/s (accord evaluate --issues)',
+      measured: perSecond(issues.issuesPerSecond),
+      met: issues.issuesPerSecond >= 25_000,
+    },
+    { goal: '≤ 4× the cost of parsing alone', measured: times(issues.ratio), met: issues.ratio <= 4 },
+    { goal: '≤ 256 MB peak memory', measured: mb(issues.peakRssMb), met: issues.peakRssMb <= 256 },
+    {
+      goal: `one result line per issue (${int(ISSUES)}), exit code 0`,
+      measured: issues.complete ? 'yes' : 'no',
+      met: issues.complete,
+    },
+  ]);
+  console.log(`\n  whole run: ${ms(since(start))}`);
+  const wrong = oracle.mismatches + queries.mismatches > 0 || !issues.complete;
+  return wrong ? 1 : 0;
+}
+
+run().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
