@@ -1,0 +1,187 @@
+import { ISSUE_HISTORY_DATA_VERSION } from '../../engine/issue';
+import type { Deps } from '../evaluation/deps';
+import { evaluateStored, refreshIssue, toStoredHistory } from '../evaluation/evaluate-issue';
+import type { Job, JobSpec, StoredHistory } from '../ports';
+
+/** How much of a consumer's 900 s a job step uses before it checkpoints and queues its continuation. */
+export const JOB_STEP_BUDGET_MS = 10 * 60_000;
+const PAGE = 200;
+
+interface Cursor {
+  /** Stored histories are walked in issue-id order; the last one done. */
+  readonly after?: string;
+  /** For a JQL job: Jira's page token of the next page of issue ids. */
+  readonly token?: string;
+}
+
+/**
+ * Starts a recalculation: records the job and queues its first step. The job re-evaluates the issues in its
+ * scope from their stored histories (no Jira call); a JQL job pages issue ids from Jira and reads only the
+ * issues Accord has never stored, in bulk.
+ */
+export async function startJob(deps: Deps, spec: JobSpec, actor: string): Promise<Job> {
+  const now = deps.clock.now();
+  const job: Job = {
+    id: `job-${now.toString(36)}-${globalThis.crypto.randomUUID().slice(0, 8)}`,
+    spec,
+    state: 'queued',
+    createdAt: now,
+    createdBy: actor,
+    updatedAt: now,
+    cursor: null,
+    total: null,
+    done: 0,
+    failed: 0,
+    cancelRequested: false,
+    error: null,
+  };
+  await deps.store.jobs.create(job);
+  await deps.store.audit.append({
+    at: now,
+    actor,
+    action: 'job.start',
+    entity: 'job',
+    entityId: job.id,
+    version: null,
+    changes: [{ path: '$.spec', after: spec }],
+  });
+  await deps.queue.push([{ type: 'job', jobId: job.id }]);
+  return job;
+}
+
+/**
+ * Runs one step of a job: pages through its scope, evaluating and storing, checkpointing the cursor after every
+ * page, until done, cancelled, or out of its time budget (then it queues its own continuation). Killed half-way,
+ * it resumes from the last checkpoint; re-evaluating an issue twice is harmless.
+ */
+export async function runJobStep(
+  deps: Deps,
+  jobId: string,
+  budgetMs = JOB_STEP_BUDGET_MS,
+): Promise<Job | undefined> {
+  const started = deps.clock.now();
+  let job = await deps.store.jobs.get(jobId);
+  if (!job || job.state === 'done' || job.state === 'cancelled' || job.state === 'failed') return job;
+  if (job.total === null) {
+    const total = await totalOf(deps, job.spec);
+    await deps.store.jobs.update(jobId, { state: 'running', total, updatedAt: started });
+  } else {
+    await deps.store.jobs.update(jobId, { state: 'running', updatedAt: started });
+  }
+  let cursor: Cursor = job.cursor === null ? {} : (JSON.parse(job.cursor) as Cursor);
+  let { done, failed } = job;
+  for (;;) {
+    job = await deps.store.jobs.get(jobId);
+    if (!job) return undefined;
+    if (job.cancelRequested) {
+      await deps.store.jobs.update(jobId, { state: 'cancelled', updatedAt: deps.clock.now() });
+      return deps.store.jobs.get(jobId);
+    }
+    const page = await nextPage(deps, job.spec, cursor);
+    for (const history of page.histories) {
+      const ok = await recalculateOne(deps, history, job.spec.replaceCompleted);
+      if (ok) done++;
+      else failed++;
+    }
+    failed += page.unreadable;
+    cursor = page.cursor;
+    const finished = page.last;
+    await deps.store.jobs.update(jobId, {
+      cursor: JSON.stringify(cursor),
+      done,
+      failed,
+      updatedAt: deps.clock.now(),
+      ...(finished ? { state: 'done' as const } : {}),
+    });
+    if (finished) return deps.store.jobs.get(jobId);
+    if (deps.clock.now() - started >= budgetMs) {
+      await deps.queue.push([{ type: 'job', jobId }]);
+      return deps.store.jobs.get(jobId);
+    }
+  }
+}
+
+async function totalOf(deps: Deps, spec: JobSpec): Promise<number | null> {
+  if (spec.scope.kind === 'project') return deps.store.histories.count(spec.scope.projectKey);
+  if (spec.scope.kind === 'agreement') return deps.store.histories.count();
+  return null; // a JQL's size is known only as its pages come
+}
+
+async function nextPage(
+  deps: Deps,
+  spec: JobSpec,
+  cursor: Cursor,
+): Promise<{ histories: StoredHistory[]; unreadable: number; cursor: Cursor; last: boolean }> {
+  if (spec.scope.kind !== 'jql') {
+    const histories = await deps.store.histories.page({
+      ...(spec.scope.kind === 'project' ? { projectKey: spec.scope.projectKey } : {}),
+      ...(cursor.after === undefined ? {} : { afterIssueId: cursor.after }),
+      limit: PAGE,
+    });
+    const lastId = histories[histories.length - 1]?.issueId;
+    return {
+      histories,
+      unreadable: 0,
+      cursor: lastId === undefined ? cursor : { after: lastId },
+      last: histories.length < PAGE,
+    };
+  }
+  const page = await deps.jira.searchIssueIds(spec.scope.jql, {
+    maxResults: PAGE,
+    ...(cursor.token === undefined ? {} : { nextPageToken: cursor.token }),
+  });
+  const stored = await Promise.all(page.issueIds.map((id) => deps.store.histories.get(id)));
+  const unseen = page.issueIds.filter((_, i) => stored[i] === undefined);
+  const read = unseen.length > 0 ? await readInBulk(deps, unseen) : { histories: [], unreadable: 0 };
+  return {
+    histories: [...stored.flatMap((h) => (h ? [h] : [])), ...read.histories],
+    unreadable: read.unreadable,
+    cursor: page.nextPageToken === undefined ? cursor : { token: page.nextPageToken },
+    last: page.nextPageToken === undefined,
+  };
+}
+
+/** Issues Accord has not stored yet: fields and comments in one bulk call, changelogs in another. */
+async function readInBulk(
+  deps: Deps,
+  issueIds: readonly string[],
+): Promise<{ histories: StoredHistory[]; unreadable: number }> {
+  const [issues, changelogs] = await Promise.all([
+    deps.jira.getIssues(issueIds),
+    deps.jira.getChangelogs(issueIds),
+  ]);
+  const byId = new Map(changelogs.map((c) => [c.issueId, c.histories]));
+  const histories: StoredHistory[] = [];
+  let unreadable = 0;
+  for (const issue of issues) {
+    const id = String(issue.id);
+    const json = { ...issue, changelog: { histories: byId.get(id) ?? [] } };
+    const history = await toStoredHistory(deps, json);
+    if ('message' in history) {
+      unreadable++;
+      continue;
+    }
+    await deps.store.histories.put(history);
+    histories.push(history);
+  }
+  return { histories, unreadable: unreadable + issueIds.length - issues.length };
+}
+
+/** Re-evaluates one stored history; unless asked to, leaves an issue whose every metric has completed alone. */
+async function recalculateOne(
+  deps: Deps,
+  history: StoredHistory,
+  replaceCompleted: boolean,
+): Promise<boolean> {
+  if (!replaceCompleted) {
+    const stored = await deps.store.results.forIssue(history.issueId);
+    if (stored.length > 0 && stored.every((r) => r.state === 'met' || r.state === 'breached')) return true;
+  }
+  // A history stored by an older Accord may lack what this one reads: such an issue is read from Jira again.
+  const storedVersion: number = history.data.v;
+  const outcome =
+    storedVersion === ISSUE_HISTORY_DATA_VERSION
+      ? await evaluateStored(deps, history, deps.clock.now())
+      : await refreshIssue(deps, history.issueId);
+  return outcome.kind !== 'invalid';
+}

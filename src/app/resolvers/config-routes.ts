@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { Agreement } from '../../engine/agreement/types';
+import { validateAgreement } from '../../engine/agreement/validate';
+import { importIcs } from '../../engine/calendar/ics';
+import type { Calendar } from '../../engine/calendar/types';
+import { validateCalendar } from '../../engine/calendar/validate';
+import type { Deps } from '../evaluation/deps';
+import type { ConfigKind, Version } from '../ports';
+import type { CallContext } from './context';
+import { diffJson } from './diff';
+import { Refusal } from './envelope';
+import { requireAdmin, requireConfigReader, requireProjectAdmin } from './guard';
+import { route, type Route } from './route';
+
+const id = z.string().min(1).max(200);
+const version = z.number().int().nonnegative();
+
+async function save<K extends ConfigKind>(
+  deps: Deps,
+  ctx: CallContext,
+  kind: K,
+  itemId: string,
+  body: (K extends 'calendar' ? Calendar : Agreement) | null,
+  expectedVersion: number,
+): Promise<Version<K extends 'calendar' ? Calendar : Agreement>> {
+  const previous = await deps.store.config.get(kind, itemId);
+  if ((previous?.version ?? 0) !== expectedVersion) {
+    throw new Refusal(
+      'conflict',
+      `This ${kind} was changed by someone else (now version ${previous?.version ?? 0}); reload it and try again.`,
+    );
+  }
+  const now = deps.clock.now();
+  const written = await deps.store.config.put(kind, itemId, body as never, {
+    expectedVersion,
+    savedAt: now,
+    savedBy: ctx.accountId,
+  });
+  if (written === 'conflict')
+    throw new Refusal(
+      'conflict',
+      `This ${kind} was changed by someone else just now; reload it and try again.`,
+    );
+  await deps.store.audit.append({
+    at: now,
+    actor: ctx.accountId,
+    action: `${kind}.${body === null ? 'delete' : 'save'}`,
+    entity: kind,
+    entityId: itemId,
+    version: written.version,
+    changes: diffJson(previous?.body ?? undefined, body ?? undefined),
+  });
+  return written;
+}
+
+export const configRoutes = {
+  'calendars/list': route(z.object({}).strict(), async (deps, ctx) => {
+    await requireConfigReader(deps, ctx);
+    return deps.store.config.list('calendar');
+  }),
+  'calendars/get': route(z.object({ id, version: version.optional() }).strict(), async (deps, ctx, p) => {
+    await requireConfigReader(deps, ctx);
+    const found = await deps.store.config.get('calendar', p.id, p.version);
+    if (!found)
+      throw new Refusal(
+        'not-found',
+        `No calendar "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
+      );
+    return found;
+  }),
+  'calendars/save': route(
+    z.object({ calendar: z.unknown(), expectedVersion: version }).strict(),
+    async (deps, ctx, p) => {
+      await requireAdmin(deps, ctx);
+      const checked = validateCalendar(p.calendar, '$.calendar');
+      if (!checked.ok)
+        throw new Refusal(
+          'invalid-config',
+          'The calendar has problems; nothing was saved.',
+          checked.problems,
+        );
+      return save(
+        deps,
+        ctx,
+        'calendar',
+        checked.value.calendar.id,
+        checked.value.calendar,
+        p.expectedVersion,
+      );
+    },
+  ),
+  'calendars/delete': route(z.object({ id, expectedVersion: version }).strict(), async (deps, ctx, p) => {
+    await requireAdmin(deps, ctx);
+    const users = (await deps.store.config.list('agreement')).filter((a) =>
+      a.body?.metrics.some((m) => m.goals.some((g) => g.calendar === p.id)),
+    );
+    if (users.length > 0) {
+      throw new Refusal(
+        'in-use',
+        `Calendar "${p.id}" is used by ${users.map((a) => a.body?.name ?? a.id).join(', ')}; change those first.`,
+      );
+    }
+    return save(deps, ctx, 'calendar', p.id, null, p.expectedVersion);
+  }),
+  'calendars/preview-ics': route(
+    z.object({ text: z.string().max(2_000_000) }).strict(),
+    async (deps, ctx, p) => {
+      await requireAdmin(deps, ctx);
+      const result = importIcs(p.text);
+      if (!result.ok)
+        throw new Refusal(
+          'invalid-config',
+          'The file could not be read as a calendar (ICS).',
+          result.problems,
+        );
+      return result.value;
+    },
+  ),
+  'agreements/list': route(z.object({}).strict(), async (deps, ctx) => {
+    await requireConfigReader(deps, ctx);
+    return deps.store.config.list('agreement');
+  }),
+  'agreements/get': route(z.object({ id, version: version.optional() }).strict(), async (deps, ctx, p) => {
+    await requireConfigReader(deps, ctx);
+    const found = await deps.store.config.get('agreement', p.id, p.version);
+    if (!found)
+      throw new Refusal(
+        'not-found',
+        `No agreement "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
+      );
+    return found;
+  }),
+  'agreements/history': route(z.object({ id }).strict(), async (deps, ctx, p) => {
+    await requireConfigReader(deps, ctx);
+    return deps.store.config.history('agreement', p.id);
+  }),
+  'agreements/save': route(
+    z.object({ agreement: z.unknown(), expectedVersion: version }).strict(),
+    async (deps, ctx, p) => {
+      await requireAdmin(deps, ctx);
+      const calendars = new Set((await deps.store.config.list('calendar')).map((c) => c.id));
+      const checked = validateAgreement(p.agreement, calendars, '$.agreement');
+      if (!checked.ok)
+        throw new Refusal(
+          'invalid-config',
+          'The agreement has problems; nothing was saved.',
+          checked.problems,
+        );
+      return save(
+        deps,
+        ctx,
+        'agreement',
+        checked.value.agreement.id,
+        checked.value.agreement,
+        p.expectedVersion,
+      );
+    },
+  ),
+  'agreements/delete': route(z.object({ id, expectedVersion: version }).strict(), async (deps, ctx, p) => {
+    await requireAdmin(deps, ctx);
+    return save(deps, ctx, 'agreement', p.id, null, p.expectedVersion);
+  }),
+  'projects/get': route(z.object({ projectKey: id }).strict(), async (deps, ctx, p) => {
+    await requireProjectAdmin(deps, ctx, p.projectKey);
+    return {
+      projectKey: p.projectKey,
+      agreementIds: await deps.store.config.projectAgreements(p.projectKey),
+    };
+  }),
+  'projects/set': route(
+    z.object({ projectKey: id, agreementIds: z.array(id).max(100) }).strict(),
+    async (deps, ctx, p) => {
+      await requireProjectAdmin(deps, ctx, p.projectKey);
+      const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
+      const unknown = p.agreementIds.filter((a) => !known.has(a));
+      if (unknown.length > 0)
+        throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+      const before = await deps.store.config.projectAgreements(p.projectKey);
+      await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
+      await deps.store.audit.append({
+        at: deps.clock.now(),
+        actor: ctx.accountId,
+        action: 'project.agreements',
+        entity: 'project',
+        entityId: p.projectKey,
+        version: null,
+        changes: [{ path: '$.agreementIds', before, after: p.agreementIds }],
+      });
+      return { projectKey: p.projectKey, agreementIds: p.agreementIds };
+    },
+  ),
+} satisfies Record<string, Route>;

@@ -1,0 +1,78 @@
+import { joinPath } from '../../engine/errors';
+import type { Deps } from '../evaluation/deps';
+import { JiraError } from '../ports';
+import { configRoutes } from './config-routes';
+import type { CallContext } from './context';
+import { Refusal, success, type Reply } from './envelope';
+import { issueRoutes } from './issue-routes';
+import { jobRoutes } from './job-routes';
+import { previewRoutes } from './preview-route';
+import type { Route } from './route';
+
+/** Every resolver key the Custom UIs can invoke, route-like (`agreements/save`, `issue/metrics`). */
+export const routes: Readonly<Record<string, Route>> = {
+  ...configRoutes,
+  ...issueRoutes,
+  ...jobRoutes,
+  ...previewRoutes,
+};
+
+/**
+ * Runs a resolver call: validates the payload with the route's schema, checks permissions inside the route,
+ * and answers in the one envelope. Expected refusals become their codes; a Jira failure says so; anything else
+ * is `internal` with a message, never a stack trace.
+ */
+export async function dispatch(
+  deps: Deps,
+  key: string,
+  payload: unknown,
+  ctx: CallContext,
+): Promise<Reply<unknown>> {
+  const r = routes[key];
+  if (!r) return { ok: false, error: { code: 'not-found', message: `Accord has no resolver "${key}".` } };
+  const parsed = r.payload.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-payload',
+        message: `The request to ${key} is not valid.`,
+        problems: parsed.error.issues.map((issue) => ({
+          code: 'payload.invalid',
+          message: issue.message,
+          path: issue.path.reduce<string>(
+            (path, k) => joinPath(path, typeof k === 'number' ? k : String(k)),
+            '$',
+          ),
+        })),
+      },
+    };
+  }
+  try {
+    return success(await r.handle(deps, ctx, parsed.data));
+  } catch (error) {
+    if (error instanceof Refusal) {
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.problems ? { problems: error.problems } : {}),
+        },
+      };
+    }
+    if (error instanceof JiraError) {
+      return {
+        ok: false,
+        error: { code: 'jira-error', message: `Jira did not answer as expected: ${error.message}` },
+      };
+    }
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Something went wrong in Accord: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
+  }
+}

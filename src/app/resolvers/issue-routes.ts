@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Calendar } from '../../engine/calendar/types';
+import { regionHolidays } from '../../engine/calendar/region-holidays';
+import type { Deps } from '../evaluation/deps';
+import { displayState } from '../evaluation/summary';
+import { Refusal } from './envelope';
+import { requireBrowse } from './guard';
+import { route, type Route } from './route';
+
+const issueId = z.string().regex(/^\d+$/, 'an issue id is a number');
+
+/**
+ * A calendar as the browser needs it to tick a countdown with the engine's own code: the configuration, and its
+ * region's public holidays already resolved (so the browser need not carry every country's holiday data).
+ */
+export interface CalendarForCountdown {
+  readonly calendar: Calendar;
+  readonly version: number;
+  readonly regionDates: readonly string[];
+}
+
+async function calendarsFor(deps: Deps, ids: ReadonlySet<string>): Promise<CalendarForCountdown[]> {
+  const year = new Date(deps.clock.now()).getUTCFullYear();
+  const all = await deps.store.config.list('calendar');
+  return all.flatMap((v) => {
+    if (!v.body || !ids.has(v.id)) return [];
+    const region = v.body.holidayRegion;
+    const dates = region === undefined ? undefined : regionHolidays(region, year - 1, year + 1);
+    return [
+      { calendar: v.body, version: v.version, regionDates: dates?.ok ? dates.value.map((d) => d.date) : [] },
+    ];
+  });
+}
+
+export const issueRoutes = {
+  /** The agent's view: every applicable agreement's metrics on the issue, and the calendars to tick them. */
+  'issue/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
+    await requireBrowse(deps, ctx, p.issueId);
+    const results = await deps.store.results.forIssue(p.issueId);
+    const calendarIds = new Set(results.flatMap((r) => (r.result.goal ? [r.result.goal.calendar] : [])));
+    return {
+      issueId: p.issueId,
+      evaluatedAt: results.reduce((max, r) => Math.max(max, r.evaluatedAt), 0) || null,
+      results: results.map((r) => ({
+        agreementId: r.agreementId,
+        agreementVersion: r.agreementVersion,
+        kind: r.kind,
+        displayState: displayState(r.result),
+        metric: r.result,
+      })),
+      calendars: await calendarsFor(deps, calendarIds),
+    };
+  }),
+
+  /**
+   * The customer's view on the portal: only the customer-visible SLA commitments of the request, only to its
+   * reporter and participants; nothing of OLAs or UCs, no internal timings beyond the commitment itself.
+   */
+  'portal/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
+    if (!(await deps.jira.isRequestParticipant(ctx.accountId, p.issueId))) {
+      throw new Refusal('forbidden', 'This request is not shared with you.');
+    }
+    const [results, agreements] = await Promise.all([
+      deps.store.results.forIssue(p.issueId),
+      deps.store.config.list('agreement'),
+    ]);
+    const visible = new Map(
+      agreements
+        .filter((a) => a.body?.kind === 'SLA' && a.body.customerVisible === true)
+        .map((a) => [a.id, a.body]),
+    );
+    return {
+      issueId: p.issueId,
+      commitments: results
+        .filter((r) => r.kind === 'SLA' && visible.has(r.agreementId))
+        .map((r) => {
+          const last = r.result.cycles[r.result.cycles.length - 1];
+          return {
+            agreement: visible.get(r.agreementId)?.name ?? r.agreementId,
+            metric: r.result.name,
+            state: r.result.state === 'breached' || r.result.state === 'met' ? r.result.state : 'running',
+            due: last?.stoppedAt === null ? last.deadline : null,
+            completedAt: last?.stoppedAt ?? null,
+          };
+        }),
+    };
+  }),
+} satisfies Record<string, Route>;

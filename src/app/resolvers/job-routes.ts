@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { parseJql } from '../../engine/jql';
+import { startJob } from '../jobs/recalculate';
+import { Refusal } from './envelope';
+import { requireAdmin, requireProjectAdmin } from './guard';
+import { route, type Route } from './route';
+
+const scope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project'), projectKey: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('agreement'), agreementId: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('jql'), jql: z.string().min(1).max(5000) }).strict(),
+]);
+const jobId = z.string().min(1).max(100);
+
+export const jobRoutes = {
+  'jobs/start': route(z.object({ scope, replaceCompleted: z.boolean() }).strict(), async (deps, ctx, p) => {
+    if (p.scope.kind === 'project') await requireProjectAdmin(deps, ctx, p.scope.projectKey);
+    else await requireAdmin(deps, ctx);
+    if (p.scope.kind === 'jql') {
+      const jql = parseJql(p.scope.jql);
+      if (!jql.ok)
+        throw new Refusal(
+          'invalid-payload',
+          'The JQL is not valid.',
+          jql.problems.map((q) => ({ ...q, path: '$.scope.jql' })),
+        );
+    }
+    if (p.scope.kind === 'agreement' && !(await deps.store.config.get('agreement', p.scope.agreementId))) {
+      throw new Refusal('not-found', `No agreement "${p.scope.agreementId}".`);
+    }
+    return startJob(deps, { scope: p.scope, replaceCompleted: p.replaceCompleted }, ctx.accountId);
+  }),
+  'jobs/status': route(z.object({ jobId }).strict(), async (deps, ctx, p) => {
+    const job = await deps.store.jobs.get(p.jobId);
+    if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (job.spec.scope.kind === 'project') await requireProjectAdmin(deps, ctx, job.spec.scope.projectKey);
+    else await requireAdmin(deps, ctx);
+    return job;
+  }),
+  'jobs/list': route(
+    z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    async (deps, ctx, p) => {
+      await requireAdmin(deps, ctx);
+      return deps.store.jobs.list(p.limit);
+    },
+  ),
+  'jobs/cancel': route(z.object({ jobId }).strict(), async (deps, ctx, p) => {
+    const job = await deps.store.jobs.get(p.jobId);
+    if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (job.spec.scope.kind === 'project') await requireProjectAdmin(deps, ctx, job.spec.scope.projectKey);
+    else await requireAdmin(deps, ctx);
+    await deps.store.jobs.requestCancel(p.jobId);
+    await deps.store.audit.append({
+      at: deps.clock.now(),
+      actor: ctx.accountId,
+      action: 'job.cancel',
+      entity: 'job',
+      entityId: p.jobId,
+      version: null,
+      changes: [],
+    });
+    return deps.store.jobs.get(p.jobId);
+  }),
+  'audit/list': route(
+    z
+      .object({
+        limit: z.number().int().min(1).max(200).default(50),
+        before: z.number().optional(),
+        entityId: z.string().optional(),
+      })
+      .strict(),
+    async (deps, ctx, p) => {
+      await requireAdmin(deps, ctx);
+      return deps.store.audit.list({
+        limit: p.limit,
+        ...(p.before === undefined ? {} : { before: p.before }),
+        ...(p.entityId === undefined ? {} : { entityId: p.entityId }),
+      });
+    },
+  ),
+} satisfies Record<string, Route>;

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Agreement } from '../../engine/agreement/types';
+import { validateAgreement } from '../../engine/agreement/validate';
+import { evaluateHistory } from '../../engine/evaluate/evaluate';
+import { historyOf } from '../../engine/issue';
+import { parseInstant } from '../../engine/time/iso';
+import { Refusal } from './envelope';
+import { requireProjectAdmin } from './guard';
+import { route, type Route } from './route';
+
+const MS_PER_DAY = 86_400_000;
+const MAX_ISSUES = 2000;
+
+interface GoalTally {
+  index: number;
+  targetMinutes: number | null;
+  objectivePercent: number | null;
+  met: number;
+  breached: number;
+}
+
+export const previewRoutes = {
+  /**
+   * What a draft agreement would have measured on a project's recently resolved issues: per metric and goal,
+   * cycles met and breached and the met share against the objective. Evaluates stored histories; stores nothing.
+   */
+  'agreements/preview': route(
+    z
+      .object({
+        agreement: z.unknown(),
+        projectKey: z.string().min(1),
+        days: z.number().int().min(1).max(365).default(30),
+      })
+      .strict(),
+    async (deps, ctx, p) => {
+      await requireProjectAdmin(deps, ctx, p.projectKey);
+      const calendars = await deps.store.config.list('calendar');
+      const checked = validateAgreement(p.agreement, new Set(calendars.map((c) => c.id)), '$.agreement');
+      if (!checked.ok)
+        throw new Refusal('invalid-config', 'The draft agreement has problems.', checked.problems);
+      const draft = checked.value.agreement;
+      const config = deps.configs.compile(
+        [{ id: draft.id, version: 0, body: draft, savedAt: 0, savedBy: ctx.accountId }],
+        calendars,
+      );
+      if ('problems' in config)
+        throw new Refusal('invalid-config', 'The draft agreement cannot be compiled.', config.problems);
+
+      const now = deps.clock.now();
+      const from = now - p.days * MS_PER_DAY;
+      const tallies = new Map<string, Map<number, GoalTally>>();
+      let issues = 0;
+      let after: string | undefined;
+      for (let seen = 0; seen < MAX_ISSUES;) {
+        const page = await deps.store.histories.page({
+          projectKey: p.projectKey,
+          limit: 200,
+          ...(after === undefined ? {} : { afterIssueId: after }),
+        });
+        if (page.length === 0) break;
+        seen += page.length;
+        after = page[page.length - 1]?.issueId;
+        for (const stored of page) {
+          const history = historyOf(stored.data);
+          const resolvedAt = lastResolution(history.events);
+          if (resolvedAt === undefined || resolvedAt < from) continue;
+          issues++;
+          const result = evaluateHistory(config.compiled, history, now);
+          for (const metric of result.agreements.flatMap((a) => a.metrics)) {
+            for (const cycle of metric.cycles) {
+              const stoppedAt = cycle.stoppedAt === null ? undefined : parseInstant(cycle.stoppedAt);
+              if (stoppedAt === undefined || stoppedAt < from || cycle.goalIndex === null) continue;
+              tally(tallies, draft, metric.id, cycle.goalIndex, cycle.breached);
+            }
+          }
+        }
+        if (page.length < 200) break;
+      }
+      return {
+        projectKey: p.projectKey,
+        days: p.days,
+        issues,
+        metrics: draft.metrics.map((m) => ({
+          metricId: m.id,
+          name: m.name,
+          goals: [...(tallies.get(m.id)?.values() ?? [])]
+            .sort((a, b) => a.index - b.index)
+            .map((g) => ({
+              ...g,
+              metPercent: g.met + g.breached === 0 ? null : (100 * g.met) / (g.met + g.breached),
+              objectiveMet:
+                g.objectivePercent === null || g.met + g.breached === 0
+                  ? null
+                  : (100 * g.met) / (g.met + g.breached) >= g.objectivePercent,
+            })),
+        })),
+      };
+    },
+  ),
+} satisfies Record<string, Route>;
+
+function lastResolution(events: ReturnType<typeof historyOf>['events']): number | undefined {
+  let at: number | undefined;
+  for (const e of events) {
+    if (e.kind === 'resolution') at = e.change === 'set' ? e.at : undefined;
+  }
+  return at;
+}
+
+function tally(
+  tallies: Map<string, Map<number, GoalTally>>,
+  draft: Agreement,
+  metricId: string,
+  goalIndex: number,
+  breached: boolean,
+): void {
+  const goals = tallies.get(metricId) ?? new Map<number, GoalTally>();
+  tallies.set(metricId, goals);
+  const goal = draft.metrics.find((m) => m.id === metricId)?.goals[goalIndex];
+  const entry = goals.get(goalIndex) ?? {
+    index: goalIndex,
+    targetMinutes: goal?.targetMinutes ?? null,
+    objectivePercent: goal?.objectivePercent ?? null,
+    met: 0,
+    breached: 0,
+  };
+  if (breached) entry.breached++;
+  else entry.met++;
+  goals.set(goalIndex, entry);
+}
