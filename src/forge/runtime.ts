@@ -1,0 +1,41 @@
+import { ConfigCache } from '../app/evaluation/config-cache';
+import type { Deps } from '../app/evaluation/deps';
+import { StatusCache } from '../app/evaluation/statuses';
+import type { Clock } from '../app/ports';
+import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
+import type { EpochMs } from '../engine/time/units';
+import { createForgeJira } from './jira';
+import { ForgePublisher } from './publisher';
+import { ForgeQueue } from './queue';
+import { runForgeMigrations } from './sql-migrations';
+import { openForgeStore } from './sql-store';
+
+const systemClock: Clock = { now: () => Date.now() as EpochMs };
+
+let ready: Promise<Deps> | undefined;
+
+/**
+ * The use cases' dependencies on Forge, built once per function instance (Forge reuses warm instances), inside
+ * the first invocation because the Jira adapter reads the app's context. Forge SQL migrations are applied
+ * first; the runner skips those already applied.
+ */
+export function forgeDeps(): Promise<Deps> {
+  ready ??= (async () => {
+    await runForgeMigrations();
+    const jira = createForgeJira();
+    const store = openForgeStore();
+    return {
+      jira,
+      store,
+      queue: new ForgeQueue(),
+      publisher: new ForgePublisher(),
+      clock: systemClock,
+      configs: new ConfigCache(store, dateHolidaysLookup),
+      statuses: new StatusCache(jira, systemClock),
+    };
+  })().catch((error: unknown) => {
+    ready = undefined; // let the next invocation try again
+    throw error;
+  });
+  return ready;
+}

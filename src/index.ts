@@ -1,0 +1,2 @@
+/** The handlers manifest.yml names, and nothing else. */
+export { consumeDue, consumeIssues, consumeJobs, onIssueEvent, resolver, sweep } from './forge/handlers';
