@@ -6,12 +6,14 @@
 import { Readable, Writable } from 'node:stream';
 
 import { main } from '../src/cli/main';
-import { peakRssMb, report } from './child-process';
+import { cpuMsSince, peakRssMb, report } from './child-process';
 import { since } from './report';
 
 /** What the evaluate child reports. */
 export interface EvaluateRun {
   readonly ms: number;
+  /** CPU time over the same span: less than `ms` when other processes share the machine's cores. */
+  readonly cpuMs: number;
   readonly exitCode: number;
   readonly lines: number;
   readonly stderr: string;
@@ -57,6 +59,7 @@ async function run(): Promise<EvaluateRun> {
     '--now',
     now,
   ];
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const exitCode = await main(argv, {
     stdin: Readable.from([]),
@@ -64,7 +67,7 @@ async function run(): Promise<EvaluateRun> {
     stderr: errors,
     now: () => Date.parse(now),
   });
-  return { ms: since(start), exitCode, lines, stderr, peakRssMb: peakRssMb() };
+  return { ms: since(start), cpuMs: cpuMsSince(cpu), exitCode, lines, stderr, peakRssMb: peakRssMb() };
 }
 
 run().then(report, (error: unknown) => {

@@ -6,18 +6,20 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-import { peakRssMb, report } from './child-process';
+import { cpuMsSince, peakRssMb, report } from './child-process';
 import { since } from './report';
 
 /** What the parse-only child reports. */
 export interface ParseRun {
   readonly ms: number;
+  readonly cpuMs: number;
   readonly lines: number;
   readonly peakRssMb: number;
 }
 
 async function run(): Promise<ParseRun> {
   const [file = ''] = process.argv.slice(2);
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let parsed = 0;
@@ -26,7 +28,7 @@ async function run(): Promise<ParseRun> {
     const value: unknown = JSON.parse(line);
     if (typeof value === 'object') parsed++;
   }
-  return { ms: since(start), lines: parsed, peakRssMb: peakRssMb() };
+  return { ms: since(start), cpuMs: cpuMsSince(cpu), lines: parsed, peakRssMb: peakRssMb() };
 }
 
 run().then(report, (error: unknown) => {

@@ -39,5 +39,11 @@ export function report(value: object): void {
   });
 }
 
+/** CPU time (user and system, all threads) since an earlier `process.cpuUsage()`, in ms. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** This process's peak resident memory so far, in MB (`maxRSS` is in kilobytes). */
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;

@@ -73,7 +73,7 @@ export function generateIssue(random: Random, n: number, window: IssueWindow): R
     t += gap(random);
     return jiraInstant(t);
   };
-  const target = between(random, 9, 15);
+  const target = between(random, 10, 16);
   // The issue's state as the walk goes on (an object, as the steps below change it from closures).
   const state: { entries: number; status: string; assignee: string | null; team: string | null } = {
     entries: 0,
