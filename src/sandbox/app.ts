@@ -1,0 +1,92 @@
+import { ConfigCache } from '../app/evaluation/config-cache';
+import type { Deps } from '../app/evaluation/deps';
+import { processDue } from '../app/evaluation/process-due';
+import { processIssueEvents } from '../app/evaluation/process-events';
+import { StatusCache } from '../app/evaluation/statuses';
+import { sweep, SWEEP_PERIOD_MS } from '../app/evaluation/sweep';
+import { runJobStep } from '../app/jobs/recalculate';
+import type { Store } from '../app/ports';
+import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
+import { ManualClock } from './clock';
+import { APP_ACCOUNT, SimulatedSite, type SiteUser } from './jira/site';
+import { SimulatedJira } from './jira/simulated-jira';
+import { LocalPublisher } from './publisher';
+import { InProcessQueue } from './queue';
+import { SANDBOX_USERS } from './users';
+
+/**
+ * The whole app in one process, on sandbox adapters: the simulated site raises Forge's product events, the
+ * trigger's filter (`ignoreSelf`) and the real handlers' use cases consume them from an in-process queue, the
+ * scheduled sweep runs every five minutes of the sandbox's clock. Moving the clock delivers what falls due.
+ */
+export class SandboxApp {
+  readonly clock: ManualClock;
+  readonly site: SimulatedSite;
+  readonly jira: SimulatedJira;
+  readonly queue: InProcessQueue;
+  readonly publisher = new LocalPublisher();
+  readonly deps: Deps;
+  private nextSweepAt: number;
+
+  constructor(
+    readonly store: Store,
+    options: { readonly now: number; readonly users?: readonly SiteUser[] },
+  ) {
+    this.clock = new ManualClock(options.now);
+    this.site = new SimulatedSite(this.clock, options.users ?? SANDBOX_USERS);
+    this.jira = new SimulatedJira(this.site);
+    this.queue = new InProcessQueue(this.clock);
+    this.deps = {
+      jira: this.jira,
+      store,
+      queue: this.queue,
+      publisher: this.publisher,
+      clock: this.clock,
+      configs: new ConfigCache(store, dateHolidaysLookup),
+      statuses: new StatusCache(this.jira, this.clock),
+    };
+    this.nextSweepAt = Math.ceil(options.now / SWEEP_PERIOD_MS) * SWEEP_PERIOD_MS;
+    // The trigger: only enqueue; with `ignoreSelf`, the app's own changes raise nothing.
+    this.site.onEvent((event) => {
+      if (event.atlassianId === APP_ACCOUNT) return;
+      void this.queue.push([{ type: 'issue', issueId: event.issue.id }]);
+    });
+  }
+
+  /** Delivers every queued event that is due now, as Forge's consumers would, until none is left. */
+  async drain(): Promise<void> {
+    for (let rounds = 0; rounds < 1000; rounds++) {
+      const events = this.queue.take();
+      if (events.length === 0) return;
+      const issues = events.filter((e) => e.type === 'issue');
+      if (issues.length > 0) await processIssueEvents(this.deps, issues);
+      for (const e of events) {
+        if (e.type === 'due') await processDue(this.deps, e);
+        else if (e.type === 'job') await runJobStep(this.deps, e.jobId);
+      }
+    }
+    throw new Error('the sandbox queue did not settle after 1000 rounds');
+  }
+
+  /**
+   * Moves the clock forward by `ms`, stopping at every queued event's instant and every five-minute sweep on
+   * the way, so warnings, actions and breaches fire at their moments.
+   */
+  async advance(ms: number): Promise<void> {
+    const target = this.clock.now() + ms;
+    await this.drain();
+    for (;;) {
+      const nextEvent = this.queue.nextDueAt() ?? Infinity;
+      const next = Math.min(nextEvent, this.nextSweepAt);
+      if (next > target) break;
+      this.clock.set(Math.max(next, this.clock.now()));
+      if (this.clock.now() >= this.nextSweepAt) {
+        this.nextSweepAt += SWEEP_PERIOD_MS;
+        await sweep(this.deps);
+      }
+      await this.drain();
+    }
+    this.clock.set(target);
+    await this.drain();
+  }
+}

@@ -1,0 +1,284 @@
+import { dispatch } from '../../src/app/resolvers/dispatch';
+import { processIssueEvents } from '../../src/app/evaluation/process-events';
+import { processDue } from '../../src/app/evaluation/process-due';
+import { sweep } from '../../src/app/evaluation/sweep';
+import { evaluateStored } from '../../src/app/evaluation/evaluate-issue';
+import { runJobStep, startJob } from '../../src/app/jobs/recalculate';
+import { acme, makeWorld, MINUTE } from './sandbox-world';
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+
+let world: World;
+afterEach(async () => {
+  await world.close();
+});
+
+const resultsOf = async (issueId: string) =>
+  (await world.store.results.forIssue(issueId))
+    .map((r) => [r.agreementId, r.metricId, r.state, r.result.cycles.length])
+    .sort();
+
+describe('issue events to stored results', () => {
+  it('measures a new request, stores its history and results, and writes the custom fields', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    expect(await resultsOf(issue.id)).toEqual([
+      ['gold', 'first-response', 'running', 1],
+      ['gold', 'resolution', 'running', 1],
+      ['second-level', 'handling', 'not-started', 0],
+    ]);
+    expect(await world.store.histories.get(issue.id)).toEqual(
+      expect.objectContaining({ issueKey: 'IT-1', projectKey: 'IT' }),
+    );
+    expect(Object.fromEntries(world.site.customFieldValues.get(issue.id) ?? [])).toEqual({
+      'next-deadline': '2026-03-02T10:00:00.000Z', // Medium: first response within 120 working minutes
+      'sla-state': 'running',
+    });
+    expect(world.publisher.published.map((p) => p.channel)).toContain(`accord:issue:${issue.id}`);
+  });
+
+  it('reads Jira at most twice per event on average', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    world.site.comment(issue.id, 'alex-agent', 'Looking into it');
+    world.site.transition(issue.id, 'alex-agent', 'In Progress');
+    await world.drain();
+    const reads = [...world.jira.calls]
+      .filter(([k]) => k.startsWith('GET') || k.includes('bulkfetch'))
+      .reduce((n, [, c]) => n + c, 0);
+    expect(reads / 3).toBeLessThanOrEqual(2);
+  });
+
+  it('converges to the same stored state when events arrive twice, late or out of order', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    world.site.comment(issue.id, 'alex-agent', 'On it');
+    await world.drain();
+    const once = await world.store.results.forIssue(issue.id);
+    // The same events again, one late (after a newer change was stored), in reverse order.
+    await processIssueEvents(world.deps, [
+      { type: 'issue', issueId: issue.id },
+      { type: 'issue', issueId: issue.id },
+    ]);
+    await processIssueEvents(world.deps, [{ type: 'issue', issueId: issue.id }]);
+    expect(await world.store.results.forIssue(issue.id)).toEqual(once);
+  });
+
+  it('never lets an evaluation of an older history overwrite a newer one', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    const older = await world.store.histories.get(issue.id);
+    world.clock.advance(10 * MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Answered');
+    await world.drain();
+    const late = await evaluateStored(world.deps, older!, world.clock.now());
+    expect(late.kind).toBe('stale');
+    expect(await resultsOf(issue.id)).toContainEqual(['gold', 'first-response', 'met', 1]);
+  });
+
+  it('removes everything stored when the issue is deleted', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    world.site.delete(issue.id, 'chris-admin');
+    await world.drain();
+    expect(await world.store.results.forIssue(issue.id)).toEqual([]);
+    expect(await world.store.histories.get(issue.id)).toBeUndefined();
+  });
+});
+
+describe('thresholds and breaches', () => {
+  it('comments once at 75 % of the first response, whatever the number of sweeps and deliveries', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.advance(95 * MINUTE); // 75 % of 120 working minutes is 90
+    // More sweeps and duplicate due events: nothing more happens.
+    await sweep(world.deps);
+    await processDue(world.deps, { type: 'due', issueId: issue.id, at: world.clock.now() });
+    await world.drain();
+    const comments = (issue.json().fields as { comment: { comments: { author: { accountType: string } }[] } })
+      .comment.comments;
+    expect(comments.filter((c) => c.author.accountType === 'app')).toHaveLength(1);
+  });
+
+  it('marks a breach in the custom fields when the deadline passes, with no Jira event', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.advance(125 * MINUTE);
+    expect(world.site.customFieldValues.get(issue.id)?.get('sla-state')).toBe('breached');
+    const first = (await world.store.results.forIssue(issue.id)).find((r) => r.metricId === 'first-response');
+    expect(first?.breached).toBe(true);
+  });
+
+  it('retries an action that failed once, and performs it exactly once', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    const addComment = world.jira.addComment.bind(world.jira);
+    let failures = 1;
+    world.jira.addComment = async (...args) => {
+      if (failures-- > 0) throw new Error('Jira said 503');
+      return addComment(...args);
+    };
+    await world.advance(95 * MINUTE);
+    await world.advance(5 * MINUTE); // the retry is queued 60 s later
+    const log = await world.store.actions.forIssue(issue.id);
+    expect(log).toEqual([expect.objectContaining({ status: 'done', attempts: 2 })]);
+    const comments = (issue.json().fields as { comment: { comments: { author: { accountType: string } }[] } })
+      .comment.comments;
+    expect(comments.filter((c) => c.author.accountType === 'app')).toHaveLength(1);
+  });
+});
+
+describe('recalculation jobs', () => {
+  it('resumes from its checkpoint after being killed half-way, with no Jira call, and can be cancelled', async () => {
+    world = await makeWorld();
+    for (let i = 0; i < 450; i++) world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    const callsBefore = world.jira.totalCalls();
+    const job = await startJob(
+      world.deps,
+      { scope: { kind: 'project', projectKey: 'IT' }, replaceCompleted: true },
+      'chris-admin',
+    );
+    world.queue.take(); // the consumer that took the job event dies before doing anything
+    const first = await runJobStep(world.deps, job.id, 0); // one page, then out of time: checkpoint and continue
+    expect(first).toEqual(expect.objectContaining({ state: 'running', done: 200, total: 450 }));
+    const resumed = await runJobStep(world.deps, job.id);
+    expect(resumed).toEqual(expect.objectContaining({ state: 'done', done: 450, failed: 0 }));
+    expect(world.jira.totalCalls() - callsBefore).toBe(0);
+
+    const again = await startJob(
+      world.deps,
+      { scope: { kind: 'project', projectKey: 'IT' }, replaceCompleted: true },
+      'chris-admin',
+    );
+    await world.store.jobs.requestCancel(again.id);
+    expect(await runJobStep(world.deps, again.id)).toEqual(expect.objectContaining({ state: 'cancelled' }));
+  });
+});
+
+describe('resolvers', () => {
+  const customer = { accountId: 'carla-customer', module: 'admin' as const };
+  const admin = { accountId: 'chris-admin', module: 'admin' as const };
+
+  it('refuses every configuration route to a customer, and issue data to someone who cannot browse it', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    const calls: [string, unknown][] = [
+      ['calendars/list', {}],
+      ['calendars/get', { id: 'always' }],
+      ['calendars/save', { calendar: {}, expectedVersion: 1 }],
+      ['calendars/delete', { id: 'always', expectedVersion: 1 }],
+      ['calendars/preview-ics', { text: '' }],
+      ['agreements/list', {}],
+      ['agreements/get', { id: 'gold' }],
+      ['agreements/history', { id: 'gold' }],
+      ['agreements/save', { agreement: {}, expectedVersion: 1 }],
+      ['agreements/delete', { id: 'gold', expectedVersion: 1 }],
+      ['agreements/preview', { agreement: {}, projectKey: 'IT' }],
+      ['projects/get', { projectKey: 'IT' }],
+      ['projects/set', { projectKey: 'IT', agreementIds: [] }],
+      ['jobs/start', { scope: { kind: 'project', projectKey: 'IT' }, replaceCompleted: false }],
+      ['jobs/list', {}],
+      ['audit/list', {}],
+      ['issue/metrics', { issueId: issue.id }],
+    ];
+    for (const [key, payload] of calls) {
+      const reply = await dispatch(world.deps, key, payload, customer);
+      expect([key, reply]).toEqual([
+        key,
+        { ok: false, error: expect.objectContaining({ code: 'forbidden' }) },
+      ]);
+    }
+    const stranger = await dispatch(
+      world.deps,
+      'portal/metrics',
+      { issueId: issue.id },
+      { accountId: 'dan-customer', module: 'portal' },
+    );
+    expect(stranger).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+  });
+
+  it('answers invalid payloads with their paths, and unknown routes with not-found', async () => {
+    world = await makeWorld();
+    expect(await dispatch(world.deps, 'calendars/get', { id: 7 }, admin)).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'invalid-payload',
+        problems: [expect.objectContaining({ path: '$.id' })],
+      }),
+    });
+    expect(await dispatch(world.deps, 'nope/never', {}, admin)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'not-found' }),
+    });
+  });
+
+  it('saves a new version with an audit entry, refuses a stale save, and keeps what was stored on bad input', async () => {
+    world = await makeWorld();
+    const current = await world.store.config.get('calendar', 'always');
+    const changed = { ...current!.body!, name: '24/7 support' };
+    const saved = await dispatch(
+      world.deps,
+      'calendars/save',
+      { calendar: changed, expectedVersion: 1 },
+      admin,
+    );
+    expect(saved).toEqual({ ok: true, data: expect.objectContaining({ version: 2 }) });
+    expect(
+      await dispatch(world.deps, 'calendars/save', { calendar: changed, expectedVersion: 1 }, admin),
+    ).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'conflict' }),
+    });
+    const bad = await dispatch(
+      world.deps,
+      'calendars/save',
+      { calendar: { ...changed, timeZone: 'Mars/Olympus' }, expectedVersion: 2 },
+      admin,
+    );
+    expect(bad).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'invalid-config',
+        problems: [expect.objectContaining({ path: '$.calendar.timeZone' })],
+      }),
+    });
+    expect((await world.store.config.get('calendar', 'always'))?.version).toBe(2);
+    expect(await world.store.audit.list({ limit: 10 })).toEqual([
+      expect.objectContaining({
+        action: 'calendar.save',
+        entityId: 'always',
+        version: 2,
+        changes: [{ path: '$.name', before: '24/7', after: '24/7 support' }],
+      }),
+    ]);
+  });
+
+  it('shows the portal only customer-visible SLA commitments, never OLAs or UCs', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({
+      reporter: 'carla-customer',
+      fields: { ...acme, customfield_10050: { value: 'Second Level', id: '10021' } },
+    });
+    world.site.change(issue.id, 'alex-agent', (i, at) => i.customField(at, 10050, 'Team', 'Second Level'));
+    await world.drain();
+    const reply = await dispatch(
+      world.deps,
+      'portal/metrics',
+      { issueId: issue.id },
+      { accountId: 'carla-customer', module: 'portal' },
+    );
+    expect(reply.ok).toBe(true);
+    const commitments = (reply as { data: { commitments: { agreement: string; metric: string }[] } }).data
+      .commitments;
+    expect(commitments.map((c) => [c.agreement, c.metric])).toEqual([
+      ['Gold support', 'Time to first response'],
+      ['Gold support', 'Time to resolution'],
+    ]);
+    expect(JSON.stringify(reply)).not.toMatch(/second-level|OLA|UC|netco/i);
+  });
+});
