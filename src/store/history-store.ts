@@ -1,0 +1,96 @@
+/**
+ * Issues' normalized histories, one row per issue, so a recalculation needs no Jira calls.
+ *
+ * A put is an insert-if-absent, else an UPDATE that only matches while the stored stamp is not newer: the
+ * comparison happens inside the statement, so two racing puts cannot both think they won.
+ */
+import type { Selectable } from 'kysely';
+import type { HistoryStore, StoredHistory } from '../app/ports/store';
+import type { IssueHistoryData } from '../engine/issue/types';
+import { KEY_LIMITS, type HistoriesTable } from './schema';
+import {
+  checkKey,
+  incremented,
+  insertIfAbsent,
+  num,
+  parseJson,
+  updated,
+  type SqlContext,
+} from './sql-support';
+
+/** {@link HistoryStore} over SQL. */
+export class SqlHistoryStore implements HistoryStore {
+  constructor(private readonly ctx: SqlContext) {}
+
+  async put(history: StoredHistory): Promise<'written' | 'stale'> {
+    const { db } = this.ctx;
+    const row = {
+      issue_id: checkKey('issue id', history.issueId, KEY_LIMITS.issueId),
+      issue_key: checkKey('issue key', history.issueKey, KEY_LIMITS.issueKey),
+      project_key: checkKey('project key', history.projectKey, KEY_LIMITS.projectKey),
+      stamp: checkKey('stamp', history.stamp, KEY_LIMITS.stamp),
+      data: JSON.stringify(history.data),
+    };
+    if (await insertIfAbsent(this.ctx, db.insertInto('accord_histories').values({ ...row, revision: 1 }))) {
+      return 'written';
+    }
+    const result = await db
+      .updateTable('accord_histories')
+      .set({
+        issue_key: row.issue_key,
+        project_key: row.project_key,
+        stamp: row.stamp,
+        data: row.data,
+        // Always changes, so "changed rows" equals "matched rows" even for an identical re-write.
+        revision: incremented('revision'),
+      })
+      .where('issue_id', '=', row.issue_id)
+      .where('stamp', '<=', row.stamp)
+      .executeTakeFirst();
+    return updated(result) ? 'written' : 'stale';
+  }
+
+  async get(issueId: string): Promise<StoredHistory | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('accord_histories')
+      .selectAll()
+      .where('issue_id', '=', issueId)
+      .executeTakeFirst();
+    return row && toHistory(row);
+  }
+
+  async delete(issueId: string): Promise<void> {
+    await this.ctx.db.deleteFrom('accord_histories').where('issue_id', '=', issueId).execute();
+  }
+
+  async page(options: {
+    readonly projectKey?: string;
+    readonly afterIssueId?: string;
+    readonly limit: number;
+  }): Promise<StoredHistory[]> {
+    let query = this.ctx.db.selectFrom('accord_histories').selectAll();
+    if (options.projectKey !== undefined) query = query.where('project_key', '=', options.projectKey);
+    if (options.afterIssueId !== undefined) query = query.where('issue_id', '>', options.afterIssueId);
+    const rows = await query.orderBy('issue_id').limit(options.limit).execute();
+    return rows.map(toHistory);
+  }
+
+  async count(projectKey?: string): Promise<number> {
+    let query = this.ctx.db
+      .selectFrom('accord_histories')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'));
+    if (projectKey !== undefined) query = query.where('project_key', '=', projectKey);
+    const row = await query.executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+}
+
+function toHistory(row: Selectable<HistoriesTable>): StoredHistory {
+  return {
+    issueId: row.issue_id,
+    issueKey: row.issue_key,
+    projectKey: row.project_key,
+    stamp: row.stamp,
+    data: parseJson(row.data) as IssueHistoryData,
+  };
+}

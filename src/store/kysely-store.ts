@@ -1,0 +1,57 @@
+/**
+ * Accord's one {@link Store} implementation, written once over Kysely for MySQL (Forge SQL, MariaDB) and SQLite
+ * (the sandbox). The parts live in one file each; this joins them over one database handle.
+ */
+import type { Kysely } from 'kysely';
+import type { Store } from '../app/ports/store';
+import { SqlActionLog } from './action-log';
+import { SqlAuditLog } from './audit-log';
+import { SqlConfigStore } from './config-store';
+import { SqlHistoryStore } from './history-store';
+import { SqlJobStore } from './job-store';
+import { SqlResultStore } from './result-store';
+import type { AccordDb, SqlDialect } from './schema';
+import { writeIds } from './write-ids';
+
+/** What a {@link KyselyStore} needs besides its database. */
+export interface KyselyStoreOptions {
+  /** Which SQL the statements are compiled for; the only place the store branches on the engine. */
+  readonly dialect: SqlDialect;
+  /** Wall clock (epoch ms) for ordering writes of equal stamps; `Date.now` unless a test fixes it. */
+  readonly now?: () => number;
+}
+
+/**
+ * The {@link Store} over a migrated database. No statement relies on a transaction (Forge SQL has none): every
+ * write is an idempotent insert or a conditional update on a natural key.
+ *
+ * @example
+ * const store = new KyselyStore(new Kysely<AccordDb>({ dialect }), { dialect: 'mysql' });
+ * await store.config.put('calendar', 'berlin', calendar, { expectedVersion: 0, savedAt, savedBy });
+ */
+export class KyselyStore implements Store {
+  readonly config: SqlConfigStore;
+  readonly results: SqlResultStore;
+  readonly histories: SqlHistoryStore;
+  readonly actions: SqlActionLog;
+  readonly jobs: SqlJobStore;
+  readonly audit: SqlAuditLog;
+
+  constructor(
+    readonly db: Kysely<AccordDb>,
+    options: KyselyStoreOptions,
+  ) {
+    const ctx = { db, dialect: options.dialect };
+    this.config = new SqlConfigStore(ctx);
+    this.results = new SqlResultStore(ctx, writeIds(options.now ?? Date.now));
+    this.histories = new SqlHistoryStore(ctx);
+    this.actions = new SqlActionLog(ctx);
+    this.jobs = new SqlJobStore(ctx);
+    this.audit = new SqlAuditLog(ctx);
+  }
+
+  /** Closes the database handle (the SQLite file, the MySQL pool). */
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * The database schema, defined once and compiled per dialect: Forge SQL (TiDB) and MariaDB get MySQL DDL,
+ * the sandbox SQLite DDL. Each migration is one statement, because Forge SQL runs one statement per call.
+ *
+ * Migrations are append-only: a shipped migration is never edited (installations have run it); a change is
+ * a new entry. Every statement uses `IF NOT EXISTS`, so a migration whose bookkeeping row was lost (DDL is not
+ * transactional in MySQL) can run again harmlessly.
+ */
+import {
+  CompiledQuery,
+  DummyDriver,
+  Kysely,
+  MysqlAdapter,
+  MysqlIntrospector,
+  MysqlQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  sql,
+  type CreateTableBuilder,
+  type ColumnDataType,
+  type Expression,
+  type Dialect,
+  type SchemaModule,
+} from 'kysely';
+import { KEY_LIMITS, type AccordDb, type SqlDialect } from './schema';
+import { insertIfAbsent } from './sql-support';
+
+/** One migration as SQL text for one dialect. */
+export interface MigrationStatement {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** A column type: one Kysely knows, or raw SQL for the rest (`mediumtext`, `tinyint`). */
+type DataTypeExpression = ColumnDataType | Expression<unknown>;
+
+/** Column types by dialect. SQLite has type affinity only; MySQL needs sizes, and `text` holds only 64 KiB. */
+interface ColumnTypes {
+  /** A key column of at most n characters. */
+  key(n: number): DataTypeExpression;
+  /** JSON documents that may grow large (results, histories, configuration bodies): 16 MiB in MySQL. */
+  json: DataTypeExpression;
+  /** Short free text (error messages, cursors). */
+  text: DataTypeExpression;
+  /** Epoch milliseconds, millisecond durations, counters. */
+  int64: DataTypeExpression;
+  int32: DataTypeExpression;
+  bool: DataTypeExpression;
+  float: DataTypeExpression;
+}
+
+const columnTypes: Record<SqlDialect, ColumnTypes> = {
+  mysql: {
+    key: (n) => sql.raw(`varchar(${n})`),
+    json: sql`mediumtext`,
+    text: 'text',
+    int64: 'bigint',
+    int32: 'integer',
+    bool: sql`tinyint`,
+    float: 'double precision',
+  },
+  sqlite: {
+    key: () => 'text',
+    json: 'text',
+    text: 'text',
+    int64: 'integer',
+    int32: 'integer',
+    bool: 'integer',
+    float: 'real',
+  },
+};
+
+interface Compilable {
+  compile(): CompiledQuery;
+}
+
+interface Migration {
+  readonly name: string;
+  build(
+    schema: SchemaModule,
+    t: ColumnTypes,
+    table: (name: keyof AccordDb) => CreateTableBuilder<string>,
+  ): Compilable;
+}
+
+const L = KEY_LIMITS;
+
+// ── The migrations, in order ─────────────────────────────────────────────────────────────────────────
+
+const migrations: readonly Migration[] = [
+  {
+    // Immutable versions: a save inserts (kind, id, version + 1); the primary key makes a lost race fail.
+    name: '0001_config',
+    build: (_, t, table) =>
+      table('accord_config')
+        .addColumn('kind', t.key(16), (c) => c.notNull())
+        .addColumn('id', t.key(L.id), (c) => c.notNull())
+        .addColumn('version', t.int32, (c) => c.notNull())
+        .addColumn('body', t.json)
+        .addColumn('saved_at', t.int64, (c) => c.notNull())
+        .addColumn('saved_by', t.key(L.actor), (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_config_pk', ['kind', 'id', 'version']),
+  },
+  {
+    name: '0002_project_agreements',
+    build: (_, t, table) =>
+      table('accord_project_agreements')
+        .addColumn('project_key', t.key(L.projectKey), (c) => c.notNull().primaryKey())
+        .addColumn('agreement_ids', t.text, (c) => c.notNull()),
+  },
+  {
+    name: '0003_result_sets',
+    build: (_, t, table) =>
+      table('accord_result_sets')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull().primaryKey())
+        .addColumn('stamp', t.key(L.stamp), (c) => c.notNull())
+        .addColumn('write_id', t.key(L.writeId), (c) => c.notNull()),
+  },
+  {
+    name: '0004_results',
+    build: (_, t, table) =>
+      table('accord_results')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('write_id', t.key(L.writeId), (c) => c.notNull())
+        .addColumn('agreement_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('metric_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('issue_key', t.key(L.issueKey), (c) => c.notNull())
+        .addColumn('project_key', t.key(L.projectKey), (c) => c.notNull())
+        .addColumn('agreement_version', t.int32, (c) => c.notNull())
+        .addColumn('calendar_versions', t.text, (c) => c.notNull())
+        .addColumn('kind', t.key(8), (c) => c.notNull())
+        .addColumn('state', t.key(16), (c) => c.notNull())
+        .addColumn('breached', t.bool, (c) => c.notNull())
+        .addColumn('ever_breached', t.bool, (c) => c.notNull())
+        .addColumn('deadline', t.int64)
+        .addColumn('next_due', t.int64)
+        .addColumn('evaluated_at', t.int64, (c) => c.notNull())
+        .addColumn('stamp', t.key(L.stamp), (c) => c.notNull())
+        .addColumn('result', t.json, (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_results_pk', ['issue_id', 'write_id', 'agreement_id', 'metric_id']),
+  },
+  {
+    // The sweep: results due before an instant, oldest first.
+    name: '0005_results_next_due_idx',
+    build: (schema) =>
+      schema.createIndex('accord_results_next_due').ifNotExists().on('accord_results').column('next_due'),
+  },
+  {
+    // One plain row per cycle, for SQL aggregate reports.
+    name: '0006_cycles',
+    build: (_, t, table) =>
+      table('accord_cycles')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('write_id', t.key(L.writeId), (c) => c.notNull())
+        .addColumn('agreement_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('metric_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('cycle', t.int32, (c) => c.notNull())
+        .addColumn('issue_key', t.key(L.issueKey), (c) => c.notNull())
+        .addColumn('project_key', t.key(L.projectKey), (c) => c.notNull())
+        .addColumn('agreement_version', t.int32, (c) => c.notNull())
+        .addColumn('kind', t.key(8), (c) => c.notNull())
+        .addColumn('counterparty', t.text)
+        .addColumn('goal_index', t.int32)
+        .addColumn('target_minutes', t.float)
+        .addColumn('objective_percent', t.float)
+        .addColumn('started_at', t.int64, (c) => c.notNull())
+        .addColumn('stopped_at', t.int64)
+        .addColumn('elapsed_ms', t.int64, (c) => c.notNull())
+        .addColumn('paused_ms', t.int64, (c) => c.notNull())
+        .addColumn('breached', t.bool, (c) => c.notNull())
+        .addColumn('breached_at', t.int64)
+        .addColumn('stamp', t.key(L.stamp), (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_cycles_pk', [
+          'issue_id',
+          'write_id',
+          'agreement_id',
+          'metric_id',
+          'cycle',
+        ]),
+  },
+  {
+    name: '0007_cycles_agreement_idx',
+    build: (schema) =>
+      schema
+        .createIndex('accord_cycles_agreement_stopped')
+        .ifNotExists()
+        .on('accord_cycles')
+        .columns(['agreement_id', 'stopped_at']),
+  },
+  {
+    name: '0008_cycles_project_idx',
+    build: (schema) =>
+      schema
+        .createIndex('accord_cycles_project_stopped')
+        .ifNotExists()
+        .on('accord_cycles')
+        .columns(['project_key', 'stopped_at']),
+  },
+  {
+    name: '0009_histories',
+    build: (_, t, table) =>
+      table('accord_histories')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull().primaryKey())
+        .addColumn('issue_key', t.key(L.issueKey), (c) => c.notNull())
+        .addColumn('project_key', t.key(L.projectKey), (c) => c.notNull())
+        .addColumn('stamp', t.key(L.stamp), (c) => c.notNull())
+        .addColumn('revision', t.int32, (c) => c.notNull())
+        .addColumn('data', t.json, (c) => c.notNull()),
+  },
+  {
+    // Recalculation pages a project's histories in issue-id order.
+    name: '0010_histories_project_idx',
+    build: (schema) =>
+      schema
+        .createIndex('accord_histories_project')
+        .ifNotExists()
+        .on('accord_histories')
+        .columns(['project_key', 'issue_id']),
+  },
+  {
+    name: '0011_actions',
+    build: (_, t, table) =>
+      table('accord_actions')
+        .addColumn('action_key', t.key(L.actionKey), (c) => c.notNull().primaryKey())
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('status', t.key(16), (c) => c.notNull())
+        .addColumn('attempts', t.int32, (c) => c.notNull())
+        .addColumn('updated_at', t.int64, (c) => c.notNull())
+        .addColumn('error', t.text),
+  },
+  {
+    name: '0012_actions_issue_idx',
+    build: (schema) =>
+      schema.createIndex('accord_actions_issue').ifNotExists().on('accord_actions').column('issue_id'),
+  },
+  {
+    name: '0013_jobs',
+    build: (_, t, table) =>
+      table('accord_jobs')
+        .addColumn('id', t.key(L.jobId), (c) => c.notNull().primaryKey())
+        .addColumn('spec', t.text, (c) => c.notNull())
+        .addColumn('state', t.key(16), (c) => c.notNull())
+        .addColumn('created_at', t.int64, (c) => c.notNull())
+        .addColumn('created_by', t.key(L.actor), (c) => c.notNull())
+        .addColumn('updated_at', t.int64, (c) => c.notNull())
+        .addColumn('resume_cursor', t.text)
+        .addColumn('total', t.int64)
+        .addColumn('done_count', t.int64, (c) => c.notNull())
+        .addColumn('failed_count', t.int64, (c) => c.notNull())
+        .addColumn('cancel_requested', t.bool, (c) => c.notNull())
+        .addColumn('error', t.text),
+  },
+  {
+    name: '0014_jobs_created_idx',
+    build: (schema) =>
+      schema.createIndex('accord_jobs_created').ifNotExists().on('accord_jobs').column('created_at'),
+  },
+  {
+    // The primary key is the idempotency key of `append` and, leading with `at`, the index for newest-first.
+    name: '0015_audit',
+    build: (_, t, table) =>
+      table('accord_audit')
+        .addColumn('at', t.int64, (c) => c.notNull())
+        .addColumn('actor', t.key(L.actor), (c) => c.notNull())
+        .addColumn('action', t.key(L.auditAction), (c) => c.notNull())
+        .addColumn('entity', t.key(L.entity), (c) => c.notNull())
+        .addColumn('entity_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('version', t.int32, (c) => c.notNull())
+        .addColumn('changes', t.json, (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_audit_pk', ['at', 'actor', 'action', 'entity_id', 'version']),
+  },
+  {
+    name: '0016_audit_entity_idx',
+    build: (schema) =>
+      schema.createIndex('accord_audit_entity').ifNotExists().on('accord_audit').columns(['entity_id', 'at']),
+  },
+];
+
+// ── Compiling ────────────────────────────────────────────────────────────────────────────────────────
+
+/** A Kysely that only compiles: the dialect's adapter and compiler over a driver that never connects. */
+const compilers: Record<SqlDialect, Kysely<AccordDb>> = {
+  mysql: compilerFor({
+    createAdapter: () => new MysqlAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new MysqlIntrospector(db),
+    createQueryCompiler: () => new MysqlQueryCompiler(),
+  }),
+  sqlite: compilerFor({
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  }),
+};
+
+function compilerFor(dialect: Dialect): Kysely<AccordDb> {
+  return new Kysely<AccordDb>({ dialect });
+}
+
+/**
+ * A `CREATE TABLE IF NOT EXISTS` for the dialect. MySQL tables get `utf8mb4` with binary collation: MariaDB's
+ * default collation ignores case, which would make ids `Gold` and `gold` collide and compare stamps wrongly;
+ * binary collation orders and compares like SQLite and JavaScript do (by code point).
+ */
+function tableBuilder(dialect: SqlDialect, schema: SchemaModule) {
+  return (name: keyof AccordDb): CreateTableBuilder<string> => {
+    const builder = schema.createTable(name).ifNotExists();
+    return dialect === 'mysql'
+      ? builder.modifyEnd(sql`default charset = utf8mb4 collate = utf8mb4_bin`)
+      : builder;
+  };
+}
+
+/**
+ * The schema's migrations as SQL text for a dialect, in the order they must run.
+ *
+ * @example
+ * for (const { name, sql } of migrationStatements('mysql')) migrationRunner.enqueue(name, sql);
+ */
+export function migrationStatements(dialect: SqlDialect): MigrationStatement[] {
+  const schema = compilers[dialect].schema;
+  const table = tableBuilder(dialect, schema);
+  return migrations.map((migration) => ({
+    name: migration.name,
+    sql: migration.build(schema, columnTypes[dialect], table).compile().sql,
+  }));
+}
+
+// ── Running (SQLite and MySQL; Forge uses its own runner, see src/forge/sql-migrations.ts) ───────────
+
+/**
+ * Brings a database up to date: creates the bookkeeping table `accord_migrations`, then runs each migration
+ * not recorded there and records it. Idempotent, and safe when two processes run it at once (every statement
+ * is `IF NOT EXISTS`, every record an insert-if-absent). Resolves to the names it ran.
+ *
+ * @example
+ * const ran = await migrate(db, 'sqlite'); // ['0001_config', …] the first time, [] after
+ */
+export async function migrate(db: Kysely<AccordDb>, dialect: SqlDialect): Promise<string[]> {
+  const table = tableBuilder(dialect, db.schema);
+  const t = columnTypes[dialect];
+  await table('accord_migrations')
+    .addColumn('name', t.key(255), (c) => c.notNull().primaryKey())
+    .addColumn('applied_at', t.int64, (c) => c.notNull())
+    .execute();
+  const applied = new Set(
+    (await db.selectFrom('accord_migrations').select('name').execute()).map((row) => row.name),
+  );
+  const ran: string[] = [];
+  for (const { name, sql: statement } of migrationStatements(dialect)) {
+    if (applied.has(name)) continue;
+    await db.executeQuery(CompiledQuery.raw(statement));
+    await insertIfAbsent(
+      { db, dialect },
+      db.insertInto('accord_migrations').values({ name, applied_at: Date.now() }),
+    );
+    ran.push(name);
+  }
+  return ran;
+}

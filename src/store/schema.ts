@@ -1,0 +1,173 @@
+/**
+ * The tables as Kysely sees them. Column names are snake_case, as in the SQL; {@link ./migrations} creates them.
+ *
+ * Numbers are typed `number | string` when read: mysql2 and better-sqlite3 return numbers, but Forge SQL's HTTP
+ * API may hand 64-bit integers back as strings, so every reader converts with `Number()`. Booleans are stored as
+ * 0/1 integers (TiDB's `tinyint`), JSON as text (no JSON functions are used, so no JSON column type is needed).
+ */
+import type { ColumnType } from 'kysely';
+
+/** An integer or float column: written as a number, read as whatever the driver returns. */
+type Num = ColumnType<number | string, number, number>;
+type NullableNum = ColumnType<number | string | null, number | null, number | null>;
+
+/** The SQL dialects the store's statements are written for. */
+export type SqlDialect = 'mysql' | 'sqlite';
+
+/**
+ * The longest value each key column accepts, in characters. MySQL indexes at most 3,072 bytes per key and
+ * counts 4 bytes per `utf8mb4` character, so key columns are `varchar(n)` with these n; the store refuses
+ * longer values instead of letting `INSERT IGNORE` truncate them.
+ */
+export const KEY_LIMITS = {
+  /** Calendar, agreement and metric ids. */
+  id: 128,
+  issueId: 64,
+  issueKey: 64,
+  projectKey: 64,
+  stamp: 64,
+  writeId: 40,
+  actor: 128,
+  actionKey: 512,
+  auditAction: 64,
+  entity: 64,
+  jobId: 64,
+} as const;
+
+export interface ConfigTable {
+  kind: string;
+  id: string;
+  version: Num;
+  /** JSON; null for a deletion. */
+  body: string | null;
+  saved_at: Num;
+  saved_by: string;
+}
+
+export interface ProjectAgreementsTable {
+  project_key: string;
+  /** JSON array of agreement ids, in order: one row, so a change is one atomic statement. */
+  agreement_ids: string;
+}
+
+/**
+ * Which write of an issue's results is current. Result and cycle rows are written under a fresh `write_id`
+ * first and become visible when this pointer moves to it (see `result-store.ts`).
+ */
+export interface ResultSetsTable {
+  issue_id: string;
+  stamp: string;
+  write_id: string;
+}
+
+export interface ResultsTable {
+  issue_id: string;
+  write_id: string;
+  agreement_id: string;
+  metric_id: string;
+  issue_key: string;
+  project_key: string;
+  agreement_version: Num;
+  /** JSON object: calendar id → version. */
+  calendar_versions: string;
+  kind: string;
+  state: string;
+  breached: Num;
+  ever_breached: Num;
+  deadline: NullableNum;
+  next_due: NullableNum;
+  evaluated_at: Num;
+  stamp: string;
+  /** JSON `MetricResult`. */
+  result: string;
+}
+
+export interface CyclesTable {
+  issue_id: string;
+  write_id: string;
+  agreement_id: string;
+  metric_id: string;
+  cycle: Num;
+  issue_key: string;
+  project_key: string;
+  agreement_version: Num;
+  kind: string;
+  counterparty: string | null;
+  goal_index: NullableNum;
+  target_minutes: NullableNum;
+  objective_percent: NullableNum;
+  started_at: Num;
+  stopped_at: NullableNum;
+  elapsed_ms: Num;
+  paused_ms: Num;
+  breached: Num;
+  breached_at: NullableNum;
+  stamp: string;
+}
+
+export interface HistoriesTable {
+  issue_id: string;
+  issue_key: string;
+  project_key: string;
+  stamp: string;
+  /** Bumped by every write, so a matched conditional UPDATE always changes the row (see `conditional.ts`). */
+  revision: Num;
+  /** JSON `IssueHistoryData`. */
+  data: string;
+}
+
+export interface ActionsTable {
+  action_key: string;
+  issue_id: string;
+  status: string;
+  attempts: Num;
+  updated_at: Num;
+  error: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  /** JSON `JobSpec`. */
+  spec: string;
+  state: string;
+  created_at: Num;
+  created_by: string;
+  updated_at: Num;
+  resume_cursor: string | null;
+  total: NullableNum;
+  done_count: Num;
+  failed_count: Num;
+  cancel_requested: Num;
+  error: string | null;
+}
+
+export interface AuditTable {
+  at: Num;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  /** 0 when the entry names no version (versions start at 1): a primary-key column cannot be null. */
+  version: Num;
+  /** JSON array of changes. */
+  changes: string;
+}
+
+export interface MigrationsTable {
+  name: string;
+  applied_at: Num;
+}
+
+/** Every table of Accord's database. */
+export interface AccordDb {
+  accord_config: ConfigTable;
+  accord_project_agreements: ProjectAgreementsTable;
+  accord_result_sets: ResultSetsTable;
+  accord_results: ResultsTable;
+  accord_cycles: CyclesTable;
+  accord_histories: HistoriesTable;
+  accord_actions: ActionsTable;
+  accord_jobs: JobsTable;
+  accord_audit: AuditTable;
+  accord_migrations: MigrationsTable;
+}

@@ -1,0 +1,723 @@
+/**
+ * The Store contract: what every implementation of the port promises, run against each database the store
+ * works on (embedded SQLite, MariaDB, Forge SQL's transport). A runner gives a factory that opens an empty,
+ * migrated store; each test gets its own.
+ */
+import type { Store } from '../../src/app/ports/store';
+import {
+  HOUR,
+  MINUTE,
+  T0,
+  makeAgreement,
+  makeAudit,
+  makeCalendar,
+  makeCycle,
+  makeHistory,
+  makeHistoryData,
+  makeJob,
+  makeMetricResult,
+  makeResult,
+  stamp,
+} from './builders';
+
+/** An opened store and how to dispose of it. */
+export interface OpenedStore {
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+const meta = (expectedVersion: number, savedAt = T0, savedBy = 'admin-1') => ({
+  expectedVersion,
+  savedAt,
+  savedBy,
+});
+
+/** Registers the contract's tests for one way of opening a store. */
+export function describeStoreContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(`Store contract: ${name}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+
+    afterEach(async () => {
+      await opened.close();
+    });
+
+    // ── Configuration ───────────────────────────────────────────────────────────────────────────────
+
+    describe('config', () => {
+      it('numbers versions 1, 2, 3 and keeps every one', async () => {
+        const v1 = await store.config.put('calendar', 'berlin', makeCalendar(), meta(0, T0));
+        const v2 = await store.config.put(
+          'calendar',
+          'berlin',
+          makeCalendar({ name: 'Berlin v2' }),
+          meta(1, T0 + 1),
+        );
+        const v3 = await store.config.put(
+          'calendar',
+          'berlin',
+          makeCalendar({ name: 'Berlin v3' }),
+          meta(2, T0 + 2),
+        );
+
+        expect([v1, v2, v3].map((v) => (v === 'conflict' ? v : v.version))).toEqual([1, 2, 3]);
+        expect((await store.config.get('calendar', 'berlin'))?.body?.name).toBe('Berlin v3');
+        expect(await store.config.get('calendar', 'berlin', 1)).toEqual({
+          id: 'berlin',
+          version: 1,
+          body: makeCalendar(),
+          savedAt: T0,
+          savedBy: 'admin-1',
+        });
+        const history = await store.config.history('calendar', 'berlin');
+        expect(history.map((v) => [v.version, v.body?.name, v.savedAt])).toEqual([
+          [1, 'Berlin office', T0],
+          [2, 'Berlin v2', T0 + 1],
+          [3, 'Berlin v3', T0 + 2],
+        ]);
+      });
+
+      it('answers undefined and [] for what was never saved', async () => {
+        expect(await store.config.get('agreement', 'nope')).toBeUndefined();
+        expect(await store.config.get('agreement', 'nope', 1)).toBeUndefined();
+        expect(await store.config.history('agreement', 'nope')).toEqual([]);
+        expect(await store.config.list('agreement')).toEqual([]);
+      });
+
+      it('lets exactly one of two saves from the same version win', async () => {
+        await store.config.put('agreement', 'gold', makeAgreement(), meta(0));
+        const outcomes = await Promise.all([
+          store.config.put('agreement', 'gold', makeAgreement({ name: 'by Ana' }), meta(1, T0 + 1, 'ana')),
+          store.config.put('agreement', 'gold', makeAgreement({ name: 'by Ben' }), meta(1, T0 + 1, 'ben')),
+          store.config.put('agreement', 'gold', makeAgreement({ name: 'by Cai' }), meta(1, T0 + 1, 'cai')),
+        ]);
+
+        const winners = outcomes.filter((o) => o !== 'conflict');
+        expect(winners).toHaveLength(2 - 1);
+        const stored = await store.config.get('agreement', 'gold');
+        expect(stored).toEqual(winners[0]);
+        expect(await store.config.history('agreement', 'gold')).toHaveLength(2);
+      });
+
+      it('refuses a save based on an outdated version', async () => {
+        await store.config.put('agreement', 'gold', makeAgreement(), meta(0));
+        await store.config.put('agreement', 'gold', makeAgreement({ name: 'newer' }), meta(1));
+        expect(await store.config.put('agreement', 'gold', makeAgreement({ name: 'late' }), meta(1))).toBe(
+          'conflict',
+        );
+        expect(await store.config.put('agreement', 'gold', makeAgreement({ name: 'new id?' }), meta(0))).toBe(
+          'conflict',
+        );
+        expect((await store.config.get('agreement', 'gold'))?.body?.name).toBe('newer');
+      });
+
+      it('keeps a deletion as a tombstone version that list hides', async () => {
+        await store.config.put('agreement', 'gold', makeAgreement(), meta(0));
+        await store.config.put('agreement', 'silver', makeAgreement({ id: 'silver' }), meta(0));
+        const deleted = await store.config.put('agreement', 'gold', null, meta(1, T0 + 5, 'ana'));
+
+        expect(deleted).toEqual({ id: 'gold', version: 2, body: null, savedAt: T0 + 5, savedBy: 'ana' });
+        expect((await store.config.list('agreement')).map((v) => v.id)).toEqual(['silver']);
+        expect(await store.config.get('agreement', 'gold')).toEqual(deleted);
+        expect((await store.config.get('agreement', 'gold', 1))?.body).toEqual(makeAgreement());
+        expect((await store.config.history('agreement', 'gold')).map((v) => v.body === null)).toEqual([
+          false,
+          true,
+        ]);
+
+        // Re-creating after a deletion continues the numbering and shows it again.
+        await store.config.put('agreement', 'gold', makeAgreement({ name: 'back' }), meta(2));
+        expect((await store.config.list('agreement')).map((v) => [v.id, v.version, v.body?.name])).toEqual([
+          ['gold', 3, 'back'],
+          ['silver', 1, 'Gold support'],
+        ]);
+      });
+
+      it('lists the newest version of each id, in id order, per kind', async () => {
+        await store.config.put('agreement', 'zinc', makeAgreement({ id: 'zinc' }), meta(0));
+        await store.config.put('agreement', 'gold', makeAgreement(), meta(0));
+        await store.config.put('agreement', 'gold', makeAgreement({ name: 'Gold 2' }), meta(1));
+        await store.config.put('calendar', 'gold', makeCalendar({ id: 'gold' }), meta(0));
+
+        const agreements = await store.config.list('agreement');
+        expect(agreements.map((v) => [v.id, v.version, v.body?.name])).toEqual([
+          ['gold', 2, 'Gold 2'],
+          ['zinc', 1, 'Gold support'],
+        ]);
+        expect((await store.config.list('calendar')).map((v) => [v.id, v.version])).toEqual([['gold', 1]]);
+      });
+
+      it('treats ids that differ only in case as different ids', async () => {
+        await store.config.put('agreement', 'Gold', makeAgreement({ id: 'Gold', name: 'upper' }), meta(0));
+        expect(
+          await store.config.put('agreement', 'gold', makeAgreement({ name: 'lower' }), meta(0)),
+        ).not.toBe('conflict');
+        expect((await store.config.list('agreement')).map((v) => v.body?.name)).toEqual(['upper', 'lower']);
+      });
+
+      it('keeps the agreements of each project in order, replaced whole', async () => {
+        expect(await store.config.projectAgreements('SD')).toEqual([]);
+        await store.config.setProjectAgreements('SD', ['gold', 'ola-l2', 'uc-telco']);
+        await store.config.setProjectAgreements('IT', ['silver']);
+        expect(await store.config.projectAgreements('SD')).toEqual(['gold', 'ola-l2', 'uc-telco']);
+
+        await store.config.setProjectAgreements('SD', ['uc-telco', 'gold']);
+        expect(await store.config.projectAgreements('SD')).toEqual(['uc-telco', 'gold']);
+        expect(await store.config.projects()).toEqual([
+          { projectKey: 'IT', agreementIds: ['silver'] },
+          { projectKey: 'SD', agreementIds: ['uc-telco', 'gold'] },
+        ]);
+
+        await store.config.setProjectAgreements('IT', []);
+        expect(await store.config.projectAgreements('IT')).toEqual([]);
+        expect((await store.config.projects()).map((p) => p.projectKey)).toEqual(['SD']);
+      });
+    });
+
+    // ── Results ─────────────────────────────────────────────────────────────────────────────────────
+
+    describe('results', () => {
+      const gold = makeResult();
+      const goldFrt = makeResult({
+        metricId: 'frt',
+        result: makeMetricResult({ id: 'frt' }),
+        nextDue: T0 + HOUR,
+      });
+      const ola = makeResult({
+        agreementId: 'ola-l2',
+        kind: 'OLA',
+        nextDue: null,
+        deadline: null,
+        state: 'met',
+      });
+
+      it('stores and returns results (by agreement and metric id) and cycles as given', async () => {
+        const cycles = [makeCycle(), makeCycle({ cycle: 1, startedAt: T0 + 3 * HOUR, stoppedAt: null })];
+        expect(await store.results.replaceIssue('10001', stamp(1), [gold, goldFrt, ola], cycles)).toBe(
+          'written',
+        );
+
+        expect(await store.results.forIssue('10001')).toEqual([goldFrt, gold, ola]);
+        expect(await store.results.cycles({})).toEqual(cycles);
+        expect(await store.results.forIssue('10002')).toEqual([]);
+      });
+
+      it('removes the rows of agreements and metrics that no longer apply', async () => {
+        await store.results.replaceIssue(
+          '10001',
+          stamp(1),
+          [gold, goldFrt, ola],
+          [makeCycle(), makeCycle({ agreementId: 'ola-l2' })],
+        );
+        const newer = { ...gold, stamp: stamp(2), state: 'met' as const };
+
+        expect(await store.results.replaceIssue('10001', stamp(2), [newer], [makeCycle()])).toBe('written');
+        expect(await store.results.forIssue('10001')).toEqual([newer]);
+        expect((await store.results.cycles({})).map((c) => c.agreementId)).toEqual(['gold']);
+
+        // Nothing applies any more: the issue has no results at all.
+        expect(await store.results.replaceIssue('10001', stamp(3), [], [])).toBe('written');
+        expect(await store.results.forIssue('10001')).toEqual([]);
+        expect(await store.results.cycles({})).toEqual([]);
+      });
+
+      it('replaces results of the same stamp (a recalculation under a new agreement version)', async () => {
+        await store.results.replaceIssue('10001', stamp(1), [gold, ola], [makeCycle()]);
+        const recalculated = { ...gold, agreementVersion: 2, evaluatedAt: T0 + 2 * HOUR };
+
+        expect(
+          await store.results.replaceIssue(
+            '10001',
+            stamp(1),
+            [recalculated],
+            [makeCycle({ agreementVersion: 2 })],
+          ),
+        ).toBe('written');
+        expect(await store.results.forIssue('10001')).toEqual([recalculated]);
+        expect((await store.results.cycles({})).map((c) => c.agreementVersion)).toEqual([2]);
+      });
+
+      it('refuses results from an older stamp and keeps the newer ones whole', async () => {
+        const newer = { ...gold, stamp: stamp(5), state: 'met' as const };
+        await store.results.replaceIssue('10001', stamp(5), [newer], [makeCycle({ elapsedMs: 5 })]);
+
+        expect(
+          await store.results.replaceIssue(
+            '10001',
+            stamp(4),
+            [{ ...gold, stamp: stamp(4) }, ola],
+            [makeCycle()],
+          ),
+        ).toBe('stale');
+        expect(await store.results.forIssue('10001')).toEqual([newer]);
+        expect((await store.results.cycles({})).map((c) => c.elapsedMs)).toEqual([5]);
+      });
+
+      it('converges on the newest stamp when writes race', async () => {
+        const writes = [3, 1, 4, 2].map((n) =>
+          store.results.replaceIssue(
+            '10001',
+            stamp(n),
+            [{ ...gold, stamp: stamp(n), evaluatedAt: n }, ...(n % 2 ? [{ ...ola, stamp: stamp(n) }] : [])],
+            [makeCycle({ cycle: 0, elapsedMs: n })],
+          ),
+        );
+        const outcomes = await Promise.all(writes);
+
+        expect(outcomes).toContain('written');
+        const stored = await store.results.forIssue('10001');
+        expect(stored).toEqual([{ ...gold, stamp: stamp(4), evaluatedAt: 4 }]);
+        expect((await store.results.cycles({})).map((c) => c.elapsedMs)).toEqual([4]);
+      });
+
+      it('deletes everything stored for one issue', async () => {
+        await store.results.replaceIssue('10001', stamp(1), [gold], [makeCycle()]);
+        const other = makeResult({ issueId: '10002', issueKey: 'SD-2' });
+        await store.results.replaceIssue(
+          '10002',
+          stamp(1),
+          [other],
+          [makeCycle({ issueId: '10002', issueKey: 'SD-2' })],
+        );
+
+        await store.results.deleteIssue('10001');
+        await store.results.deleteIssue('99999');
+        expect(await store.results.forIssue('10001')).toEqual([]);
+        expect(await store.results.forIssue('10002')).toEqual([other]);
+        expect((await store.results.cycles({})).map((c) => c.issueId)).toEqual(['10002']);
+        expect((await store.results.due(T0 + 24 * HOUR, 10)).map((r) => r.issueId)).toEqual(['10002']);
+      });
+
+      it('finds results due at or before an instant, soonest first, up to a limit', async () => {
+        const issue = (n: number, nextDue: number | null) =>
+          makeResult({ issueId: `2000${n}`, issueKey: `SD-${n}`, nextDue });
+        for (const [n, due] of [
+          [1, T0 + 3 * HOUR],
+          [2, T0 + HOUR],
+          [3, null],
+          [4, T0 + 2 * HOUR],
+          [5, T0 + 9 * HOUR],
+        ] as const) {
+          await store.results.replaceIssue(`2000${n}`, stamp(1), [issue(n, due)], []);
+        }
+
+        const keys = async (before: number, limit: number) =>
+          (await store.results.due(before, limit)).map((r) => r.issueKey);
+        expect(await keys(T0 + 3 * HOUR, 10)).toEqual(['SD-2', 'SD-4', 'SD-1']);
+        expect(await keys(T0 + 3 * HOUR, 2)).toEqual(['SD-2', 'SD-4']);
+        expect(await keys(T0, 10)).toEqual([]);
+
+        // A newer evaluation moves the instant; the old one is not reported any more.
+        await store.results.replaceIssue(
+          '20002',
+          stamp(2),
+          [{ ...issue(2, T0 + 8 * HOUR), stamp: stamp(2) }],
+          [],
+        );
+        expect(await keys(T0 + 3 * HOUR, 10)).toEqual(['SD-4', 'SD-1']);
+      });
+
+      it('filters cycles by agreement, project and a half-open range of stop instants', async () => {
+        const c = (over: Parameters<typeof makeCycle>[0]) => makeCycle(over);
+        await store.results.replaceIssue(
+          '10001',
+          stamp(1),
+          [gold],
+          [
+            c({ cycle: 0, stoppedAt: T0 + HOUR }),
+            c({ cycle: 1, stoppedAt: T0 + 2 * HOUR }),
+            c({ cycle: 2, stoppedAt: null }),
+            c({ agreementId: 'ola-l2', kind: 'OLA', counterparty: null, stoppedAt: T0 + HOUR }),
+          ],
+        );
+        await store.results.replaceIssue(
+          '30001',
+          stamp(1),
+          [makeResult({ issueId: '30001', projectKey: 'IT' })],
+          [c({ issueId: '30001', issueKey: 'IT-1', projectKey: 'IT', stoppedAt: T0 + 30 * MINUTE })],
+        );
+
+        const pick = async (filter: Parameters<Store['results']['cycles']>[0]) =>
+          (await store.results.cycles(filter)).map((x) => `${x.issueKey}/${x.agreementId}/${x.cycle}`);
+        expect(await pick({ agreementId: 'gold' })).toEqual([
+          'SD-1/gold/0',
+          'SD-1/gold/1',
+          'SD-1/gold/2',
+          'IT-1/gold/0',
+        ]);
+        expect(await pick({ projectKey: 'IT' })).toEqual(['IT-1/gold/0']);
+        expect(await pick({ stoppedFrom: T0 + HOUR, stoppedTo: T0 + 2 * HOUR })).toEqual([
+          'SD-1/gold/0',
+          'SD-1/ola-l2/0',
+        ]);
+        expect(await pick({ agreementId: 'gold', projectKey: 'SD', stoppedFrom: T0 })).toEqual([
+          'SD-1/gold/0',
+          'SD-1/gold/1',
+        ]);
+        expect(await pick({ stoppedTo: T0 + HOUR })).toEqual(['IT-1/gold/0']);
+      });
+    });
+
+    // ── Histories ───────────────────────────────────────────────────────────────────────────────────
+
+    describe('histories', () => {
+      it('stores a history and replaces it with a newer or equal stamp, never an older one', async () => {
+        const first = makeHistory();
+        expect(await store.histories.put(first)).toBe('written');
+        expect(await store.histories.get('10001')).toEqual(first);
+
+        const newer = makeHistory({ stamp: stamp(3), data: makeHistoryData({ created: T0 + 1 }) });
+        expect(await store.histories.put(newer)).toBe('written');
+        expect(await store.histories.put(makeHistory({ stamp: stamp(2) }))).toBe('stale');
+        expect(await store.histories.get('10001')).toEqual(newer);
+
+        // The same history again (a redelivered event) is a harmless re-write.
+        expect(await store.histories.put(newer)).toBe('written');
+        expect(await store.histories.get('10001')).toEqual(newer);
+      });
+
+      it('keeps the newest of racing puts', async () => {
+        const outcomes = await Promise.all(
+          [2, 5, 1, 4, 3].map((n) =>
+            store.histories.put(makeHistory({ stamp: stamp(n), issueKey: `SD-${n}` })),
+          ),
+        );
+        expect(outcomes).toContain('written');
+        expect((await store.histories.get('10001'))?.issueKey).toBe('SD-5');
+      });
+
+      it('pages histories in issue-id order, per project, and counts them', async () => {
+        for (const [id, project] of [
+          ['103', 'SD'],
+          ['101', 'SD'],
+          ['201', 'IT'],
+          ['102', 'SD'],
+          ['104', 'SD'],
+        ] as const) {
+          await store.histories.put(
+            makeHistory({ issueId: id, projectKey: project, issueKey: `${project}-${id}` }),
+          );
+        }
+
+        const ids = async (options: Parameters<Store['histories']['page']>[0]) =>
+          (await store.histories.page(options)).map((h) => h.issueId);
+        expect(await ids({ limit: 10 })).toEqual(['101', '102', '103', '104', '201']);
+        expect(await ids({ projectKey: 'SD', limit: 2 })).toEqual(['101', '102']);
+        expect(await ids({ projectKey: 'SD', afterIssueId: '102', limit: 2 })).toEqual(['103', '104']);
+        expect(await ids({ projectKey: 'SD', afterIssueId: '104', limit: 2 })).toEqual([]);
+        expect(await store.histories.count()).toBe(5);
+        expect(await store.histories.count('SD')).toBe(4);
+        expect(await store.histories.count('XX')).toBe(0);
+
+        await store.histories.delete('103');
+        expect(await store.histories.get('103')).toBeUndefined();
+        expect(await store.histories.count('SD')).toBe(3);
+      });
+    });
+
+    // ── Action log ──────────────────────────────────────────────────────────────────────────────────
+
+    describe('action log', () => {
+      const key = '10001/gold/ttr/1772442000000/0/0/0';
+      const STALE = 10 * MINUTE;
+
+      it('lets the first claim win and shows the others the record', async () => {
+        expect(await store.actions.claim(key, '10001', T0, STALE)).toBe('claimed');
+        expect(await store.actions.claim(key, '10001', T0 + MINUTE, STALE)).toEqual({
+          key,
+          issueId: '10001',
+          status: 'claimed',
+          attempts: 1,
+          updatedAt: T0,
+          error: null,
+        });
+      });
+
+      it('grants exactly one of many concurrent claims', async () => {
+        const outcomes = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => store.actions.claim(key, '10001', T0 + i, STALE)),
+        );
+        expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+      });
+
+      it('re-claims a failed action once, counting attempts', async () => {
+        await store.actions.claim(key, '10001', T0, STALE);
+        await store.actions.fail(key, T0 + 1, 'Jira answered 503');
+        expect(await store.actions.forIssue('10001')).toEqual([
+          {
+            key,
+            issueId: '10001',
+            status: 'failed',
+            attempts: 1,
+            updatedAt: T0 + 1,
+            error: 'Jira answered 503',
+          },
+        ]);
+
+        const outcomes = await Promise.all(
+          Array.from({ length: 5 }, () => store.actions.claim(key, '10001', T0 + 2, STALE)),
+        );
+        expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+        const [record] = await store.actions.forIssue('10001');
+        expect(record).toMatchObject({ status: 'claimed', attempts: 2, updatedAt: T0 + 2 });
+      });
+
+      it('re-claims a claim whose claimant went quiet for longer than the stale limit', async () => {
+        await store.actions.claim(key, '10001', T0, STALE);
+        expect(await store.actions.claim(key, '10001', T0 + STALE, STALE)).toMatchObject({
+          status: 'claimed',
+        });
+
+        const late = T0 + STALE + 1;
+        const outcomes = await Promise.all(
+          [1, 2, 3].map(() => store.actions.claim(key, '10001', late, STALE)),
+        );
+        expect(outcomes.filter((o) => o === 'claimed')).toHaveLength(1);
+        expect((await store.actions.forIssue('10001'))[0]).toMatchObject({ attempts: 2, updatedAt: late });
+      });
+
+      it('never re-claims a done action, and a late failure does not undo it', async () => {
+        await store.actions.claim(key, '10001', T0, STALE);
+        await store.actions.complete(key, T0 + 1);
+        expect(await store.actions.claim(key, '10001', T0 + 100 * STALE, STALE)).toMatchObject({
+          status: 'done',
+          attempts: 1,
+        });
+
+        await store.actions.fail(key, T0 + 2, 'timed out');
+        expect((await store.actions.forIssue('10001'))[0]).toMatchObject({ status: 'done', error: null });
+      });
+
+      it("lists an issue's actions", async () => {
+        await store.actions.claim('10001/b', '10001', T0, STALE);
+        await store.actions.claim('10001/a', '10001', T0, STALE);
+        await store.actions.claim('10002/a', '10002', T0, STALE);
+        expect((await store.actions.forIssue('10001')).map((r) => r.key)).toEqual(['10001/a', '10001/b']);
+        expect(await store.actions.forIssue('10003')).toEqual([]);
+      });
+    });
+
+    // ── Jobs ────────────────────────────────────────────────────────────────────────────────────────
+
+    describe('jobs', () => {
+      it('creates a job once and returns it as given', async () => {
+        const job = makeJob({
+          spec: { scope: { kind: 'jql', jql: 'project = SD AND priority = "P1"' }, replaceCompleted: true },
+        });
+        await store.jobs.create(job);
+        expect(await store.jobs.get('job-1')).toEqual(job);
+        expect(await store.jobs.get('job-2')).toBeUndefined();
+
+        // A retried create does not reset progress.
+        await store.jobs.update('job-1', { state: 'running', done: 40, updatedAt: T0 + 1 });
+        await store.jobs.create(job);
+        expect(await store.jobs.get('job-1')).toMatchObject({ state: 'running', done: 40 });
+      });
+
+      it('writes only the fields of a patch', async () => {
+        await store.jobs.create(makeJob());
+        await store.jobs.update('job-1', {
+          state: 'running',
+          total: 1000,
+          cursor: 'page-3',
+          updatedAt: T0 + 5,
+        });
+        await store.jobs.update('job-1', { done: 300, failed: 2 });
+        await store.jobs.update('job-1', {});
+        expect(await store.jobs.get('job-1')).toEqual(
+          makeJob({
+            state: 'running',
+            total: 1000,
+            cursor: 'page-3',
+            updatedAt: T0 + 5,
+            done: 300,
+            failed: 2,
+          }),
+        );
+
+        await store.jobs.update('job-1', { state: 'failed', error: 'Jira answered 500', cursor: null });
+        expect(await store.jobs.get('job-1')).toMatchObject({
+          state: 'failed',
+          error: 'Jira answered 500',
+          cursor: null,
+        });
+      });
+
+      it('never un-cancels a job', async () => {
+        await store.jobs.create(makeJob({ state: 'running' }));
+        await store.jobs.requestCancel('job-1');
+        await store.jobs.update('job-1', { state: 'running', done: 10, updatedAt: T0 + 1 });
+        expect(await store.jobs.get('job-1')).toMatchObject({
+          cancelRequested: true,
+          state: 'running',
+          done: 10,
+        });
+
+        await store.jobs.update('job-1', { state: 'cancelled' });
+        await store.jobs.update('job-1', { state: 'running', done: 11 });
+        expect(await store.jobs.get('job-1')).toMatchObject({
+          cancelRequested: true,
+          state: 'cancelled',
+          done: 11,
+        });
+        await store.jobs.requestCancel('job-404');
+      });
+
+      it('lists the newest jobs first', async () => {
+        for (const [id, createdAt] of [
+          ['a', T0 + 2],
+          ['b', T0 + 3],
+          ['c', T0 + 1],
+        ] as const) {
+          await store.jobs.create(makeJob({ id, createdAt }));
+        }
+        expect((await store.jobs.list(10)).map((j) => j.id)).toEqual(['b', 'a', 'c']);
+        expect((await store.jobs.list(2)).map((j) => j.id)).toEqual(['b', 'a']);
+      });
+    });
+
+    // ── Audit ───────────────────────────────────────────────────────────────────────────────────────
+
+    describe('audit', () => {
+      it('appends an entry once however often it is appended', async () => {
+        const entry = makeAudit();
+        await store.audit.append(entry);
+        await store.audit.append(entry);
+        await Promise.all([store.audit.append(entry), store.audit.append(entry)]);
+        expect(await store.audit.list({ limit: 10 })).toEqual([entry]);
+      });
+
+      it('lists newest first, pages by instant and filters by entity', async () => {
+        const entries = [
+          makeAudit({ at: T0 + 1, entityId: 'gold', version: 1 }),
+          makeAudit({ at: T0 + 2, entity: 'calendar', entityId: 'berlin', action: 'calendar.save' }),
+          makeAudit({ at: T0 + 3, entityId: 'gold', version: 2 }),
+          makeAudit({
+            at: T0 + 4,
+            action: 'job.start',
+            entity: 'job',
+            entityId: 'job-1',
+            version: null,
+            changes: [],
+          }),
+          makeAudit({
+            at: T0 + 5,
+            action: 'agreement.delete',
+            entityId: 'gold',
+            version: 3,
+            changes: [{ path: '$', before: { id: 'gold' } }],
+          }),
+        ];
+        for (const entry of entries) await store.audit.append(entry);
+
+        const ats = (list: { at: number }[]) => list.map((e) => e.at - T0);
+        expect(ats(await store.audit.list({ limit: 10 }))).toEqual([5, 4, 3, 2, 1]);
+        expect(ats(await store.audit.list({ limit: 2 }))).toEqual([5, 4]);
+        expect(ats(await store.audit.list({ limit: 2, before: T0 + 4 }))).toEqual([3, 2]);
+        expect(ats(await store.audit.list({ limit: 10, entityId: 'gold' }))).toEqual([5, 3, 1]);
+        expect(ats(await store.audit.list({ limit: 10, entityId: 'gold', before: T0 + 3 }))).toEqual([1]);
+        expect((await store.audit.list({ limit: 10 }))[0]).toEqual(entries[4]);
+        expect((await store.audit.list({ limit: 10, entityId: 'job-1' }))[0]).toEqual(entries[3]);
+      });
+    });
+
+    // ── Text and size ───────────────────────────────────────────────────────────────────────────────
+
+    describe('values survive the round trip', () => {
+      it('keeps any Unicode text', async () => {
+        const name = 'Zürich Ω — 東京サポート 🚀👩🏽‍💻 مرحبا \u0301e "quoted" \\ back\nline';
+        const calendar = makeCalendar({
+          id: 'zürich-🚀',
+          name,
+          holidays: [{ date: '2026-08-01', name: 'Bundesfeier 🇨🇭' }],
+        });
+        await store.config.put('calendar', 'zürich-🚀', calendar, meta(0, T0, 'usér-ü'));
+        expect(await store.config.get('calendar', 'zürich-🚀')).toMatchObject({
+          body: calendar,
+          savedBy: 'usér-ü',
+        });
+        expect((await store.config.list('calendar'))[0]?.id).toBe('zürich-🚀');
+
+        await store.audit.append(
+          makeAudit({ actor: 'usér-ü', changes: [{ path: '$.name', before: 'a', after: name }] }),
+        );
+        expect((await store.audit.list({ limit: 1 }))[0]?.changes).toEqual([
+          { path: '$.name', before: 'a', after: name },
+        ]);
+
+        const counterparty = 'Société Générale 🏦';
+        await store.results.replaceIssue('10001', stamp(1), [makeResult()], [makeCycle({ counterparty })]);
+        expect((await store.results.cycles({}))[0]?.counterparty).toBe(counterparty);
+      });
+
+      it('keeps large JSON bodies', async () => {
+        const metrics = Array.from({ length: 400 }, (_, i) => ({
+          ...makeAgreement().metrics[0]!,
+          id: `m${i}`,
+          name: `Metric ${i} ${'é'.repeat(1000)}`,
+        }));
+        const agreement = makeAgreement({ metrics });
+        expect(JSON.stringify(agreement).length).toBeGreaterThan(400_000);
+        await store.config.put('agreement', 'gold', agreement, meta(0));
+        expect((await store.config.get('agreement', 'gold'))?.body).toEqual(agreement);
+
+        const at = Array.from({ length: 20_000 }, (_, i) => T0 + i * MINUTE);
+        const data = makeHistoryData({
+          fields: [{ keys: ['labels'], at, values: [[], ...at.map((_, i) => [`label-${i}`, 'ü'])] }],
+          events: at.map((t, i) => ({ kind: 'field' as const, at: t, field: 0, change: i })),
+        });
+        expect(JSON.stringify(data).length).toBeGreaterThan(1_000_000);
+        await store.histories.put(makeHistory({ data }));
+        expect((await store.histories.get('10001'))?.data).toEqual(data);
+
+        const cycles = Array.from({ length: 250 }, (_, i) => makeCycle({ cycle: i, startedAt: T0 + i }));
+        const result = makeResult({
+          result: makeMetricResult({ cycles: cycles.map(() => makeMetricResult().cycles[0]!) }),
+        });
+        await store.results.replaceIssue('10001', stamp(1), [result], cycles);
+        expect(await store.results.forIssue('10001')).toEqual([result]);
+        expect(await store.results.cycles({})).toHaveLength(250);
+      });
+    });
+
+    // ── Sequences that stop half-way ────────────────────────────────────────────────────────────────
+
+    describe('a sequence that stops half-way', () => {
+      it('leaves a saved version readable when its audit entry was never written', async () => {
+        await store.config.put('agreement', 'gold', makeAgreement(), meta(0));
+        await store.audit.append(makeAudit({ version: 1 }));
+        // The save of version 2 stops after the version row, before its audit entry.
+        await store.config.put('agreement', 'gold', makeAgreement({ name: 'v2' }), meta(1, T0 + 1));
+
+        expect((await store.config.get('agreement', 'gold'))?.version).toBe(2);
+        expect((await store.config.list('agreement')).map((v) => v.version)).toEqual([2]);
+        expect((await store.audit.list({ limit: 10 })).map((e) => e.version)).toEqual([1]);
+        // The retry finds its version taken, re-reads, and writes only the missing audit entry.
+        expect(
+          await store.config.put('agreement', 'gold', makeAgreement({ name: 'v2' }), meta(1, T0 + 1)),
+        ).toBe('conflict');
+        await store.audit.append(makeAudit({ at: T0 + 1, version: 2 }));
+        expect((await store.audit.list({ limit: 10 })).map((e) => e.version)).toEqual([2, 1]);
+      });
+
+      it('leaves results readable when the history was stored but the results were not', async () => {
+        await store.histories.put(makeHistory({ stamp: stamp(1) }));
+        await store.results.replaceIssue('10001', stamp(1), [makeResult()], [makeCycle()]);
+        // A newer history arrives; the consumer stops before writing results.
+        await store.histories.put(makeHistory({ stamp: stamp(2) }));
+
+        expect(await store.results.forIssue('10001')).toEqual([makeResult()]);
+        // The redelivered event finishes the job.
+        expect(
+          await store.results.replaceIssue('10001', stamp(2), [makeResult({ stamp: stamp(2) })], []),
+        ).toBe('written');
+        expect((await store.results.forIssue('10001')).map((r) => r.stamp)).toEqual([stamp(2)]);
+      });
+    });
+  });
+}
