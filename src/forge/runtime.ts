@@ -30,7 +30,7 @@ export function forgeDeps(): Promise<Deps> {
       queue: new ForgeQueue(),
       publisher: new ForgePublisher(),
       clock: systemClock,
-      configs: new ConfigCache(store, dateHolidaysLookup),
+      configs: new ConfigCache(store, dateHolidaysLookup, systemClock, 15_000),
       statuses: new StatusCache(jira, systemClock),
     };
   })().catch((error: unknown) => {

@@ -42,7 +42,7 @@ export class SandboxApp {
       queue: this.queue,
       publisher: this.publisher,
       clock: this.clock,
-      configs: new ConfigCache(store, dateHolidaysLookup),
+      configs: new ConfigCache(store, dateHolidaysLookup, this.clock, 60_000),
       statuses: new StatusCache(this.jira, this.clock),
     };
     this.nextSweepAt = Math.ceil(options.now / SWEEP_PERIOD_MS) * SWEEP_PERIOD_MS;

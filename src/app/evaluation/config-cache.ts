@@ -22,18 +22,51 @@ export interface ProjectConfig {
  */
 export class ConfigCache {
   private readonly compiled = new Map<string, { config: ProjectConfig } | { problems: readonly Problem[] }>();
+  private lists:
+    | {
+        readonly at: number;
+        readonly agreements: Version<Agreement>[];
+        readonly calendars: Version<Calendar>[];
+        readonly projects: Map<string, string[]>;
+      }
+    | undefined;
 
+  /**
+   * @param ttlMs how long the lists of agreements and calendars read from the store are reused: a batch or a
+   *   recalculation evaluates thousands of issues against the same configuration, and a save elsewhere shows
+   *   within this delay (a save through this process shows at once, see {@link invalidate}).
+   */
   constructor(
     private readonly store: Store,
     private readonly regionHolidays: RegionHolidayLookup,
+    private readonly clock: { now(): number } = { now: () => 0 },
+    private readonly ttlMs = 0,
   ) {}
 
+  /** Forgets the lists read from the store, after a configuration change. */
+  invalidate(): void {
+    this.lists = undefined;
+  }
+
+  private async current(projectKey: string): Promise<[Version<Agreement>[], Version<Calendar>[], string[]]> {
+    const now = this.clock.now();
+    if (!this.lists || now - this.lists.at > this.ttlMs || this.ttlMs === 0) {
+      const [agreements, calendars] = await Promise.all([
+        this.store.config.list('agreement'),
+        this.store.config.list('calendar'),
+      ]);
+      this.lists = { at: now, agreements, calendars, projects: new Map() };
+    }
+    let listed = this.lists.projects.get(projectKey);
+    if (!listed) {
+      listed = await this.store.config.projectAgreements(projectKey);
+      this.lists.projects.set(projectKey, listed);
+    }
+    return [this.lists.agreements, this.lists.calendars, listed];
+  }
+
   async forProject(projectKey: string): Promise<ProjectConfig | { problems: readonly Problem[] }> {
-    const [agreements, calendars, listed] = await Promise.all([
-      this.store.config.list('agreement'),
-      this.store.config.list('calendar'),
-      this.store.config.projectAgreements(projectKey),
-    ]);
+    const [agreements, calendars, listed] = await this.current(projectKey);
     const byId = new Map(agreements.map((a) => [a.id, a]));
     const chosen =
       listed.length > 0

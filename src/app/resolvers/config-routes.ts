@@ -41,6 +41,7 @@ async function save<K extends ConfigKind>(
       'conflict',
       `This ${kind} was changed by someone else just now; reload it and try again.`,
     );
+  deps.configs.invalidate();
   await deps.store.audit.append({
     at: now,
     actor: ctx.accountId,
@@ -177,6 +178,7 @@ export const configRoutes = {
         throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
       const before = await deps.store.config.projectAgreements(p.projectKey);
       await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
+      deps.configs.invalidate();
       await deps.store.audit.append({
         at: deps.clock.now(),
         actor: ctx.accountId,
