@@ -1,10 +1,10 @@
 /**
  * Child process: the parse-only baseline. It reads the same NDJSON file with the same streaming as the
- * command line (readline over a read stream) and does nothing but `JSON.parse` each line.
+ * command line (its line reader over a read stream) and does nothing but `JSON.parse` each line.
  * Argument: the issues file.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readLines } from '../src/cli/lines';
 
 import { cpuMsSince, peakRssMb, report } from './child-process';
 import { since } from './report';
@@ -21,9 +21,8 @@ async function run(): Promise<ParseRun> {
   const [file = ''] = process.argv.slice(2);
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let parsed = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
     if (line.trim() === '') continue;
     const value: unknown = JSON.parse(line);
     if (typeof value === 'object') parsed++;

@@ -99,7 +99,7 @@ export async function benchIssues(): Promise<IssueFigures> {
     ];
     table([
       ['run (each in its own process)', 'wall time', 'CPU time', 'issues', 'peak RSS'],
-      ...parses.map((run, i) => row(`parse only (readline + JSON.parse), run ${i + 1}`, run)),
+      ...parses.map((run, i) => row(`parse only (read lines + JSON.parse), run ${i + 1}`, run)),
       ...evaluates.map((run, i) => row(`accord evaluate --issues, run ${i + 1}`, run)),
     ]);
     const parse = fastest(parses);

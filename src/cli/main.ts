@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { formatProblem, type Problem } from '../engine/errors';
 import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
@@ -11,6 +10,7 @@ import { parseInstant } from '../engine/time/iso';
 import type { EpochMs } from '../engine/time/units';
 import { parseArgs, USAGE, type Args } from './args';
 import { parseJsonText } from './json';
+import { readLines } from './lines';
 
 /** Where the command line reads and writes; tests pass their own. */
 export interface CliIo {
@@ -104,7 +104,7 @@ async function evaluateStream(
   statuses: StatusCatalog | undefined,
   io: CliIo,
 ): Promise<number> {
-  const input = file === '-' ? io.stdin : createReadStream(file);
+  const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') resolve();
     input.once('open', () => {
@@ -117,7 +117,6 @@ async function evaluateStream(
       `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
     ]);
   });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let failed = 0;
   let lineNo = 0;
   let batch: string[] = [];
@@ -127,7 +126,7 @@ async function evaluateStream(
     batch = [];
     if (!io.stdout.write(chunk)) await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
   };
-  for await (const line of lines) {
+  for await (const line of readLines(input)) {
     lineNo++;
     if (line.trim() === '') continue;
     const where = `${file === '-' ? 'stdin' : file}:${lineNo}`;

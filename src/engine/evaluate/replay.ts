@@ -39,6 +39,9 @@ export function replayCycles(history: IssueHistory, rules: MetricRules, now: Epo
 
   let e = 0;
   let p = 0;
+  // The pause condition can only change where a field it reads changes: it is evaluated there, and when a
+  // cycle starts, and nowhere else.
+  let pausedNow = false;
   while (e < events.length || p < pauseChanges.length) {
     const nextEvent = events[e]?.at ?? Infinity;
     const nextChange = pauseChanges[p] ?? Infinity;
@@ -46,35 +49,32 @@ export function replayCycles(history: IssueHistory, rules: MetricRules, now: Epo
     if (t > now) break;
     const groupStart = e;
     while (e < events.length && (events[e]?.at ?? Infinity) === t) e++;
-    while (p < pauseChanges.length && pauseChanges[p] === t) p++;
     const groupEnd = e;
-    const any = (matcher: EventMatcher): boolean => {
-      for (let i = groupStart; i < groupEnd; i++) {
-        const event = events[i];
-        if (event && matcher(event)) return true;
-      }
-      return false;
-    };
+    const pauseFieldsChanged = nextChange === t;
+    while (p < pauseChanges.length && pauseChanges[p] === t) p++;
 
-    if (!cycle && any(rules.start)) {
+    let started = false;
+    if (!cycle && anyIn(events, groupStart, groupEnd, rules.start)) {
       cycle = { startedAt: t, stoppedAt: null, pauses: [] };
       cycles.push(cycle);
+      started = true;
     }
     if (!cycle) continue;
-    const pausedNow = rules.pauseWhile ? rules.pauseWhile.matches(history.at(t)) : false;
+    if (rules.pauseWhile && (started || pauseFieldsChanged))
+      pausedNow = rules.pauseWhile.matches(history.at(t));
     if (pausedSince !== null && !pausedNow) {
       cycle.pauses.push({ from: pausedSince, to: t });
       pausedSince = null;
     }
     if (pausedSince === null && pausedNow) pausedSince = t;
-    if (any(rules.stop)) {
+    if (anyIn(events, groupStart, groupEnd, rules.stop)) {
       if (pausedSince !== null) cycle.pauses.push({ from: pausedSince, to: t });
       pausedSince = null;
       cycle.stoppedAt = t;
       cycle = null;
       continue;
     }
-    if (any(rules.reset)) {
+    if (anyIn(events, groupStart, groupEnd, rules.reset)) {
       cycle.startedAt = t;
       cycle.pauses = [];
       if (pausedSince !== null) pausedSince = t;
@@ -85,6 +85,15 @@ export function replayCycles(history: IssueHistory, rules: MetricRules, now: Epo
 }
 
 const NO_INSTANTS: readonly EpochMs[] = [];
+
+/** Whether any event in `events[from, to)` matches. */
+function anyIn(events: readonly IssueEvent[], from: number, to: number, matcher: EventMatcher): boolean {
+  for (let i = from; i < to; i++) {
+    const event = events[i];
+    if (event && matcher(event)) return true;
+  }
+  return false;
+}
 
 export type { IssueEvent };
 

@@ -1,4 +1,4 @@
-import { daysFromCivil, daysInMonth } from './local-date';
+import { civilFromDays, daysFromCivil, daysInMonth } from './local-date';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, type EpochMs } from './units';
 
 // `2026-03-02T10:00:00.000+0100` (Jira), `…+01:00`, `…Z`; seconds and fractions optional. A date alone
@@ -40,7 +40,28 @@ export function parseInstant(text: string): EpochMs | undefined {
     offset) as EpochMs;
 }
 
+// Results carry a dozen instants an issue: formatting them with arithmetic, with each day's date text
+// cached, is several times faster than `Date#toISOString`, and gives exactly its output.
+let cachedDay = Number.NaN;
+let cachedDate = '';
+const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
 /** @example formatInstant(0 as EpochMs) === '1970-01-01T00:00:00.000Z' */
 export function formatInstant(instant: EpochMs): string {
-  return new Date(instant).toISOString();
+  const day = Math.floor(instant / MS_PER_DAY);
+  if (day !== cachedDay) {
+    const { year, month, day: dom } = civilFromDays(day);
+    if (year < 0 || year > 9999) return new Date(instant).toISOString(); // expanded years: leave it to Date
+    cachedDay = day;
+    cachedDate = `${String(year).padStart(4, '0')}-${TWO[month] ?? ''}-${TWO[dom] ?? ''}T`;
+  }
+  let rest = instant - day * MS_PER_DAY;
+  const ms = rest % 1000;
+  rest = (rest - ms) / 1000;
+  const s = rest % 60;
+  rest = (rest - s) / 60;
+  const m = rest % 60;
+  const h = (rest - m) / 60;
+  return `${cachedDate}${TWO[h] ?? ''}:${TWO[m] ?? ''}:${TWO[s] ?? ''}.${THREE[ms] ?? ''}Z`;
 }
