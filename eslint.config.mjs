@@ -44,7 +44,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: [...ioModules, ...forgeSdks], message: 'The engine is pure: no I/O and no Forge SDKs.' },
-            { group: ['**/app', '**/app/**', '**/forge/**', '**/sandbox/**', '**/cli/**'], message: 'The engine is the inner ring.' },
+            { group: ['**/app', '**/app/**', '**/forge/**', '**/sandbox/**', '**/cli/**', '**/store/**'], message: 'The engine is the inner ring.' },
           ],
         },
       ],
@@ -66,7 +66,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: [...ioModules, ...forgeSdks], message: 'Use cases reach the world through ports.' },
-            { group: ['**/forge/**', '**/sandbox/**', '**/cli/**'], message: 'Use cases do not know their adapters.' },
+            { group: ['**/forge/**', '**/sandbox/**', '**/cli/**', '**/store/**'], message: 'Use cases do not know their adapters.' },
           ],
         },
       ],
