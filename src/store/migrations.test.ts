@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCalendar } from '../../test/store/builders';
+import { migrate, migrationStatements } from './migrations';
+import { openSqliteStore } from './sqlite';
+
+describe('migrationStatements', () => {
+  it('gives both dialects the same migrations, in order, one statement each', () => {
+    const mysql = migrationStatements('mysql');
+    const sqlite = migrationStatements('sqlite');
+    const names = mysql.map((m) => m.name);
+
+    expect(sqlite.map((m) => m.name)).toEqual(names);
+    expect([...names].sort()).toEqual(names);
+    expect(new Set(names).size).toBe(names.length);
+    // Forge SQL runs one statement per call.
+    for (const { sql } of [...mysql, ...sqlite]) expect(sql).not.toContain(';');
+  });
+
+  it('writes MySQL that TiDB runs: binary utf8mb4 tables, no JSON type or functions, re-runnable', () => {
+    for (const { name, sql } of migrationStatements('mysql')) {
+      expect(sql).toMatch(/^create (table|index) if not exists /);
+      expect(sql).not.toMatch(/\bjson\b/i);
+      if (sql.startsWith('create table'))
+        expect(sql).toMatch(/default charset = utf8mb4 collate = utf8mb4_bin$/);
+      expect(name).toMatch(/^\d{4}_[a-z_]+$/);
+    }
+  });
+});
+
+describe('migrate', () => {
+  it('runs each migration once, and nothing when re-run on a reopened file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-migrate-'));
+    const file = join(dir, 'accord.sqlite');
+    try {
+      const first = await openSqliteStore(file);
+      await first.config.put('calendar', 'berlin', makeCalendar(), {
+        expectedVersion: 0,
+        savedAt: 1,
+        savedBy: 'a',
+      });
+      expect(await migrate(first.db, 'sqlite')).toEqual([]);
+      await first.close();
+
+      const reopened = await openSqliteStore(file);
+      expect(await migrate(reopened.db, 'sqlite')).toEqual([]);
+      expect((await reopened.config.get('calendar', 'berlin'))?.body).toEqual(makeCalendar());
+      const applied = await reopened.db
+        .selectFrom('accord_migrations')
+        .select('name')
+        .orderBy('name')
+        .execute();
+      expect(applied.map((row) => row.name)).toEqual(migrationStatements('sqlite').map((m) => m.name));
+      await reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

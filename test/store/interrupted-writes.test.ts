@@ -1,0 +1,105 @@
+/**
+ * Without transactions, a consumer killed between two statements must leave the store readable and consistent,
+ * and the next write must tidy up. The database here fails one chosen statement, as if the process died just
+ * before sending it.
+ */
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { KyselyStore } from '../../src/store/kysely-store';
+import { migrate } from '../../src/store/migrations';
+import type { AccordDb } from '../../src/store/schema';
+import { makeCycle, makeHistory, makeResult, stamp } from './builders';
+
+/** A SQLite store whose next statement matching `killBefore` throws instead of running. */
+async function killableStore() {
+  const raw = new Database(':memory:');
+  let killBefore: RegExp | null = null;
+  const database = {
+    close: () => raw.close(),
+    prepare: (sql: string) => {
+      if (killBefore?.test(sql)) {
+        killBefore = null;
+        throw new Error('killed');
+      }
+      return raw.prepare(sql);
+    },
+  };
+  const db = new Kysely<AccordDb>({ dialect: new SqliteDialect({ database }) });
+  await migrate(db, 'sqlite');
+  const rowCount = (table: string) =>
+    (raw.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  return {
+    store: new KyselyStore(db, { dialect: 'sqlite' }),
+    killBefore: (pattern: RegExp) => {
+      killBefore = pattern;
+    },
+    rowCount,
+  };
+}
+
+const gold = makeResult();
+const ola = makeResult({ agreementId: 'ola-l2', kind: 'OLA' });
+const v2 = (result: typeof gold) => ({ ...result, stamp: stamp(2), agreementVersion: 2 });
+
+describe('a results write killed half-way', () => {
+  it.each([
+    ['before its cycles are inserted', /insert into "accord_cycles"/],
+    ['before it becomes current', /insert into "accord_result_sets"/],
+  ])('%s leaves the previous results in force, and the next write cleans up', async (_, statement) => {
+    const { store, killBefore, rowCount } = await killableStore();
+    await store.results.replaceIssue('10001', stamp(1), [gold, ola], [makeCycle()]);
+
+    killBefore(statement);
+    await expect(
+      store.results.replaceIssue('10001', stamp(2), [v2(gold)], [makeCycle({ agreementVersion: 2 })]),
+    ).rejects.toThrow('killed');
+    expect(await store.results.forIssue('10001')).toEqual([gold, ola]);
+    expect(await store.results.cycles({})).toEqual([makeCycle()]);
+    expect(await store.results.due(Number.MAX_SAFE_INTEGER, 10)).toEqual([gold, ola]);
+
+    // The redelivered event writes again: the new results are in force and the orphaned rows are gone.
+    expect(
+      await store.results.replaceIssue('10001', stamp(2), [v2(gold)], [makeCycle({ agreementVersion: 2 })]),
+    ).toBe('written');
+    expect(await store.results.forIssue('10001')).toEqual([v2(gold)]);
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([1, 1]);
+  });
+
+  it('after it became current shows only the new results, though old rows are still there', async () => {
+    const { store, killBefore, rowCount } = await killableStore();
+    await store.results.replaceIssue(
+      '10001',
+      stamp(1),
+      [gold, ola],
+      [makeCycle(), makeCycle({ agreementId: 'ola-l2' })],
+    );
+
+    killBefore(/delete from "accord_results"/);
+    await expect(
+      store.results.replaceIssue('10001', stamp(2), [v2(gold)], [makeCycle({ agreementVersion: 2 })]),
+    ).rejects.toThrow('killed');
+    expect(rowCount('accord_results')).toBe(3);
+    expect(await store.results.forIssue('10001')).toEqual([v2(gold)]);
+    expect(await store.results.cycles({})).toEqual([makeCycle({ agreementVersion: 2 })]);
+
+    await store.results.replaceIssue('10001', stamp(2), [v2(gold)], [makeCycle({ agreementVersion: 2 })]);
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([1, 1]);
+  });
+
+  it('leaves nothing behind when it loses to a newer write', async () => {
+    const { store, rowCount } = await killableStore();
+    await store.results.replaceIssue('10001', stamp(3), [{ ...gold, stamp: stamp(3) }], [makeCycle()]);
+    expect(await store.results.replaceIssue('10001', stamp(2), [v2(gold)], [makeCycle()])).toBe('stale');
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([1, 1]);
+  });
+});
+
+describe('a history write killed half-way', () => {
+  it('keeps the stored history until a write completes', async () => {
+    const { store, killBefore } = await killableStore();
+    await store.histories.put(makeHistory({ stamp: stamp(1) }));
+    killBefore(/update "accord_histories"/);
+    await expect(store.histories.put(makeHistory({ stamp: stamp(2) }))).rejects.toThrow('killed');
+    expect((await store.histories.get('10001'))?.stamp).toBe(stamp(1));
+  });
+});
