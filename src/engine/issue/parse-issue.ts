@@ -53,33 +53,72 @@ const expected = (path: string, what: string, value: unknown): Problem => ({
 const idOf = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 
-function instantOf(value: unknown, path: () => string, problems: Problem[]): number | undefined {
-  if (typeof value !== 'string') {
-    problems.push(expected(path(), 'an ISO instant', value));
-    return undefined;
-  }
-  const at = parseJiraInstant(value);
-  if (at === undefined)
-    problems.push({ code: CODE, path: path(), message: `not an ISO instant: ${describe(value)}` });
-  return at;
+/** Where a problem is: `path[index].key`, or `path.key` for index -1. Built only when there is a problem. */
+function at(path: string, index: number, key?: string): string {
+  const item = index < 0 ? path : joinPath(path, index);
+  return key === undefined ? item : joinPath(item, key);
+}
+
+/** The instant at `path[index].key`, or a problem there. */
+function instantOf(
+  value: unknown,
+  problems: Problem[],
+  path: string,
+  index: number,
+  key: string,
+): number | undefined {
+  const instant = typeof value === 'string' ? parseJiraInstant(value) : undefined;
+  if (instant !== undefined) return instant;
+  problems.push(
+    typeof value === 'string'
+      ? { code: CODE, path: at(path, index, key), message: `not an ISO instant: ${describe(value)}` }
+      : expected(at(path, index, key), 'an ISO instant', value),
+  );
+  return undefined;
 }
 
 /** Numeric ids in numeric order without converting them (they may exceed 2^53); others after, as text. */
 const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
-/** Keeps the first of each id (merged changelog pages repeat entries); entries without an id are all kept. */
-function dedupe<T extends { readonly id: string }>(sorted: T[]): T[] {
-  if (sorted.length < 2) return sorted;
-  const seen = new Set<string>();
-  const out: T[] = [];
-  for (const x of sorted) {
-    if (x.id !== '') {
-      if (seen.has(x.id)) continue;
-      seen.add(x.id);
+interface Dated {
+  readonly at: number;
+  readonly id: string;
+}
+
+const byInstantThenId = (a: Dated, b: Dated): number => a.at - b.at || compareIds(a.id, b.id);
+
+/**
+ * Sorts by (instant, id) and drops repeated ids, which merged changelog pages give: a repeat is a copy of its
+ * original, so it sorts next to it. Entries without an id are all kept, in their order. Replies list oldest
+ * first or newest first, so those two orders are recognized before sorting.
+ */
+function sortAndDedupe<T extends Dated>(list: T[]): T[] {
+  let ascending = true;
+  let descending = true;
+  let previous: T | undefined;
+  for (const x of list) {
+    if (previous !== undefined) {
+      const order = byInstantThenId(previous, x);
+      if (order > 0) ascending = false;
+      // Reversing would swap entries without ids at one instant.
+      if (order < 0 || (order === 0 && x.id === '')) descending = false;
+      if (!ascending && !descending) break;
     }
-    out.push(x);
+    previous = x;
   }
-  return out;
+  if (!ascending) {
+    if (descending) list.reverse();
+    else list.sort(byInstantThenId);
+  }
+  let n = 0;
+  previous = undefined;
+  for (const x of list) {
+    if (previous !== undefined && x.id !== '' && x.id === previous.id) continue;
+    list[n++] = x;
+    previous = x;
+  }
+  list.length = n;
+  return list;
 }
 
 function readHistories(changelog: unknown, path: string, problems: Problem[]): RawEntry[] {
@@ -98,22 +137,19 @@ function readHistories(changelog: unknown, path: string, problems: Problem[]): R
   const entries: RawEntry[] = [];
   for (let i = 0; i < histories.length; i++) {
     const history: unknown = histories[i];
-    const at = () => joinPath(listPath, i);
     if (!isObject(history)) {
-      problems.push(expected(at(), 'a changelog entry object', history));
+      problems.push(expected(at(listPath, i), 'a changelog entry object', history));
       continue;
     }
     const id = history.id === undefined ? '' : idOf(history.id);
-    if (id === undefined) problems.push(expected(joinPath(at(), 'id'), 'an id', history.id));
-    const created = instantOf(history.created, () => joinPath(at(), 'created'), problems);
+    if (id === undefined) problems.push(expected(at(listPath, i, 'id'), 'an id', history.id));
+    const created = instantOf(history.created, problems, listPath, i, 'created');
     const items = history.items ?? [];
-    if (!Array.isArray(items)) problems.push(expected(joinPath(at(), 'items'), 'an array', items));
+    if (!Array.isArray(items)) problems.push(expected(at(listPath, i, 'items'), 'an array', items));
     if (id === undefined || created === undefined || !Array.isArray(items)) continue;
     entries.push({ id, at: created, items, author: history.author });
   }
-  // Stable: entries without an id keep their order among equals.
-  entries.sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
-  return dedupe(entries);
+  return sortAndDedupe(entries);
 }
 
 function readComments(comment: unknown, path: string, problems: Problem[]): RawComment[] {
@@ -132,19 +168,17 @@ function readComments(comment: unknown, path: string, problems: Problem[]): RawC
   const comments: RawComment[] = [];
   for (let i = 0; i < list.length; i++) {
     const raw: unknown = list[i];
-    const at = () => joinPath(listPath, i);
     if (!isObject(raw)) {
-      problems.push(expected(at(), 'a comment object', raw));
+      problems.push(expected(at(listPath, i), 'a comment object', raw));
       continue;
     }
     const id = raw.id === undefined ? '' : idOf(raw.id);
-    if (id === undefined) problems.push(expected(joinPath(at(), 'id'), 'an id', raw.id));
-    const created = instantOf(raw.created, () => joinPath(at(), 'created'), problems);
+    if (id === undefined) problems.push(expected(at(listPath, i, 'id'), 'an id', raw.id));
+    const created = instantOf(raw.created, problems, listPath, i, 'created');
     if (id === undefined || created === undefined) continue;
     comments.push({ id, at: created, author: raw.author, isPublic: raw.jsdPublic !== false });
   }
-  comments.sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
-  return dedupe(comments);
+  return sortAndDedupe(comments);
 }
 
 // ── Comments ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -215,7 +249,7 @@ export function parseIssue(json: unknown, options: ParseIssueOptions = {}): Resu
     problems.push(expected(fieldsPath, 'an object', fields));
     return fail(...problems);
   }
-  const created = instantOf(fields.created, () => joinPath(fieldsPath, 'created'), problems);
+  const created = instantOf(fields.created, problems, fieldsPath, -1, 'created');
   const entries = readHistories(json.changelog, joinPath(root, 'changelog'), problems);
   const comments = readComments(fields.comment, joinPath(fieldsPath, 'comment'), problems);
   if (problems.length > 0 || typeof key !== 'string' || id === undefined || created === undefined) {

@@ -29,6 +29,7 @@ export interface RawEntry {
 /**
  * How a field's items are undone:
  * - `single`: the value before is the item's `from` (an id) and `fromString` (a display string);
+ * - `user`: the same, plus the e-mail address and name the issue shows for that account elsewhere;
  * - `status`: the same, and the status category follows;
  * - `category`: the status category, moved only by `status` items;
  * - `project`: the same as `single`, plus the project key taken from the issue's old key;
@@ -36,7 +37,7 @@ export interface RawEntry {
  * - `set`: each item adds (`from` null) or removes (`to` null) one value: components, fix versions;
  * - `multi`: the sides list every value: `[10020, 10021]` / `Fulfilment,Supply` (multi-selects, organizations).
  */
-type Kind = 'single' | 'status' | 'category' | 'project' | 'labels' | 'set' | 'multi';
+type Kind = 'single' | 'user' | 'status' | 'category' | 'project' | 'labels' | 'set' | 'multi';
 
 /** One field while the walk goes back in time. */
 interface Slot {
@@ -48,9 +49,9 @@ interface Slot {
   value: readonly string[];
   /** For `set` fields: the aliases of each value, so that one can be added or removed. */
   readonly items: (readonly string[])[];
-  /** Changes found so far, newest first: from `revAt[i]` on, the value was `revValues[i]`. */
-  readonly revAt: number[];
-  readonly revValues: (readonly string[])[];
+  /** Changes found so far, newest first: from `revAt[i]` on, the value was `revValues[i]`. Made on the first. */
+  revAt: number[] | undefined;
+  revValues: (readonly string[])[] | undefined;
   /** The entry (index) that last touched the field, its value after that entry, whether the entry changed it. */
   mark: number;
   after: readonly string[];
@@ -71,62 +72,92 @@ interface FieldEventDraft {
   change: number;
 }
 
-const SYSTEM_KINDS = new Map<string, Kind>([
-  ['project', 'project'],
-  ['issuetype', 'single'],
-  ['status', 'status'],
-  ['statusCategory', 'category'],
-  ['priority', 'single'],
-  ['labels', 'labels'],
-  ['components', 'set'],
-  ['fixVersions', 'set'],
-  ['resolution', 'single'],
-  ['assignee', 'single'],
-  ['reporter', 'single'],
-  ['requestType', 'single'],
-  ['organizations', 'multi'],
-]);
+// Switches rather than maps: the strings come fresh from JSON.parse, and hashing them costs more than comparing.
 
-/** Changelog `fieldId`s of the system fields followed. */
-const BY_FIELD_ID = new Map<string, string>([
-  ['status', 'status'],
-  ['priority', 'priority'],
-  ['assignee', 'assignee'],
-  ['reporter', 'reporter'],
-  ['labels', 'labels'],
-  ['components', 'components'],
-  ['fixVersions', 'fixVersions'],
-  ['resolution', 'resolution'],
-  ['issuetype', 'issuetype'],
-  ['project', 'project'],
-]);
+/** How each system field the history follows is undone; undefined for other keys. */
+function systemKind(key: string): Kind | undefined {
+  switch (key) {
+    case 'project':
+      return 'project';
+    case 'issuetype':
+    case 'priority':
+    case 'resolution':
+    case 'requestType':
+      return 'single';
+    case 'status':
+      return 'status';
+    case 'statusCategory':
+      return 'category';
+    case 'labels':
+      return 'labels';
+    case 'components':
+    case 'fixVersions':
+      return 'set';
+    case 'assignee':
+    case 'reporter':
+      return 'user';
+    case 'organizations':
+      return 'multi';
+    default:
+      return undefined;
+  }
+}
 
-/** Lower-cased changelog `field` names of system fields, for entries older than Jira's `fieldId`. */
-const BY_JIRA_NAME = new Map<string, string>([
-  ['status', 'status'],
-  ['priority', 'priority'],
-  ['assignee', 'assignee'],
-  ['reporter', 'reporter'],
-  ['labels', 'labels'],
-  ['component', 'components'],
-  ['fix version', 'fixVersions'],
-  ['resolution', 'resolution'],
-  ['issuetype', 'issuetype'],
-  ['project', 'project'],
-]);
+/** The system field of a changelog `fieldId` (the same string), or undefined for fields not followed. */
+function systemOfFieldId(fieldId: string): string | undefined {
+  switch (fieldId) {
+    case 'status':
+    case 'priority':
+    case 'assignee':
+    case 'reporter':
+    case 'labels':
+    case 'components':
+    case 'fixVersions':
+    case 'resolution':
+    case 'issuetype':
+    case 'project':
+      return fieldId;
+    default:
+      return undefined;
+  }
+}
 
-/** JSM's own fields are custom fields to Jira; they are known by their (lower-cased) display names. */
-const JSM_NAMES = new Map<string, string>([
-  ['customer request type', 'requestType'],
-  ['request type', 'requestType'],
-  ['organizations', 'organizations'],
-]);
+/** The system field of a lower-cased changelog `field` name, for entries older than Jira's `fieldId`. */
+function systemOfJiraName(lower: string): string | undefined {
+  switch (lower) {
+    case 'component':
+      return 'components';
+    case 'fix version':
+      return 'fixVersions';
+    default:
+      return systemOfFieldId(lower);
+  }
+}
+
+/** JSM's own fields are custom fields to Jira, known by their lower-cased display names. */
+function jsmField(lower: string): string | undefined {
+  switch (lower) {
+    case 'customer request type':
+    case 'request type':
+      return 'requestType';
+    case 'organizations':
+      return 'organizations';
+    default:
+      return undefined;
+  }
+}
 
 const nonEmpty = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 const TO_STRING = 'toString' as string;
 /** An item's `toString` side; read by a computed key, since every object inherits a `toString` method. */
 const toStringOf = (item: Readonly<Record<string, unknown>>): string | undefined => nonEmpty(item[TO_STRING]);
+
+/** Shared by the fields that are not `set`s, which never touch their items. */
+const NO_ITEMS: (readonly string[])[] = [];
+const NO_INSTANTS: readonly number[] = Object.freeze([]);
+
+const changeCount = (slot: Slot): number => slot.revAt?.length ?? 0;
 
 const flatten = (items: readonly (readonly string[])[]): readonly string[] => {
   if (items.length === 0) return EMPTY;
@@ -150,22 +181,30 @@ const looksLikeOrganizations = (value: readonly unknown[]): boolean => {
 class Walk {
   readonly slots: Slot[] = [];
   readonly byKey = new Map<FieldKey, Slot>();
-  /** Users seen anywhere in the issue, by account id: a changelog names a past assignee by id and name only. */
-  private readonly users = new Map<string, readonly string[]>();
+  /** Past users' aliases found so far, by account id (see `userAliases`). */
+  private users: Map<string, readonly string[] | undefined> | undefined;
   private customIdsByName: Map<string, string> | undefined;
   private currentStatusId: string | undefined;
   private currentStatusName: string | undefined;
   private currentCategory: StatusCategoryKey | undefined;
-  private readonly pending: { event: FieldEventDraft; slot: Slot }[] = [];
+  private readonly pendingEvents: FieldEventDraft[] = [];
+  private readonly pendingSlots: Slot[] = [];
+
+  private categorySlotRef: Slot | undefined;
+  private fields: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
     private readonly catalog: StatusCatalog,
     private readonly names: Readonly<Record<string, unknown>> | undefined,
+    /** Where users appear with their names and e-mail addresses, besides the fields: changelog and comment authors. */
+    private readonly entries: readonly RawEntry[],
+    private readonly commentAuthors: readonly unknown[],
   ) {}
 
   // ── Fields as they are now ──────────────────────────────────────────────────────────────────────────────
 
   readCurrent(fields: Readonly<Record<string, unknown>>): void {
+    this.fields = fields;
     const status = fields.status;
     if (isObject(status)) {
       this.currentStatusId = typeof status.id === 'number' ? String(status.id) : nonEmpty(status.id);
@@ -189,37 +228,34 @@ class Walk {
     this.system('resolution', valueAliases(fields.resolution));
     this.system('assignee', valueAliases(fields.assignee));
     this.system('reporter', valueAliases(fields.reporter));
-    this.rememberUser(fields.assignee);
-    this.rememberUser(fields.reporter);
-    this.rememberUser(fields.creator);
 
     for (const id in fields) {
       if (!id.startsWith('customfield_')) continue;
       const raw = fields[id];
-      if (raw === null || raw === undefined) continue;
+      // JSM's own SLA fields (`completedCycles`, `ongoingCycle`) are its measurements, not values to compare.
+      if (raw === null || raw === undefined || (isObject(raw) && raw.completedCycles !== undefined)) continue;
       const display = this.displayName(id);
-      const keys: FieldKey[] = [id];
-      if (display !== undefined) keys.push(namedFieldKey(display));
-      const jsm = display === undefined ? undefined : JSM_NAMES.get(display.trim().toLowerCase());
+      const nameKey = display === undefined ? undefined : namedFieldKey(display);
+      const jsm = display === undefined ? undefined : jsmField(display.trim().toLowerCase());
       if (isObject(raw) && isObject(raw.requestType)) {
         const requestType = raw.requestType;
-        this.createSlot(['requestType', ...keys], 'single', changeAliases(requestType.id, requestType.name));
+        this.createSlot(
+          'requestType',
+          id,
+          nameKey,
+          'single',
+          changeAliases(requestType.id, requestType.name),
+        );
       } else if (Array.isArray(raw)) {
         if (raw.length === 0) continue;
         const organizations = jsm === 'organizations' || (jsm === undefined && looksLikeOrganizations(raw));
-        if (organizations) keys.unshift('organizations');
-        this.createSlot(keys, 'multi', valueAliases(raw));
+        this.createSlot(organizations ? 'organizations' : undefined, id, nameKey, 'multi', valueAliases(raw));
       } else {
         const value = valueAliases(raw);
-        if (value.length > 0) this.createSlot(keys, 'single', value);
+        const kind = isObject(raw) && raw.accountId !== undefined ? 'user' : 'single';
+        if (value.length > 0) this.createSlot(undefined, id, nameKey, kind, value);
       }
     }
-  }
-
-  /** Users named by comments and changelog entries, for past assignees' e-mail addresses and names. */
-  rememberUser(user: unknown): void {
-    if (!isObject(user) || typeof user.accountId !== 'string' || this.users.has(user.accountId)) return;
-    this.users.set(user.accountId, valueAliases(user));
   }
 
   private displayName(customId: string): string | undefined {
@@ -228,8 +264,8 @@ class Walk {
   }
 
   private system(key: string, value: readonly string[]): void {
-    const kind = SYSTEM_KINDS.get(key);
-    if (kind !== undefined && !this.byKey.has(key)) this.createSlot([key], kind, value);
+    const kind = systemKind(key);
+    if (kind !== undefined && !this.byKey.has(key)) this.createSlot(key, undefined, undefined, kind, value);
   }
 
   private setSystem(key: string, raw: unknown): void {
@@ -243,17 +279,27 @@ class Walk {
     slot.value = flatten(slot.items);
   }
 
-  private createSlot(keys: readonly FieldKey[], kind: Kind, value: readonly string[]): Slot {
-    const own = keys.filter((key) => !this.byKey.has(key));
-    const first = own[0] ?? '';
+  /** A new field answering to its system key, `customfield_N` key and `name:` key, those not yet taken. */
+  private createSlot(
+    system: string | undefined,
+    id: FieldKey | undefined,
+    nameKey: FieldKey | undefined,
+    kind: Kind,
+    value: readonly string[],
+  ): Slot {
+    const keys: FieldKey[] = [];
+    const own = system !== undefined && !this.byKey.has(system);
+    if (own) keys.push(system);
+    if (id !== undefined && !this.byKey.has(id)) keys.push(id);
+    if (nameKey !== undefined && !this.byKey.has(nameKey)) keys.push(nameKey);
     const slot: Slot = {
-      keys: own,
+      keys,
       kind,
-      system: SYSTEM_KINDS.has(first) ? first : undefined,
+      system: own ? system : undefined,
       value,
-      items: [],
-      revAt: [],
-      revValues: [],
+      items: kind === 'set' ? [] : NO_ITEMS,
+      revAt: undefined,
+      revValues: undefined,
       mark: -1,
       after: value,
       changed: false,
@@ -261,7 +307,7 @@ class Walk {
       lastName: '',
       index: -1,
     };
-    for (const key of own) this.byKey.set(key, slot);
+    for (const key of keys) this.byKey.set(key, slot);
     this.slots.push(slot);
     return slot;
   }
@@ -277,11 +323,13 @@ class Walk {
   }
 
   private systemSlot(key: string): Slot {
-    return this.byKey.get(key) ?? this.createSlot([key], SYSTEM_KINDS.get(key) ?? 'single', EMPTY);
+    return (
+      this.byKey.get(key) ?? this.createSlot(key, undefined, undefined, systemKind(key) ?? 'single', EMPTY)
+    );
   }
 
   private categorySlot(): Slot {
-    return this.systemSlot('statusCategory');
+    return (this.categorySlotRef ??= this.systemSlot('statusCategory'));
   }
 
   // ── Which field an item changes ────────────────────────────────────────────────────────────────────────
@@ -294,34 +342,34 @@ class Walk {
     const fieldId = nonEmpty(item.fieldId);
     if (fieldId !== undefined) {
       if (fieldId.startsWith('customfield_')) return this.customSlot(fieldId, field, item);
-      const system = BY_FIELD_ID.get(fieldId);
+      const system = systemOfFieldId(fieldId);
       return system === undefined ? undefined : this.systemSlot(system);
     }
     if (field === '') return undefined;
     const lower = field.toLowerCase();
     if (!custom) {
-      const system = BY_JIRA_NAME.get(lower);
+      const system = systemOfJiraName(lower);
       return system === undefined ? undefined : this.systemSlot(system);
     }
-    const jsm = JSM_NAMES.get(lower);
+    const jsm = jsmField(lower);
     if (jsm !== undefined) return this.systemSlot(jsm);
     const byName = this.byKey.get(namedFieldKey(field));
     if (byName !== undefined) return byName;
     const id = this.customIdOfName(lower);
     if (id !== undefined) return this.customSlot(id, field, item);
-    return this.createSlot([namedFieldKey(field)], kindOfItem(item), EMPTY);
+    return this.createSlot(undefined, undefined, namedFieldKey(field), kindOfItem(item), EMPTY);
   }
 
   private customSlot(id: string, field: string, item: Readonly<Record<string, unknown>>): Slot {
     let slot = this.byKey.get(id);
     if (slot === undefined) {
       const display = this.displayName(id);
-      const jsm = JSM_NAMES.get(field.toLowerCase()) ?? JSM_NAMES.get(display?.toLowerCase() ?? '');
+      const jsm = jsmField(field.toLowerCase()) ?? jsmField(display?.toLowerCase() ?? '');
       if (jsm !== undefined) {
         slot = this.systemSlot(jsm);
         this.addKey(slot, id);
       } else {
-        slot = this.createSlot([id], kindOfItem(item), EMPTY);
+        slot = this.createSlot(undefined, id, undefined, kindOfItem(item), EMPTY);
       }
       if (display !== undefined) this.addKey(slot, namedFieldKey(display));
     }
@@ -389,6 +437,9 @@ class Walk {
     const { from, fromString } = item;
     switch (slot.kind) {
       case 'single':
+        slot.value = changeAliases(from, fromString);
+        return;
+      case 'user':
         slot.value = this.userAliases(from, changeAliases(from, fromString));
         return;
       case 'status': {
@@ -426,13 +477,32 @@ class Walk {
     }
   }
 
-  /** A past user value gains the e-mail address and current name known for that account. */
+  /**
+   * A past user value gains the e-mail address and current name the issue shows for that account elsewhere
+   * (as assignee, reporter, creator, changelog or comment author). Looked up only when a user field changed.
+   */
   private userAliases(accountId: unknown, aliases: readonly string[]): readonly string[] {
-    const known = typeof accountId === 'string' ? this.users.get(accountId) : undefined;
+    if (typeof accountId !== 'string' || accountId === '') return aliases;
+    this.users ??= new Map();
+    let known = this.users.get(accountId);
+    if (known === undefined && !this.users.has(accountId)) {
+      const user = this.findUser(accountId);
+      known = user === undefined ? undefined : valueAliases(user);
+      this.users.set(accountId, known);
+    }
     if (known === undefined) return aliases;
     const out = [...aliases];
     for (const alias of known) pushAlias(out, alias);
     return out;
+  }
+
+  private findUser(accountId: string): unknown {
+    const is = (person: unknown) => isObject(person) && person.accountId === accountId;
+    const { fields } = this;
+    if (fields !== undefined) {
+      for (const person of [fields.assignee, fields.reporter, fields.creator]) if (is(person)) return person;
+    }
+    return this.entries.find((entry) => is(entry.author))?.author ?? this.commentAuthors.find(is);
   }
 
   // ── The walk ───────────────────────────────────────────────────────────────────────────────────────────
@@ -446,39 +516,45 @@ class Walk {
     const touched: Slot[] = [];
     const itemSlots: (Slot | undefined)[] = [];
     const entryEvents: IssueEventData[] = [];
+    const categorySlot = this.categorySlot();
     for (let e = entries.length - 1; e >= 0; e--) {
       const entry = entries[e];
       if (entry === undefined) continue;
       const { items, at } = entry;
-      touched.length = 0;
-      itemSlots.length = items.length;
+      let touchedCount = 0;
       // Items of one entry are undone last to first, so that two items on one field compose.
       for (let i = items.length - 1; i >= 0; i--) {
         const item = items[i];
         const slot = isObject(item) ? this.slotFor(item) : undefined;
         itemSlots[i] = slot;
         if (slot === undefined || !isObject(item)) continue;
-        touch(slot, e, touched);
-        if (slot.kind === 'status') touch(this.categorySlot(), e, touched);
+        if (slot.mark !== e) touched[touchedCount++] = touch(slot, e);
+        if (slot.kind === 'status' && categorySlot.mark !== e)
+          touched[touchedCount++] = touch(categorySlot, e);
         this.undo(slot, item, items);
       }
-      for (const slot of touched) {
+      for (let i = 0; i < touchedCount; i++) {
+        const slot = touched[i];
+        if (slot === undefined) continue;
         slot.changed = !sameAliases(slot.after, slot.value);
         if (slot.changed) {
-          slot.revAt.push(at);
-          slot.revValues.push(slot.after);
+          (slot.revAt ??= []).push(at);
+          (slot.revValues ??= []).push(slot.after);
         }
       }
-      entryEvents.length = 0;
+      let eventCount = 0;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         const slot = itemSlots[i];
         if (slot === undefined || !isObject(item)) continue;
-        this.itemEvent(slot, item, at, entryEvents);
-        this.fieldEvent(slot, e, at, entryEvents);
-        if (slot.kind === 'status') this.fieldEvent(this.categorySlot(), e, at, entryEvents);
+        const event = slot.system === undefined ? undefined : this.itemEvent(slot.system, item, at);
+        if (event !== undefined) entryEvents[eventCount++] = event;
+        const change = this.fieldEvent(slot, e, at);
+        if (change !== undefined) entryEvents[eventCount++] = change;
+        const category = slot.kind === 'status' ? this.fieldEvent(categorySlot, e, at) : undefined;
+        if (category !== undefined) entryEvents[eventCount++] = category;
       }
-      for (let i = entryEvents.length - 1; i >= 0; i--) {
+      for (let i = eventCount - 1; i >= 0; i--) {
         const event = entryEvents[i];
         if (event !== undefined) reversed.push(event);
       }
@@ -486,46 +562,48 @@ class Walk {
     return reversed.reverse();
   }
 
+  /** The status, assignee or resolution event an item makes, if any. */
   private itemEvent(
-    slot: Slot,
+    system: string,
     item: Readonly<Record<string, unknown>>,
     at: number,
-    out: IssueEventData[],
-  ): void {
-    switch (slot.system) {
+  ): IssueEventData | undefined {
+    switch (system) {
       case 'status': {
         const to = this.statusRef(item.to, toStringOf(item));
-        if (to !== null)
-          out.push({ kind: 'status', at, from: this.statusRef(item.from, item.fromString), to });
-        return;
+        return to === null
+          ? undefined
+          : { kind: 'status', at, from: this.statusRef(item.from, item.fromString), to };
       }
       case 'assignee': {
         const from = nonEmpty(item.from) ?? nonEmpty(item.fromString);
         const to = nonEmpty(item.to) ?? toStringOf(item);
-        if (from === to) return;
-        const change = from === undefined ? 'set' : to === undefined ? 'cleared' : 'changed';
-        out.push({ kind: 'assignee', at, change });
-        return;
+        if (from === to) return undefined;
+        return {
+          kind: 'assignee',
+          at,
+          change: from === undefined ? 'set' : to === undefined ? 'cleared' : 'changed',
+        };
       }
       case 'resolution': {
         const from = nonEmpty(item.from) ?? nonEmpty(item.fromString);
         const to = nonEmpty(item.to) ?? toStringOf(item);
-        if (to !== undefined) out.push({ kind: 'resolution', at, change: 'set' });
-        else if (from !== undefined) out.push({ kind: 'resolution', at, change: 'cleared' });
-        return;
+        if (to !== undefined) return { kind: 'resolution', at, change: 'set' };
+        return from === undefined ? undefined : { kind: 'resolution', at, change: 'cleared' };
       }
       default:
-        return;
+        return undefined;
     }
   }
 
   /** One `field` event per field an entry changed, at the field's first item in the entry. */
-  private fieldEvent(slot: Slot, entry: number, at: number, out: IssueEventData[]): void {
-    if (slot.mark !== entry || !slot.changed || slot.emitted === entry) return;
+  private fieldEvent(slot: Slot, entry: number, at: number): FieldEventDraft | undefined {
+    if (slot.mark !== entry || !slot.changed || slot.emitted === entry) return undefined;
     slot.emitted = entry;
-    const event: FieldEventDraft = { kind: 'field', at, field: -1, change: slot.revAt.length - 1 };
-    this.pending.push({ event, slot });
-    out.push(event);
+    const event: FieldEventDraft = { kind: 'field', at, field: -1, change: changeCount(slot) - 1 };
+    this.pendingEvents.push(event);
+    this.pendingSlots.push(slot);
+    return event;
   }
 
   // ── Output ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -534,25 +612,32 @@ class Walk {
   finish(): FieldTimelineData[] {
     const fields: FieldTimelineData[] = [];
     for (const slot of this.slots) {
-      if (slot.keys.length === 0 || (slot.revAt.length === 0 && slot.value.length === 0)) continue;
+      const { revAt, revValues } = slot;
+      if (slot.keys.length === 0 || (revAt === undefined && slot.value.length === 0)) continue;
       slot.index = fields.length;
-      slot.revValues.push(slot.value);
-      fields.push({ keys: slot.keys, at: slot.revAt.reverse(), values: slot.revValues.reverse() });
+      if (revAt === undefined || revValues === undefined) {
+        fields.push({ keys: slot.keys, at: NO_INSTANTS, values: [slot.value] });
+      } else {
+        revValues.push(slot.value);
+        fields.push({ keys: slot.keys, at: revAt.reverse(), values: revValues.reverse() });
+      }
     }
-    for (const { event, slot } of this.pending) {
+    for (let i = 0; i < this.pendingEvents.length; i++) {
+      const event = this.pendingEvents[i];
+      const slot = this.pendingSlots[i];
+      if (event === undefined || slot === undefined) continue;
       event.field = slot.index;
-      event.change = slot.revAt.length - 1 - event.change;
+      event.change = changeCount(slot) - 1 - event.change;
     }
     return fields;
   }
 }
 
-function touch(slot: Slot, entry: number, touched: Slot[]): void {
-  if (slot.mark === entry) return;
+function touch(slot: Slot, entry: number): Slot {
   slot.mark = entry;
   slot.after = slot.value;
   slot.changed = false;
-  touched.push(slot);
+  return slot;
 }
 
 /** A field first seen in the changelog lists values in brackets if it holds several. */
@@ -619,10 +704,9 @@ export interface WalkInput {
 
 /** Every field's timeline and the changelog's events, oldest first. */
 export function walkBack(input: WalkInput): { fields: FieldTimelineData[]; events: IssueEventData[] } {
-  const walk = new Walk(input.catalog, input.names);
-  walk.readCurrent(input.fields);
-  for (const entry of input.entries) walk.rememberUser(entry.author);
-  for (const author of input.commentAuthors) walk.rememberUser(author);
+  const { fields, entries } = input;
+  const walk = new Walk(input.catalog, input.names, entries, input.commentAuthors);
+  walk.readCurrent(fields);
   const events = walk.walk(input.entries);
   return { fields: walk.finish(), events };
 }
