@@ -9,12 +9,10 @@ import { openForgeStore } from '../../src/forge/sql-store';
 import { runForgeMigrations } from '../../src/forge/sql-migrations';
 import { describeStoreContract } from './contract';
 import { fakeForgeSql, okPacket, rowsReply } from './forge-transport';
-import { MYSQL_SKIP_NOTE, emptyTables, mysqlUrl, scratchDatabase } from './mysql-support';
+import { emptyTables, mysqlUrl, scratchDatabase, skipWithoutMysql } from './mysql-support';
 
 if (mysqlUrl === undefined) {
-  describe('Store contract: Forge SQL transport', () => {
-    it.skip(MYSQL_SKIP_NOTE, () => undefined);
-  });
+  skipWithoutMysql('Store contract: Forge SQL transport');
 } else {
   const server = mysqlUrl;
   let pool: Pool;

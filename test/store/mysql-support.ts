@@ -14,6 +14,14 @@ export const mysqlUrl = process.env.ACCORD_MYSQL_URL;
 export const MYSQL_SKIP_NOTE =
   'skipped: set ACCORD_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/test) to run it against MySQL/MariaDB';
 
+/** Registers a skipped test named by the note, and prints the note, so a run without a server says so. */
+export function skipWithoutMysql(suite: string): void {
+  describe(suite, () => {
+    it.skip(MYSQL_SKIP_NOTE, () => undefined);
+  });
+  process.stderr.write(`${suite}: ${MYSQL_SKIP_NOTE}\n`);
+}
+
 /** Creates an empty database on the server; resolves to its URL and how to drop it. */
 export async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `accord_t_${process.pid}_${randomBytes(4).toString('hex')}`;

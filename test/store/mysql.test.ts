@@ -4,12 +4,10 @@
  */
 import { openMysqlStore } from '../../src/store/mysql';
 import { describeStoreContract } from './contract';
-import { MYSQL_SKIP_NOTE, emptyTables, mysqlUrl, scratchDatabase } from './mysql-support';
+import { emptyTables, mysqlUrl, scratchDatabase, skipWithoutMysql } from './mysql-support';
 
 if (mysqlUrl === undefined) {
-  describe('Store contract: MySQL', () => {
-    it.skip(MYSQL_SKIP_NOTE, () => undefined);
-  });
+  skipWithoutMysql('Store contract: MySQL');
 } else {
   // One scratch database for the file (creating 16 tables per test would take most of the run), emptied
   // before each test.
