@@ -35,7 +35,12 @@ export function itemAliases(item: unknown, out: string[]): void {
   pushAlias(out, item.name);
   pushAlias(out, item.key);
   pushAlias(out, item.id);
-  if (isObject(item.child)) itemAliases(item.child, out);
+  // A cascading select's child option; one level, as Jira has (no recursion over untrusted input).
+  const child = item.child;
+  if (isObject(child)) {
+    pushAlias(out, child.value);
+    pushAlias(out, child.id);
+  }
 }
 
 /** Every alias of a whole current value (each item of an array); [] for null and empty values. */

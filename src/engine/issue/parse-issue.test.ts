@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { formatProblem } from '../errors';
 import { resolveFieldName } from '../fields';
 import { historyOf, type IssueHistory } from './history';
@@ -665,5 +666,61 @@ describe('invalid input', () => {
     ]) {
       expect(() => parseIssue(json)).not.toThrow();
     }
+  });
+});
+
+describe('robustness', () => {
+  /** Every path to a value inside `json`, as property lists. */
+  const pathsOf = (json: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
+    if (typeof json !== 'object' || json === null) return [prefix];
+    const entries = Array.isArray(json) ? json.map((v, i) => [i, v] as const) : Object.entries(json);
+    return [prefix, ...entries.flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
+  };
+  const replaced = (json: unknown, path: readonly (string | number)[], value: unknown): unknown => {
+    const [head, ...rest] = path;
+    if (head === undefined) return value;
+    const copy = (Array.isArray(json) ? [...json] : { ...(json as object) }) as Record<
+      string | number,
+      unknown
+    >;
+    copy[head] = replaced(copy[head], rest, value);
+    return copy;
+  };
+
+  // Whatever a proxy, a hand-edited file or a future Jira puts anywhere in the reply, the answer is a value.
+  it('never throws when any part of a reply is replaced by any JSON value', () => {
+    const issue = makeIssue({
+      fields: {
+        status: jiraStatus(inProgress),
+        components: [{ id: '1', name: 'VPN' }],
+        customfield_10050: { value: 'L2', id: '7' },
+      },
+      names: { customfield_10050: 'Team' },
+      histories: [
+        {
+          at: '2026-03-02T10:00',
+          items: [
+            statusItem(waitingForSupport, inProgress),
+            componentItem({ add: { id: '1', name: 'VPN' } }),
+          ],
+        },
+        {
+          at: '2026-03-02T11:00',
+          items: [
+            customItem('customfield_10050', 'Team', null, { id: '7', name: 'L2' }),
+            labelsItem([], ['x']),
+          ],
+        },
+      ],
+      comments: [{ at: '2026-03-02T10:30', author: USERS.carla }],
+    });
+    const paths = pathsOf(issue);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 3 }), (path, value) => {
+        const result = parseIssue(replaced(issue, path, value));
+        if (result.ok) historyOf(result.value).at(instant('2026-03-02T10:30')).get('status');
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -129,7 +129,7 @@ function readHistories(changelog: unknown, path: string, problems: Problem[]): R
   }
   const histories = changelog.histories;
   if (histories === undefined) return [];
-  const listPath = joinPath(path, 'histories');
+  const listPath = `${path}.histories`;
   if (!Array.isArray(histories)) {
     problems.push(expected(listPath, 'an array', histories));
     return [];
@@ -160,7 +160,7 @@ function readComments(comment: unknown, path: string, problems: Problem[]): RawC
   }
   const list = comment.comments;
   if (list === undefined) return [];
-  const listPath = joinPath(path, 'comments');
+  const listPath = `${path}.comments`;
   if (!Array.isArray(list)) {
     problems.push(expected(listPath, 'an array', list));
     return [];
@@ -185,7 +185,7 @@ function readComments(comment: unknown, path: string, problems: Problem[]): RawC
 
 /**
  * An app (Automation for Jira, an integration) is checked first: automation often reports issues, and its
- * replies must not count as the customer's.
+ * replies must not count as the customer's. A comment without an author counts as an agent's.
  */
 function commentBy(author: unknown, reporterThen: readonly string[]): CommentBy {
   if (!isObject(author)) return 'agent';
@@ -239,19 +239,18 @@ export function parseIssue(json: unknown, options: ParseIssueOptions = {}): Resu
   if (!isObject(json)) return fail(expected(root, 'an issue object', json));
   const problems: Problem[] = [];
   const key = json.key;
-  if (typeof key !== 'string' || key === '')
-    problems.push(expected(joinPath(root, 'key'), 'an issue key', key));
+  if (typeof key !== 'string' || key === '') problems.push(expected(`${root}.key`, 'an issue key', key));
   const id = idOf(json.id);
-  if (id === undefined) problems.push(expected(joinPath(root, 'id'), 'an issue id', json.id));
+  if (id === undefined) problems.push(expected(`${root}.id`, 'an issue id', json.id));
   const fields = json.fields;
-  const fieldsPath = joinPath(root, 'fields');
+  const fieldsPath = `${root}.fields`;
   if (!isObject(fields)) {
     problems.push(expected(fieldsPath, 'an object', fields));
     return fail(...problems);
   }
   const created = instantOf(fields.created, problems, fieldsPath, -1, 'created');
-  const entries = readHistories(json.changelog, joinPath(root, 'changelog'), problems);
-  const comments = readComments(fields.comment, joinPath(fieldsPath, 'comment'), problems);
+  const entries = readHistories(json.changelog, `${root}.changelog`, problems);
+  const comments = readComments(fields.comment, `${fieldsPath}.comment`, problems);
   if (problems.length > 0 || typeof key !== 'string' || id === undefined || created === undefined) {
     return fail(...problems);
   }
