@@ -44,7 +44,7 @@ const v2 = (result: typeof gold) => ({ ...result, stamp: stamp(2), agreementVers
 describe('a results write killed half-way', () => {
   it.each([
     ['before its cycles are inserted', /insert into "accord_cycles"/],
-    ['before it becomes current', /insert into "accord_result_sets"/],
+    ['before it becomes current', /update "accord_result_sets"/],
   ])('%s leaves the previous results in force, and the next write cleans up', async (_, statement) => {
     const { store, killBefore, rowCount } = await killableStore();
     await store.results.replaceIssue('10001', stamp(1), [gold, ola], [makeCycle()]);
@@ -83,6 +83,20 @@ describe('a results write killed half-way', () => {
     expect(await store.results.cycles({})).toEqual([makeCycle({ agreementVersion: 2 })]);
 
     await store.results.replaceIssue('10001', stamp(2), [v2(gold)], [makeCycle({ agreementVersion: 2 })]);
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([1, 1]);
+  });
+
+  it('of a new issue, before it becomes current, shows no results until the next write', async () => {
+    const { store, killBefore, rowCount } = await killableStore();
+    killBefore(/insert into "accord_result_sets"/);
+    await expect(store.results.replaceIssue('10001', stamp(1), [gold], [makeCycle()])).rejects.toThrow(
+      'killed',
+    );
+    expect(await store.results.forIssue('10001')).toEqual([]);
+    expect(await store.results.cycles({})).toEqual([]);
+
+    expect(await store.results.replaceIssue('10001', stamp(1), [gold], [makeCycle()])).toBe('written');
+    expect(await store.results.forIssue('10001')).toEqual([gold]);
     expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([1, 1]);
   });
 
