@@ -57,7 +57,7 @@ const goalSchema = z.strictObject({
 });
 
 const metricSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().min(1).max(128),
   name: z.string(),
   start: z.array(conditionSchema).min(1),
   stop: z.array(conditionSchema).min(1),
@@ -69,7 +69,7 @@ const metricSchema = z.strictObject({
 });
 
 export const agreementSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().min(1).max(128),
   name: z.string(),
   kind: z.enum(['SLA', 'OLA', 'UC']),
   counterparty: z.string().optional(),

@@ -12,7 +12,7 @@ import { WEEKDAYS, type Calendar, type Span } from './types';
 
 const span = z.strictObject({ from: z.string(), to: z.string() });
 const calendarSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().min(1).max(128),
   name: z.string(),
   timeZone: z.string(),
   week: z.strictObject(
