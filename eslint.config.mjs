@@ -5,7 +5,18 @@ import prettier from 'eslint-config-prettier';
 
 /** Node built-ins and SDKs that do I/O: the engine and the use cases must reach them only through ports. */
 const ioModules = [
-  'fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'readline', 'os', 'path', 'stream', 'worker_threads',
+  'fs',
+  'fs/*',
+  'node:*',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'readline',
+  'os',
+  'path',
+  'stream',
+  'worker_threads',
 ];
 const forgeSdks = ['@forge/*'];
 
@@ -30,7 +41,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs', 'bin/**/*.js', 'jest.config.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // ── The rings ─────────────────────────────────────────────────────────────────────────────────────────
@@ -44,15 +58,27 @@ export default tseslint.config(
         {
           patterns: [
             { group: [...ioModules, ...forgeSdks], message: 'The engine is pure: no I/O and no Forge SDKs.' },
-            { group: ['**/app', '**/app/**', '**/forge/**', '**/sandbox/**', '**/cli/**', '**/store/**'], message: 'The engine is the inner ring.' },
+            {
+              group: ['**/app', '**/app/**', '**/forge/**', '**/sandbox/**', '**/cli/**', '**/store/**'],
+              message: 'The engine is the inner ring.',
+            },
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The engine receives `now`.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The engine receives `now`.' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine receives `now`.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The engine is deterministic.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The engine receives `now`.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'The engine is deterministic.',
+        },
       ],
     },
   },
@@ -66,7 +92,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: [...ioModules, ...forgeSdks], message: 'Use cases reach the world through ports.' },
-            { group: ['**/forge/**', '**/sandbox/**', '**/cli/**', '**/store/**'], message: 'Use cases do not know their adapters.' },
+            {
+              group: ['**/forge/**', '**/sandbox/**', '**/cli/**', '**/store/**'],
+              message: 'Use cases do not know their adapters.',
+            },
           ],
         },
       ],

@@ -28,7 +28,11 @@ export function joinPath(path: string, key: string | number): string {
 
 /** One line per problem: `file: $.path: message`. */
 export function formatProblem(problem: Problem, file?: string): string {
-  const where = [problem.file ?? file, problem.path, problem.column === undefined ? undefined : `column ${problem.column}`]
+  const where = [
+    problem.file ?? file,
+    problem.path,
+    problem.column === undefined ? undefined : `column ${problem.column}`,
+  ]
     .filter((part): part is string => part !== undefined && part !== '')
     .join(': ');
   return where ? `${where}: ${problem.message} [${problem.code}]` : `${problem.message} [${problem.code}]`;
