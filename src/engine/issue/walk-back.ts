@@ -64,6 +64,15 @@ interface Slot {
   index: number;
 }
 
+/** A status a changelog names, with what the history needs of it. */
+interface KnownStatus {
+  readonly id: string | undefined;
+  readonly name: string | undefined;
+  readonly aliases: readonly string[];
+  readonly categoryAliases: readonly string[];
+  readonly ref: StatusRef | null;
+}
+
 /** A `field` event whose field index and change index are known only once the walk is over. */
 interface FieldEventDraft {
   readonly kind: 'field';
@@ -191,6 +200,7 @@ class Walk {
   private readonly pendingSlots: Slot[] = [];
 
   private categorySlotRef: Slot | undefined;
+  private readonly statuses: KnownStatus[] = [];
   private fields: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
@@ -419,16 +429,32 @@ class Walk {
     return current ? this.currentCategory : undefined;
   }
 
-  private statusRef(rawId: unknown, rawName: unknown): StatusRef | null {
+  /**
+   * A status named by a changelog side, read once per issue: an issue moves between a handful of statuses, and
+   * each transition names two of them. The aliases and the ref are shared by every mention (both immutable).
+   */
+  private status(rawId: unknown, rawName: unknown): KnownStatus {
     const id = nonEmpty(rawId);
     const name = nonEmpty(rawName);
-    if (id === undefined && name === undefined) return null;
-    const category = this.categoryOf(id, name);
-    const displayName = name ?? id ?? '';
-    const ref: { id?: string; name: string; category?: StatusCategoryKey } =
-      id === undefined ? { name: displayName } : { id, name: displayName };
-    if (category !== undefined) ref.category = category;
-    return ref;
+    for (const known of this.statuses) if (known.id === id && known.name === name) return known;
+    const category = id === undefined && name === undefined ? undefined : this.categoryOf(id, name);
+    let ref: StatusRef | null = null;
+    if (id !== undefined || name !== undefined) {
+      const displayName = name ?? id ?? '';
+      const made: { id?: string; name: string; category?: StatusCategoryKey } =
+        id === undefined ? { name: displayName } : { id, name: displayName };
+      if (category !== undefined) made.category = category;
+      ref = made;
+    }
+    const known: KnownStatus = {
+      id,
+      name,
+      aliases: changeAliases(id, name),
+      categoryAliases: category === undefined ? EMPTY : STATUS_CATEGORY_ALIASES[category],
+      ref,
+    };
+    this.statuses.push(known);
+    return known;
   }
 
   // ── Undoing one item ───────────────────────────────────────────────────────────────────────────────────
@@ -443,9 +469,9 @@ class Walk {
         slot.value = this.userAliases(from, changeAliases(from, fromString));
         return;
       case 'status': {
-        slot.value = changeAliases(from, fromString);
-        const category = this.categoryOf(nonEmpty(from), nonEmpty(fromString));
-        this.categorySlot().value = category === undefined ? EMPTY : STATUS_CATEGORY_ALIASES[category];
+        const before = this.status(from, fromString);
+        slot.value = before.aliases;
+        this.categorySlot().value = before.categoryAliases;
         return;
       }
       case 'project': {
@@ -570,10 +596,10 @@ class Walk {
   ): IssueEventData | undefined {
     switch (system) {
       case 'status': {
-        const to = this.statusRef(item.to, toStringOf(item));
+        const to = this.status(item.to, toStringOf(item)).ref;
         return to === null
           ? undefined
-          : { kind: 'status', at, from: this.statusRef(item.from, item.fromString), to };
+          : { kind: 'status', at, from: this.status(item.from, item.fromString).ref, to };
       }
       case 'assignee': {
         const from = nonEmpty(item.from) ?? nonEmpty(item.fromString);
