@@ -4,7 +4,7 @@ import { processDue } from '../../src/app/evaluation/process-due';
 import { sweep } from '../../src/app/evaluation/sweep';
 import { evaluateStored } from '../../src/app/evaluation/evaluate-issue';
 import { runJobStep, startJob } from '../../src/app/jobs/recalculate';
-import { acme, makeWorld, MINUTE } from './sandbox-world';
+import { acme, exampleAgreements, makeWorld, MINUTE } from './sandbox-world';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
@@ -280,5 +280,39 @@ describe('resolvers', () => {
       ['Gold support', 'Time to resolution'],
     ]);
     expect(JSON.stringify(reply)).not.toMatch(/second-level|OLA|UC|netco/i);
+  });
+});
+
+describe('stored histories', () => {
+  it('are read from Jira again only when an agreement needs a field they never carried', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    const job = async (): Promise<number> => {
+      const before = world.jira.totalCalls();
+      const started = await startJob(
+        world.deps,
+        { scope: { kind: 'project', projectKey: 'IT' }, replaceCompleted: true },
+        'chris-admin',
+      );
+      await runJobStep(world.deps, started.id);
+      return world.jira.totalCalls() - before;
+    };
+    expect(await job()).toBe(0);
+    // An agreement that pauses on a custom field the issue's JSON never carried.
+    const vendor = {
+      ...exampleAgreements[0]!,
+      id: 'vendor',
+      metrics: [{ ...exampleAgreements[0]!.metrics[1]!, pauseWhile: 'cf[10099] = Vendor' }],
+    };
+    await world.store.config.put('agreement', 'vendor', vendor, {
+      expectedVersion: 0,
+      savedAt: 0,
+      savedBy: 'test',
+    });
+    await world.store.config.setProjectAgreements('IT', ['gold', 'vendor']);
+    world.deps.configs.invalidate();
+    expect(await job()).toBe(1); // that one issue, once
+    expect((await world.store.results.forIssue(issue.id)).map((r) => r.agreementId)).toContain('vendor');
   });
 });

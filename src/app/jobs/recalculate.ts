@@ -1,3 +1,4 @@
+import { fieldsUsed, unknownFields } from '../../engine/evaluate/evaluate';
 import { ISSUE_HISTORY_DATA_VERSION } from '../../engine/issue';
 import type { Deps } from '../evaluation/deps';
 import { evaluateStored, refreshIssue, toStoredHistory } from '../evaluation/evaluate-issue';
@@ -177,10 +178,13 @@ async function recalculateOne(
     const stored = await deps.store.results.forIssue(history.issueId);
     if (stored.length > 0 && stored.every((r) => r.state === 'met' || r.state === 'breached')) return true;
   }
-  // A history stored by an older Accord may lack what this one reads: such an issue is read from Jira again.
+  // A history stored by an older Accord, or before an agreement read a field it never carried, is read from
+  // Jira again; every other issue is re-evaluated from what is stored, with no Jira call.
   const storedVersion: number = history.data.v;
+  const config = await deps.configs.forProject(history.projectKey);
+  const lacking = 'compiled' in config ? unknownFields(history.data, fieldsUsed(config.compiled)) : [];
   const outcome =
-    storedVersion === ISSUE_HISTORY_DATA_VERSION
+    storedVersion === ISSUE_HISTORY_DATA_VERSION && lacking.length === 0
       ? await evaluateStored(deps, history, deps.clock.now())
       : await refreshIssue(deps, history.issueId);
   return outcome.kind !== 'invalid';

@@ -1,6 +1,7 @@
 import type { CheckedAgreement, CheckedMetric } from '../agreement/validate';
+import { resolveFieldName, SYSTEM_FIELDS, type FieldKey } from '../fields';
 import type { WorkingTime } from '../calendar/timeline';
-import type { IssueHistory } from '../issue';
+import type { IssueHistory, IssueHistoryData } from '../issue';
 import { formatInstant } from '../time/iso';
 import { minutesToMs, type EpochMs } from '../time/units';
 import { compileConditions } from './conditions';
@@ -178,3 +179,34 @@ function goalResult(metric: CheckedMetric, index: number): GoalResult | null {
 }
 
 const formatNullable = (t: EpochMs | null): string | null => (t === null ? null : formatInstant(t));
+
+/**
+ * Every field the agreements read: in `appliesTo`, goals' `when`, `pauseWhile`, and field conditions. A stored
+ * history that never saw one of these must be read from Jira again before it is re-evaluated.
+ */
+export function fieldsUsed(config: CompiledConfig): FieldKey[] {
+  const keys = new Set<FieldKey>();
+  for (const { checked } of config.agreements) {
+    for (const key of checked.appliesTo?.fields ?? []) keys.add(key);
+    for (const { metric, pauseWhile, goals } of checked.metrics) {
+      for (const key of pauseWhile?.fields ?? []) keys.add(key);
+      for (const goal of goals) for (const key of goal.when?.fields ?? []) keys.add(key);
+      for (const condition of [...metric.start, ...metric.stop, ...(metric.reset ?? [])]) {
+        if (condition.event === 'field') keys.add(resolveFieldName(condition.field));
+      }
+    }
+  }
+  return [...keys];
+}
+
+const SYSTEM = new Set<string>(SYSTEM_FIELDS);
+
+/**
+ * The fields among `needed` that a stored history cannot answer for: custom fields the issue's JSON did not
+ * carry when it was read. System fields are always read; a field the history has values for is known.
+ */
+export function unknownFields(data: IssueHistoryData, needed: readonly FieldKey[]): FieldKey[] {
+  const known = new Set<string>(data.known ?? []);
+  for (const timeline of data.fields) for (const key of timeline.keys) known.add(key);
+  return needed.filter((key) => !SYSTEM.has(key) && !known.has(key));
+}

@@ -3,6 +3,7 @@
  * normalized history. Hand-written checks rather than a schema: the command line reads tens of thousands of
  * issues a second, and only the few properties the history needs are checked.
  */
+import { namedFieldKey } from '../fields';
 import { fail, joinPath, ok, type Problem, type Result } from '../errors';
 import { isObject } from './aliases';
 import { parseJiraInstant } from './jira-instant';
@@ -278,6 +279,20 @@ export function parseIssue(json: unknown, options: ParseIssueOptions = {}): Resu
     created,
     fields: walked.fields,
     events,
+    known: knownCustomFields(fields, json.names),
   };
   return ok(data);
+}
+
+/** The custom fields a reply carried, by id and, where `names` (expand=names) tells it, by name. */
+function knownCustomFields(fields: Readonly<Record<string, unknown>>, names: unknown): string[] {
+  const known: string[] = [];
+  const byId = isObject(names) ? names : undefined;
+  for (const id of Object.keys(fields)) {
+    if (!id.startsWith('customfield_')) continue;
+    known.push(id);
+    const name = byId?.[id];
+    if (typeof name === 'string') known.push(namedFieldKey(name));
+  }
+  return known;
 }

@@ -105,4 +105,9 @@ export interface IssueHistoryData {
   readonly fields: readonly FieldTimelineData[];
   /** Sorted by instant; see {@link IssueEvent}. */
   readonly events: readonly IssueEventData[];
+  /**
+   * Every custom field the issue's JSON carried, empty or not, as `customfield_N` and (from `names`) as
+   * `name:<lower-cased name>`: so a later agreement that reads a field can tell "empty" from "never read".
+   */
+  readonly known?: readonly string[];
 }

@@ -71,7 +71,7 @@ export class ForgeJira implements JiraPort {
     issueIdOrKey: string,
     options: { readonly fields?: readonly string[] } = {},
   ): Promise<JiraIssueJson | undefined> {
-    const query = new URLSearchParams({ expand: 'changelog', fields: fieldList(options.fields) });
+    const query = new URLSearchParams({ expand: 'changelog,names', fields: fieldList(options.fields) });
     const path = route`/rest/api/3/issue/${issueIdOrKey}?${query}`;
     const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
     if (reply.status === 404) return undefined;

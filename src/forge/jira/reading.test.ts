@@ -47,7 +47,7 @@ describe('getIssue', () => {
     expect(issue.fields.comment.total).toBe(130);
 
     const [first] = jira.calls;
-    expect(first?.query.get('expand')).toBe('changelog');
+    expect(first?.query.get('expand')).toBe('changelog,names');
     expect(first?.query.get('fields')).toBe('*all');
     expect(
       jira.callsTo('GET', '/rest/api/3/issue/10001/changelog').map((c) => c.query.get('startAt')),

@@ -21,6 +21,29 @@ const CATEGORIES: Record<Category, { id: number; key: Category; name: string }> 
   indeterminate: { id: 4, key: 'indeterminate', name: 'In Progress' },
   done: { id: 3, key: 'done', name: 'Done' },
 };
+/** The site's custom fields: JSM's request type and organizations, and the team a request is with. */
+export const CUSTOM_FIELD_NAMES: Readonly<Record<string, string>> = {
+  customfield_10002: 'Organizations',
+  customfield_10010: 'Request Type',
+  customfield_10050: 'Team',
+  customfield_10060: 'Waiting on',
+};
+const SYSTEM_FIELD_NAMES = {
+  summary: 'Summary',
+  status: 'Status',
+  priority: 'Priority',
+  assignee: 'Assignee',
+  reporter: 'Reporter',
+  resolution: 'Resolution',
+  labels: 'Labels',
+  components: 'Components',
+  project: 'Project',
+  issuetype: 'Issue Type',
+  created: 'Created',
+  updated: 'Updated',
+  comment: 'Comment',
+};
+
 const PRIORITIES: Record<string, string> = { Highest: '1', High: '2', Medium: '3', Low: '4', Lowest: '5' };
 
 /** Jira's `GET /rest/api/3/status` reply for the statuses above. */
@@ -75,6 +98,8 @@ export class JiraIssueBuilder {
       labels: initial.labels ?? [],
       components: [],
       comment: { comments: this.comments, maxResults: 100, total: 0, startAt: 0 },
+      // With `fields=*all` Jira returns every field, empty ones as null.
+      ...Object.fromEntries(Object.keys(CUSTOM_FIELD_NAMES).map((id) => [id, null])),
     };
   }
 
@@ -270,6 +295,8 @@ export class JiraIssueBuilder {
       id: this.id,
       key: this.key,
       fields: structuredClone(this.fields),
+      // `expand=names`: every field's display name, by id.
+      names: { ...SYSTEM_FIELD_NAMES, ...CUSTOM_FIELD_NAMES },
       // Jira returns the embedded changelog newest first.
       changelog: {
         startAt: 0,
