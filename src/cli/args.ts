@@ -6,7 +6,7 @@ export interface Args {
 
 export type ParsedArgs = { ok: true; args: Args } | { ok: false; message: string };
 
-const KNOWN = new Set(['agreements', 'calendars', 'issue', 'issues', 'now', 'statuses']);
+const KNOWN = new Set(['agreements', 'calendars', 'issue', 'issues', 'now', 'statuses', 'workers']);
 
 /**
  * Parses `accord <command> --name value …` (also `--name=value`).
@@ -31,7 +31,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 export const USAGE = `usage:
   accord evaluate --agreements agreements.json --calendars calendars.json --issue issue.json [--now ISO] [--statuses statuses.json]
-  accord evaluate --agreements agreements.json --calendars calendars.json --issues issues.ndjson [--now ISO] [--statuses statuses.json]
+  accord evaluate --agreements agreements.json --calendars calendars.json --issues issues.ndjson [--now ISO] [--statuses statuses.json] [--workers N]
   accord validate --agreements agreements.json --calendars calendars.json
 
-  --issues - reads NDJSON from standard input. Exit 0 on success, 2 on invalid input.`;
+  --issues - reads NDJSON from standard input; --workers sets the threads (default: one per core).
+  Exit 0 on success, 2 on invalid input.`;

@@ -1,16 +1,17 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import { formatProblem, type Problem } from '../engine/errors';
-import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
-import { loadConfig } from '../engine/config/load';
-import { evaluateHistory, type CompiledConfig } from '../engine/evaluate/evaluate';
-import { historyOf, parseIssue, parseStatuses, type StatusCatalog } from '../engine/issue';
+import { formatProblem } from '../engine/errors';
+import type { CompiledConfig } from '../engine/evaluate/evaluate';
+import type { StatusCatalog } from '../engine/issue';
 import { parseInstant } from '../engine/time/iso';
 import type { EpochMs } from '../engine/time/units';
 import { parseArgs, USAGE, type Args } from './args';
-import { parseJsonText } from './json';
-import { readLines } from './lines';
+import { evaluateBatch, evaluateOne, type BatchOutput } from './batch';
+import { loadConfigFromFiles, loadStatusesFromFile, readJson } from './config-files';
+import { InvalidInput } from './invalid-input';
+import { readLineBlocks, readLines } from './lines';
+import { canUseWorkers, WorkerPool } from './pool';
 
 /** Where the command line reads and writes; tests pass their own. */
 export interface CliIo {
@@ -22,13 +23,6 @@ export interface CliIo {
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
-
-/** Expected failures: bad arguments or bad input. Reported as one message, exit 2, never a stack trace. */
-class InvalidInput extends Error {
-  constructor(readonly lines: readonly string[]) {
-    super(lines.join('\n'));
-  }
-}
 
 /**
  * Runs `accord` and resolves to its exit code.
@@ -76,7 +70,7 @@ async function validateCommand(args: Args, io: CliIo): Promise<number> {
 async function evaluateCommand(args: Args, io: CliIo): Promise<number> {
   const config = await loadConfigFiles(args);
   const statusesFile = args.options.get('statuses');
-  const statuses = statusesFile === undefined ? undefined : await loadStatuses(statusesFile);
+  const statuses = statusesFile === undefined ? undefined : await loadStatusesFromFile(statusesFile);
   const nowText = args.options.get('now');
   const now = nowText === undefined ? (io.now() as EpochMs) : parseInstant(nowText);
   if (now === undefined)
@@ -88,22 +82,51 @@ async function evaluateCommand(args: Args, io: CliIo): Promise<number> {
     throw new InvalidInput(['give exactly one of --issue or --issues', USAGE]);
   if (one !== undefined) {
     const json = await readJson(one);
-    const result = evaluateOne(config, json, now, statuses);
+    const result = evaluateOne(config, json, now, statuses === undefined ? {} : { statuses });
     if (!result.ok) throw new InvalidInput(result.problems.map((p) => formatProblem(p, one)));
     io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
     return EXIT_OK;
   }
-  return evaluateStream(config, many ?? '-', now, statuses, io);
+  const workersText = args.options.get('workers');
+  const workers = workersText === undefined ? Math.min(availableParallelism(), 8) : Number(workersText);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new InvalidInput([`--workers: not a whole number of at least 1: "${workersText ?? ''}"`]);
+  return evaluateStream(
+    {
+      config,
+      file: many ?? '-',
+      now,
+      statuses,
+      statusesFile,
+      agreementsFile: args.options.get('agreements') ?? '',
+      calendarsFile: args.options.get('calendars') ?? '',
+      workers,
+    },
+    io,
+  );
 }
 
-/** One result line per input line, written in batches; a bad line is reported and the rest go on. */
-async function evaluateStream(
-  config: CompiledConfig,
-  file: string,
-  now: EpochMs,
-  statuses: StatusCatalog | undefined,
-  io: CliIo,
-): Promise<number> {
+/** Lines a batch holds: large enough to amortize a message to a worker, small enough to stream. */
+const BATCH_LINES = 256;
+
+interface StreamOptions {
+  readonly config: CompiledConfig;
+  readonly file: string;
+  readonly now: EpochMs;
+  readonly statuses: StatusCatalog | undefined;
+  readonly statusesFile: string | undefined;
+  readonly agreementsFile: string;
+  readonly calendarsFile: string;
+  readonly workers: number;
+}
+
+/**
+ * One result line per input line, in input order, written in batches; a bad line is reported with its line
+ * number and the rest go on. With more than one core, batches are evaluated on worker threads (each compiles
+ * the configuration once); the output is the same either way.
+ */
+async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number> {
+  const { file } = options;
   const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') resolve();
@@ -117,44 +140,66 @@ async function evaluateStream(
       `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
     ]);
   });
+  const where = file === '-' ? 'stdin' : file;
+  const pool =
+    options.workers > 1 && canUseWorkers()
+      ? new WorkerPool(options.workers, {
+          agreementsFile: options.agreementsFile,
+          calendarsFile: options.calendarsFile,
+          statusesFile: options.statusesFile,
+          now: options.now,
+          file: where,
+        })
+      : undefined;
   let failed = 0;
-  let lineNo = 0;
-  let batch: string[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const chunk = batch.join('');
-    batch = [];
-    if (!io.stdout.write(chunk)) await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
-  };
-  for await (const line of readLines(input)) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const where = `${file === '-' ? 'stdin' : file}:${lineNo}`;
-    const parsed = parseJsonText(line);
-    const result = parsed.ok
-      ? evaluateOne(config, parsed.value, now, statuses)
-      : { ok: false as const, problems: [parsed.problem] };
-    if (result.ok) {
-      batch.push(`${JSON.stringify(result.value)}\n`);
-      if (batch.length >= 512) await flush();
-    } else {
-      failed++;
-      io.stderr.write(`${result.problems.map((p) => formatProblem(p, where)).join('\n')}\n`);
+  const inFlight: Promise<BatchOutput>[] = [];
+  const settle = async (): Promise<void> => {
+    const output = await inFlight.shift();
+    if (!output) return;
+    failed += output.errors.length;
+    if (output.errors.length > 0) io.stderr.write(`${output.errors.join('\n')}\n`);
+    if (output.out !== '' && !io.stdout.write(output.out)) {
+      await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
     }
+  };
+  try {
+    if (pool) {
+      // Blocks of about a megabyte go to the workers as raw bytes; each splits, parses and evaluates its own.
+      let seq = 0;
+      for await (const block of readLineBlocks(input)) {
+        inFlight.push(pool.run(seq++, block));
+        // Keep every worker busy with a block queued behind the one it is on, and no more.
+        while (inFlight.length > 2 * pool.size) await settle();
+      }
+    } else {
+      let lines: string[] = [];
+      let first = 1;
+      let lineNo = 0;
+      for await (const line of readLines(input)) {
+        lineNo++;
+        lines.push(line);
+        if (lines.length >= BATCH_LINES) {
+          inFlight.push(
+            Promise.resolve(
+              evaluateBatch(options.config, { first, lines }, options.now, options.statuses, where),
+            ),
+          );
+          await settle();
+          lines = [];
+          first = lineNo + 1;
+        }
+      }
+      inFlight.push(
+        Promise.resolve(
+          evaluateBatch(options.config, { first, lines }, options.now, options.statuses, where),
+        ),
+      );
+    }
+    while (inFlight.length > 0) await settle();
+  } finally {
+    await pool?.close();
   }
-  await flush();
   return failed > 0 ? EXIT_INVALID : EXIT_OK;
-}
-
-function evaluateOne(
-  config: CompiledConfig,
-  json: unknown,
-  now: EpochMs,
-  statuses: StatusCatalog | undefined,
-): { ok: true; value: unknown } | { ok: false; problems: readonly Problem[] } {
-  const data = parseIssue(json, statuses === undefined ? {} : { statuses });
-  if (!data.ok) return data;
-  return { ok: true, value: evaluateHistory(config, historyOf(data.value), now) };
 }
 
 // ── Files ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -165,32 +210,5 @@ async function loadConfigFiles(args: Args): Promise<CompiledConfig> {
   if (agreementsFile === undefined || calendarsFile === undefined) {
     throw new InvalidInput(['--agreements and --calendars are required', USAGE]);
   }
-  const [agreements, calendars] = await Promise.all([readJson(agreementsFile), readJson(calendarsFile)]);
-  const config = loadConfig(
-    { agreements, calendars },
-    { regionHolidays: dateHolidaysLookup, agreementsFile, calendarsFile },
-  );
-  if (!config.ok) throw new InvalidInput(config.problems.map((p) => formatProblem(p)));
-  return config.value;
-}
-
-async function loadStatuses(file: string): Promise<StatusCatalog> {
-  const statuses = parseStatuses(await readJson(file), '$');
-  if (!statuses.ok) throw new InvalidInput(statuses.problems.map((p) => formatProblem(p, file)));
-  return statuses.value;
-}
-
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InvalidInput([
-      `${file}: cannot read${code === 'ENOENT' ? ': no such file' : `: ${String(error)}`}`,
-    ]);
-  }
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new InvalidInput([formatProblem(parsed.problem, file)]);
-  return parsed.value;
+  return loadConfigFromFiles(agreementsFile, calendarsFile);
 }
