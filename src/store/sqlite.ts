@@ -2,7 +2,7 @@
  * The sandbox's database: an embedded SQLite file through better-sqlite3.
  */
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { KyselyStore } from './kysely-store';
 import { migrate } from './migrations';
 import type { AccordDb } from './schema';
@@ -18,9 +18,12 @@ import type { AccordDb } from './schema';
 export async function openSqliteStore(file: string): Promise<KyselyStore> {
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL syncs at checkpoints rather than at every commit: the database cannot be corrupted, and
+  // the sandbox's writes (one statement each, no transactions, as on Forge SQL) stop waiting on the disk.
+  database.pragma('synchronous = NORMAL');
   // Another process holding the write lock briefly is waited for, not reported as SQLITE_BUSY.
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<AccordDb>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<AccordDb>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   try {
     await migrate(db, 'sqlite');
   } catch (error) {
@@ -28,4 +31,28 @@ export async function openSqliteStore(file: string): Promise<KyselyStore> {
     throw error;
   }
   return new KyselyStore(db, { dialect: 'sqlite' });
+}
+
+/**
+ * Kysely prepares every query anew; the store sends the same few dozen statements over and over, so prepared
+ * statements are kept by their SQL text (better-sqlite3 statements are reusable and hold no state between runs).
+ */
+function withStatementCache(database: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      database.close();
+    },
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        // Queries with an IN list vary in length; don't let their variants grow the cache without bound.
+        if (statements.size > 500) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
