@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the speed goals of issue 2, measured in one run and printed as a report.
+ * `npm run bench`: the speed goals of issues 2 and 3, measured in one run and printed as a report.
  *
  * 1. elapsed and deadline queries a second on the Berlin calendar, against the day-by-day loop, and no `Intl`
  *    call per query; 2. agreement with the day-by-day oracle to the millisecond; 3. the time to compile a
@@ -11,6 +11,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 
+import { benchBackend } from './backend';
 import { benchCompileYear } from './compile-year';
 import { benchIssues, ISSUES } from './evaluate-issues';
 import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
@@ -35,7 +36,7 @@ interface Goal {
 const rates = ({ best, median }: Rates): string => `${perSecond(best)} best, ${perSecond(median)} median`;
 
 function summary(goals: readonly Goal[]): void {
-  heading('5. Summary: the goals of issue 2');
+  heading('6. Summary: the goals of issues 2 and 3');
   table([
     ['goal', 'measured', 'result'],
     ...goals.map((g) => [g.goal, g.measured, g.met === undefined ? 'info' : g.met ? 'PASS' : 'MISS']),
@@ -59,6 +60,8 @@ async function run(): Promise<number> {
   const compile = await benchCompileYear();
   collectGarbage();
   const issues = await benchIssues();
+  collectGarbage();
+  const backend = await benchBackend();
 
   summary([
     {
@@ -107,6 +110,31 @@ async function run(): Promise<number> {
       goal: `one result line per issue (${int(ISSUES)}), exit code 0`,
       measured: issues.complete ? 'yes' : 'no',
       met: issues.complete,
+    },
+    {
+      goal: `≥ 1,000 issue events/s end to end (${int(backend.events)}, SQLite)`,
+      measured: perSecond(backend.eventsPerSecond),
+      met: backend.eventsPerSecond >= 1000,
+    },
+    {
+      goal: '≤ 2 Jira reads per event on average',
+      measured: backend.readsPerEvent.toFixed(2),
+      met: backend.readsPerEvent <= 2,
+    },
+    {
+      goal: 'custom field writes batched',
+      measured: `${backend.fieldWritesPerEvent.toFixed(3)} calls per event`,
+      met: backend.fieldWritesPerEvent <= 0.1,
+    },
+    {
+      goal: `recalculate ${int(backend.histories)} stored histories < 1 min`,
+      measured: ms(backend.recalcMs),
+      met: backend.recalcMs < 60_000,
+    },
+    {
+      goal: '  with no Jira call',
+      measured: `${int(backend.recalcJiraCalls)} calls`,
+      met: backend.recalcJiraCalls === 0,
     },
   ]);
   console.log(
