@@ -316,3 +316,28 @@ describe('stored histories', () => {
     expect((await world.store.results.forIssue(issue.id)).map((r) => r.agreementId)).toContain('vendor');
   });
 });
+
+describe('a JQL recalculation', () => {
+  it('pages issue ids from Jira and reads the issues Accord never stored in bulk, two calls a page', async () => {
+    world = await makeWorld();
+    // Issues created while Accord was not listening: no events reach the queue.
+    const unseen = Array.from({ length: 5 }, () =>
+      world.site.create({ reporter: 'carla-customer', fields: acme }),
+    );
+    world.queue.take(5);
+    const before = new Map(world.jira.calls);
+    const started = await startJob(
+      world.deps,
+      { scope: { kind: 'jql', jql: 'project = IT' }, replaceCompleted: true },
+      'chris-admin',
+    );
+    const done = await runJobStep(world.deps, started.id);
+    expect(done).toEqual(expect.objectContaining({ state: 'done', done: 5, failed: 0 }));
+    const delta = (k: string): number => (world.jira.calls.get(k) ?? 0) - (before.get(k) ?? 0);
+    expect(delta('GET /rest/api/3/search/jql')).toBe(1);
+    expect(delta('POST /rest/api/3/issue/bulkfetch')).toBe(1);
+    expect(delta('POST /rest/api/3/changelog/bulkfetch')).toBe(1);
+    expect(delta('GET /rest/api/3/issue')).toBe(0);
+    for (const issue of unseen) expect(await world.store.histories.get(issue.id)).toBeDefined();
+  });
+});
