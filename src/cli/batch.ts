@@ -17,8 +17,8 @@ export interface ByteBatch {
 }
 
 export interface BatchOutput {
-  /** One result line per issue that could be read, in input order. */
-  readonly out: string;
+  /** One result line per issue that could be read, in input order (UTF-8 bytes when it comes from a worker). */
+  readonly out: string | Uint8Array;
   /** One message per line that could not, naming the file and line. */
   readonly errors: readonly string[];
 }

@@ -158,7 +158,7 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
     if (!output) return;
     failed += output.errors.length;
     if (output.errors.length > 0) io.stderr.write(`${output.errors.join('\n')}\n`);
-    if (output.out !== '' && !io.stdout.write(output.out)) {
+    if (output.out.length > 0 && !io.stdout.write(output.out)) {
       await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
     }
   };

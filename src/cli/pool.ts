@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchOutput, ByteBatch } from './batch';
-import type { WorkerRequest, WorkerSetup } from './worker';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker';
 
 /** Where the compiled worker lives; absent when running from TypeScript sources (tests), then no pool. */
 export const WORKER_FILE = join(__dirname, 'worker.js');
@@ -26,7 +26,7 @@ export class WorkerPool {
     this.ready = this.workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
-          worker.on('message', (message: ({ seq: number } & BatchOutput) | { ready: true }) => {
+          worker.on('message', (message: WorkerReply | { ready: true }) => {
             if ('ready' in message) {
               resolve();
               return;

@@ -16,6 +16,12 @@ export interface WorkerSetup {
   readonly file: string;
 }
 
+export interface WorkerReply {
+  readonly seq: number;
+  readonly out: Uint8Array;
+  readonly errors: readonly string[];
+}
+
 export interface WorkerRequest {
   readonly seq: number;
   readonly batch: ByteBatch;
