@@ -19,6 +19,8 @@ export interface KyselyStoreOptions {
   readonly dialect: SqlDialect;
   /** Wall clock (epoch ms) for ordering writes of equal stamps; `Date.now` unless a test fixes it. */
   readonly now?: () => number;
+  /** How the database groups writes (see `Store.grouped`); by default it doesn't. */
+  readonly group?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -37,17 +39,24 @@ export class KyselyStore implements Store {
   readonly jobs: SqlJobStore;
   readonly audit: SqlAuditLog;
 
+  private readonly group: <T>(work: () => Promise<T>) => Promise<T>;
+
   constructor(
     readonly db: Kysely<AccordDb>,
     options: KyselyStoreOptions,
   ) {
     const ctx = { db, dialect: options.dialect };
+    this.group = options.group ?? ((work) => work());
     this.config = new SqlConfigStore(ctx);
     this.results = new SqlResultStore(ctx, writeIds(options.now ?? Date.now));
     this.histories = new SqlHistoryStore(ctx);
     this.actions = new SqlActionLog(ctx);
     this.jobs = new SqlJobStore(ctx);
     this.audit = new SqlAuditLog(ctx);
+  }
+
+  grouped<T>(work: () => Promise<T>): Promise<T> {
+    return this.group(work);
   }
 
   /** Closes the database handle (the SQLite file, the MySQL pool). */

@@ -30,7 +30,7 @@ export async function openSqliteStore(file: string): Promise<KyselyStore> {
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db, { dialect: 'sqlite' });
+  return new KyselyStore(db, { dialect: 'sqlite', group: commitsTogether(database) });
 }
 
 /**
@@ -54,5 +54,26 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
       }
       return statement;
     },
+  };
+}
+
+/**
+ * Groups the writes of `work` into one SQLite transaction, for speed only: committing once instead of once per
+ * statement makes a recalculation several times faster. It is always committed, even when `work` fails, because
+ * each write is already safe on its own (the store never relies on a transaction, as Forge SQL has none), and
+ * nested groups join the outer one.
+ */
+function commitsTogether(database: Database.Database): <T>(work: () => Promise<T>) => Promise<T> {
+  let depth = 0;
+  return async (work) => {
+    if (depth === 0) database.exec('BEGIN');
+    depth++;
+    try {
+      return await work();
+    } finally {
+      depth--;
+      // SQLite may have ended the transaction itself after some errors; commit only what is still open.
+      if (depth === 0 && database.inTransaction) database.exec('COMMIT');
+    }
   };
 }

@@ -30,16 +30,18 @@ export async function processIssueEvents(deps: Deps, events: readonly QueueEvent
   const outcomes: IssueOutcome[] = [];
   const retry: { issueId: string; attempt: number }[] = [];
   const failed: { issueId: string; message: string }[] = [];
-  for (const [issueId, attempt] of attempts) {
-    try {
-      outcomes.push(await refreshIssue(deps, issueId));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const retryable = !(error instanceof JiraError) || error.retryable;
-      if (retryable && attempt < MAX_ATTEMPTS) retry.push({ issueId, attempt: attempt + 1 });
-      else failed.push({ issueId, message });
+  await deps.store.grouped(async () => {
+    for (const [issueId, attempt] of attempts) {
+      try {
+        outcomes.push(await refreshIssue(deps, issueId));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const retryable = !(error instanceof JiraError) || error.retryable;
+        if (retryable && attempt < MAX_ATTEMPTS) retry.push({ issueId, attempt: attempt + 1 });
+        else failed.push({ issueId, message });
+      }
     }
-  }
+  });
   const fields: CustomFieldUpdate[] = outcomes.flatMap((o) => (o.kind === 'evaluated' ? o.fields : []));
   if (fields.length > 0) await deps.jira.setCustomFields(fields);
   // A change can cross a threshold at once (a priority raised under 'retarget'): act now, not at the next sweep.

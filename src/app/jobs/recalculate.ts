@@ -79,11 +79,14 @@ export async function runJobStep(
       return deps.store.jobs.get(jobId);
     }
     const page = await nextPage(deps, job.spec, cursor);
-    for (const history of page.histories) {
-      const ok = await recalculateOne(deps, history, job.spec.replaceCompleted);
-      if (ok) done++;
-      else failed++;
-    }
+    const spec = job.spec;
+    await deps.store.grouped(async () => {
+      for (const history of page.histories) {
+        const ok = await recalculateOne(deps, history, spec.replaceCompleted);
+        if (ok) done++;
+        else failed++;
+      }
+    });
     failed += page.unreadable;
     cursor = page.cursor;
     const finished = page.last;

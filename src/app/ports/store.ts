@@ -18,6 +18,12 @@ export interface Store {
   readonly actions: ActionLog;
   readonly jobs: JobStore;
   readonly audit: AuditLog;
+  /**
+   * Runs `work`, letting the database group its writes for speed where it can (SQLite commits them together);
+   * never changes what is written or read: every write stays as safe on its own as without it, and nothing is
+   * rolled back if `work` fails. Forge SQL has nothing to group with, so there it simply runs `work`.
+   */
+  grouped<T>(work: () => Promise<T>): Promise<T>;
 }
 
 // ── Configuration: immutable versions ─────────────────────────────────────────────────────────────────
