@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
+import { dateHolidaysKnows, dateHolidaysLookup } from '../engine/calendar/region-lookup';
 import { loadConfig } from '../engine/config/load';
 import { formatProblem } from '../engine/errors';
 import type { CompiledConfig } from '../engine/evaluate/evaluate';
 import { parseStatuses, type StatusCatalog } from '../engine/issue';
 import { InvalidInput } from './invalid-input';
-import { parseJsonText } from './json';
+import { readJson } from './json-files';
 
 /** Reads, validates and compiles the agreements and calendars files; every problem names its file and path. */
 export async function loadConfigFromFiles(
@@ -15,7 +14,7 @@ export async function loadConfigFromFiles(
   const [agreements, calendars] = await Promise.all([readJson(agreementsFile), readJson(calendarsFile)]);
   const config = loadConfig(
     { agreements, calendars },
-    { regionHolidays: dateHolidaysLookup, agreementsFile, calendarsFile },
+    { regionHolidays: dateHolidaysLookup, isKnownRegion: dateHolidaysKnows, agreementsFile, calendarsFile },
   );
   if (!config.ok) throw new InvalidInput(config.problems.map((p) => formatProblem(p)));
   return config.value;
@@ -28,17 +27,30 @@ export async function loadStatusesFromFile(file: string): Promise<StatusCatalog>
   return statuses.value;
 }
 
-export async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InvalidInput([
-      `${file}: cannot read${code === 'ENOENT' ? ': no such file' : `: ${String(error)}`}`,
-    ]);
+export { readJson };
+
+/**
+ * Public holidays of every region the calendars name, for the years around `now`, so that worker threads can
+ * compile the calendars without loading the holiday data themselves (it costs each thread 25 MB).
+ */
+export function regionDatesFor(
+  calendars: unknown,
+  now: number,
+): Record<string, Record<number, readonly string[]>> {
+  const year = new Date(now).getUTCFullYear();
+  const out: Record<string, Record<number, readonly string[]>> = {};
+  if (!Array.isArray(calendars)) return out;
+  for (const calendar of calendars as { holidayRegion?: unknown }[]) {
+    const region = calendar.holidayRegion;
+    if (typeof region !== 'string' || region in out) continue;
+    const years: Record<number, readonly string[]> = {};
+    for (let y = year - REGION_YEARS_BACK; y <= year + REGION_YEARS_AHEAD; y++)
+      years[y] = dateHolidaysLookup(region, y);
+    out[region] = years;
   }
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new InvalidInput([formatProblem(parsed.problem, file)]);
-  return parsed.value;
+  return out;
 }
+
+/** Issues older than this many years before `now`, or deadlines further ahead, read the holiday data lazily. */
+export const REGION_YEARS_BACK = 10;
+export const REGION_YEARS_AHEAD = 3;

@@ -8,7 +8,7 @@ import { parseInstant } from '../engine/time/iso';
 import type { EpochMs } from '../engine/time/units';
 import { parseArgs, USAGE, type Args } from './args';
 import { evaluateBatch, evaluateOne, type BatchOutput } from './batch';
-import { loadConfigFromFiles, loadStatusesFromFile, readJson } from './config-files';
+import { loadConfigFromFiles, loadStatusesFromFile, readJson, regionDatesFor } from './config-files';
 import { InvalidInput } from './invalid-input';
 import { readLineBlocks, readLines } from './lines';
 import { canUseWorkers, WorkerPool } from './pool';
@@ -101,6 +101,8 @@ async function evaluateCommand(args: Args, io: CliIo): Promise<number> {
       agreementsFile: args.options.get('agreements') ?? '',
       calendarsFile: args.options.get('calendars') ?? '',
       workers,
+      regionDates:
+        workers > 1 ? regionDatesFor(await readJson(args.options.get('calendars') ?? ''), now) : {},
     },
     io,
   );
@@ -118,6 +120,7 @@ interface StreamOptions {
   readonly agreementsFile: string;
   readonly calendarsFile: string;
   readonly workers: number;
+  readonly regionDates: Readonly<Record<string, Readonly<Record<number, readonly string[]>>>>;
 }
 
 /**
@@ -127,7 +130,7 @@ interface StreamOptions {
  */
 async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number> {
   const { file } = options;
-  const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 1 << 18 });
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') resolve();
     input.once('open', () => {
@@ -149,6 +152,7 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
           statusesFile: options.statusesFile,
           now: options.now,
           file: where,
+          regionDates: options.regionDates,
         })
       : undefined;
   let failed = 0;
@@ -164,7 +168,7 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
   };
   try {
     if (pool) {
-      // Blocks of about a megabyte go to the workers as raw bytes; each splits, parses and evaluates its own.
+      // Blocks of a quarter megabyte go to the workers as raw bytes; each splits, parses and evaluates its own.
       let seq = 0;
       for await (const block of readLineBlocks(input)) {
         inFlight.push(pool.run(seq++, block));

@@ -3,6 +3,7 @@ import type { Agreement } from '../../engine/agreement/types';
 import { validateAgreement } from '../../engine/agreement/validate';
 import { importIcs } from '../../engine/calendar/ics';
 import type { Calendar } from '../../engine/calendar/types';
+import { dateHolidaysKnows } from '../../engine/calendar/region-lookup';
 import { validateCalendar } from '../../engine/calendar/validate';
 import type { Deps } from '../evaluation/deps';
 import type { ConfigKind, Version } from '../ports';
@@ -73,7 +74,7 @@ export const configRoutes = {
     z.object({ calendar: z.unknown(), expectedVersion: version }).strict(),
     async (deps, ctx, p) => {
       await requireAdmin(deps, ctx);
-      const checked = validateCalendar(p.calendar, '$.calendar');
+      const checked = validateCalendar(p.calendar, '$.calendar', { isKnownRegion: dateHolidaysKnows });
       if (!checked.ok)
         throw new Refusal(
           'invalid-config',

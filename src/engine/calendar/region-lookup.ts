@@ -1,5 +1,5 @@
 import type { RegionHolidayLookup } from './compile';
-import { regionHolidays } from './region-holidays';
+import { isKnownRegion, regionHolidays } from './region-holidays';
 
 /**
  * The {@link RegionHolidayLookup} backed by the bundled `date-holidays` data: what the command line and the
@@ -10,3 +10,6 @@ export const dateHolidaysLookup: RegionHolidayLookup = (region, year) => {
   const result = regionHolidays(region, year, year);
   return result.ok ? result.value.map((h) => h.date) : [];
 };
+
+/** Whether `date-holidays` knows a region: what validation uses wherever the holiday data is loaded. */
+export const dateHolidaysKnows = isKnownRegion;

@@ -1,8 +1,9 @@
+import { isKnownRegion } from './region-holidays';
 import { validateCalendar } from './validate';
 import { makeCalendar } from './test-support';
 
 const problemsOf = (input: unknown): { code: string; path?: string | undefined; message: string }[] => {
-  const r = validateCalendar(input, '$.calendars[0]');
+  const r = validateCalendar(input, '$.calendars[0]', { isKnownRegion });
   return r.ok ? [] : r.problems.map((p) => ({ code: p.code, path: p.path, message: p.message }));
 };
 
@@ -76,6 +77,12 @@ describe('validateCalendar', () => {
     expect(problemsOf(makeCalendar({ week: {} }))).toEqual([
       expect.objectContaining({ code: 'calendar.week.empty', path: '$.calendars[0].week' }),
     ]);
+  });
+
+  it('checks only the form of a region when the holiday data is not loaded (a browser, a worker)', () => {
+    const check = (holidayRegion: string) => validateCalendar(makeCalendar({ holidayRegion }), '$', {}).ok;
+    expect(check('XX-YY')).toBe(true);
+    expect(check('Germany')).toBe(false);
   });
 
   it('names an unknown holiday region', () => {

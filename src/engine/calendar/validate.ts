@@ -4,7 +4,6 @@ import { zodProblems } from '../config/zod-problems';
 import { parseLocalDate } from '../time/local-date';
 import { isKnownZone } from '../time/zone';
 import type { IanaZone } from '../time/units';
-import { isKnownRegion } from './region-holidays';
 import type { CalendarPlan, MinuteSpan } from './plan';
 import { WEEKDAYS, type Calendar, type Span } from './types';
 
@@ -111,7 +110,22 @@ export interface ValidCalendar {
  * date, and a week with no working time at all (a deadline on it would never come).
  * @example validateCalendar(JSON.parse(text), '$.calendars[0]')
  */
-export function validateCalendar(input: unknown, path = '$'): Result<ValidCalendar> {
+export interface CalendarCheckOptions {
+  /**
+   * Whether a holiday region is one the holiday data knows (see region-lookup.ts). Without it only the form
+   * `CC` or `CC-SS` is checked, so code that never loads the holiday data (a browser, a worker thread handed
+   * the dates) can still validate a calendar.
+   */
+  readonly isKnownRegion?: (region: string) => boolean;
+}
+
+const REGION_FORM = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
+
+export function validateCalendar(
+  input: unknown,
+  path = '$',
+  options: CalendarCheckOptions = {},
+): Result<ValidCalendar> {
   const shape = calendarSchema.safeParse(input);
   if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar') };
   const calendar = shape.data as Calendar;
@@ -124,6 +138,7 @@ export function validateCalendar(input: unknown, path = '$'): Result<ValidCalend
       path: joinPath(path, 'timeZone'),
     });
   }
+  const isKnownRegion = options.isKnownRegion ?? ((region: string) => REGION_FORM.test(region));
   if (calendar.holidayRegion !== undefined && !isKnownRegion(calendar.holidayRegion)) {
     problems.push({
       code: 'calendar.region.unknown',

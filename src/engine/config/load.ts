@@ -8,6 +8,8 @@ import { compileAgreements, type CompiledConfig } from '../evaluate/evaluate';
 export interface LoadOptions {
   /** Public holidays for calendars that name a `holidayRegion`. */
   readonly regionHolidays?: RegionHolidayLookup;
+  /** Whether a region is known (see `validateCalendar`); without it only the region's form is checked. */
+  readonly isKnownRegion?: (region: string) => boolean;
   /** The files the lists came from, named in every problem. */
   readonly agreementsFile?: string;
   readonly calendarsFile?: string;
@@ -35,7 +37,11 @@ export function loadConfig(
     const seen = new Set<string>();
     input.calendars.forEach((raw: unknown, index) => {
       const at = joinPath(calendarsPath, index);
-      const result = validateCalendar(raw, at);
+      const result = validateCalendar(
+        raw,
+        at,
+        options.isKnownRegion ? { isKnownRegion: options.isKnownRegion } : {},
+      );
       if (!result.ok) {
         problems.push(...result.problems);
         return;

@@ -1,4 +1,4 @@
-import { dateHolidaysLookup } from '../calendar/region-lookup';
+import { dateHolidaysKnows, dateHolidaysLookup } from '../calendar/region-lookup';
 import { loadConfig } from '../config/load';
 import type { Result } from '../errors';
 import { historyOf, parseIssue, type IssueHistory, type StatusCatalog } from '../issue';
@@ -31,7 +31,10 @@ function configFor(agreements: readonly unknown[], calendars: readonly unknown[]
   }
   let config = byCalendars.get(calendars);
   if (!config) {
-    config = loadConfig({ agreements, calendars }, { regionHolidays: dateHolidaysLookup });
+    config = loadConfig(
+      { agreements, calendars },
+      { regionHolidays: dateHolidaysLookup, isKnownRegion: dateHolidaysKnows },
+    );
     byCalendars.set(calendars, config);
   }
   return config;
