@@ -6,6 +6,7 @@ export {
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type NotifyMessage,
 } from './jira';
 export { issueChannel, type Publisher } from './publisher';
 export { QUEUE_MAX_DELAY_SECONDS, QUEUE_MAX_EVENTS, type Queue, type QueueEvent } from './queue';

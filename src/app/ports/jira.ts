@@ -34,6 +34,15 @@ export interface CustomFieldUpdate {
   readonly value: string | null;
 }
 
+/** An e-mail notification about an issue (`POST /rest/api/3/issue/{id}/notify`). */
+export interface NotifyMessage {
+  readonly subject: string;
+  readonly body: string;
+  readonly to: readonly ('assignee' | 'reporter' | 'watchers')[];
+  readonly groups: readonly string[];
+  readonly users: readonly string[];
+}
+
 /** Who acts: the app itself (background work) or the user behind a resolver call. */
 export type Actor = { readonly as: 'app' } | { readonly as: 'user'; readonly accountId: string };
 
@@ -59,16 +68,7 @@ export interface JiraPort {
 
   // ── Threshold actions, as the app ──────────────────────────────────────────────────────────────────
   addComment(issueIdOrKey: string, body: string, options: { readonly internal: boolean }): Promise<void>;
-  notify(
-    issueIdOrKey: string,
-    message: {
-      readonly subject: string;
-      readonly body: string;
-      readonly to: readonly ('assignee' | 'reporter' | 'watchers')[];
-      readonly groups: readonly string[];
-      readonly users: readonly string[];
-    },
-  ): Promise<void>;
+  notify(issueIdOrKey: string, message: NotifyMessage): Promise<void>;
   assign(issueIdOrKey: string, accountId: string | null): Promise<void>;
   setPriority(issueIdOrKey: string, priorityName: string): Promise<void>;
   /** Performs the issue's available transition whose name or target status matches `to`; false if none does. */

@@ -11,6 +11,7 @@ import {
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type NotifyMessage,
 } from '../../app/ports';
 import { parseJiraInstant } from '../../engine/issue/jira-instant';
 import { textToAdf } from './adf';
@@ -180,16 +181,7 @@ export class ForgeJira implements JiraPort {
     });
   }
 
-  async notify(
-    issueIdOrKey: string,
-    message: {
-      readonly subject: string;
-      readonly body: string;
-      readonly to: readonly ('assignee' | 'reporter' | 'watchers')[];
-      readonly groups: readonly string[];
-      readonly users: readonly string[];
-    },
-  ): Promise<void> {
+  async notify(issueIdOrKey: string, message: NotifyMessage): Promise<void> {
     await this.client.send({
       as: 'app',
       method: 'POST',

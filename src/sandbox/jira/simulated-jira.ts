@@ -7,6 +7,7 @@ import {
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type NotifyMessage,
 } from '../../app/ports';
 import { statusesReply } from './issue-model';
 import { APP_ACCOUNT, type SimulatedSite } from './site';
@@ -125,16 +126,7 @@ export class SimulatedJira implements JiraPort {
     return Promise.resolve();
   }
 
-  notify(
-    idOrKey: string,
-    message: {
-      readonly subject: string;
-      readonly body: string;
-      readonly to: readonly string[];
-      readonly groups: readonly string[];
-      readonly users: readonly string[];
-    },
-  ): Promise<void> {
+  notify(idOrKey: string, message: NotifyMessage): Promise<void> {
     this.count('POST /rest/api/3/issue/{id}/notify');
     const issue = this.issue(idOrKey);
     this.site.notifications.push({
