@@ -40,9 +40,14 @@ export function measureCycle(
 ): MeasuredCycle {
   const end = cycle.stoppedAt ?? now;
   const active = activeIntervals(cycle, end);
+  // Working time of each active interval, measured once: the breach and every threshold walk these.
+  const work: number[] = [];
   let elapsed = 0;
-  for (let i = 0; i < active.length; i += 2)
-    elapsed += calendar.elapsed(active[i] as EpochMs, active[i + 1] as EpochMs);
+  for (let i = 0; i < active.length; i += 2) {
+    const w = calendar.elapsed(active[i] as EpochMs, active[i + 1] as EpochMs);
+    work.push(w);
+    elapsed += w;
+  }
   let paused = 0;
   for (const pause of cycle.pauses) {
     paused += calendar.elapsed(pause.from, Math.min(pause.to ?? end, end) as EpochMs);
@@ -50,16 +55,18 @@ export function measureCycle(
   const ticking = cycle.stoppedAt === null && !isPaused(cycle);
 
   /** The instant at which `work` working ms had passed in the cycle; projected past `now` while ticking. */
-  const instantAtWork = (work: number): EpochMs | null => {
-    if (work <= 0) return cycle.startedAt;
+  const instantAtWork = (target: number): EpochMs | null => {
+    if (target <= 0) return cycle.startedAt;
+    if (target > elapsed)
+      return ticking ? (calendar.deadline(now, (target - elapsed) as WorkingMs) ?? null) : null;
     let acc = 0;
-    for (let i = 0; i < active.length; i += 2) {
-      const from = active[i] as EpochMs;
-      const w = calendar.elapsed(from, active[i + 1] as EpochMs);
-      if (acc + w >= work) return calendar.deadline(from, (work - acc) as WorkingMs) ?? null;
+    for (let i = 0; i < work.length; i++) {
+      const w = work[i] ?? 0;
+      if (acc + w >= target)
+        return calendar.deadline(active[2 * i] as EpochMs, (target - acc) as WorkingMs) ?? null;
       acc += w;
     }
-    return ticking ? (calendar.deadline(now, (work - acc) as WorkingMs) ?? null) : null;
+    return null; // unreachable: target <= elapsed, the sum of `work`
   };
 
   if (targetMs === null) {
