@@ -74,6 +74,14 @@ interface Item {
   toString: string | null;
 }
 
+/** A {@link JiraIssueBuilder}'s state as plain JSON (see `snapshot`). */
+export interface IssueSnapshot {
+  readonly key: string;
+  readonly fields: Record<string, unknown>;
+  readonly histories: { id: string; created: string; author: unknown; items: Item[] }[];
+  readonly nextId: number;
+}
+
 export class JiraIssueBuilder {
   private readonly fields: Record<string, unknown>;
   private readonly historyList: { id: string; created: string; author: unknown; items: Item[] }[] = [];
@@ -218,11 +226,15 @@ export class JiraIssueBuilder {
     ]);
   }
 
-  /** A single-select custom field, e.g. `customField(at, 10050, 'Team', 'Second Level')`. */
-  customField(at: string, id: number, name: string, value: string | null): this {
+  /**
+   * A single-select custom field, e.g. `customField(at, 10050, 'Team', 'Second Level')`; `optionId` is the
+   * option's id as Jira would number it (made up from the value when not given).
+   */
+  customField(at: string, id: number, name: string, value: string | null, optionId?: string): this {
     const key = `customfield_${id}`;
     const from = this.fields[key] as { value: string; id: string } | null | undefined;
-    this.fields[key] = value === null ? null : { value, id: String(20000 + value.length) };
+    const to = value === null ? null : (optionId ?? String(20000 + value.length));
+    this.fields[key] = value === null ? null : { value, id: to };
     return this.change(at, [
       {
         field: name,
@@ -230,17 +242,20 @@ export class JiraIssueBuilder {
         fieldId: key,
         from: from?.id ?? null,
         fromString: from?.value ?? null,
-        to: value === null ? null : String(20000 + value.length),
+        to,
         toString: value,
       },
     ]);
   }
 
-  /** A comment by the reporter (`customer`), an agent, an app, or an agent's internal note. */
+  /**
+   * A comment by the reporter (`customer`), an agent, an app, or an agent's internal note; `internal` makes an
+   * app's comment an internal note too (Accord's threshold comments are, unless an agreement says otherwise).
+   */
   comment(
     at: string,
     by: 'customer' | 'agent' | 'app' | 'internal' | 'other-customer',
-    options: { readonly accountId?: string; readonly text?: string } = {},
+    options: { readonly accountId?: string; readonly text?: string; readonly internal?: boolean } = {},
   ): this {
     const author =
       by === 'customer'
@@ -262,7 +277,7 @@ export class JiraIssueBuilder {
       },
       created: at,
       updated: at,
-      jsdPublic: by !== 'internal',
+      jsdPublic: by !== 'internal' && !(by === 'app' && options.internal === true),
     });
     return this;
   }
@@ -286,6 +301,31 @@ export class JiraIssueBuilder {
   /** Every changelog entry, oldest first (the shape of `/changelog` and the bulk changelog). */
   histories(): unknown[] {
     return structuredClone(this.historyList);
+  }
+
+  /** The builder's whole state as plain JSON, so that the sandbox can keep its site between runs. */
+  snapshot(): IssueSnapshot {
+    return structuredClone({
+      key: this.key,
+      fields: this.fields,
+      histories: this.historyList,
+      nextId: this.nextId,
+    });
+  }
+
+  /** A builder in exactly the state a {@link snapshot} recorded. */
+  static fromSnapshot(snapshot: IssueSnapshot): JiraIssueBuilder {
+    const issue = new JiraIssueBuilder(snapshot.key, String(snapshot.fields.created));
+    const fields = structuredClone(snapshot.fields);
+    const comments = (fields.comment as { comments?: unknown[] } | undefined)?.comments ?? [];
+    for (const key of Object.keys(issue.fields)) Reflect.deleteProperty(issue.fields, key);
+    Object.assign(issue.fields, fields);
+    // `fields.comment.comments` is the same array that `comment()` appends to.
+    issue.comments.push(...comments);
+    issue.fields.comment = { ...(fields.comment as object), comments: issue.comments };
+    issue.historyList.push(...structuredClone(snapshot.histories));
+    issue.nextId = snapshot.nextId;
+    return issue;
   }
 
   json(): Record<string, unknown> {

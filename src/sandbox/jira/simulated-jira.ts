@@ -148,7 +148,7 @@ export class SimulatedJira implements JiraPort {
   setPriority(idOrKey: string, priorityName: string): Promise<void> {
     this.count('PUT /rest/api/3/issue/{id}');
     this.issue(idOrKey);
-    this.site.change(idOrKey, APP_ACCOUNT, (i, at) => i.priority(at, priorityName));
+    this.site.setPriority(idOrKey, APP_ACCOUNT, priorityName);
     return Promise.resolve();
   }
 

@@ -1,7 +1,15 @@
 import { formatInstant } from '../../engine/time/iso';
 import type { EpochMs } from '../../engine/time/units';
 import type { Clock } from '../../app/ports';
-import { JiraIssueBuilder } from './issue-model';
+import { JiraIssueBuilder, type IssueSnapshot } from './issue-model';
+import {
+  componentsField,
+  organizationsField,
+  requestTypeField,
+  TEAMS,
+  type RequestType,
+  type Team,
+} from './service-desk';
 
 /** A person or app account on the simulated site. */
 export interface SiteUser {
@@ -75,12 +83,19 @@ export class SimulatedSite {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Raises a request as a customer (the reporter). */
+  /**
+   * Raises a request as a customer (the reporter). The JSM fields given (summary, request type, which also sets
+   * the issue type, organizations, components) are set as Jira sets fields created with the issue: no changelog.
+   */
   create(options: {
     readonly project?: string;
     readonly reporter: string;
     readonly priority?: string;
     readonly status?: string;
+    readonly summary?: string;
+    readonly requestType?: RequestType;
+    readonly organizations?: readonly { readonly id: string; readonly name: string }[];
+    readonly components?: readonly string[];
     readonly fields?: Readonly<Record<string, unknown>>;
   }): JiraIssueBuilder {
     const key = `${options.project ?? 'IT'}-${this.nextNumber++}`;
@@ -89,6 +104,14 @@ export class SimulatedSite {
       ...(options.priority === undefined ? {} : { priority: options.priority }),
       ...(options.status === undefined ? {} : { status: options.status }),
     });
+    if (options.summary !== undefined) issue.initialField('summary', options.summary);
+    if (options.requestType) {
+      issue.initialField('customfield_10010', requestTypeField(issue, options.requestType));
+      issue.initialField('issuetype', { ...options.requestType.issueType });
+    }
+    if (options.organizations && options.organizations.length > 0)
+      issue.initialField('customfield_10002', organizationsField(options.organizations));
+    if (options.components) issue.initialField('components', componentsField(options.components));
     for (const [name, value] of Object.entries(options.fields ?? {})) issue.initialField(name, value);
     this.issues.set(issue.id, issue);
     this.participants.set(issue.id, new Set([options.reporter]));
@@ -144,9 +167,60 @@ export class SimulatedSite {
     return this.change(
       idOrKey,
       actor,
-      (i, at) => i.comment(at, by, { accountId: actor, text }),
+      (i, at) => i.comment(at, by, { accountId: actor, text, internal: options.internal === true }),
       'avi:jira:commented:issue',
     );
+  }
+
+  /** Changes the priority; setting the one it has changes nothing and raises no event, as in Jira. */
+  setPriority(idOrKey: string, actor: string, name: string): JiraIssueBuilder {
+    const issue = this.find(idOrKey);
+    if (issue && (issue.field('priority') as { name?: string } | null)?.name === name) return issue;
+    return this.change(idOrKey, actor, (i, at) => i.priority(at, name));
+  }
+
+  /** Assigns the issue (null unassigns), raising `avi:jira:assigned:issue` as Jira does. */
+  assign(idOrKey: string, actor: string, accountId: string | null): JiraIssueBuilder {
+    return this.change(idOrKey, actor, (issue, at) => issue.assign(at, accountId), 'avi:jira:assigned:issue');
+  }
+
+  /** Hands the request to a team (the Team single-select, `customfield_10050`); null clears it. */
+  setTeam(idOrKey: string, actor: string, team: Team | null): JiraIssueBuilder {
+    return this.change(idOrKey, actor, (issue, at) =>
+      issue.customField(
+        at,
+        10050,
+        'Team',
+        team,
+        team === null ? undefined : String(10020 + TEAMS.indexOf(team)),
+      ),
+    );
+  }
+
+  /** Everything the site holds, as plain JSON, so that the sandbox can keep it between runs. */
+  snapshot(): SiteSnapshot {
+    return {
+      nextNumber: this.nextNumber,
+      issues: [...this.issues.values()].map((i) => i.snapshot()),
+      customFieldValues: [...this.customFieldValues].map(([id, values]) => [id, [...values]]),
+      notifications: structuredClone(this.notifications),
+      participants: [...this.participants].map(([id, people]) => [id, [...people]]),
+    };
+  }
+
+  /** Replaces what the site holds with a {@link snapshot}; raises no events. */
+  restore(snapshot: SiteSnapshot): void {
+    this.issues.clear();
+    for (const s of snapshot.issues) {
+      const issue = JiraIssueBuilder.fromSnapshot(s);
+      this.issues.set(issue.id, issue);
+    }
+    this.customFieldValues.clear();
+    for (const [id, values] of snapshot.customFieldValues) this.customFieldValues.set(id, new Map(values));
+    this.notifications.splice(0, this.notifications.length, ...structuredClone(snapshot.notifications));
+    this.participants.clear();
+    for (const [id, people] of snapshot.participants) this.participants.set(id, new Set(people));
+    this.nextNumber = snapshot.nextNumber;
   }
 
   delete(idOrKey: string, actor: string): void {
@@ -155,6 +229,20 @@ export class SimulatedSite {
     this.issues.delete(issue.id);
     this.emit('avi:jira:deleted:issue', issue, actor);
   }
+}
+
+/** A {@link SimulatedSite}'s state as plain JSON. */
+export interface SiteSnapshot {
+  readonly nextNumber: number;
+  readonly issues: readonly IssueSnapshot[];
+  readonly customFieldValues: readonly (readonly [string, readonly (readonly [string, string | null])[]])[];
+  readonly notifications: readonly {
+    readonly issueId: string;
+    readonly subject: string;
+    readonly body: string;
+    readonly to: readonly string[];
+  }[];
+  readonly participants: readonly (readonly [string, readonly string[]])[];
 }
 
 /** Jira's timestamp format, `2026-03-02T10:00:00.000+0000`. */
