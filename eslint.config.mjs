@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import designSystem from '@atlaskit/eslint-plugin-design-system';
 
 /** Node built-ins and SDKs that do I/O: the engine and the use cases must reach them only through ports. */
 const ioModules = [
@@ -27,7 +29,14 @@ export default tseslint.config(
   ...tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: {
+          // The Custom UIs' Vite configurations run in Node, outside static/tsconfig.json's browser project.
+          allowDefaultProject: ['static/*/vite.config.ts', 'static/shared/build/*.ts'],
+          defaultProject: 'static/tsconfig.node.json',
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -38,6 +47,12 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', performance: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
   },
   {
     files: ['**/*.cjs', 'bin/**/*.js', 'jest.config.js'],
@@ -101,8 +116,89 @@ export default tseslint.config(
       ],
     },
   },
+  // ── Custom UIs (static/) ──────────────────────────────────────────────────────────────────────────────
+  // Browser code: React's hook rules, and Atlassian's design-system rules for tokens. The rules that ask for
+  // Atlaskit's components in place of HTML elements (buttons, headings, text, visually hidden) are off: the
+  // issue panel must load in 150 KB gzipped, and those components bring Atlaskit's primitives and its
+  // feature-flag client (62 KB measured for a lozenge alone). The panel styles HTML with the same tokens.
   {
-    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['static/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    ...designSystem.configs['recommended/flat'],
+    rules: {
+      ...designSystem.configs['recommended/flat'].rules,
+      '@atlaskit/design-system/no-html-button': 'off',
+      '@atlaskit/design-system/no-html-heading': 'off',
+      '@atlaskit/design-system/use-heading': 'off',
+      '@atlaskit/design-system/use-primitives-text': 'off',
+      '@atlaskit/design-system/use-visually-hidden': 'off',
+    },
+  },
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    ignores: [
+      'static/**/*.test.{ts,tsx}',
+      'static/shared/testing/**',
+      'static/shared/build/**',
+      'static/*/vite.config.ts',
+    ],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'global', 'require', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: 'Custom UIs run in the browser.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['date-holidays', 'ical.js'],
+              message: 'Not in a browser bundle: the backend resolves region holidays and reads ICS files.',
+            },
+            {
+              regex:
+                '/engine/(calendar/(region-holidays|region-lookup|ics)|config/.*|evaluate(/(index|evaluate|replay|measure|conditions))?)$',
+              message:
+                'Not in a browser bundle (holiday data, ICS, agreement compiling): the backend evaluates; UIs compile calendars and count.',
+            },
+            {
+              group: [
+                ...ioModules,
+                '@forge/api',
+                '@forge/sql',
+                '@forge/events',
+                '@forge/realtime',
+                '@forge/resolver',
+              ],
+              message: 'Custom UIs run in the browser.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    ignores: ['static/shared/forge-backend.ts', 'static/*/src/main.tsx', 'static/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='@forge/bridge']",
+          message:
+            'UI code takes a Backend (shared/backend.ts); only shared/forge-backend.ts talks to the bridge.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       // jest's asymmetric matchers (expect.objectContaining, …) are typed `any`.

@@ -9,8 +9,9 @@
  *      products' API specifications to infer scopes.
  *
  * Prints every error and warning and exits 1 if there is any. One case is reported but not counted: a Custom UI
- * resource `static/<name>/dist` whose UI project `static/<name>/package.json` does not exist yet. Once the UI
- * exists, a missing `dist` is an error again, so CI must build the UIs before this step.
+ * resource `static/<name>/dist` whose UI project (`static/<name>/vite.config.ts`, or a `package.json` of its
+ * own) does not exist yet. Once the UI exists, a missing `dist` is an error again, so CI must build the UIs
+ * (`npm run build:ui`) before this step.
  *
  * Run from anywhere: `npm run validate:manifest`.
  */
@@ -37,7 +38,10 @@ function problem(source, file, level, line, column, message, reference) {
 function unwrittenUi(message) {
   const match = /missing resource '(static\/([^/']+)\/dist)'/.exec(message);
   if (!match?.[1] || !match[2]) return undefined;
-  return fs.existsSync(path.join('static', match[2], 'package.json')) ? undefined : match[1];
+  const written = ['vite.config.ts', 'package.json'].some((file) =>
+    fs.existsSync(path.join('static', match[2], file)),
+  );
+  return written ? undefined : match[1];
 }
 
 function sourceFiles(dir) {
@@ -124,7 +128,7 @@ async function main() {
     print(`${p.file}:${p.line}:${p.column} ${p.level}: ${p.message}${ref} (${p.source})`);
   }
   for (const ui of [...new Set(pending)]) {
-    print(`note: ${ui} is not built because its Custom UI is not written yet (no package.json beside it)`);
+    print(`note: ${ui} is not built because its Custom UI is not written yet (no vite.config.ts beside it)`);
   }
   const errors = counted.filter((p) => p.level === 'error').length;
   const warnings = counted.length - errors;

@@ -1,0 +1,59 @@
+import type { Reply } from './api/reply';
+
+/**
+ * What a Custom UI needs from its host, as one small port: the Forge bridge in Jira (forge-backend.ts), a
+ * fake in tests, the sandbox's bridge in `npm start`. UI code takes it as a parameter and never imports
+ * `@forge/bridge` itself, so its tests need no module mocks.
+ */
+export interface Backend {
+  /**
+   * Calls a resolver route (`issue/metrics`, …). Never rejects: every failure is an envelope. The data is
+   * `unknown` until the caller has checked its shape.
+   */
+  call(route: string, payload: Readonly<Record<string, unknown>>): Promise<Reply<unknown>>;
+  /** Who is looking, where, and how they read dates. */
+  context(): Promise<UiContext>;
+  /**
+   * Listens on a realtime channel; resolves to a function that stops listening. Rejects when realtime is not
+   * available, in which case the UI relies on refetching.
+   */
+  subscribe(channel: string, onEvent: () => void): Promise<() => void>;
+}
+
+export interface UiContext {
+  /** The issue of an issue view or portal request, as Jira's numeric id. */
+  readonly issueId: string | null;
+  /** A BCP 47 locale tag (`en-US`, `de-DE`, `da-DK`), from the user's Jira profile. */
+  readonly locale: string;
+  /** The user's IANA time zone, from their Jira profile. */
+  readonly timeZone: string;
+}
+
+/**
+ * Jira names locales `en_US`; Intl wants `en-US`. Falls back to English for anything Intl cannot read.
+ * @example toLocaleTag('de_DE') === 'de-DE'
+ */
+export function toLocaleTag(raw: unknown): string {
+  if (typeof raw !== 'string' || raw === '') return 'en';
+  try {
+    return Intl.getCanonicalLocales(raw.replace(/_/g, '-'))[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
+ * The user's zone if Intl knows it, else the browser's own: a date shown in the browser's zone is better than
+ * none, and Jira profiles always carry a zone in practice.
+ * @example toTimeZone('Europe/Copenhagen') === 'Europe/Copenhagen'
+ */
+export function toTimeZone(raw: unknown): string {
+  if (typeof raw === 'string' && raw !== '') {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+    } catch {
+      // not a zone this browser knows: fall through
+    }
+  }
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

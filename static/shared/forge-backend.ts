@@ -1,0 +1,50 @@
+import { invoke, realtime, view } from '@forge/bridge';
+import type { Backend } from './backend';
+import { toLocaleTag, toTimeZone } from './backend';
+import { isReply, unreachable } from './api/reply';
+
+/**
+ * The {@link Backend} of a Custom UI running inside Jira: `@forge/bridge`'s invoke, context and realtime.
+ * Importing this module needs the host's bridge (`@forge/bridge` looks for it on load), so only entry points
+ * (`main.tsx`) import it.
+ */
+export const forgeBackend: Backend = {
+  async call(route, payload) {
+    try {
+      const reply: unknown = await invoke(route, { ...payload });
+      return isReply(reply) ? reply : unreachable('an answer in an unknown shape');
+    } catch (error) {
+      return unreachable(error);
+    }
+  },
+
+  async context() {
+    const context = await view.getContext();
+    const issue: unknown = context.extension.issue;
+    const id = typeof issue === 'object' && issue !== null && 'id' in issue ? issue.id : undefined;
+    return {
+      issueId: typeof id === 'string' || typeof id === 'number' ? String(id) : null,
+      locale: toLocaleTag(context.locale),
+      timeZone: toTimeZone(context.timezone),
+    };
+  },
+
+  async subscribe(channel, onEvent) {
+    const subscription = await realtime.subscribe(channel, () => {
+      onEvent();
+    });
+    return () => {
+      void subscription.unsubscribe().catch(() => undefined);
+    };
+  },
+};
+
+/**
+ * Lets the Jira host apply its theme (light, dark, or the user's system setting): the host defines the
+ * design tokens' CSS variables (`--ds-*`) that every Accord stylesheet reads, and updates them when the user
+ * switches. Not awaited by callers: the first render must not wait for it, and the stylesheets carry light
+ * fallbacks.
+ */
+export function enableJiraTheme(): Promise<void> {
+  return view.theme.enable().catch(() => undefined);
+}

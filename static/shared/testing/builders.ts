@@ -1,0 +1,59 @@
+import { regionHolidays } from '../../../src/engine/calendar/region-holidays';
+import type { Calendar } from '../../../src/engine/calendar/types';
+import type { CycleResult, MetricResult } from '../../../src/engine/evaluate/result';
+import type { CalendarForCountdown, DisplayState, IssueMetricEntry } from '../api/issue-metrics';
+
+/**
+ * Test builders for the Custom UIs: results as the engine writes them, with defaults, so each test states only
+ * the lines that matter. Instants are ISO text in UTC, as in stored results.
+ */
+
+export function makeCycle(overrides: Partial<CycleResult> = {}): CycleResult {
+  return {
+    startedAt: '2026-03-02T08:00:00.000Z',
+    stoppedAt: null,
+    elapsedMs: 0,
+    pausedMs: 0,
+    remainingMs: 4 * 3_600_000,
+    deadline: '2026-03-02T12:00:00.000Z',
+    breached: false,
+    breachedAt: null,
+    goalIndex: 0,
+    pauses: [],
+    thresholds: [],
+    ...overrides,
+  };
+}
+
+export function makeMetric(overrides: Partial<MetricResult> = {}): MetricResult {
+  return {
+    id: 'ttr',
+    name: 'Time to resolution',
+    state: 'running',
+    breached: false,
+    everBreached: false,
+    goal: { index: 0, targetMinutes: 240, calendar: 'berlin' },
+    cycles: [makeCycle()],
+    next: null,
+    ...overrides,
+  };
+}
+
+export function makeEntry(
+  metric: MetricResult = makeMetric(),
+  overrides: Partial<Omit<IssueMetricEntry, 'metric'>> = {},
+): IssueMetricEntry {
+  const state = metric.state;
+  const displayState: DisplayState = metric.breached ? 'breached' : state;
+  return { agreementId: 'gold', agreementVersion: 1, kind: 'SLA', displayState, metric, ...overrides };
+}
+
+/**
+ * A calendar as `issue/metrics` sends it: its region's holidays resolved for the year before, of and after
+ * `year`, as the backend does with its own clock.
+ */
+export function forCountdown(calendar: Calendar, year = 2026, version = 1): CalendarForCountdown {
+  const region = calendar.holidayRegion;
+  const dates = region === undefined ? undefined : regionHolidays(region, year - 1, year + 1);
+  return { calendar, version, regionDates: dates?.ok ? dates.value.map((d) => d.date) : [] };
+}
