@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EpochMs } from '../../../src/engine/time/units';
+import type { IssueMetricEntry, IssueMetrics } from '../../shared/api/issue-metrics';
+import type { Failure } from '../../shared/api/reply';
+import type { Backend, UiContext } from '../../shared/backend';
+import type { CountdownCalendars } from '../../shared/countdown/calendars';
+import { liveMetric, type LiveMetric } from '../../shared/countdown/live-metric';
+import { Disclosure } from '../../shared/ui/disclosure';
+import { useNow } from '../../shared/ui/use-now';
+import { groupByKind, metricKey } from './group';
+import { MetricCard, type Viewer } from './metric-card';
+import { messages } from './messages';
+import { useIssueMetrics } from './use-issue-metrics';
+
+/**
+ * The agents' panel in the issue view: every applicable agreement's metrics on the issue, grouped SLA / OLA /
+ * UC, counting down in the browser on the engine's own calendar code.
+ */
+export function IssuePanel(props: { readonly backend: Backend; readonly clock?: () => number }) {
+  const [context, setContext] = useState<UiContext | null>(null);
+  const [contextError, setContextError] = useState<Failure | null>(null);
+  useEffect(() => {
+    let active = true;
+    props.backend.context().then(
+      (c) => {
+        if (active) setContext(c);
+      },
+      (error: unknown) => {
+        if (active) {
+          const detail = error instanceof Error ? ` (${error.message})` : '';
+          setContextError({ code: 'internal', message: `Jira did not say which issue this is${detail}.` });
+        }
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [props.backend]);
+
+  if (contextError) return <ErrorMessage error={contextError} />;
+  if (!context) return <Loading />;
+  if (context.issueId === null) return <p className="accord-empty">{messages.noIssue}</p>;
+  return <IssueMetricsView backend={props.backend} context={context} clock={props.clock ?? Date.now} />;
+}
+
+function IssueMetricsView(props: {
+  readonly backend: Backend;
+  readonly context: UiContext;
+  readonly clock: () => number;
+}) {
+  const { state, reload } = useIssueMetrics(props.backend, props.context.issueId);
+  switch (state.status) {
+    case 'loading':
+      return <Loading />;
+    case 'failed':
+      return <ErrorMessage error={state.error} onRetry={reload} />;
+    case 'ready':
+      return (
+        <>
+          {state.refreshError ? (
+            <ErrorMessage error={state.refreshError} onRetry={reload} prefix={messages.refreshFailed} />
+          ) : null}
+          {state.data.results.length === 0 ? (
+            <Empty />
+          ) : (
+            <Metrics
+              data={state.data}
+              calendars={state.calendars}
+              context={props.context}
+              clock={props.clock}
+            />
+          )}
+        </>
+      );
+  }
+}
+
+function Metrics(props: {
+  readonly data: IssueMetrics;
+  readonly calendars: CountdownCalendars;
+  readonly context: UiContext;
+  readonly clock: () => number;
+}) {
+  const { data, calendars, context } = props;
+  const now = useNow(props.clock);
+  const evaluatedAt = (data.evaluatedAt ?? now) as EpochMs;
+  const groups = useMemo(() => groupByKind(data.results), [data.results]);
+  const viewer: Viewer = { locale: context.locale, timeZone: context.timeZone, now };
+
+  const live = new Map<string, LiveMetric>();
+  for (const entry of data.results) {
+    const calendarId = entry.metric.goal?.calendar;
+    const calendar = calendarId === undefined ? undefined : calendars.byId.get(calendarId);
+    live.set(
+      metricKey(entry),
+      liveMetric(entry.metric, entry.displayState, evaluatedAt, now as EpochMs, calendar?.workingTime),
+    );
+  }
+
+  const card = (entry: IssueMetricEntry) => {
+    const key = metricKey(entry);
+    const metricLive = live.get(key);
+    if (!metricLive) return null;
+    const calendarId = entry.metric.goal?.calendar;
+    return (
+      <MetricCard
+        key={key}
+        entry={entry}
+        live={metricLive}
+        viewer={viewer}
+        calendar={calendarId === undefined ? undefined : calendars.byId.get(calendarId)}
+        evaluatedAt={evaluatedAt}
+      />
+    );
+  };
+
+  return (
+    <div className="accord-panel">
+      <Announcer results={data.results} live={live} />
+      {groups.map((group) => (
+        <section key={group.kind} className="accord-group" aria-labelledby={`accord-group-${group.kind}`}>
+          <h2
+            id={`accord-group-${group.kind}`}
+            className="accord-group__title"
+            title={messages.kind[group.kind].description}
+          >
+            {messages.kind[group.kind].title}
+          </h2>
+          {group.active.length > 0 ? <ul className="accord-metrics">{group.active.map(card)}</ul> : null}
+          {group.completed.length > 0 ? (
+            <Disclosure
+              className="accord-group__completed"
+              label={messages.completed(group.completed.length)}
+            >
+              {() => <ul className="accord-metrics">{group.completed.map(card)}</ul>}
+            </Disclosure>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Tells screen readers when a metric's state changes (on track → at risk → breached, paused, resumed), and
+ * nothing else: the ticking countdowns are hidden from them. Silent on the first render, which they read
+ * anyway.
+ */
+function Announcer(props: {
+  readonly results: readonly IssueMetricEntry[];
+  readonly live: ReadonlyMap<string, LiveMetric>;
+}) {
+  const previous = useRef<Map<string, string> | null>(null);
+  const [text, setText] = useState('');
+  const states = props.results.map((entry) => {
+    const key = metricKey(entry);
+    return { key, name: entry.metric.name, state: props.live.get(key)?.state ?? 'not-started' };
+  });
+  const signature = states.map((s) => `${s.key}=${s.state}`).join('\n');
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = new Map(states.map((s) => [s.key, s.state]));
+    if (was === null) return;
+    const changed = states.filter((s) => was.has(s.key) && was.get(s.key) !== s.state);
+    if (changed.length > 0) {
+      setText(changed.map((s) => messages.announce(s.name, messages.state[s.state])).join('. '));
+    }
+    // Only a change of some state matters; `states` is rebuilt on every tick.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signature]);
+  return (
+    <div role="status" className="accord-visually-hidden">
+      {text}
+    </div>
+  );
+}
+
+function Loading() {
+  return (
+    <p className="accord-loading" aria-busy="true">
+      {messages.loading}
+    </p>
+  );
+}
+
+function Empty() {
+  return (
+    <div className="accord-empty">
+      <p className="accord-empty__title">{messages.emptyTitle}</p>
+      <p>{messages.emptyBody}</p>
+    </div>
+  );
+}
+
+function ErrorMessage(props: {
+  readonly error: Failure;
+  readonly onRetry?: () => void;
+  readonly prefix?: string;
+}) {
+  return (
+    <div role="alert" className="accord-message accord-message--error">
+      <p>
+        {props.prefix ? `${props.prefix} ` : ''}
+        {props.error.message}
+      </p>
+      {props.onRetry ? (
+        <button type="button" className="accord-button" onClick={props.onRetry}>
+          {messages.retry}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { CycleResult } from '../../../src/engine/evaluate/result';
+import { parseInstant } from '../../../src/engine/time/iso';
+import type { EpochMs } from '../../../src/engine/time/units';
+
+/** One line of a cycle's story, at an instant. */
+export type TimelineEvent =
+  | { readonly kind: 'started'; readonly at: EpochMs }
+  | { readonly kind: 'paused'; readonly at: EpochMs; readonly by: string | null }
+  | { readonly kind: 'resumed'; readonly at: EpochMs }
+  | { readonly kind: 'threshold'; readonly at: EpochMs; readonly index: number; readonly crossings: number }
+  | { readonly kind: 'breached'; readonly at: EpochMs }
+  | { readonly kind: 'met' | 'stopped-breached'; readonly at: EpochMs }
+  | { readonly kind: 'due'; readonly at: EpochMs };
+
+/** What the browser knows beyond the stored cycle: only for the last one, which is still live. */
+export interface LiveFacts {
+  /** The condition that holds while the cycle is paused now. */
+  readonly pausedBy?: string | null;
+  /** When it breached, if it did in the browser since the evaluation. */
+  readonly breachedAt?: EpochMs | null;
+  /** The deadline of a running cycle. */
+  readonly deadline?: EpochMs | null;
+}
+
+// Events at the same instant read in the order they happen (DESIGN.md: start, resume, pause, stop), with a
+// breach before the stop that follows it and a threshold before the breach it warned of.
+const ORDER: Record<TimelineEvent['kind'], number> = {
+  started: 0,
+  resumed: 1,
+  paused: 2,
+  threshold: 3,
+  breached: 4,
+  met: 5,
+  'stopped-breached': 5,
+  due: 6,
+};
+
+/**
+ * The story of one cycle, oldest first: when the clock started, each pause and resume, the warnings that
+ * were reached, the breach, and the stop, or the deadline still ahead. The goal that applied is told beside it
+ * (it is the cycle's `goalIndex`). A threshold that repeated shows its last crossing only, which is all the
+ * result keeps.
+ * @example cycleTimeline(metric.cycles[0]).map((e) => e.kind) // ['started', 'paused', 'resumed', 'met']
+ */
+export function cycleTimeline(cycle: CycleResult, live: LiveFacts = {}): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  const at = (text: string | null): EpochMs | undefined => (text === null ? undefined : parseInstant(text));
+
+  const started = at(cycle.startedAt);
+  if (started !== undefined) events.push({ kind: 'started', at: started });
+  cycle.pauses.forEach((pause, i) => {
+    const from = at(pause.from);
+    const to = at(pause.to);
+    const current = to === undefined && i === cycle.pauses.length - 1;
+    if (from !== undefined)
+      events.push({ kind: 'paused', at: from, by: current ? (live.pausedBy ?? null) : null });
+    if (to !== undefined) events.push({ kind: 'resumed', at: to });
+  });
+  for (const threshold of cycle.thresholds) {
+    const last = at(threshold.lastAt);
+    if (threshold.crossings > 0 && last !== undefined) {
+      events.push({ kind: 'threshold', at: last, index: threshold.index, crossings: threshold.crossings });
+    }
+  }
+  const breached = at(cycle.breachedAt) ?? live.breachedAt ?? undefined;
+  if (breached !== undefined) events.push({ kind: 'breached', at: breached });
+  const stopped = at(cycle.stoppedAt);
+  if (stopped !== undefined) {
+    events.push({ kind: cycle.breached ? 'stopped-breached' : 'met', at: stopped });
+  } else if (breached === undefined) {
+    const due = live.deadline ?? at(cycle.deadline);
+    if (due !== undefined) events.push({ kind: 'due', at: due });
+  }
+  return events.sort((a, b) => a.at - b.at || ORDER[a.kind] - ORDER[b.kind]);
+}
