@@ -18,6 +18,7 @@ export interface RequestType {
 const SERVICE_REQUEST = { id: '10004', name: 'Service Request' } as const;
 const INCIDENT = { id: '10005', name: 'Incident' } as const;
 
+/** The portal's request types, as JSM's IT service management template names them. */
 export const REQUEST_TYPES: readonly RequestType[] = [
   {
     id: '10',
@@ -55,9 +56,11 @@ export const REQUEST_TYPES: readonly RequestType[] = [
 export const TEAMS = ['First Level', 'Second Level', 'NetCo'] as const;
 export type Team = (typeof TEAMS)[number];
 
+/** The project's components; the NetCo UC covers requests with `Network`. */
 export const COMPONENTS = ['Network', 'VPN', 'Email', 'Accounts', 'Hardware'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
+/** Jira's default priorities, most urgent first. */
 export const PRIORITY_NAMES = ['Highest', 'High', 'Medium', 'Low', 'Lowest'] as const;
 export type PriorityName = (typeof PRIORITY_NAMES)[number];
 
@@ -108,7 +111,7 @@ export function organizationsField(
   }));
 }
 
-/** `components` as Jira returns them. */
+/** `components` as Jira returns them: `[{ self, id, name }]`. */
 export function componentsField(names: readonly string[]): Record<string, unknown>[] {
   return names.map((name) => {
     const id = String(10100 + COMPONENTS.indexOf(name as Component));

@@ -35,6 +35,7 @@ export interface IssuePlan {
  */
 export type Scenario = 'quick' | 'standard' | 'waiting' | 'escalate' | 'supplier' | 'unanswered';
 
+/** One change a person makes to a request, at an instant. */
 export type Step =
   | {
       readonly at: number;

@@ -40,6 +40,7 @@ export const SUMMARIES: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/** Comments, by the step that writes them. */
 export const FIRST_RESPONSES = [
   'Thanks for reporting this, we are looking into it now.',
   'Hi, I have picked this up and will get back to you shortly.',

@@ -27,6 +27,7 @@ export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly problems?: readonly Problem[] };
 }
 
+/** Answers with a JSON body, never cached (the sandbox changes under the page). */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -37,6 +38,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/** Answers with an HTML page, never cached. */
 export function sendHtml(res: ServerResponse, html: string): void {
   res.writeHead(200, {
     'Content-Type': 'text/html; charset=utf-8',
@@ -46,6 +48,7 @@ export function sendHtml(res: ServerResponse, html: string): void {
   res.end(html);
 }
 
+/** Answers an {@link HttpError} with its status and body; anything else is a bug: 500, with a message only. */
 export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof HttpError) {
     const body: ErrorBody = {

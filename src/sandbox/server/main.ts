@@ -2,10 +2,11 @@
  * `npm start`: the local sandbox. Opens the sandbox kept in `.data/` (seeding one on the first run or with
  * `--reset`) and serves it on http://127.0.0.1:4000 (`PORT` and `HOST` override).
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseInstant } from '../../engine/time/iso';
-import { openSandbox, type Sandbox } from '../persistence';
+import { openSandbox, SITE_FILE, type Sandbox } from '../persistence';
 import type { SeedReport } from '../seed/seed';
 import { startServer, type SandboxServer } from './server';
 
@@ -73,7 +74,12 @@ ${kinds}\n`;
 
 async function main(): Promise<void> {
   const o = options();
-  process.stdout.write(o.reset ? 'Seeding a fresh sandbox…\n' : `Opening the sandbox in ${o.dataDir}…\n`);
+  const kept = !o.reset && existsSync(join(o.dataDir, SITE_FILE));
+  process.stdout.write(
+    kept
+      ? `Opening the sandbox kept in ${o.dataDir}…\n`
+      : `Seeding a new sandbox in ${o.dataDir} (a few seconds)…\n`,
+  );
   let sandbox: Sandbox;
   try {
     sandbox = await openSandbox({

@@ -16,6 +16,7 @@ const PROJECT = 'IT';
 const accountId = z.string().min(1).max(200);
 const STATUS_NAMES = statusesReply.map((s) => s.name);
 
+/** `POST /api/site/issues`: a customer raises a request (the request type by name or id). */
 export const createIssueBody = z
   .object({
     reporter: accountId,
@@ -25,6 +26,7 @@ export const createIssueBody = z
     components: z.array(z.enum(COMPONENTS)).max(COMPONENTS.length).default([]),
   })
   .strict();
+/** `POST /api/site/issues/:id/comment`, and the bodies of the other controls below. */
 export const commentBody = z
   .object({ accountId, body: z.string().trim().min(1).max(32_000), internal: z.boolean().default(false) })
   .strict();
@@ -58,6 +60,7 @@ export interface IssueRow {
 
 type Named = { name?: string; value?: string; accountId?: string; key?: string } | null | undefined;
 
+/** An issue as a row of a queue: its fields as people read them, and Accord's two custom fields. */
 export function issueRow(app: SandboxApp, issue: JiraIssueBuilder): IssueRow {
   const f = (name: string): Named => issue.field(name) as Named;
   const status = f('status') as { name: string; statusCategory?: { key?: string } };
@@ -91,6 +94,7 @@ export function listIssues(app: SandboxApp): IssueRow[] {
   return [...app.site.issues.values()].reverse().map((issue) => issueRow(app, issue));
 }
 
+/** The issue by id or key, or a 404 refusal. */
 export function findIssue(app: SandboxApp, idOrKey: string): JiraIssueBuilder {
   const issue = app.site.find(idOrKey);
   if (!issue) throw new HttpError(404, 'not-found', `The site has no issue "${idOrKey}".`);
@@ -124,6 +128,7 @@ function agent(app: SandboxApp, id: string, path = '$.accountId'): SiteUser {
   return user;
 }
 
+/** Raises a request as the customer, shared with their organization, handled first by the First Level team. */
 export function createIssue(app: SandboxApp, body: z.infer<typeof createIssueBody>): JiraIssueBuilder {
   const reporter = person(app, body.reporter, '$.reporter');
   if (reporter.accountType !== 'customer') {
@@ -177,6 +182,7 @@ export function comment(app: SandboxApp, issue: JiraIssueBuilder, body: z.infer<
   app.site.comment(issue.id, user.accountId, body.body, body.internal ? { internal: true } : {});
 }
 
+/** Moves the issue to a status by name (any case), as an agent; a done status sets the resolution. */
 export function transition(
   app: SandboxApp,
   issue: JiraIssueBuilder,
@@ -195,6 +201,7 @@ export function transition(
   app.site.transition(issue.id, body.accountId, to);
 }
 
+/** Changes the priority, as an agent. */
 export function setPriority(
   app: SandboxApp,
   issue: JiraIssueBuilder,
@@ -204,12 +211,14 @@ export function setPriority(
   app.site.setPriority(issue.id, body.accountId, body.priority);
 }
 
+/** Assigns the issue to an agent, or unassigns it (null), as an agent. */
 export function assign(app: SandboxApp, issue: JiraIssueBuilder, body: z.infer<typeof assigneeBody>): void {
   agent(app, body.accountId);
   if (body.assignee !== null) agent(app, body.assignee, '$.assignee');
   app.site.assign(issue.id, body.accountId, body.assignee);
 }
 
+/** Hands the issue to a team (or none), as an agent: what starts and stops the OLA and the UC. */
 export function setTeam(app: SandboxApp, issue: JiraIssueBuilder, body: z.infer<typeof teamBody>): void {
   agent(app, body.accountId);
   app.site.setTeam(issue.id, body.accountId, body.team);
