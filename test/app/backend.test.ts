@@ -341,3 +341,17 @@ describe('a JQL recalculation', () => {
     for (const issue of unseen) expect(await world.store.histories.get(issue.id)).toBeDefined();
   });
 });
+
+describe('Accord’s own changes', () => {
+  it('are read back, although the trigger ignores them: a breach that raises the priority is in the stored history', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    // Medium resolution is 1,440 working minutes (three 8-hour days); its breach action raises the priority.
+    await world.advance(5 * 24 * 60 * MINUTE);
+    expect((issue.field('priority') as { name: string }).name).toBe('Highest');
+    const stored = await world.store.histories.get(issue.id);
+    const priority = stored?.data.fields.find((f) => f.keys.includes('priority'));
+    expect(priority?.values[priority.values.length - 1]).toContain('highest');
+  });
+});

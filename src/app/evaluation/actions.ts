@@ -12,7 +12,24 @@ export const CLAIM_STALE_MS = 15 * 60_000;
 export interface ActionOutcome {
   readonly key: string;
   readonly status: 'done' | 'failed' | 'skipped';
+  /** Whether performing it changed the issue in Jira (anything but a notification). */
+  readonly changedIssue: boolean;
   readonly error?: string;
+}
+
+/**
+ * Queues a re-read of every issue that Accord's own actions changed: the trigger ignores the app's own changes
+ * (`ignoreSelf`, so that acting never loops on itself), so without this the stored history would not know that,
+ * say, the priority was raised until a person next touched the issue.
+ */
+export async function refreshAfterActions(
+  deps: Deps,
+  issueId: string,
+  outcomes: readonly ActionOutcome[],
+): Promise<void> {
+  if (outcomes.some((o) => o.status === 'done' && o.changedIssue)) {
+    await deps.queue.push([{ type: 'issue', issueId }]);
+  }
 }
 
 /**
@@ -63,11 +80,11 @@ export async function actOnThresholds(
           try {
             await perform(deps.jira, issueId, action, texts);
             await deps.store.actions.complete(key, deps.clock.now());
-            outcomes.push({ key, status: 'done' });
+            outcomes.push({ key, status: 'done', changedIssue: action.type !== 'notify' });
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             await deps.store.actions.fail(key, deps.clock.now(), message);
-            outcomes.push({ key, status: 'failed', error: message });
+            outcomes.push({ key, status: 'failed', changedIssue: false, error: message });
           }
         }
       }

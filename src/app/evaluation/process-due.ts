@@ -1,5 +1,5 @@
 import type { QueueEvent } from '../ports';
-import { actOnThresholds, type ActionOutcome } from './actions';
+import { actOnThresholds, refreshAfterActions, type ActionOutcome } from './actions';
 import type { Deps } from './deps';
 import { evaluateStored, refreshIssue, type IssueOutcome } from './evaluate-issue';
 import { MAX_ATTEMPTS, pushRetries } from './process-events';
@@ -20,6 +20,7 @@ export async function processDue(
   if (outcome.kind !== 'evaluated') return { outcome, actions: [] };
   await deps.jira.setCustomFields(outcome.fields);
   const actions = await actOnThresholds(deps, event.issueId, outcome.result, outcome.agreements);
+  await refreshAfterActions(deps, event.issueId, actions);
   const attempt = event.attempt ?? 1;
   if (actions.some((a) => a.status === 'failed') && attempt < MAX_ATTEMPTS) {
     await pushRetries(deps, [{ issueId: event.issueId, attempt: attempt + 1 }], (issueId, next) => ({

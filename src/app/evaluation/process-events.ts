@@ -1,5 +1,5 @@
 import { JiraError, QUEUE_MAX_EVENTS, type CustomFieldUpdate, type QueueEvent } from '../ports';
-import { actOnThresholds } from './actions';
+import { actOnThresholds, refreshAfterActions } from './actions';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
 
@@ -49,6 +49,7 @@ export async function processIssueEvents(deps: Deps, events: readonly QueueEvent
   for (const o of outcomes) {
     if (o.kind !== 'evaluated') continue;
     const acted = await actOnThresholds(deps, o.issueId, o.result, o.agreements);
+    await refreshAfterActions(deps, o.issueId, acted);
     if (acted.some((a) => a.status === 'failed')) failedActions.push({ issueId: o.issueId, attempt: 2 });
   }
   const now = deps.clock.now();
