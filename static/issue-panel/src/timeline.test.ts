@@ -1,3 +1,4 @@
+import { at } from '../../../src/engine/calendar/test-support';
 import { makeCycle } from '../../shared/testing/builders';
 import { cycleTimeline } from './timeline';
 
@@ -44,7 +45,7 @@ describe('cycleTimeline', () => {
 
   it('tells a breach the browser saw since the evaluation instead of the deadline', () => {
     const running = makeCycle({ startedAt: t('08:00'), deadline: t('12:00') });
-    expect(story(cycleTimeline(running, { breachedAt: Date.parse(t('12:00')) as never }))).toEqual([
+    expect(story(cycleTimeline(running, { breachedAt: at(t('12:00')) }))).toEqual([
       '08:00 started',
       '12:00 breached',
     ]);
