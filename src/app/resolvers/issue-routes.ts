@@ -37,17 +37,31 @@ export const issueRoutes = {
   'issue/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
     await requireBrowse(deps, ctx, p.issueId);
     const results = await deps.store.results.forIssue(p.issueId);
+    // The agreement versions the results came from: their names, counterparties and goals' conditions, so
+    // the panel can say what applies and why.
+    const versions = await Promise.all(
+      results.map((r) => deps.store.config.get('agreement', r.agreementId, r.agreementVersion)),
+    );
     const calendarIds = new Set(results.flatMap((r) => (r.result.goal ? [r.result.goal.calendar] : [])));
     return {
       issueId: p.issueId,
       evaluatedAt: results.reduce((max, r) => Math.max(max, r.evaluatedAt), 0) || null,
-      results: results.map((r) => ({
-        agreementId: r.agreementId,
-        agreementVersion: r.agreementVersion,
-        kind: r.kind,
-        displayState: displayState(r.result),
-        metric: r.result,
-      })),
+      results: results.map((r, i) => {
+        const agreement = versions[i]?.body ?? undefined;
+        const goals = agreement?.metrics.find((m) => m.id === r.metricId)?.goals ?? [];
+        return {
+          agreementId: r.agreementId,
+          agreementVersion: r.agreementVersion,
+          agreementName: agreement?.name ?? r.agreementId,
+          counterparty: agreement?.counterparty ?? null,
+          evaluatedAt: r.evaluatedAt,
+          /** Each goal's condition (`when`), by goal index, to explain which goal applies. */
+          goalConditions: goals.map((g) => g.when ?? null),
+          kind: r.kind,
+          displayState: displayState(r.result),
+          metric: r.result,
+        };
+      }),
       calendars: await calendarsFor(deps, calendarIds),
     };
   }),

@@ -58,7 +58,9 @@ export function MetricCard(props: {
         <h3 className="accord-metric__name">{metric.name}</h3>
         <StateLozenge state={live.state} />
       </div>
-      <p className="accord-metric__agreement">{messages.agreement(entry.agreementId)}</p>
+      <p className="accord-metric__agreement">
+        {messages.agreement(entry.agreementName ?? entry.agreementId)}
+      </p>
       <Clock live={live} locale={viewer.locale} targetMinutes={targetMinutes} />
       <Facts live={live} at={at} />
       {!live.live && live.clock !== 'stopped' && live.clock !== 'not-started' ? (

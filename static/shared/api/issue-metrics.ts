@@ -22,6 +22,11 @@ export type DisplayState = ReturnType<typeof displayState>;
 export interface IssueMetricEntry {
   readonly agreementId: string;
   readonly agreementVersion: number;
+  /** The agreement's name and counterparty in the version the result came from. */
+  readonly agreementName?: string;
+  readonly counterparty?: string | null;
+  /** Each goal's `when` condition, by goal index (null: the goal without a condition). */
+  readonly goalConditions?: readonly (string | null)[];
   readonly kind: AgreementKind;
   readonly displayState: DisplayState;
   readonly metric: MetricResult;
