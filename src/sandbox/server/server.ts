@@ -6,7 +6,9 @@ import { formatInstant } from '../../engine/time/iso';
 import type { Sandbox } from '../persistence';
 import { callContextOf, contextQuery, forgeContext, invokeBody } from './bridge';
 import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './http';
+import { BRIDGE_SHIM, BRIDGE_SHIM_PATH } from './bridge-shim';
 import { indexPage } from './index-page';
+import { issueDetails, issuePage } from './issue-page';
 import {
   assign,
   assigneeBody,
@@ -25,6 +27,7 @@ import {
   transition,
   transitionBody,
 } from './site-api';
+import { findRoot, sendTokens, sendUiFile } from './ui-files';
 
 /** The channel the server announces clock moves on, for pages that show the sandbox's "now". */
 export const CLOCK_CHANNEL = 'sandbox:clock';
@@ -62,15 +65,22 @@ export interface SandboxServer {
 
 /**
  * Serves a sandbox over HTTP with Node's own `http`: the bridge endpoints the host pages' `@forge/bridge` calls,
- * Server-Sent Events for realtime, the controls that act as Jira would, the clock, and a plain index page.
+ * Server-Sent Events for realtime, the controls that act as Jira would, the clock, a plain index page, the
+ * issue view host page (`/issue/<key>`) and the built Custom UIs it frames (`/ui/<name>/`, with the bridge shim).
  * Requests that touch the sandbox run one at a time (the clock, the queue and the site are one world); after a
  * change the sandbox delivers what it queued, so each reply shows Accord's evaluation, and saves the site.
  */
 export async function startServer(
   sandbox: Sandbox,
-  options: { readonly port?: number; readonly host?: string } = {},
+  options: {
+    readonly port?: number;
+    readonly host?: string;
+    /** The repository, whose `static/<name>/dist` are served under `/ui/<name>/` (default: found from here). */
+    readonly root?: string;
+  } = {},
 ): Promise<SandboxServer> {
   const { app } = sandbox;
+  const root = options.root ?? findRoot();
   const streams = new Set<ServerResponse>();
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -102,6 +112,66 @@ export async function startServer(
       changes: false,
       handle: (r) => {
         sendHtml(r.res, indexPage(listIssues(app), app.clock.now()));
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/issue\/([^/]+)$/,
+      changes: false,
+      handle: (r) => {
+        sendHtml(r.res, issuePage(app, findIssue(app, decodeURIComponent(r.params[0] ?? ''))));
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/issue\/([^/]+)\/details$/,
+      changes: false,
+      handle: (r) => {
+        sendHtml(r.res, issueDetails(app, findIssue(app, decodeURIComponent(r.params[0] ?? ''))));
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/ui\/([^/]+)$/,
+      changes: false,
+      handle: (r) => {
+        // The built index.html's asset paths are relative: they need the folder's trailing slash.
+        r.res.writeHead(308, { Location: `${r.url.pathname}/${r.url.search}` });
+        r.res.end();
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/ui\/([^/]+)\/(.*)$/,
+      changes: false,
+      handle: (r) => {
+        sendUiFile(r.res, root, r.params[0] ?? '', r.params[1] ?? '');
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: new RegExp(`^${BRIDGE_SHIM_PATH.replace(/[.]/g, '\\.')}$`),
+      changes: false,
+      handle: (r) => {
+        r.res.writeHead(200, {
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
+        r.res.end(BRIDGE_SHIM);
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/sandbox\/tokens\/([a-z]+)\.css$/,
+      changes: false,
+      handle: (r) => {
+        sendTokens(r.res, r.params[0] ?? '');
         return Promise.resolve();
       },
     },
