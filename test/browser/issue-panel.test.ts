@@ -109,6 +109,10 @@ describeInBrowser('the issue view in Chromium', () => {
       await page.getByRole('button', { name: '+1 h' }).click();
 
       await firstResponse.locator('.accord-lozenge', { hasText: /breached/i }).waitFor({ timeout: 20_000 });
+      // The frame's clock follows the sandbox's: half an hour past the 11:00 deadline.
+      await firstResponse
+        .locator('.accord-metric__time--overdue', { hasText: /30m/ })
+        .waitFor({ timeout: 10_000 });
       await page.getByText('breached', { exact: true }).waitFor({ timeout: 10_000 });
       if (process.env.UPDATE_SCREENSHOTS === '1') {
         await page.screenshot({ path: join(ROOT, 'docs/screenshots/issue-panel.png'), fullPage: true });
