@@ -184,7 +184,19 @@ const formatNullable = (t: EpochMs | null): string | null => (t === null ? null 
  * Every field the agreements read: in `appliesTo`, goals' `when`, `pauseWhile`, and field conditions. A stored
  * history that never saw one of these must be read from Jira again before it is re-evaluated.
  */
-export function fieldsUsed(config: CompiledConfig): FieldKey[] {
+export function fieldsUsed(config: CompiledConfig): readonly FieldKey[] {
+  // A recalculation asks once per issue with the same compiled configuration: work it out once per config.
+  let used = fieldsUsedByConfig.get(config);
+  if (!used) {
+    used = collectFieldsUsed(config);
+    fieldsUsedByConfig.set(config, used);
+  }
+  return used;
+}
+
+const fieldsUsedByConfig = new WeakMap<CompiledConfig, readonly FieldKey[]>();
+
+function collectFieldsUsed(config: CompiledConfig): FieldKey[] {
   const keys = new Set<FieldKey>();
   for (const { checked } of config.agreements) {
     for (const key of checked.appliesTo?.fields ?? []) keys.add(key);
