@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
- * Builds every Custom UI (each `static/<name>/` with a `vite.config.ts`) into `static/<name>/dist`, one after
- * the other, then prints each entry's gzipped JS+CSS loaded before its first render and fails when one is over
- * its budget (see ui-budgets.mjs).
+ * Merges the UIs' translations into `locales/` (build-locales.mjs), then builds every Custom UI (each
+ * `static/<name>/` with a `vite.config.ts`) into `static/<name>/dist`, one after the other, then prints each
+ * entry's gzipped JS+CSS loaded before its first render and fails when one is over its budget (ui-budgets.mjs).
  *
  *   npm run build:ui               # all of them
  *   npm run build:ui -- issue-panel
  */
 import path from 'node:path';
 import { build } from 'vite';
+import { buildLocales } from './build-locales.mjs';
 import { measure, report, staticDir, uiNames } from './ui-budgets.mjs';
 
 const wanted = process.argv.slice(2);
@@ -17,6 +18,8 @@ const unknown = wanted.filter((name) => !names.includes(name));
 
 try {
   if (unknown.length > 0) throw new Error(`no Custom UI named ${unknown.join(', ')} in static/`);
+  const namespaces = buildLocales();
+  process.stdout.write(`built locales/ from the messages of ${namespaces.join(', ')}\n`);
   const results = [];
   for (const name of names) {
     const dir = path.join(staticDir, name);

@@ -1,4 +1,5 @@
 import type { Reply } from './api/reply';
+import type { Lookup } from './i18n/i18n';
 
 /**
  * What a Custom UI needs from its host, as one small port: the Forge bridge in Jira (forge-backend.ts), a
@@ -18,6 +19,11 @@ export interface Backend {
    * available, in which case the UI relies on refetching.
    */
   subscribe(channel: string, onEvent: () => void): Promise<() => void>;
+  /**
+   * The app's translations for `locale` (a BCP 47 tag such as `de-DE`) with the manifest's fallbacks (English
+   * last). Rejects when the host has none to give.
+   */
+  translations(locale: string): Promise<Lookup>;
 }
 
 export interface UiContext {

@@ -1,7 +1,9 @@
-import { invoke, realtime, view } from '@forge/bridge';
+import { i18n, invoke, realtime, view } from '@forge/bridge';
 import type { Backend } from './backend';
 import { toLocaleTag, toTimeZone } from './backend';
 import { isReply, unreachable } from './api/reply';
+
+type ForgeLocale = Parameters<typeof i18n.createTranslationFunction>[0];
 
 /**
  * The {@link Backend} of a Custom UI running inside Jira: `@forge/bridge`'s invoke, context and realtime.
@@ -35,6 +37,18 @@ export const forgeBackend: Backend = {
     });
     return () => {
       void subscription.unsubscribe().catch(() => undefined);
+    };
+  },
+
+  async translations(locale) {
+    // The bridge answers a missing key with the default it is given; a character no message contains tells
+    // "missing" apart from any real text.
+    const missing = '\u0000';
+    // Jira's locales are Forge's (`de-DE`); one Forge does not ship falls back to English.
+    const translate = await i18n.createTranslationFunction(locale as ForgeLocale);
+    return (key) => {
+      const text = translate(key, missing);
+      return text === missing ? null : text;
     };
   },
 };

@@ -1,73 +1,100 @@
+import { createContext, useContext } from 'react';
 import type { AgreementKind } from '../../../src/engine/agreement/types';
 import type { LiveState } from '../../shared/countdown/live-metric';
+import type { I18n, MessageKeys } from '../../shared/i18n/i18n';
+import type english from '../locales/en-US.json';
+import type sharedEnglish from '../../shared/locales/en-US.json';
+
+/** The issue panel's message keys, from its English catalogue and the shared one. */
+export type PanelKey = MessageKeys<typeof english> | MessageKeys<typeof sharedEnglish>;
+
+const KINDS: readonly AgreementKind[] = ['SLA', 'OLA', 'UC'];
+const STATES: readonly LiveState[] = [
+  'on-track',
+  'at-risk',
+  'breached',
+  'paused',
+  'out-of-hours',
+  'met',
+  'not-started',
+];
 
 /**
- * Every sentence the issue panel shows, in one place, so that translating it (German and Danish, through
- * Forge's translations) replaces this module and nothing else. Numbers, durations and dates are formatted by
- * Intl in the viewer's locale before they get here.
+ * Every sentence the issue panel shows, in the user's language (static/issue-panel/locales, through Forge's
+ * translations). Numbers, durations and dates are formatted by Intl in the viewer's locale before they get here.
  */
-export const messages = {
-  kind: {
-    SLA: { title: 'SLA', description: 'Service level agreements, with customers' },
-    OLA: { title: 'OLA', description: 'Operational level agreements, with internal teams' },
-    UC: { title: 'UC', description: 'Underpinning contracts, with suppliers' },
-  } satisfies Record<AgreementKind, { title: string; description: string }>,
-  state: {
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    breached: 'Breached',
-    paused: 'Paused',
-    'out-of-hours': 'Out of hours',
-    met: 'Met',
-    'not-started': 'Not started',
-  } satisfies Record<LiveState, string>,
+export function panelMessages(i18n: I18n<PanelKey>) {
+  const { t } = i18n;
+  return {
+    kind: Object.fromEntries(
+      KINDS.map((kind) => [
+        kind,
+        { title: t(`kind.${kind}.title`), description: t(`kind.${kind}.description`) },
+      ]),
+    ) as Record<AgreementKind, { title: string; description: string }>,
+    state: Object.fromEntries(STATES.map((state) => [state, t(`state.${state}`)])) as Record<
+      LiveState,
+      string
+    >,
 
-  loading: 'Loading SLAs…',
-  timeLeft: (duration: string) => `${duration} left`,
-  timeOverdue: (duration: string) => `${duration} overdue`,
-  elapsed: (duration: string) => `${duration} elapsed, no target`,
-  target: (duration: string) => `Target ${duration}`,
-  took: (elapsed: string, target: string | null) =>
-    target ? `Took ${elapsed} of ${target}` : `Took ${elapsed}`,
-  due: (at: string) => `Due ${at}`,
-  breachedAt: (at: string) => `Breached ${at}`,
-  metAt: (at: string) => `Met ${at}`,
-  stoppedAt: (at: string) => `Stopped ${at}`,
-  pausedWhile: (condition: string) => `Paused while ${condition}`,
-  pausedNoDeadline: 'Paused: no deadline until the clock runs again',
-  resumesAt: (at: string) => `Out of hours: resumes ${at}`,
-  notLive: (calendar: string, at: string) =>
-    `Calendar "${calendar}" is not available here, so this does not tick: as evaluated ${at}.`,
-  agreement: (id: string) => `Agreement: ${id}`,
+    loading: t('loading'),
+    timeLeft: (duration: string) => t('timeLeft', { duration }),
+    timeOverdue: (duration: string) => t('timeOverdue', { duration }),
+    elapsed: (duration: string) => t('elapsed', { duration }),
+    target: (duration: string) => t('target', { duration }),
+    took: (elapsed: string, target: string | null) =>
+      target ? t('tookOf', { elapsed, target }) : t('took', { elapsed }),
+    due: (at: string) => t('due', { at }),
+    breachedAt: (at: string) => t('breachedAt', { at }),
+    metAt: (at: string) => t('metAt', { at }),
+    stoppedAt: (at: string) => t('stoppedAt', { at }),
+    pausedWhile: (condition: string) => t('pausedWhile', { condition }),
+    pausedNoDeadline: t('pausedNoDeadline'),
+    resumesAt: (at: string) => t('resumesAt', { at }),
+    notLive: (calendar: string, at: string) => t('notLive', { calendar, at }),
+    agreement: (name: string) => t('agreement', { name }),
 
-  timeline: 'Timeline',
-  timelineWithEarlier: (count: number) =>
-    `Timeline and ${String(count)} earlier ${count === 1 ? 'cycle' : 'cycles'}`,
-  cycleHeading: (n: number, outcome: string) => `Cycle ${String(n)}: ${outcome}`,
-  event: {
-    started: 'Clock started',
-    goal: (n: number, target: string | null, calendar: string | null) =>
-      `Goal ${String(n)} applies${target ? `: ${target}` : ''}${calendar ? ` on ${calendar}` : ''}`,
-    noGoal: 'No goal matched: measured only',
-    paused: (by: string | null) => (by ? `Paused while ${by}` : 'Paused'),
-    resumed: 'Resumed',
-    threshold: (n: number, times: number) =>
-      `Warning ${String(n)} reached${times > 1 ? ` (${String(times)} times; last shown)` : ''}`,
-    breached: 'Breached: target time used up',
-    met: 'Stopped: met',
-    stoppedBreached: 'Stopped: breached',
-    due: 'Due',
-  },
+    timeline: t('timeline'),
+    timelineWithEarlier: (count: number) => t('timelineWithEarlier', { count }),
+    cycleHeading: (n: number, outcome: string) => t('cycleHeading', { n, outcome }),
+    event: {
+      started: t('event.started'),
+      goal: (n: number, target: string | null, calendar: string | null) => {
+        if (target && calendar) return t('event.goalTargetCalendar', { n, target, calendar });
+        if (target) return t('event.goalTarget', { n, target });
+        if (calendar) return t('event.goalCalendar', { n, calendar });
+        return t('event.goal', { n });
+      },
+      noGoal: t('event.noGoal'),
+      paused: (by: string | null) => (by ? t('event.pausedWhile', { condition: by }) : t('event.paused')),
+      resumed: t('event.resumed'),
+      threshold: (n: number, times: number) =>
+        times > 1 ? t('event.thresholdRepeated', { n, count: times }) : t('event.threshold', { n }),
+      breached: t('event.breached'),
+      met: t('event.met'),
+      stoppedBreached: t('event.stoppedBreached'),
+      due: t('event.due'),
+    },
 
-  completed: (count: number) => `Completed (${String(count)})`,
-  announce: (metric: string, state: string) => `${metric}: ${state}`,
+    completed: (count: number) => t('completed', { count }),
+    announce: (metric: string, state: string) => t('announce', { metric, state }),
 
-  emptyTitle: 'No SLA applies to this issue',
-  emptyBody:
-    'Accord measures an issue once an agreement covers it. A Jira admin can add an agreement, or widen where one applies, in Jira settings → Apps → Accord. If one should apply already, the issue may still be evaluating: this panel updates by itself.',
-  noIssue: 'Open this panel from an issue to see its SLAs.',
-  retry: 'Try again',
-  refreshFailed: 'Could not refresh:',
-  unknownShape:
-    'Accord answered in a form this panel does not know, probably during an update. Reload the issue in a minute.',
-} as const;
+    emptyTitle: t('emptyTitle'),
+    emptyBody: t('emptyBody'),
+    noIssue: t('noIssue'),
+    retry: t('retry'),
+    refreshFailed: t('refreshFailed'),
+    unknownShape: t('unknownShape'),
+  };
+}
+
+export type PanelMessages = ReturnType<typeof panelMessages>;
+
+export const MessagesContext = createContext<PanelMessages | null>(null);
+
+/** The panel's messages in the user's language, from the {@link MessagesContext} the panel sets up. */
+export function useMessages(): PanelMessages {
+  const messages = useContext(MessagesContext);
+  if (messages === null) throw new Error('the issue panel renders its parts inside MessagesContext');
+  return messages;
+}

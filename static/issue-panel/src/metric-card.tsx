@@ -5,7 +5,7 @@ import { Disclosure } from '../../shared/ui/disclosure';
 import { Lozenge, type LozengeAppearance } from '../../shared/ui/lozenge';
 import { formatCountdown, formatTarget, spokenDuration } from '../../shared/format/duration';
 import { formatInstant } from '../../shared/format/instant';
-import { messages } from './messages';
+import { useMessages } from './messages';
 import { TimelineView } from './timeline-view';
 
 /** The viewer's locale and zone, and the instant the panel shows. */
@@ -26,6 +26,7 @@ const LOZENGE: Record<LiveState, { appearance: LozengeAppearance; bold?: boolean
 };
 
 export function StateLozenge(props: { readonly state: LiveState }) {
+  const messages = useMessages();
   const look = LOZENGE[props.state];
   return (
     <Lozenge appearance={look.appearance} isBold={look.bold === true}>
@@ -46,6 +47,7 @@ export function MetricCard(props: {
   readonly calendar: CountdownCalendar | undefined;
   readonly evaluatedAt: number;
 }) {
+  const messages = useMessages();
   const { entry, live, viewer } = props;
   const metric = entry.metric;
   const at = (instant: number): string => formatInstant(instant, viewer);
@@ -85,6 +87,7 @@ function Clock(props: {
   readonly locale: string;
   readonly targetMinutes: number | null;
 }) {
+  const messages = useMessages();
   const { live, locale } = props;
   if (live.clock === 'not-started') {
     return props.targetMinutes === null ? null : (
@@ -131,6 +134,7 @@ function Clock(props: {
 }
 
 function Facts(props: { readonly live: LiveMetric; readonly at: (instant: number) => string }) {
+  const messages = useMessages();
   const { live, at } = props;
   const lines: string[] = [];
   if (live.clock === 'stopped') {

@@ -8,6 +8,7 @@ import type { IssueMetrics } from '../../shared/api/issue-metrics';
 import type { Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
+import { testTranslations } from '../../shared/testing/translations';
 import { IssuePanel } from './panel';
 
 // React's act() warns unless it knows it runs in a test.
@@ -18,6 +19,10 @@ const utc = (time: string): string => new Date(berlin(time)).toISOString();
 
 /** The issue-panel's backend, faked: replies in turn (the last one again once they run out), one realtime listener. */
 function fakeBackend(...replies: Reply<unknown>[]) {
+  return fakeBackendIn('en-GB', ...replies);
+}
+
+function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
   const calls: { route: string; payload: unknown }[] = [];
   const channels: string[] = [];
   let listener: (() => void) | null = null;
@@ -27,7 +32,8 @@ function fakeBackend(...replies: Reply<unknown>[]) {
       const reply = replies.length > 1 ? replies.shift() : replies[0];
       return Promise.resolve(reply ?? { ok: false, error: { code: 'internal', message: 'no reply' } });
     },
-    context: () => Promise.resolve({ issueId: '10042', locale: 'en-GB', timeZone: 'Europe/Berlin' }),
+    context: () => Promise.resolve({ issueId: '10042', locale, timeZone: 'Europe/Berlin' }),
+    translations: testTranslations,
     subscribe: (channel, onEvent) => {
       channels.push(channel);
       listener = onEvent;
@@ -128,6 +134,15 @@ describe('the issue panel', () => {
     expect(text('.accord-metric__facts li')).toEqual([
       'Due Mon 2 Mar, 13:00',
       'Paused while status = "Waiting for customer"',
+    ]);
+  });
+
+  it("speaks the user's Jira language, with its dates and numbers", async () => {
+    await render(fakeBackendIn('de-DE', reply({ results: [handling, resolution] })).backend);
+    expect(text('.accord-lozenge')).toEqual(['Im Plan', 'Pausiert']);
+    expect(text('.accord-metric__facts li')).toEqual([
+      'Fällig Mo., 2. März, 13:00',
+      'Pausiert, solange status = "Waiting for customer"',
     ]);
   });
 

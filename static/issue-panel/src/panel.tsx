@@ -9,7 +9,8 @@ import { Disclosure } from '../../shared/ui/disclosure';
 import { useNow } from '../../shared/ui/use-now';
 import { groupByKind, metricKey } from './group';
 import { MetricCard, type Viewer } from './metric-card';
-import { messages } from './messages';
+import { useTranslations } from '../../shared/i18n/use-i18n';
+import { MessagesContext, panelMessages, useMessages, type PanelKey } from './messages';
 import { useIssueMetrics } from './use-issue-metrics';
 
 /**
@@ -37,10 +38,33 @@ export function IssuePanel(props: { readonly backend: Backend; readonly clock?: 
     };
   }, [props.backend]);
 
-  if (contextError) return <ErrorMessage error={contextError} />;
-  if (!context) return <Loading />;
-  if (context.issueId === null) return <p className="accord-empty">{messages.noIssue}</p>;
-  return <IssueMetricsView backend={props.backend} context={context} clock={props.clock ?? Date.now} />;
+  const translations = useTranslations<PanelKey>(props.backend, context?.locale ?? null, 'issue-panel');
+  const messages = useMemo(
+    () => (translations.status === 'ready' ? panelMessages(translations.i18n) : null),
+    [translations],
+  );
+
+  // Until the panel has its text, a failure can only be told in the English it was written in.
+  const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);
+  if (failure) return <FirstError error={failure} />;
+  if (!context || !messages) return <p className="accord-loading" aria-busy="true" />;
+  return (
+    <MessagesContext.Provider value={messages}>
+      {context.issueId === null ? (
+        <p className="accord-empty">{messages.noIssue}</p>
+      ) : (
+        <IssueMetricsView backend={props.backend} context={context} clock={props.clock ?? Date.now} />
+      )}
+    </MessagesContext.Provider>
+  );
+}
+
+function FirstError(props: { readonly error: Failure }) {
+  return (
+    <div role="alert" className="accord-message accord-message--error">
+      <p>{props.error.message}</p>
+    </div>
+  );
 }
 
 function IssueMetricsView(props: {
@@ -48,6 +72,7 @@ function IssueMetricsView(props: {
   readonly context: UiContext;
   readonly clock: () => number;
 }) {
+  const messages = useMessages();
   const { state, reload } = useIssueMetrics(props.backend, props.context.issueId);
   switch (state.status) {
     case 'loading':
@@ -81,6 +106,7 @@ function Metrics(props: {
   readonly context: UiContext;
   readonly clock: () => number;
 }) {
+  const messages = useMessages();
   const { data, calendars, context } = props;
   const now = useNow(props.clock);
   const evaluatedAt = (data.evaluatedAt ?? now) as EpochMs;
@@ -150,6 +176,7 @@ function Announcer(props: {
   readonly results: readonly IssueMetricEntry[];
   readonly live: ReadonlyMap<string, LiveMetric>;
 }) {
+  const messages = useMessages();
   const previous = useRef<Map<string, string> | null>(null);
   const [text, setText] = useState('');
   const states = props.results.map((entry) => {
@@ -176,6 +203,7 @@ function Announcer(props: {
 }
 
 function Loading() {
+  const messages = useMessages();
   return (
     <p className="accord-loading" aria-busy="true">
       {messages.loading}
@@ -184,6 +212,7 @@ function Loading() {
 }
 
 function Empty() {
+  const messages = useMessages();
   return (
     <div className="accord-empty">
       <p className="accord-empty__title">{messages.emptyTitle}</p>
@@ -197,6 +226,7 @@ function ErrorMessage(props: {
   readonly onRetry?: () => void;
   readonly prefix?: string;
 }) {
+  const messages = useMessages();
   return (
     <div role="alert" className="accord-message accord-message--error">
       <p>

@@ -4,7 +4,7 @@ import type { LiveMetric } from '../../shared/countdown/live-metric';
 import { formatTarget } from '../../shared/format/duration';
 import { formatInstant } from '../../shared/format/instant';
 import type { Viewer } from './metric-card';
-import { messages } from './messages';
+import { useMessages, type PanelMessages } from './messages';
 import { cycleTimeline, type TimelineEvent } from './timeline';
 
 /**
@@ -18,6 +18,7 @@ export function TimelineView(props: {
   readonly viewer: Viewer;
   readonly calendar: CountdownCalendar | undefined;
 }) {
+  const messages = useMessages();
   const { metric, live, viewer } = props;
   const cycles = metric.cycles;
   const last = cycles[cycles.length - 1];
@@ -60,6 +61,7 @@ export function TimelineView(props: {
 }
 
 function Events(props: { readonly events: readonly TimelineEvent[]; readonly viewer: Viewer }) {
+  const messages = useMessages();
   return (
     <ol className="accord-timeline__events">
       {props.events.map((event, i) => (
@@ -68,14 +70,14 @@ function Events(props: { readonly events: readonly TimelineEvent[]; readonly vie
           className={`accord-timeline__event accord-timeline__event--${event.kind}`}
         >
           <time dateTime={new Date(event.at).toISOString()}>{formatInstant(event.at, props.viewer)}</time>{' '}
-          <span>{describe(event)}</span>
+          <span>{describe(event, messages)}</span>
         </li>
       ))}
     </ol>
   );
 }
 
-function describe(event: TimelineEvent): string {
+function describe(event: TimelineEvent, messages: PanelMessages): string {
   switch (event.kind) {
     case 'started':
       return messages.event.started;

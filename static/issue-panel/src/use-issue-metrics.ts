@@ -8,7 +8,7 @@ import {
   type CountdownCalendar,
   type CountdownCalendars,
 } from '../../shared/countdown/calendars';
-import { messages } from './messages';
+import { useMessages } from './messages';
 
 export type IssueMetricsState =
   | { readonly status: 'loading' }
@@ -35,6 +35,7 @@ export function useIssueMetrics(
   backend: Backend,
   issueId: string | null,
 ): { state: IssueMetricsState; reload: () => void } {
+  const { unknownShape } = useMessages();
   const [state, setState] = useState<IssueMetricsState>({ status: 'loading' });
   const cache = useRef(new Map<string, CountdownCalendar>());
   const loadRef = useRef<() => void>(() => undefined);
@@ -57,7 +58,7 @@ export function useIssueMetrics(
         });
         return;
       }
-      const error: Failure = reply.ok ? { code: 'internal', message: messages.unknownShape } : reply.error;
+      const error: Failure = reply.ok ? { code: 'internal', message: unknownShape } : reply.error;
       setState((was) =>
         was.status === 'ready' ? { ...was, refreshError: error } : { status: 'failed', error },
       );
@@ -96,7 +97,7 @@ export function useIssueMetrics(
       document.removeEventListener('visibilitychange', onVisible);
       unsubscribe?.();
     };
-  }, [backend, issueId]);
+  }, [backend, issueId, unknownShape]);
 
   const reload = useCallback(() => {
     setState((was) => (was.status === 'failed' ? { status: 'loading' } : was));
