@@ -24,11 +24,28 @@ export interface Backend {
    * last). Rejects when the host has none to give.
    */
   translations(locale: string): Promise<Lookup>;
+  /**
+   * Saves a dashboard gadget's configuration (from its edit view) and lets Jira show the gadget with it.
+   * Rejects when the host refuses it.
+   */
+  submitGadget(configuration: Readonly<Record<string, unknown>>): Promise<void>;
+}
+
+export interface GadgetContext {
+  readonly entryPoint: 'view' | 'edit';
+  /** Whatever the gadget saved with {@link Backend.submitGadget}; empty on a new gadget. */
+  readonly configuration: Readonly<Record<string, unknown>>;
 }
 
 export interface UiContext {
   /** The issue of an issue view or portal request, as Jira's numeric id. */
   readonly issueId: string | null;
+  /** The project of a project settings page (or of the issue), by key. */
+  readonly projectKey: string | null;
+  /** The Atlassian account of the user. */
+  readonly accountId: string | null;
+  /** A dashboard gadget's saved configuration and whether it opened to view or to edit it; null elsewhere. */
+  readonly gadget: GadgetContext | null;
   /** A BCP 47 locale tag (`en-US`, `de-DE`, `da-DK`), from the user's Jira profile. */
   readonly locale: string;
   /** The user's IANA time zone, from their Jira profile. */

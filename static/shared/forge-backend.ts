@@ -22,10 +22,26 @@ export const forgeBackend: Backend = {
 
   async context() {
     const context = await view.getContext();
-    const issue: unknown = context.extension.issue;
+    const extension = context.extension as Record<string, unknown>;
+    const issue = extension.issue;
+    const project = extension.project;
     const id = typeof issue === 'object' && issue !== null && 'id' in issue ? issue.id : undefined;
+    const key = typeof project === 'object' && project !== null && 'key' in project ? project.key : undefined;
+    const configuration = extension.gadgetConfiguration;
     return {
       issueId: typeof id === 'string' || typeof id === 'number' ? String(id) : null,
+      projectKey: typeof key === 'string' ? key : null,
+      accountId: typeof context.accountId === 'string' ? context.accountId : null,
+      gadget:
+        extension.type === 'jira:dashboardGadget'
+          ? {
+              entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view',
+              configuration:
+                typeof configuration === 'object' && configuration !== null
+                  ? (configuration as Record<string, unknown>)
+                  : {},
+            }
+          : null,
       locale: toLocaleTag(context.locale),
       timeZone: toTimeZone(context.timezone),
     };
@@ -38,6 +54,10 @@ export const forgeBackend: Backend = {
     return () => {
       void subscription.unsubscribe().catch(() => undefined);
     };
+  },
+
+  async submitGadget(configuration) {
+    await view.submit({ ...configuration });
   },
 
   async translations(locale) {

@@ -32,7 +32,16 @@ function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
       const reply = replies.length > 1 ? replies.shift() : replies[0];
       return Promise.resolve(reply ?? { ok: false, error: { code: 'internal', message: 'no reply' } });
     },
-    context: () => Promise.resolve({ issueId: '10042', locale, timeZone: 'Europe/Berlin' }),
+    context: () =>
+      Promise.resolve({
+        issueId: '10042',
+        projectKey: 'IT',
+        accountId: 'agent-1',
+        gadget: null,
+        locale,
+        timeZone: 'Europe/Berlin',
+      }),
+    submitGadget: () => Promise.reject(new Error('not a gadget')),
     translations: testTranslations,
     subscribe: (channel, onEvent) => {
       channels.push(channel);
