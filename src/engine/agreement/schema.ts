@@ -68,6 +68,34 @@ const metricSchema = z.strictObject({
   thresholds: z.array(thresholdSchema).optional(),
 });
 
+const percent = z.number().min(0).max(100);
+
+const penaltySchema = z.strictObject({
+  metric: z.string().min(1).optional(),
+  goal: z.number().int().nonnegative().optional(),
+  service: z.string().min(1).optional(),
+  belowPercent: percent.optional(),
+  creditPercent: percent,
+  period: z.enum(['month', 'quarter']),
+});
+
+const maintenanceSchema = z.strictObject({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  weekly: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']).optional(),
+  name: z.string().optional(),
+});
+
+const availabilitySchema = z.strictObject({
+  service: z.string().min(1).max(128),
+  objectivePercent: z.number().gt(0).max(100),
+  calendar: z.string().min(1),
+  incidentJql: z.string().min(1),
+  outageStartField: z.string().min(1).optional(),
+  outageEndField: z.string().min(1).optional(),
+  maintenanceWindows: z.array(maintenanceSchema).optional(),
+});
+
 export const agreementSchema = z.strictObject({
   id: z.string().min(1).max(128),
   name: z.string(),
@@ -79,4 +107,13 @@ export const agreementSchema = z.strictObject({
   appliesTo: z.string().optional(),
   customerVisible: z.boolean().optional(),
   metrics: z.array(metricSchema).min(1),
+  reportingTimeZone: z.string().min(1).optional(),
+  monthlyFee: z.number().nonnegative().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code of three capital letters, e.g. "EUR"')
+    .optional(),
+  penalties: z.array(penaltySchema).optional(),
+  creditCapPercent: percent.optional(),
+  availability: z.array(availabilitySchema).optional(),
 });

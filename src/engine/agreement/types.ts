@@ -20,6 +20,80 @@ export interface Agreement {
   /** SLA metrics shown on the customer portal; never for OLA or UC. */
   customerVisible?: boolean;
   metrics: Metric[];
+  /**
+   * The IANA zone reporting periods (weeks, months, quarters) are counted in. Absent: the zone of the first
+   * goal's calendar, so a Berlin SLA's months are Berlin months.
+   */
+  reportingTimeZone?: string;
+  /** The fee per month the service credits of {@link penalties} are a share of, in {@link currency}. */
+  monthlyFee?: number;
+  /** ISO 4217 code of {@link monthlyFee}, e.g. `EUR`. */
+  currency?: string;
+  /** Service credits owed when a service level is missed (see {@link PenaltyClause}). */
+  penalties?: PenaltyClause[];
+  /** The credits of one period together are at most this share of that period's fee; default 100. */
+  creditCapPercent?: number;
+  /** Availability objectives of services the agreement covers, measured from incident issues. */
+  availability?: AvailabilityObjective[];
+}
+
+/**
+ * A service credit: "met share below 95 % in a month: 5 % of the monthly fee".
+ *
+ * What the clause judges is the met share of the cycles it covers, pooled: one goal (`metric` and `goal`), every
+ * goal of a metric (`metric`), every metric of the agreement (neither), or a service's availability (`service`).
+ * Clauses on the same measure and period are tiers: only the largest credit whose threshold is missed is owed.
+ * Credits of different clauses add up, to at most {@link Agreement.creditCapPercent} of the period's fee (a
+ * quarter's fee is three monthly fees). A period in which no cycle ended owes nothing: there is nothing to judge.
+ */
+export interface PenaltyClause {
+  /** Metric id. */
+  metric?: string;
+  /** Goal index in the metric's `goals` (0-based); requires `metric`. */
+  goal?: number;
+  /** An availability objective's `service`; excludes `metric`. */
+  service?: string;
+  /**
+   * Owed when the measured share is below this percent. Default: the goal's `objectivePercent` (with `goal`)
+   * or the service's (with `service`); required otherwise.
+   */
+  belowPercent?: number;
+  /** Share of the period's fee credited. */
+  creditPercent: number;
+  period: 'month' | 'quarter';
+}
+
+/**
+ * "The VPN is available 99.9 % of its service hours": downtime is taken from incident issues, each from its
+ * outage-start field (or its creation) to its outage-end field (or its resolution), inside the calendar's
+ * working time, with planned maintenance excluded from both downtime and service time; overlapping incidents
+ * count once.
+ */
+export interface AvailabilityObjective {
+  /** The service's name, unique within the agreement, e.g. `VPN`. */
+  service: string;
+  objectivePercent: number;
+  /** Calendar id: the hours the service is agreed to be available (a 24/7 calendar for an always-on service). */
+  calendar: string;
+  /** JQL subset selecting the incident issues that are outages of this service. */
+  incidentJql: string;
+  /** A date-time field holding when the outage began (`cf[10080]`, `customfield_10080` or its name); default: created. */
+  outageStartField?: string;
+  /** A date-time field holding when the outage ended; default: the resolution date. */
+  outageEndField?: string;
+  maintenanceWindows?: MaintenanceWindow[];
+}
+
+/**
+ * Planned maintenance: one-off between two ISO instants with an offset (`2026-03-14T22:00:00+01:00`), or every
+ * week on `weekly`'s day between local `HH:mm` times of the availability calendar's zone (`24:00` allowed as
+ * `to`). Half-open, like every interval in Accord.
+ */
+export interface MaintenanceWindow {
+  from: string;
+  to: string;
+  weekly?: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+  name?: string;
 }
 
 export interface Metric {

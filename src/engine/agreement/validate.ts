@@ -3,6 +3,7 @@ import { zodProblems } from '../config/zod-problems';
 import { parseJql, type JqlQuery } from '../jql';
 import { parseInstant } from '../time/iso';
 import { MS_PER_DAY, type EpochMs } from '../time/units';
+import { checkReportingTerms } from './reporting-terms';
 import { agreementSchema } from './schema';
 import type { Agreement, Goal, Metric } from './types';
 
@@ -25,8 +26,9 @@ export interface CheckedAgreement {
 
 /**
  * Checks a list of agreements against the calendars they name: the shape; unique agreement and metric ids;
- * every JQL (`appliesTo`, `when`, `pauseWhile`) with the column of a problem; known calendars; dates;
- * `customerVisible` only on SLAs. Problems carry the JSON path under `path`.
+ * every JQL (`appliesTo`, `when`, `pauseWhile`, `incidentJql`) with the column of a problem; known calendars;
+ * dates; `customerVisible` only on SLAs; reporting terms (zone, fee, penalty clauses, availability objectives
+ * and their maintenance windows, see `reporting-terms.ts`). Problems carry the JSON path under `path`.
  * @example validateAgreements(JSON.parse(text), new Set(['berlin-9-17']), '$')
  */
 export function validateAgreements(
@@ -127,6 +129,8 @@ export function validateAgreement(
     });
     return { metric, pauseWhile: jql(metric.pauseWhile, joinPath(mPath, 'pauseWhile')), goals };
   });
+
+  checkReportingTerms(agreement, calendarIds, path, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { agreement, appliesTo, validFrom, validTo, metrics } };

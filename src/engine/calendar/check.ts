@@ -9,8 +9,11 @@ import { WEEKDAYS, type Calendar, type Span } from './types';
 
 const HH_MM = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
-/** `HH:mm` → minutes after midnight; `24:00` only where it may end a span. */
-function parseWallTime(text: string, isEnd: boolean): number | undefined {
+/**
+ * `HH:mm` → minutes after midnight; `24:00` only where it may end a span.
+ * @example parseWallTime('17:30', false) === 1050
+ */
+export function parseWallTime(text: string, isEnd: boolean): number | undefined {
   const m = HH_MM.exec(text);
   if (!m) return undefined;
   const minutes = Number(m[1]) * 60 + Number(m[2]);
