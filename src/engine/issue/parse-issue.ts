@@ -4,6 +4,7 @@
  * issues a second, and only the few properties the history needs are checked.
  */
 import { namedFieldKey } from '../fields';
+import { ratingOf } from '../report/satisfaction';
 import { fail, joinPath, ok, type Problem, type Result } from '../errors';
 import { isObject } from './aliases';
 import { parseJiraInstant } from './jira-instant';
@@ -281,7 +282,18 @@ export function parseIssue(json: unknown, options: ParseIssueOptions = {}): Resu
     events,
     known: knownCustomFields(fields, json.names),
   };
-  return ok(data);
+  const satisfaction = satisfactionOf(fields);
+  return ok(satisfaction === undefined ? data : { ...data, satisfaction });
+}
+
+/** JSM's satisfaction rating, found by its value's shape (`{ "rating": 4 }`) in whichever custom field holds it. */
+function satisfactionOf(fields: Readonly<Record<string, unknown>>): number | undefined {
+  for (const id in fields) {
+    if (!id.startsWith('customfield_')) continue;
+    const rating = ratingOf(fields[id]);
+    if (rating !== undefined) return rating;
+  }
+  return undefined;
 }
 
 /** The custom fields a reply carried, by id and, where `names` (expand=names) tells it, by name. */

@@ -110,4 +110,6 @@ export interface IssueHistoryData {
    * `name:<lower-cased name>`: so a later agreement that reads a field can tell "empty" from "never read".
    */
   readonly known?: readonly string[];
+  /** The JSM satisfaction rating (1–5) the customer gave, if any: reports show it beside compliance. */
+  readonly satisfaction?: number;
 }
