@@ -1,6 +1,7 @@
 import { joinPath } from '../../engine/errors';
 import type { Deps } from '../evaluation/deps';
 import { JiraError } from '../ports';
+import { adminRoutes } from './admin-routes';
 import { configRoutes } from './config-routes';
 import type { CallContext } from './context';
 import { Refusal, success, type Reply } from './envelope';
@@ -12,6 +13,7 @@ import type { Route } from './route';
 /** Every resolver key the Custom UIs can invoke, route-like (`agreements/save`, `issue/metrics`). */
 export const routes: Readonly<Record<string, Route>> = {
   ...configRoutes,
+  ...adminRoutes,
   ...issueRoutes,
   ...jobRoutes,
   ...previewRoutes,

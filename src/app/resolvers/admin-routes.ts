@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { regionHolidays } from '../../engine/calendar/region-holidays';
+import { holidayRegions } from '../../engine/calendar/region-list';
+import { Refusal } from './envelope';
+import { requireConfigReader } from './guard';
+import { route, type Route } from './route';
+
+// A preview shows a few weeks; the editor lists a year or two. Five years keeps a reply small.
+const MAX_YEARS = 5;
+const year = z.number().int().min(1900).max(2200);
+
+/**
+ * What the admin page needs beside the configuration routes: the holiday regions to pick from, a region's
+ * public holidays (the browser never loads the holiday data, so the backend resolves them), and which projects
+ * use which agreements.
+ */
+export const adminRoutes = {
+  /** Every country and state the holiday data knows, for a calendar's country or region preset. */
+  'calendars/regions': route(z.object({}).strict(), async (deps, ctx) => {
+    await requireConfigReader(deps, ctx);
+    return { countries: holidayRegions() };
+  }),
+
+  /** A region's public holidays from `fromYear` to `toYear`, as the backend counts them. */
+  'calendars/region-holidays': route(
+    z.object({ region: z.string().min(1).max(20), fromYear: year, toYear: year }).strict(),
+    async (deps, ctx, p) => {
+      await requireConfigReader(deps, ctx);
+      if (p.toYear < p.fromYear || p.toYear - p.fromYear >= MAX_YEARS) {
+        throw new Refusal(
+          'invalid-payload',
+          `Ask for 1 to ${MAX_YEARS} years of holidays at a time (from ${p.fromYear} to ${p.toYear}).`,
+          [{ code: 'payload.invalid', message: 'too many years', path: '$.toYear' }],
+        );
+      }
+      const holidays = regionHolidays(p.region, p.fromYear, p.toYear);
+      if (!holidays.ok) {
+        throw new Refusal(
+          'invalid-payload',
+          `Accord knows no holiday region "${p.region}"; pick a country or region from the list.`,
+          holidays.problems.map((q) => ({ ...q, path: '$.region' })),
+        );
+      }
+      return { region: p.region, fromYear: p.fromYear, toYear: p.toYear, holidays: holidays.value };
+    },
+  ),
+
+  /** Which agreements each project uses, in order: where an agreement applies, for the admin's list. */
+  'agreements/placements': route(z.object({}).strict(), async (deps, ctx) => {
+    await requireConfigReader(deps, ctx);
+    return { projects: await deps.store.config.projects() };
+  }),
+} satisfies Record<string, Route>;
