@@ -7,8 +7,10 @@ import type { CallContext } from './context';
 import { Refusal, success, type Reply } from './envelope';
 import { issueRoutes } from './issue-routes';
 import { jobRoutes } from './job-routes';
+import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
 import type { Route } from './route';
+import { settingsRoutes } from './settings-routes';
 
 /** Every resolver key the Custom UIs can invoke, route-like (`agreements/save`, `issue/metrics`). */
 export const routes: Readonly<Record<string, Route>> = {
@@ -17,6 +19,8 @@ export const routes: Readonly<Record<string, Route>> = {
   ...issueRoutes,
   ...jobRoutes,
   ...previewRoutes,
+  ...settingsRoutes,
+  ...portalRoutes,
 };
 
 /**
