@@ -64,12 +64,20 @@ describe('the sandbox server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('serves a plain index page listing the issues, saying the framed UIs come later', async () => {
+  it('serves an index page listing the issues and linking to every host page', async () => {
     const reply = await call('GET', '/');
     expect(reply.status).toBe(200);
     expect(reply.type).toMatch(/^text\/html/);
     expect(reply.text).toContain('href="/api/site/issues/IT-20"');
-    expect(reply.text).toMatch(/Custom UI[\s\S]*later step/);
+    for (const href of [
+      '/issue/IT-20',
+      '/portal/IT-20',
+      '/admin',
+      '/reports',
+      '/project/IT/settings',
+      '/dashboard',
+    ])
+      expect(reply.text).toContain(`href="${href}"`);
   });
 
   it('tells the sandbox clock and moves it, so that deadlines pass and Accord acts', async () => {

@@ -1,25 +1,40 @@
 import { z } from 'zod';
 import type { CallContext } from '../../app/resolvers/context';
+import { isKnownZone } from '../../engine/time/zone';
 import type { SandboxApp } from '../app';
+import { findGadget, type GadgetStore } from './gadgets';
 import { HttpError } from './http';
 import { findIssue, person } from './site-api';
 
 /**
  * What the host pages' `@forge/bridge` asks the sandbox: `invoke` (a resolver call, answered by the app's own
- * dispatcher) and `view.getContext` (who is looking, from which module, at which issue or project).
+ * dispatcher) and `view.getContext` (who is looking, from which module, at which issue or project, in which
+ * language and time zone).
  */
 
-const MODULES = ['issue-panel', 'admin', 'project-settings', 'gadget', 'portal'] as const;
-type Module = (typeof MODULES)[number];
+/** The sandbox's names for the Custom UI modules: `report` is a second `jira:adminPage`, "Accord reports". */
+export const MODULES = ['issue-panel', 'admin', 'project-settings', 'gadget', 'portal', 'report'] as const;
+export type Module = (typeof MODULES)[number];
 
 /** Each module as manifest.yml declares it: its Forge module type and key. */
-const FORGE_MODULES: Readonly<Record<Module, { readonly type: string; readonly key: string }>> = {
+export const FORGE_MODULES: Readonly<Record<Module, { readonly type: string; readonly key: string }>> = {
   'issue-panel': { type: 'jira:issueContext', key: 'accord-issue-context' },
   admin: { type: 'jira:adminPage', key: 'accord-admin' },
   'project-settings': { type: 'jira:projectSettingsPage', key: 'accord-project-settings' },
   gadget: { type: 'jira:dashboardGadget', key: 'accord-compliance-gadget' },
   portal: { type: 'jiraServiceManagement:portalRequestDetailPanel', key: 'accord-portal' },
+  report: { type: 'jira:adminPage', key: 'accord-reports' },
 };
+
+/** A Forge locale code, `de-DE` (Forge's `ForgeSupportedLocaleCode` is a list of these). */
+export const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
+export const locale = z.string().regex(LOCALE, 'not a locale code such as de-DE');
+export const timeZone = z
+  .string()
+  .max(100)
+  .refine((zone): boolean => isKnownZone(zone), 'not an IANA time zone such as Europe/Berlin');
+/** A gadget's id on the sandbox's dashboard. */
+export const gadgetId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a gadget id');
 
 const callContext = z
   .object({
@@ -39,8 +54,18 @@ export const invokeBody = z
   })
   .strict();
 
-/** `GET /api/context?module=…&accountId=…[&issueId=…][&projectKey=…]`. */
-export const contextQuery = callContext;
+/**
+ * `GET /api/context?module=…&accountId=…[&issueId=…][&projectKey=…][&gadgetId=…][&entryPoint=edit]
+ * [&locale=de-DE][&timezone=Europe/Berlin]`: the frame's query, as the host page wrote it.
+ */
+export const contextQuery = callContext
+  .extend({
+    locale: locale.default('en-US'),
+    timezone: timeZone.default('Europe/Berlin'),
+    gadgetId: gadgetId.optional(),
+    entryPoint: z.literal('edit').optional(),
+  })
+  .strict();
 
 /** The resolver context of an invoke, checked against the site: a known person, an existing issue. */
 export function callContextOf(app: SandboxApp, context: z.infer<typeof callContext>): CallContext {
@@ -49,7 +74,8 @@ export function callContextOf(app: SandboxApp, context: z.infer<typeof callConte
   const projectKey = context.projectKey ?? issue?.key.split('-')[0];
   return {
     accountId: context.accountId,
-    module: context.module,
+    // Forge tells a resolver its module by the module's type (src/forge/payloads.ts): reports is an admin page.
+    module: context.module === 'report' ? 'admin' : context.module,
     ...(projectKey === undefined ? {} : { projectKey }),
     ...(issue === undefined ? {} : { issueId: issue.id }),
   };
@@ -58,17 +84,26 @@ export function callContextOf(app: SandboxApp, context: z.infer<typeof callConte
 /**
  * The shape `view.getContext()` resolves to in a Custom UI (Forge's `FullContext`): the module's extension
  * carries the issue and project of an issue view, the project of project settings, the request of a portal
- * panel, the gadget of a dashboard.
+ * panel, the gadget of a dashboard with its stored configuration (and `entryPoint: 'edit'` in its edit view).
  */
 export function forgeContext(
   app: SandboxApp,
   query: z.infer<typeof contextQuery>,
   siteUrl: string,
+  gadgets: GadgetStore,
 ): Record<string, unknown> {
   const user = person(app, query.accountId);
-  if ((query.module === 'issue-panel' || query.module === 'portal') && query.issueId === undefined) {
-    throw new HttpError(400, 'invalid-request', `The ${query.module} context needs an issueId.`, [
-      { code: 'request.issueId', message: 'required for this module', path: '$.issueId' },
+  const required = (name: 'issueId' | 'gadgetId'): void => {
+    if (query[name] !== undefined) return;
+    throw new HttpError(400, 'invalid-request', `The ${query.module} context needs a ${name}.`, [
+      { code: 'request.invalid', message: 'required for this module', path: `$.${name}` },
+    ]);
+  };
+  if (query.module === 'issue-panel' || query.module === 'portal') required('issueId');
+  if (query.module === 'gadget') required('gadgetId');
+  if (query.entryPoint !== undefined && query.module !== 'gadget') {
+    throw new HttpError(400, 'invalid-request', 'Only a gadget has an edit entry point.', [
+      { code: 'request.invalid', message: 'only for the gadget module', path: '$.entryPoint' },
     ]);
   }
   const issue = query.issueId === undefined ? undefined : findIssue(app, query.issueId);
@@ -96,14 +131,18 @@ export function forgeContext(
         project,
       });
       break;
-    case 'gadget':
+    case 'gadget': {
+      const gadget = findGadget(query.gadgetId ?? '');
       Object.assign(extension, {
-        gadget: { id: 'sandbox-gadget' },
-        dashboard: { id: 'sandbox-dashboard' },
-        gadgetConfiguration: {},
+        gadget: { id: gadget.id },
+        dashboard: { id: gadget.dashboardId },
+        gadgetConfiguration: gadgets.configuration(gadget.id) ?? {},
+        ...(query.entryPoint === undefined ? {} : { entryPoint: query.entryPoint }),
       });
       break;
+    }
     case 'admin':
+    case 'report':
       break;
   }
   return {
@@ -115,8 +154,8 @@ export function forgeContext(
     environmentType: 'DEVELOPMENT',
     localId: `ari:cloud:ecosystem::extension/sandbox/${forge.key}`,
     moduleKey: forge.key,
-    locale: 'en-US',
-    timezone: 'Europe/Berlin',
+    locale: query.locale,
+    timezone: query.timezone,
     theme: { colorMode: 'light' },
     license: { isActive: true },
     extension,

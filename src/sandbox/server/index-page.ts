@@ -1,16 +1,25 @@
+import { hostPageHtml, projectSidebar } from './chrome';
+import type { HostView, Person } from './host-view';
 import { berlinTime, escapeHtml as escape, localTime as local } from './html';
 import type { IssueRow } from './site-api';
 
 /**
- * The sandbox's front page: the site's issues, server-rendered with no script, each linking to its issue view
- * (`/issue/<key>`, with Accord's panel framed) and to its Jira JSON. The other host pages come in a later step.
+ * The sandbox's front page, the IT Help queue in Jira's chrome: where each of Accord's screens is (the issue
+ * view, the admin and reports pages, project settings, the dashboard with the gadget, the customer portal), and
+ * the site's issues, each linking to its issue view, its portal request and its Jira JSON.
  */
-export function indexPage(rows: readonly IssueRow[], now: number): string {
-  const open = rows.filter((r) => !r.resolved).length;
+export function indexPage(
+  rows: readonly IssueRow[],
+  now: number,
+  view: HostView,
+  people: readonly Person[],
+): string {
+  const open = rows.filter((r) => !r.resolved);
+  const sample = open[0] ?? rows[0];
   const body = rows
     .map(
       (r) => `<tr${r.resolved ? ' class="done"' : ''}>
-<td><a href="/issue/${encodeURIComponent(r.key)}">${escape(r.key)}</a> <a class="json" href="/api/site/issues/${encodeURIComponent(r.key)}">JSON</a></td>
+<td><a href="/issue/${encodeURIComponent(r.key)}">${escape(r.key)}</a></td>
 <td>${escape(r.summary ?? '')}</td>
 <td>${escape(r.status)}</td>
 <td>${escape(r.priority)}</td>
@@ -19,44 +28,54 @@ export function indexPage(rows: readonly IssueRow[], now: number): string {
 <td>${escape(r.assignee ?? '')}</td>
 <td class="state ${escape(r.slaState ?? '')}">${escape(r.slaState ?? '')}</td>
 <td>${escape(local(r.nextDeadline))}</td>
+<td class="links"><a href="/portal/${encodeURIComponent(r.key)}">portal</a> · <a href="/api/site/issues/${encodeURIComponent(r.key)}">JSON</a></td>
 </tr>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Accord sandbox · IT Help</title>
-<style>
-  body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #172b4d; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #dfe1e6; vertical-align: top; }
-  th { background: #f4f5f7; position: sticky; top: 0; }
-  tr.done { color: #6b778c; }
-  .state.breached { color: #ae2a19; font-weight: 600; }
-  .state.at-risk { color: #a54800; font-weight: 600; }
-  .state.paused { color: #5e4db2; }
-  a.json { font-size: 11px; color: #6b778c; }
-  code { background: #f4f5f7; padding: 0 .25rem; }
-  .note { background: #e9f2ff; padding: .5rem .75rem; border-radius: 3px; }
-</style>
-</head>
-<body>
+  const screen = (href: string, label: string, what: string): string =>
+    `<li><a href="${escape(href)}">${escape(label)}</a> <span class="muted">${escape(what)}</span></li>`;
+  return hostPageHtml({
+    title: 'IT Help · Queues · Accord sandbox',
+    view,
+    defaultAs: people[0]?.accountId ?? '',
+    people,
+    base: '/',
+    nav: 'projects',
+    sidebar: projectSidebar('queues'),
+    style: `
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--ds-border, #091e4224); vertical-align: top; }
+th { position: sticky; top: 0; background: var(--ds-surface-sunken, #f7f8f9); }
+tr.done { color: var(--ds-text-subtlest, #626f86); }
+.state.breached { color: var(--ds-text-danger, #ae2e24); font-weight: 600; }
+.state.at-risk { color: var(--ds-text-warning, #a54800); font-weight: 600; }
+.state.paused { color: var(--ds-text-discovery, #5e4db2); }
+.links, .links a { font-size: 11px; color: var(--ds-text-subtlest, #626f86); white-space: nowrap; }
+.screens { columns: 2; padding-left: 20px; }
+code { background: var(--ds-background-neutral, #091e420f); padding: 0 4px; border-radius: 3px; }`,
+    content: `<div class="crumbs">Projects / IT Help</div>
 <h1>Accord sandbox: IT Help</h1>
-<p>Sandbox clock: <strong>${escape(berlinTime(now))}</strong> (Berlin) · ${rows.length} issues, ${open} open.</p>
-<p class="note">This page is a plain list of the simulated Jira site. Open an issue's key for its issue view,
-with Accord's panel framed as Jira frames it. The other framed Custom UI pages (admin page, project settings,
-dashboard gadget, customer portal) come in a later step; until then, use the JSON API: <code>POST /api/invoke</code>, <code>GET /api/context</code>, <code>GET /api/events?channel=…</code>,
-<code>GET /api/site</code>, <code>GET|POST /api/site/issues</code>,
-<code>POST /api/site/issues/:id/comment|transition|priority|assignee|team</code>,
-<code>GET /api/clock</code>, <code>POST /api/clock/advance</code> (see the README).</p>
+<p>Sandbox clock: <strong>${escape(berlinTime(now))}</strong> (Berlin) · ${rows.length} issues, ${open.length} open.
+Every screen is the real app, framed as Jira frames it; the bar at the top acts as Jira would.</p>
+<h2>Accord's screens</h2>
+<ul class="screens" data-testid="screens">
+${sample === undefined ? '' : screen(`/issue/${sample.key}`, `Issue view: ${sample.key}`, "agents' countdowns (any key below)")}
+${screen('/admin', 'Admin page', 'Jira settings › Apps › Accord, as the site admin')}
+${screen('/reports', 'Reports', 'Jira settings › Apps › Accord reports')}
+${screen('/project/IT/settings', 'Project settings', 'IT Help › Project settings › Accord SLAs')}
+${screen('/dashboard', 'Dashboard', "with Accord's compliance gadget")}
+${sample === undefined ? '' : screen(`/portal/${sample.key}`, `Customer portal: ${sample.key}`, 'the request as its reporter sees it')}
+</ul>
+<p class="muted">And the JSON API: <code>POST /api/invoke</code>, <code>GET /api/context</code>,
+<code>GET /api/events?channel=…</code>, <code>GET /api/site</code>, <code>GET|POST /api/site/issues</code>,
+<code>POST /api/site/issues/:id/comment|transition|priority|assignee|team</code>, <code>GET /api/clock</code>,
+<code>POST /api/clock/advance</code>, <code>GET|POST /api/gadgets/:id</code> (see the README).</p>
+<h2>Queue: all requests</h2>
 <table>
-<thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Priority</th><th>Organization</th><th>Team</th><th>Assignee</th><th>SLA state</th><th>Next deadline</th></tr></thead>
+<thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Priority</th><th>Organization</th><th>Team</th><th>Assignee</th><th>SLA state</th><th>Next deadline</th><th></th></tr></thead>
 <tbody>
 ${body}
 </tbody>
-</table>
-</body>
-</html>
-`;
+</table>`,
+  });
 }

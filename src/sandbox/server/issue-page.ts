@@ -3,25 +3,20 @@ import type { SandboxApp } from '../app';
 import type { JiraIssueBuilder } from '../jira/issue-model';
 import { statusesReply } from '../jira/issue-model';
 import { PRIORITY_NAMES } from '../jira/service-desk';
-import { APP_ACCOUNT } from '../jira/site';
+import { frameHtml, hostPageHtml, projectSidebar } from './chrome';
+import { hostView, projectAgents } from './host-view';
 import { escapeHtml, localTime } from './html';
 import { issueRow } from './site-api';
 
 /**
- * `GET /issue/<key>`: a Jira issue view in miniature. The issue's summary, fields and comments on the left and
- * right as Jira lays them out, Accord's issue panel framed as Jira frames a `jira:issueContext` module
- * (`/ui/issue-panel/` with the bridge shim), and a bar of controls that act as Jira and its people would: the
- * agent the frame runs as, comments as the customer or an agent, transitions, priorities, the clock, and the
- * colour mode. The details re-render from `GET /issue/<key>/details` after each control and on every realtime
- * notice, so the frame is never reloaded by a change.
+ * `GET /issue/<key>`: a Jira issue view in miniature, in Jira's chrome (chrome.ts). The issue's summary, fields
+ * and comments on the left and right as Jira lays them out, Accord's issue panel framed as Jira frames a
+ * `jira:issueContext` module (`/ui/issue-panel/` with the bridge shim), and controls that act as Jira and its
+ * people would: comments as the customer or an agent, transitions and priorities, by the agent the page is
+ * viewed as (the sandbox bar's "View as", which also has the clock, colour mode, language and time zone). The
+ * details re-render from `GET /issue/<key>/details` after each control and on every realtime notice, so the
+ * frame is never reloaded by a change.
  */
-
-/** The people who may act as the agent of the frame and of the controls. */
-function agents(app: SandboxApp): { accountId: string; displayName: string }[] {
-  return app.site.users.filter(
-    (u) => u.accountId !== APP_ACCOUNT && u.accountType === 'atlassian' && (u.agentOf ?? []).includes('IT'),
-  );
-}
 
 const displayName = (app: SandboxApp, accountId: string | null | undefined): string =>
   accountId ? (app.site.user(accountId)?.displayName ?? accountId) : 'Unassigned';
@@ -76,127 +71,33 @@ ${field('Next SLA deadline (Accord field)', localTime(row.nextDeadline))}
 </div>`;
 }
 
-/** The whole page: controls, the details, and the framed panel. */
-export function issuePage(app: SandboxApp, issue: JiraIssueBuilder): string {
-  const row = issueRow(app, issue);
-  const options = (values: readonly string[], selected?: string): string =>
-    values.map((v) => `<option${v === selected ? ' selected' : ''}>${escapeHtml(v)}</option>`).join('');
-  const agentOptions = agents(app)
-    .map((a) => `<option value="${escapeHtml(a.accountId)}">${escapeHtml(a.displayName)}</option>`)
-    .join('');
-  const config = {
-    key: row.key,
-    id: row.id,
-    reporter: row.reporter,
-    channels: [issueChannel(row.id), 'sandbox:clock'],
-  };
-  return `<!doctype html>
-<html lang="en" data-color-mode="light">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(row.key)}: ${escapeHtml(row.summary ?? '')} · Accord sandbox</title>
-<style>
-  :root { --bg: #fff; --fg: #172b4d; --muted: #626f86; --line: #dcdfe4; --panel: #f7f8f9; --accent: #0c66e4; }
-  html[data-color-mode="dark"] { --bg: #1d2125; --fg: #c7d1db; --muted: #8c9bab; --line: #38414a; --panel: #22272b; --accent: #579dff; color-scheme: dark; }
-  body { font: 14px/1.45 system-ui, sans-serif; margin: 0; background: var(--bg); color: var(--fg); }
-  a { color: var(--accent); }
-  .bar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .5rem 1.5rem;
-    background: var(--panel); border-bottom: 1px solid var(--line); }
-  .bar fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: .35rem; align-items: center; }
-  .bar legend { float: left; margin-right: .35rem; color: var(--muted); }
-  button, select, textarea { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 3px; padding: .2rem .5rem; }
-  button { cursor: pointer; }
-  button:hover { border-color: var(--accent); }
-  .page { padding: 1rem 1.5rem; }
-  .muted { color: var(--muted); }
-  h1 { font-size: 1.5rem; margin: .25rem 0 1rem; }
-  h2 { font-size: 1rem; margin: 0 0 .5rem; }
-  .columns { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 2rem; align-items: start; }
-  .comments { list-style: none; padding: 0; margin: 0 0 1rem; }
-  .comment { border-bottom: 1px solid var(--line); padding: .5rem 0; }
-  .comment.internal { background: color-mix(in srgb, #f8e6a0 25%, transparent); }
-  .comment-body { white-space: pre-wrap; }
-  .tag { font-size: 11px; text-transform: uppercase; border: 1px solid var(--line); border-radius: 3px; padding: 0 .25rem; }
-  .status { font-size: 12px; font-weight: 600; text-transform: uppercase; padding: .15rem .5rem; border-radius: 3px; background: var(--line); }
-  .status.indeterminate { background: #cce0ff; color: #0055cc; }
-  .status.done { background: #dcfff1; color: #216e4e; }
-  .fields { display: grid; grid-template-columns: 10rem 1fr; gap: .35rem .75rem; margin: 0 0 1rem; }
-  .fields dt { color: var(--muted); }
-  .fields dd { margin: 0; }
-  .app { border: 1px solid var(--line); border-radius: 3px; }
-  .app h2 { padding: .5rem .75rem; margin: 0; border-bottom: 1px solid var(--line); }
-  .app iframe { display: block; width: 100%; height: 12rem; border: 0; }
-  .compose textarea { width: 100%; box-sizing: border-box; min-height: 4rem; }
-  .compose div { display: flex; gap: .5rem; align-items: center; margin-top: .35rem; }
-  #error { color: #c9372c; }
-</style>
-</head>
-<body>
-<form class="bar" id="controls" onsubmit="return false">
-<a href="/">Accord sandbox</a>
-<fieldset><legend>Agent</legend><select id="agent" aria-label="Acting agent">${agentOptions}</select></fieldset>
-<fieldset><legend>Transition</legend><select id="status" aria-label="Transition to">${options(
-    statusesReply.map((s) => s.name),
-    row.status,
-  )}</select><button id="transition">Transition</button></fieldset>
-<fieldset><legend>Priority</legend><select id="priority" aria-label="Priority">${options(
-    PRIORITY_NAMES,
-    row.priority,
-  )}</select><button id="set-priority">Set</button></fieldset>
-<fieldset><legend>Clock</legend><span id="clock" data-testid="clock"></span>
-<button data-minutes="15">+15 min</button><button data-minutes="60">+1 h</button>
-<button data-minutes="240">+4 h</button><button data-minutes="1440">+1 day</button></fieldset>
-<fieldset><legend>Theme</legend><button id="theme" aria-pressed="false">Dark</button></fieldset>
-<span id="error" role="alert"></span>
-</form>
-<div class="page">
-<div class="columns">
-<section class="main">
-<div id="head-slot"></div>
-<h2>Activity</h2>
-<div id="activity-slot"></div>
-<div class="compose">
-<textarea id="comment" aria-label="Comment" placeholder="Add a comment…"></textarea>
-<div><button id="comment-customer">Comment as customer</button><button id="comment-agent">Comment as agent</button>
-<label><input type="checkbox" id="internal"> Internal note</label></div>
-</div>
-</section>
-<aside class="side">
-<div id="fields-slot"></div>
-<section class="app">
-<h2>Accord SLAs</h2>
-<iframe id="app" title="Accord SLAs"></iframe>
-</section>
-</aside>
-</div>
-</div>
-<template id="initial">${issueDetails(app, issue)}</template>
-<script>
-(function () {
+const ISSUE_STYLE = `
+.controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin-bottom: 16px; }
+.controls label { display: inline-flex; gap: 4px; align-items: center; color: var(--ds-text-subtle, #44546f); }
+.columns { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 32px; align-items: start; }
+.comments { list-style: none; padding: 0; margin: 0 0 16px; }
+.comment { border-bottom: 1px solid var(--ds-border, #091e4224); padding: 8px 0; }
+.comment.internal { background: var(--ds-background-warning, #fff7d6); }
+.comment-body { white-space: pre-wrap; }
+.tag { font-size: 11px; text-transform: uppercase; border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; padding: 0 4px; }
+.status { font-size: 12px; font-weight: 653; text-transform: uppercase; padding: 2px 8px; border-radius: 3px;
+  background: var(--ds-background-neutral, #091e420f); }
+.status.indeterminate { background: var(--ds-background-information, #e9f2ff); color: var(--ds-text-information, #0055cc); }
+.status.done { background: var(--ds-background-success, #dcfff1); color: var(--ds-text-success, #216e4e); }
+.fields { display: grid; grid-template-columns: 10rem 1fr; gap: 6px 12px; margin: 0 0 16px; }
+.fields dt { color: var(--ds-text-subtle, #44546f); }
+.fields dd { margin: 0; }
+.app { border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; }
+.app h2 { padding: 8px 12px; margin: 0; border-bottom: 1px solid var(--ds-border, #091e4224); font-size: 14px; }
+.compose textarea { width: 100%; min-height: 4rem; }
+.compose div { display: flex; gap: 8px; align-items: center; margin-top: 6px; }
+`;
+
+/** The page's own script: the controls, and the details re-read on every change and realtime notice. */
+const ISSUE_SCRIPT = `(function () {
   'use strict';
-  var config = ${JSON.stringify(config).replace(/</g, '\\u003c')};
+  var config = JSON.parse(document.getElementById('issue-config').textContent);
   var $ = function (id) { return document.getElementById(id); };
-  var frame = $('app');
-  var colorMode = 'light';
-
-  function frameUrl() {
-    return '/ui/issue-panel/?' + new URLSearchParams({ module: 'issue-panel', accountId: $('agent').value, issueId: config.id, colorMode: colorMode });
-  }
-  frame.src = frameUrl();
-  $('agent').addEventListener('change', function () { frame.src = frameUrl(); });
-  addEventListener('message', function (event) {
-    if (event.source === frame.contentWindow && event.data && event.data.accordSandbox === 'resize') {
-      frame.style.height = Math.max(80, Math.ceil(event.data.height)) + 'px';
-    }
-  });
-  $('theme').addEventListener('click', function () {
-    colorMode = colorMode === 'dark' ? 'light' : 'dark';
-    document.documentElement.setAttribute('data-color-mode', colorMode);
-    $('theme').textContent = colorMode === 'dark' ? 'Light' : 'Dark';
-    $('theme').setAttribute('aria-pressed', String(colorMode === 'dark'));
-    frame.contentWindow.postMessage({ accordSandbox: 'theme', colorMode: colorMode }, location.origin);
-  });
-
   // Each part of the details goes into its slot, replacing the one before.
   function place(content) {
     [['issue-head', 'head-slot'], ['issue-activity', 'activity-slot'], ['issue-fields', 'fields-slot']].forEach(function (p) {
@@ -209,39 +110,74 @@ export function issuePage(app: SandboxApp, issue: JiraIssueBuilder): string {
     return fetch('/issue/' + encodeURIComponent(config.key) + '/details').then(function (res) { return res.text(); })
       .then(function (html) { var t = document.createElement('template'); t.innerHTML = html; place(t.content); });
   }
-  function showClock() {
-    return fetch('/api/clock').then(function (res) { return res.json(); }).then(function (clock) {
-      $('clock').textContent = new Date(clock.now).toLocaleString('en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }) + ' Berlin';
-    });
-  }
-  function post(path, body) {
-    $('error').textContent = '';
-    return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (res) { return res.json().then(function (json) { if (!res.ok) throw new Error(json.error.message); return json; }); })
-      .then(refresh)
-      .catch(function (error) { $('error').textContent = error.message; });
-  }
+  accordHost.on('changed', refresh);
   var issuePath = '/api/site/issues/' + encodeURIComponent(config.key) + '/';
-  $('transition').addEventListener('click', function () { post(issuePath + 'transition', { accountId: $('agent').value, to: $('status').value }); });
-  $('set-priority').addEventListener('click', function () { post(issuePath + 'priority', { accountId: $('agent').value, priority: $('priority').value }); });
+  $('transition').addEventListener('click', function () { accordHost.send(issuePath + 'transition', { accountId: accordHost.view.as, to: $('status').value }); });
+  $('set-priority').addEventListener('click', function () { accordHost.send(issuePath + 'priority', { accountId: accordHost.view.as, priority: $('priority').value }); });
   function comment(accountId, internal) {
     var body = $('comment').value.trim();
-    if (body === '') { $('error').textContent = 'Write a comment first.'; return; }
-    post(issuePath + 'comment', { accountId: accountId, body: body, internal: internal }).then(function () { $('comment').value = ''; });
+    if (body === '') { $('sandbox-error').textContent = 'Write a comment first.'; return; }
+    accordHost.send(issuePath + 'comment', { accountId: accountId, body: body, internal: internal }).then(function (ok) { if (ok) $('comment').value = ''; });
   }
   $('comment-customer').addEventListener('click', function () { comment(config.reporter, false); });
-  $('comment-agent').addEventListener('click', function () { comment($('agent').value, $('internal').checked); });
-  Array.prototype.forEach.call(document.querySelectorAll('[data-minutes]'), function (button) {
-    button.addEventListener('click', function () { post('/api/clock/advance', { minutes: Number(button.dataset.minutes) }).then(showClock); });
+  $('comment-agent').addEventListener('click', function () { comment(accordHost.view.as, $('internal').checked); });
+  // Accord's evaluations of this issue, as the frame hears them.
+  new EventSource('/api/events?channel=' + encodeURIComponent(config.channel)).onmessage = refresh;
+})();`;
+
+/** The whole page: Jira's chrome, the controls, the details, and the framed panel. */
+export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string, url: URL): string {
+  const row = issueRow(app, issue);
+  const people = projectAgents(app, 'IT');
+  const view = hostView(url, people);
+  const options = (values: readonly string[], selected?: string): string =>
+    values.map((v) => `<option${v === selected ? ' selected' : ''}>${escapeHtml(v)}</option>`).join('');
+  const config = { key: row.key, reporter: row.reporter, channel: issueChannel(row.id) };
+  const framed = {
+    name: 'issue-panel',
+    title: 'Accord SLAs',
+    query: { module: 'issue-panel', issueId: row.id },
+    minHeight: 80,
+  };
+  return hostPageHtml({
+    title: `${row.key}: ${row.summary ?? ''} · Accord sandbox`,
+    view,
+    defaultAs: people[0]?.accountId ?? '',
+    people,
+    base: `/issue/${row.key}`,
+    nav: 'projects',
+    sidebar: projectSidebar('queues'),
+    content: `<form class="controls" id="controls" onsubmit="return false" aria-label="Act on the issue">
+<label>Transition <select id="status" aria-label="Transition to">${options(
+      statusesReply.map((s) => s.name),
+      row.status,
+    )}</select></label><button type="button" id="transition">Transition</button>
+<label>Priority <select id="priority" aria-label="Priority">${options(PRIORITY_NAMES, row.priority)}</select></label>
+<button type="button" id="set-priority">Set priority</button>
+</form>
+<div class="columns">
+<section class="main">
+<div id="head-slot"></div>
+<h2>Activity</h2>
+<div id="activity-slot"></div>
+<div class="compose">
+<textarea id="comment" aria-label="Comment" placeholder="Add a comment…"></textarea>
+<div><button type="button" id="comment-customer">Comment as customer</button><button type="button" id="comment-agent">Comment as agent</button>
+<label><input type="checkbox" id="internal"> Internal note</label></div>
+</div>
+</section>
+<aside class="side">
+<div id="fields-slot"></div>
+<section class="app">
+<h2>Accord SLAs</h2>
+${frameHtml(root, framed, view)}
+</section>
+</aside>
+</div>
+<template id="initial">${issueDetails(app, issue)}</template>
+<script type="application/json" id="issue-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`,
+    framed,
+    style: ISSUE_STYLE,
+    script: ISSUE_SCRIPT,
   });
-  // Accord's evaluations and the clock's moves, as the frame hears them.
-  config.channels.forEach(function (channel) {
-    new EventSource('/api/events?channel=' + encodeURIComponent(channel)).onmessage = function () { refresh(); showClock(); };
-  });
-  showClock();
-})();
-</script>
-</body>
-</html>
-`;
 }

@@ -2,13 +2,16 @@
  * `npm start`: the local sandbox. Opens the sandbox kept in `.data/` (seeding one on the first run or with
  * `--reset`) and serves it on http://127.0.0.1:4000 (`PORT` and `HOST` override).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseInstant } from '../../engine/time/iso';
 import { openSandbox, SITE_FILE, type Sandbox } from '../persistence';
 import type { SeedReport } from '../seed/seed';
 import { startServer, type SandboxServer } from './server';
+
+/** The gadgets' configurations, in the data folder. */
+const GADGETS_FILE = 'gadgets.json';
 
 const USAGE = `usage: npm start -- [--reset] [--now ISO] [--data DIR]
 
@@ -93,9 +96,12 @@ async function main(): Promise<void> {
     );
   }
   if (sandbox.seeded) process.stdout.write(describe(sandbox.seeded));
+  // The dashboard's gadget configurations live beside the sandbox, and go with it.
+  const gadgetsFile = join(o.dataDir, GADGETS_FILE);
+  if (sandbox.seeded) rmSync(gadgetsFile, { force: true });
   let server: SandboxServer;
   try {
-    server = await startServer(sandbox, { port: o.port, host: o.host });
+    server = await startServer(sandbox, { port: o.port, host: o.host, gadgetsFile });
   } catch (error) {
     await sandbox.close();
     const code = (error as { code?: string }).code;

@@ -5,10 +5,16 @@ import { dispatch } from '../../app/resolvers/dispatch';
 import { formatInstant } from '../../engine/time/iso';
 import type { Sandbox } from '../persistence';
 import { callContextOf, contextQuery, forgeContext, invokeBody } from './bridge';
-import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './http';
 import { BRIDGE_SHIM, BRIDGE_SHIM_PATH } from './bridge-shim';
+import { findGadget, gadgetBody, gadgetStore } from './gadgets';
+import { adminPage, dashboardPage, portalPage, projectSettingsPage, reportsPage } from './host-pages';
+import { HOST_SCRIPT, HOST_SCRIPT_PATH } from './host-script';
+import { HOST_STYLE, HOST_STYLE_PATH } from './host-style';
+import { hostView, jiraUsers } from './host-view';
+import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './http';
 import { indexPage } from './index-page';
 import { issueDetails, issuePage } from './issue-page';
+import { sendLocaleFile } from './locales';
 import {
   assign,
   assigneeBody,
@@ -27,7 +33,7 @@ import {
   transition,
   transitionBody,
 } from './site-api';
-import { findRoot, sendTokens, sendUiFile } from './ui-files';
+import { findRoot, sendTokens, sendUiFile, UI_NAME } from './ui-files';
 
 /** The channel the server announces clock moves on, for pages that show the sandbox's "now". */
 export const CLOCK_CHANNEL = 'sandbox:clock';
@@ -63,10 +69,22 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+/** A script or stylesheet of the sandbox's own, never cached. */
+function sendAsset(res: ServerResponse, type: string, body: string): void {
+  res.writeHead(200, {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
 /**
  * Serves a sandbox over HTTP with Node's own `http`: the bridge endpoints the host pages' `@forge/bridge` calls,
- * Server-Sent Events for realtime, the controls that act as Jira would, the clock, a plain index page, the
- * issue view host page (`/issue/<key>`) and the built Custom UIs it frames (`/ui/<name>/`, with the bridge shim).
+ * Server-Sent Events for realtime, the controls that act as Jira would, the clock, the host pages that frame
+ * each Custom UI as Jira does (the queue `/`, the issue view `/issue/<key>`, `/admin`, `/reports`,
+ * `/project/<KEY>/settings`, `/dashboard`, `/portal/<key>`), the built Custom UIs they frame (`/ui/<name>/`,
+ * with the bridge shim) and their translations (`/ui/<name>/__LOCALES__/`), and the gadgets' configurations.
  * Requests that touch the sandbox run one at a time (the clock, the queue and the site are one world); after a
  * change the sandbox delivers what it queued, so each reply shows Accord's evaluation, and saves the site.
  */
@@ -77,10 +95,13 @@ export async function startServer(
     readonly host?: string;
     /** The repository, whose `static/<name>/dist` are served under `/ui/<name>/` (default: found from here). */
     readonly root?: string;
+    /** Where the dashboard's gadget configurations are kept between runs (default: in memory). */
+    readonly gadgetsFile?: string;
   } = {},
 ): Promise<SandboxServer> {
   const { app } = sandbox;
   const root = options.root ?? findRoot();
+  const gadgets = gadgetStore(options.gadgetsFile);
   const streams = new Set<ServerResponse>();
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -89,6 +110,25 @@ export async function startServer(
     return next;
   };
   const origin = (req: IncomingMessage): string => `http://${req.headers.host ?? 'localhost'}`;
+  const page = (path: RegExp, render: (r: Request) => string): Route => ({
+    method: 'GET',
+    path,
+    changes: false,
+    handle: (r) => {
+      sendHtml(r.res, render(r));
+      return Promise.resolve();
+    },
+  });
+  const asset = (path: string, type: string, body: string): Route => ({
+    method: 'GET',
+    path: new RegExp(`^${path.replace(/[.]/g, '[.]')}$`),
+    changes: false,
+    handle: (r) => {
+      sendAsset(r.res, type, body);
+      return Promise.resolve();
+    },
+  });
+  const param = (r: Request, i: number): string => decodeURIComponent(r.params[i] ?? '');
   const issueRoute = (
     action: string,
     act: (request: Request, issue: ReturnType<typeof findIssue>, body: unknown) => void,
@@ -106,33 +146,19 @@ export async function startServer(
   });
 
   const routes: Route[] = [
-    {
-      method: 'GET',
-      path: /^\/$/,
-      changes: false,
-      handle: (r) => {
-        sendHtml(r.res, indexPage(listIssues(app), app.clock.now()));
-        return Promise.resolve();
-      },
-    },
-    {
-      method: 'GET',
-      path: /^\/issue\/([^/]+)$/,
-      changes: false,
-      handle: (r) => {
-        sendHtml(r.res, issuePage(app, findIssue(app, decodeURIComponent(r.params[0] ?? ''))));
-        return Promise.resolve();
-      },
-    },
-    {
-      method: 'GET',
-      path: /^\/issue\/([^/]+)\/details$/,
-      changes: false,
-      handle: (r) => {
-        sendHtml(r.res, issueDetails(app, findIssue(app, decodeURIComponent(r.params[0] ?? ''))));
-        return Promise.resolve();
-      },
-    },
+    page(/^\/$/, (r) => {
+      const people = jiraUsers(app);
+      return indexPage(listIssues(app), app.clock.now(), hostView(r.url, people), people);
+    }),
+    page(/^\/issue\/([^/]+)$/, (r) => issuePage(app, findIssue(app, param(r, 0)), root, r.url)),
+    page(/^\/issue\/([^/]+)\/details$/, (r) => issueDetails(app, findIssue(app, param(r, 0)))),
+    page(/^\/admin(\/.*)?$/, (r) => adminPage(app, root, r.url, r.params[0])),
+    page(/^\/reports(\/.*)?$/, (r) => reportsPage(app, root, r.url, r.params[0])),
+    page(/^\/project\/([^/]+)\/settings(\/.*)?$/, (r) =>
+      projectSettingsPage(app, root, r.url, param(r, 0), r.params[1]),
+    ),
+    page(/^\/dashboard$/, (r) => dashboardPage(app, root, r.url, gadgets)),
+    page(/^\/portal\/([^/]+)$/, (r) => portalPage(app, root, r.url, param(r, 0))),
     {
       method: 'GET',
       path: /^\/ui\/([^/]+)$/,
@@ -141,6 +167,18 @@ export async function startServer(
         // The built index.html's asset paths are relative: they need the folder's trailing slash.
         r.res.writeHead(308, { Location: `${r.url.pathname}/${r.url.search}` });
         r.res.end();
+        return Promise.resolve();
+      },
+    },
+    // Before /ui/<name>/<path>: Forge deploys the translations into each resource, the sandbox has one copy.
+    {
+      method: 'GET',
+      path: /^\/ui\/([^/]+)\/__LOCALES__\/([^/]+)$/,
+      changes: false,
+      handle: (r) => {
+        if (!UI_NAME.test(r.params[0] ?? ''))
+          throw new HttpError(404, 'not-found', `The sandbox has nothing at ${r.url.pathname}.`);
+        sendLocaleFile(r.res, root, param(r, 1));
         return Promise.resolve();
       },
     },
@@ -153,19 +191,9 @@ export async function startServer(
         return Promise.resolve();
       },
     },
-    {
-      method: 'GET',
-      path: new RegExp(`^${BRIDGE_SHIM_PATH.replace(/[.]/g, '\\.')}$`),
-      changes: false,
-      handle: (r) => {
-        r.res.writeHead(200, {
-          'Content-Type': 'text/javascript; charset=utf-8',
-          'Cache-Control': 'no-store',
-        });
-        r.res.end(BRIDGE_SHIM);
-        return Promise.resolve();
-      },
-    },
+    asset(BRIDGE_SHIM_PATH, 'text/javascript', BRIDGE_SHIM),
+    asset(HOST_SCRIPT_PATH, 'text/javascript', HOST_SCRIPT),
+    asset(HOST_STYLE_PATH, 'text/css', HOST_STYLE),
     {
       method: 'GET',
       path: /^\/sandbox\/tokens\/([a-z]+)\.css$/,
@@ -173,6 +201,27 @@ export async function startServer(
       handle: (r) => {
         sendTokens(r.res, r.params[0] ?? '');
         return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/gadgets\/([^/]+)$/,
+      changes: false,
+      handle: (r) => {
+        const gadget = findGadget(param(r, 0));
+        sendJson(r.res, 200, { ...gadget, configuration: gadgets.configuration(gadget.id) ?? null });
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/gadgets\/([^/]+)$/,
+      changes: false,
+      handle: async (r) => {
+        const gadget = findGadget(param(r, 0));
+        const body = parse(gadgetBody, await readJson(r.req), 'gadget configuration');
+        gadgets.save(gadget.id, body.configuration);
+        sendJson(r.res, 200, { ...gadget, configuration: body.configuration });
       },
     },
     {
@@ -193,7 +242,7 @@ export async function startServer(
       changes: false,
       handle: (r) => {
         const query = parse(contextQuery, Object.fromEntries(r.url.searchParams), 'context query');
-        sendJson(r.res, 200, forgeContext(app, query, origin(r.req)));
+        sendJson(r.res, 200, forgeContext(app, query, origin(r.req), gadgets));
         return Promise.resolve();
       },
     },

@@ -28,7 +28,7 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** A UI's folder name: what `static/` holds, and nothing that climbs out of it. */
-const UI_NAME = /^[a-z][a-z0-9-]*$/;
+export const UI_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** The repository's root: the nearest folder above this file with a `static/` beside a `package.json`. */
 export function findRoot(from: string = __dirname): string {

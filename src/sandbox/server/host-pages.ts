@@ -1,0 +1,318 @@
+import type { SandboxApp } from '../app';
+import { appsSidebar, frameHtml, hostPageHtml, type Sidebar } from './chrome';
+import { GADGETS, type GadgetStore } from './gadgets';
+import { escapeHtml as escape, localTime } from './html';
+import { customers, hostView, jiraUsers } from './host-view';
+import { HttpError } from './http';
+import { findIssue, issueRow, listIssues } from './site-api';
+
+/**
+ * The host pages of Accord's page-sized modules, each as Jira shows it and as whom: the admin page (Jira
+ * settings › Apps › Accord, as the site admin), the reports page (a second admin page), the project settings
+ * page (as the project's admin), the dashboard with Accord's gadget (its view, or its edit view until it is
+ * configured), and a customer portal request with Accord's panel (as the request's reporter). The issue view is
+ * issue-page.ts. Each frames `/ui/<name>/`; chrome.ts writes the rest.
+ */
+
+/** The one service project, as Jira's REST API names it. */
+const PROJECT = { key: 'IT', id: '10000', name: 'IT Help' } as const;
+/** The site admin the admin pages open as. */
+const SITE_ADMIN = 'chris-admin';
+/** The IT project's admin. */
+const PROJECT_ADMIN = 'alex-agent';
+
+/** A page path after its base (`/calendars/berlin`), from the route's optional tail; `/` for none. */
+const historyPath = (tail: string | undefined): string => (tail === undefined || tail === '' ? '/' : tail);
+
+/** `GET /admin[/<path>]`: Accord's admin page, `jira:adminPage`, as the site admin. */
+export function adminPage(app: SandboxApp, root: string, url: URL, tail: string | undefined): string {
+  return adminLike(app, root, url, tail, {
+    base: '/admin',
+    name: 'admin',
+    module: 'admin',
+    title: 'Accord',
+    current: 'admin',
+  });
+}
+
+/** `GET /reports[/<path>]`: "Accord reports", Accord's second `jira:adminPage`, as the site admin. */
+export function reportsPage(app: SandboxApp, root: string, url: URL, tail: string | undefined): string {
+  return adminLike(app, root, url, tail, {
+    base: '/reports',
+    name: 'report',
+    module: 'report',
+    title: 'Accord reports',
+    current: 'reports',
+  });
+}
+
+function adminLike(
+  app: SandboxApp,
+  root: string,
+  url: URL,
+  tail: string | undefined,
+  o: {
+    base: string;
+    name: string;
+    module: string;
+    title: string;
+    current: 'admin' | 'reports';
+  },
+): string {
+  const people = jiraUsers(app);
+  const view = hostView(url, people, SITE_ADMIN);
+  const framed = {
+    name: o.name,
+    title: o.title,
+    query: { module: o.module, path: historyPath(tail) },
+    history: true,
+    minHeight: 480,
+  };
+  return hostPageHtml({
+    title: `${o.title} · Apps · Jira settings · Accord sandbox`,
+    view,
+    defaultAs: SITE_ADMIN,
+    people,
+    base: o.base,
+    nav: 'apps',
+    sidebar: appsSidebar(o.current),
+    content: `<div class="crumbs">Jira settings / Apps / ${escape(o.title)}</div>\n${frameHtml(root, framed, view)}`,
+    framed,
+  });
+}
+
+function projectSettingsSidebar(projectKey: string): Sidebar {
+  return {
+    title: 'Project settings',
+    subtitle: PROJECT.name,
+    tile: projectKey,
+    groups: [
+      { links: [{ label: '← Back to project', href: '/' }] },
+      {
+        links: [
+          { label: 'Details' },
+          { label: 'People' },
+          { label: 'Request types' },
+          { label: 'Automation' },
+          { label: 'Customer notifications' },
+        ],
+      },
+      {
+        heading: 'Apps',
+        links: [{ label: 'Accord SLAs', href: `/project/${projectKey}/settings`, current: true }],
+      },
+    ],
+  };
+}
+
+/** `GET /project/<KEY>/settings[/<path>]`: the project settings page, `jira:projectSettingsPage`. */
+export function projectSettingsPage(
+  app: SandboxApp,
+  root: string,
+  url: URL,
+  key: string,
+  tail: string | undefined,
+): string {
+  if (key !== PROJECT.key) {
+    throw new HttpError(404, 'not-found', `The sandbox has no project "${key}"; it has ${PROJECT.key}.`);
+  }
+  const people = jiraUsers(app);
+  const view = hostView(url, people, PROJECT_ADMIN);
+  const framed = {
+    name: 'project-settings',
+    title: 'Accord SLAs',
+    query: { module: 'project-settings', projectKey: PROJECT.key, path: historyPath(tail) },
+    history: true,
+    minHeight: 480,
+  };
+  return hostPageHtml({
+    title: `Accord SLAs · Project settings · ${PROJECT.name} · Accord sandbox`,
+    view,
+    defaultAs: PROJECT_ADMIN,
+    people,
+    base: `/project/${PROJECT.key}/settings`,
+    nav: 'projects',
+    sidebar: projectSettingsSidebar(PROJECT.key),
+    content: `<div class="crumbs">Projects / ${escape(PROJECT.name)} / Project settings</div>\n${frameHtml(root, framed, view)}`,
+    framed,
+  });
+}
+
+const DASHBOARD_STYLE = `
+.dashboard { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 16px; align-items: start; }
+.gadget { border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; background: var(--ds-surface, #fff); }
+.gadget > header { display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--ds-border, #091e4224); }
+.gadget > header h2 { margin: 0; flex: 1; font-size: 14px; }
+.gadget > .gadget-body { padding: 4px; }
+.gadget table { width: 100%; border-collapse: collapse; font-size: 13px; }
+.gadget th, .gadget td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--ds-border, #091e4224); }
+.gadget th { color: var(--ds-text-subtle, #44546f); font-weight: 600; }
+`;
+
+/** The page's own script: the gadget's Edit button shows its edit view, which view.submit and view.close end. */
+const DASHBOARD_SCRIPT = `(function () {
+  var edit = document.getElementById('gadget-edit');
+  if (!edit) return;
+  function show() { edit.setAttribute('aria-pressed', String(accordHost.frame.entryPoint === 'edit')); }
+  edit.addEventListener('click', function () { accordHost.setFrame({ entryPoint: accordHost.frame.entryPoint === 'edit' ? null : 'edit' }); });
+  accordHost.on('frame', show);
+  show();
+})();`;
+
+/**
+ * `GET /dashboard`: a Jira dashboard with Accord's compliance gadget (`jira:dashboardGadget`), beside a filter
+ * gadget of Jira's own listing open requests with Accord's SLA state field. A gadget never configured opens in
+ * its edit view (`extension.entryPoint === 'edit'`), as a newly added gadget does.
+ */
+export function dashboardPage(app: SandboxApp, root: string, url: URL, gadgets: GadgetStore): string {
+  const people = jiraUsers(app);
+  const view = hostView(url, people, SITE_ADMIN);
+  const [gadget] = GADGETS;
+  if (gadget === undefined) throw new Error('The sandbox dashboard has no gadget.');
+  const editing = gadgets.configuration(gadget.id) === undefined;
+  const framed = {
+    name: 'gadget',
+    title: gadget.title,
+    query: { module: 'gadget', gadgetId: gadget.id, ...(editing ? { entryPoint: 'edit' } : {}) },
+    minHeight: 240,
+  };
+  const open = listIssues(app)
+    .filter((r) => !r.resolved)
+    .slice(0, 10)
+    .map(
+      (r) =>
+        `<tr><td><a href="/issue/${encodeURIComponent(r.key)}">${escape(r.key)}</a></td><td>${escape(r.summary ?? '')}</td><td>${escape(r.slaState ?? '')}</td><td>${escape(localTime(r.nextDeadline))}</td></tr>`,
+    )
+    .join('\n');
+  const frame = frameHtml(root, framed, view);
+  return hostPageHtml({
+    title: 'Default dashboard · Accord sandbox',
+    view,
+    defaultAs: SITE_ADMIN,
+    people,
+    base: '/dashboard',
+    nav: 'dashboards',
+    content: `<div class="crumbs">Dashboards</div>
+<h1>Default dashboard</h1>
+<div class="dashboard">
+<section class="gadget" aria-labelledby="gadget-title">
+<header><h2 id="gadget-title">${escape(gadget.title)}</h2>${
+      frame.startsWith('<iframe')
+        ? '<button type="button" id="gadget-edit" aria-pressed="false">Edit</button>'
+        : ''
+    }</header>
+<div class="gadget-body">${frame}</div>
+</section>
+<section class="gadget" aria-labelledby="filter-title">
+<header><h2 id="filter-title">Filter results: open requests in IT Help</h2></header>
+<div class="gadget-body"><table>
+<thead><tr><th>Key</th><th>Summary</th><th>SLA state</th><th>Next SLA deadline</th></tr></thead>
+<tbody>${open === '' ? '<tr><td colspan="4">No open requests.</td></tr>' : open}</tbody>
+</table></div>
+</section>
+</div>`,
+    framed,
+    style: DASHBOARD_STYLE,
+    script: DASHBOARD_SCRIPT,
+  });
+}
+
+const PORTAL_STYLE = `
+.request { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 32px; align-items: start; }
+.request .status { display: inline-block; font-size: 12px; font-weight: 653; text-transform: uppercase; padding: 2px 6px; border-radius: 3px;
+  background: var(--ds-background-neutral, #091e420f); }
+.request .status.indeterminate { background: var(--ds-background-information, #e9f2ff); color: var(--ds-text-information, #0055cc); }
+.request .status.done { background: var(--ds-background-success, #dcfff1); color: var(--ds-text-success, #216e4e); }
+.request dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 12px; margin: 0; }
+.request dt { color: var(--ds-text-subtle, #44546f); }
+.request dd { margin: 0; }
+.activity { list-style: none; padding: 0; margin: 16px 0; }
+.activity li { padding: 8px 0; border-bottom: 1px solid var(--ds-border, #091e4224); }
+.activity .text { white-space: pre-wrap; }
+.reply textarea { width: 100%; min-height: 64px; }
+.reply div { margin-top: 8px; }
+.panel-slot { margin: 16px 0; }
+`;
+
+const PORTAL_SCRIPT = `(function () {
+  var key = document.body.dataset.issueKey;
+  var reply = document.getElementById('reply');
+  document.getElementById('reply-send').addEventListener('click', function () {
+    var body = reply.value.trim();
+    if (body === '') { document.getElementById('sandbox-error').textContent = 'Write a comment first.'; return; }
+    accordHost.send('/api/site/issues/' + encodeURIComponent(key) + '/comment', { accountId: accordHost.view.as, body: body })
+      .then(function (ok) { if (ok) location.reload(); });
+  });
+})();`;
+
+interface PortalComment {
+  readonly author?: { readonly accountId?: string; readonly displayName?: string };
+  readonly body?: {
+    readonly content?: readonly { readonly content?: readonly { readonly text?: string }[] }[];
+  };
+  readonly created: string;
+  readonly jsdPublic?: boolean;
+}
+
+/**
+ * `GET /portal/<KEY>`: the customer portal's request page (`jiraServiceManagement:portalRequestDetailPanel`),
+ * as the request's reporter by default: the request, its public comments (never internal notes), a reply box,
+ * and Accord's panel framed under the request's details.
+ */
+export function portalPage(app: SandboxApp, root: string, url: URL, key: string): string {
+  const issue = findIssue(app, key);
+  const row = issueRow(app, issue);
+  const people = customers(app);
+  const reporter = row.reporter ?? people[0]?.accountId;
+  const view = hostView(url, people, reporter);
+  const name = (accountId: string | undefined, fallback: string | undefined): string =>
+    (accountId === undefined ? undefined : app.site.user(accountId)?.displayName) ?? fallback ?? 'Someone';
+  const comments = ((issue.field('comment') as { comments?: PortalComment[] } | undefined)?.comments ?? [])
+    .filter((c) => c.jsdPublic !== false)
+    .map((c) => {
+      const text = (c.body?.content ?? [])
+        .map((p) => (p.content ?? []).map((t) => t.text ?? '').join(''))
+        .join('\n');
+      return `<li><strong>${escape(name(c.author?.accountId, c.author?.displayName))}</strong> <span class="muted">${escape(localTime(c.created))}</span><div class="text">${escape(text)}</div></li>`;
+    })
+    .join('\n');
+  const framed = {
+    name: 'portal',
+    title: 'Our commitments',
+    query: { module: 'portal', issueId: row.id },
+    minHeight: 80,
+  };
+  return hostPageHtml({
+    title: `${row.key}: ${row.summary ?? ''} · Help Center · Accord sandbox`,
+    view,
+    defaultAs: reporter ?? '',
+    people,
+    base: `/portal/${row.key}`,
+    nav: 'portal',
+    content: `<div class="crumbs"><a href="/">Help Center</a> / ${escape(PROJECT.name)} / ${escape(row.key)}</div>
+<div class="request" data-testid="portal-request">
+<section>
+<h1 data-testid="summary">${escape(row.summary ?? '')}</h1>
+<p class="muted">${escape(name(row.reporter ?? undefined, undefined))} raised this on ${escape(localTime(row.created))}</p>
+<div class="panel-slot">
+${frameHtml(root, framed, view)}
+</div>
+<h2>Activity</h2>
+<ol class="activity" data-testid="comments">${comments === '' ? '<li class="muted">No comments yet.</li>' : comments}</ol>
+<div class="reply"><textarea id="reply" aria-label="Add a comment" placeholder="Add a comment…"></textarea>
+<div><button type="button" class="primary" id="reply-send">Add comment</button></div></div>
+</section>
+<aside>
+<p><span class="status ${escape(row.statusCategory)}" data-testid="status">${escape(row.status)}</span></p>
+<dl>
+<dt>Request type</dt><dd>${escape(row.requestType ?? 'None')}</dd>
+<dt>Priority</dt><dd>${escape(row.priority)}</dd>
+<dt>Shared with</dt><dd>${escape(row.organizations.join(', ') || 'Only you')}</dd>
+</dl>
+</aside>
+</div>`,
+    framed,
+    style: PORTAL_STYLE,
+    script: PORTAL_SCRIPT.replace('document.body.dataset.issueKey', JSON.stringify(row.key)),
+  });
+}
