@@ -9,6 +9,7 @@ import { SqlAuditLog } from './audit-log';
 import { SqlConfigStore } from './config-store';
 import { SqlHistoryStore } from './history-store';
 import { SqlJobStore } from './job-store';
+import { SqlReportStore } from './report-store';
 import { SqlResultStore } from './result-store';
 import type { AccordDb, SqlDialect } from './schema';
 import { writeIds } from './write-ids';
@@ -38,6 +39,7 @@ export class KyselyStore implements Store {
   readonly actions: SqlActionLog;
   readonly jobs: SqlJobStore;
   readonly audit: SqlAuditLog;
+  readonly reports: SqlReportStore;
 
   private readonly group: <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -53,6 +55,7 @@ export class KyselyStore implements Store {
     this.actions = new SqlActionLog(ctx);
     this.jobs = new SqlJobStore(ctx);
     this.audit = new SqlAuditLog(ctx);
+    this.reports = new SqlReportStore(ctx);
   }
 
   grouped<T>(work: () => Promise<T>): Promise<T> {

@@ -275,6 +275,27 @@ const migrations: readonly Migration[] = [
     build: (schema) =>
       schema.createIndex('accord_audit_entity').ifNotExists().on('accord_audit').columns(['entity_id', 'at']),
   },
+  {
+    // Satisfaction ratings, part of an issue's result set (see `RatingsTable`).
+    name: '0017_ratings',
+    build: (_, t, table) =>
+      table('accord_ratings')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('write_id', t.key(L.writeId), (c) => c.notNull())
+        .addColumn('rating', t.int32, (c) => c.notNull())
+        .addColumn('stamp', t.key(L.stamp), (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_ratings_pk', ['issue_id', 'write_id']),
+  },
+  {
+    // Reports: the open results of an agreement (at-risk issues now).
+    name: '0018_results_agreement_state_idx',
+    build: (schema) =>
+      schema
+        .createIndex('accord_results_agreement_state')
+        .ifNotExists()
+        .on('accord_results')
+        .columns(['agreement_id', 'state']),
+  },
 ];
 
 // ── Compiling ────────────────────────────────────────────────────────────────────────────────────────

@@ -13,7 +13,7 @@
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type { AgreementKind } from '../engine/agreement/types';
 import type { MetricResult, MetricState } from '../engine/evaluate/result';
-import type { HistoryStamp, ResultStore, StoredCycle, StoredResult } from '../app/ports/store';
+import type { HistoryStamp, IssueFacts, ResultStore, StoredCycle, StoredResult } from '../app/ports/store';
 import { KEY_LIMITS, type CyclesTable, type ResultsTable } from './schema';
 import {
   batches,
@@ -39,6 +39,7 @@ export class SqlResultStore implements ResultStore {
     stamp: HistoryStamp,
     results: readonly StoredResult[],
     cycles: readonly StoredCycle[],
+    facts?: IssueFacts,
   ): Promise<'written' | 'stale'> {
     const { db } = this.ctx;
     checkKey('issue id', issueId, KEY_LIMITS.issueId);
@@ -68,6 +69,13 @@ export class SqlResultStore implements ResultStore {
       await db
         .insertInto('accord_cycles')
         .values(batch.map((cycle) => cycleRow(cycle, writeId, stamp)))
+        .execute();
+    }
+    const rating = facts?.satisfaction ?? null;
+    if (rating !== null) {
+      await db
+        .insertInto('accord_ratings')
+        .values({ issue_id: issueId, write_id: writeId, rating, stamp })
         .execute();
     }
 
@@ -164,17 +172,20 @@ export class SqlResultStore implements ResultStore {
       .selectAll('r');
   }
 
-  /** Deletes an issue's result and cycle rows, all of them or those matching `which`. */
+  /** Deletes an issue's result, cycle and rating rows, all of them or those matching `which`. */
   private async deleteRows(issueId: string, which?: Expression<SqlBool>): Promise<void> {
     const { db } = this.ctx;
     let results = db.deleteFrom('accord_results').where('issue_id', '=', issueId);
     let cycles = db.deleteFrom('accord_cycles').where('issue_id', '=', issueId);
+    let ratings = db.deleteFrom('accord_ratings').where('issue_id', '=', issueId);
     if (which) {
       results = results.where(which);
       cycles = cycles.where(which);
+      ratings = ratings.where(which);
     }
     await results.execute();
     await cycles.execute();
+    await ratings.execute();
   }
 }
 
@@ -191,7 +202,7 @@ function isNewer(a: WriteRef, b: WriteRef): boolean {
 }
 
 /**
- * SQL for "this row's write comes before (stamp, writeId)", on any of the three tables (all have both columns).
+ * SQL for "this row's write comes before (stamp, writeId)", on any of the four tables (all have both columns).
  * Both engines compare these ASCII strings byte-wise (MySQL tables use binary collation), like JavaScript's `<`
  * in {@link isNewer}.
  */
@@ -224,7 +235,8 @@ function resultRow(result: StoredResult, writeId: string): Insertable<ResultsTab
   };
 }
 
-function toResult(row: Selectable<ResultsTable>): StoredResult {
+/** A result row as the port's {@link StoredResult}. */
+export function toResult(row: Selectable<ResultsTable>): StoredResult {
   return {
     issueId: row.issue_id,
     issueKey: row.issue_key,
@@ -270,7 +282,8 @@ function cycleRow(cycle: StoredCycle, writeId: string, stamp: string): Insertabl
   };
 }
 
-function toCycle(row: Selectable<CyclesTable>): StoredCycle {
+/** A cycle row as the port's {@link StoredCycle}. */
+export function toCycle(row: Selectable<CyclesTable>): StoredCycle {
   return {
     issueId: row.issue_id,
     issueKey: row.issue_key,

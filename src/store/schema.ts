@@ -105,6 +105,19 @@ export interface CyclesTable {
   stamp: string;
 }
 
+/**
+ * An issue's JSM satisfaction rating, part of its result set: written under the same write id as its result and
+ * cycle rows, so reports that join the current `accord_result_sets` pointer see the rating of the history the
+ * cycles came from. One row per rated issue and write.
+ */
+export interface RatingsTable {
+  issue_id: string;
+  write_id: string;
+  /** 1–5. */
+  rating: Num;
+  stamp: string;
+}
+
 export interface HistoriesTable {
   issue_id: string;
   issue_key: string;
@@ -165,6 +178,7 @@ export interface AccordDb {
   accord_result_sets: ResultSetsTable;
   accord_results: ResultsTable;
   accord_cycles: CyclesTable;
+  accord_ratings: RatingsTable;
   accord_histories: HistoriesTable;
   accord_actions: ActionsTable;
   accord_jobs: JobsTable;

@@ -19,6 +19,7 @@ import {
   makeResult,
   stamp,
 } from './builders';
+import { describeReportContract } from './report-contract';
 
 /** An opened store and how to dispose of it. */
 export interface OpenedStore {
@@ -684,6 +685,10 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.results.cycles({})).toHaveLength(250);
       });
     });
+
+    // ── Reports ─────────────────────────────────────────────────────────────────────────────────────
+
+    describeReportContract(() => store);
 
     // ── Sequences that stop half-way ────────────────────────────────────────────────────────────────
 

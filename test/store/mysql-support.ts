@@ -54,6 +54,7 @@ export async function emptyTables(db: Kysely<AccordDb>): Promise<void> {
     'accord_result_sets',
     'accord_results',
     'accord_cycles',
+    'accord_ratings',
     'accord_histories',
     'accord_actions',
     'accord_jobs',

@@ -64,6 +64,7 @@ export async function evaluateStored(
     history.stamp,
     rows.results,
     rows.cycles,
+    { satisfaction: history.data.satisfaction ?? null },
   );
   if (written === 'stale') return { kind: 'stale', issueId: history.issueId };
   await deps.publisher.publish(issueChannel(history.issueId), { type: 'results', issueId: history.issueId });

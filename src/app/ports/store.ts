@@ -18,6 +18,8 @@ export interface Store {
   readonly actions: ActionLog;
   readonly jobs: JobStore;
   readonly audit: AuditLog;
+  /** SQL aggregates and listings over the current results, for service level reports. */
+  readonly reports: ReportStore;
   /**
    * Runs `work`, letting the database group its writes for speed where it can (SQLite commits them together);
    * never changes what is written or read: every write stays as safe on its own as without it, and nothing is
@@ -125,16 +127,24 @@ export interface StoredCycle {
   readonly breachedAt: number | null;
 }
 
+/** What reports need of the issue itself, stored with its results (the same write, the same stamp). */
+export interface IssueFacts {
+  /** The JSM satisfaction rating, 1–5, or null when the customer gave none. */
+  readonly satisfaction: number | null;
+}
+
 export interface ResultStore {
   /**
-   * Replaces an issue's results and cycles with these, unless the stored ones come from a newer stamp (then
-   * nothing is written and `stale` is returned). Rows for agreements or metrics that no longer apply are removed.
+   * Replaces an issue's results and cycles (and its facts) with these, unless the stored ones come from a newer
+   * stamp (then nothing is written and `stale` is returned). Rows for agreements or metrics that no longer apply
+   * are removed.
    */
   replaceIssue(
     issueId: string,
     stamp: HistoryStamp,
     results: readonly StoredResult[],
     cycles: readonly StoredCycle[],
+    facts?: IssueFacts,
   ): Promise<'written' | 'stale'>;
   forIssue(issueId: string): Promise<StoredResult[]>;
   /** Removes everything stored for an issue (it was deleted in Jira). */
@@ -148,6 +158,90 @@ export interface ResultStore {
     readonly stoppedFrom?: number;
     readonly stoppedTo?: number;
   }): Promise<StoredCycle[]>;
+}
+
+// ── Reports ────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Which cycles a report counts. Every query reads only issues' current result sets (the `accord_result_sets`
+ * pointer), never rows of older writes.
+ */
+export interface ReportScope {
+  /** The agreements to count (at least one): queries use the `(agreement_id, stopped_at)` index. */
+  readonly agreementIds: readonly string[];
+  readonly metricId?: string;
+  readonly projectKey?: string;
+  /** Count per project too (`projectKey` of each row is then set). */
+  readonly byProject?: boolean;
+}
+
+/** The group a count belongs to. */
+export interface CountGroup {
+  readonly agreementId: string;
+  readonly metricId: string;
+  /** Null for cycles no goal matched. */
+  readonly goalIndex: number | null;
+  /** Null unless the scope asked `byProject`. */
+  readonly projectKey: string | null;
+}
+
+/** Cycles that ended in one bucket: met (within their target) and breached. */
+export interface EndedCounts extends CountGroup {
+  /** Index of the bucket `[bounds[i], bounds[i + 1])`. */
+  readonly bucket: number;
+  readonly met: number;
+  readonly breached: number;
+}
+
+/** Cycles open now (running, paused, out of hours), and of those the ones already past their target. */
+export interface OpenCounts extends CountGroup {
+  readonly running: number;
+  readonly runningBreached: number;
+}
+
+/** Satisfaction ratings of the issues whose cycles ended in a bucket, each issue once per group and bucket. */
+export interface RatingCounts extends CountGroup {
+  readonly bucket: number;
+  readonly count: number;
+  readonly sum: number;
+}
+
+/** Where a cycle listing stopped: the last row's key; the next page starts after it. */
+export interface CycleCursor {
+  readonly issueId: string;
+  readonly agreementId: string;
+  readonly metricId: string;
+  readonly cycle: number;
+}
+
+export interface ReportStore {
+  /** Ended cycles per group and bucket; `bounds` are ascending instants, bucket i is `[bounds[i], bounds[i + 1])`. */
+  endedCounts(scope: ReportScope, bounds: readonly number[]): Promise<EndedCounts[]>;
+  /** Open cycles per group. */
+  openCounts(scope: ReportScope): Promise<OpenCounts[]>;
+  /** Ratings of the issues behind {@link endedCounts}, per group and bucket. */
+  ratingCounts(scope: ReportScope, bounds: readonly number[]): Promise<RatingCounts[]>;
+  /**
+   * Cycles that ended in `[from, to)`, and open ones when `includeOpen`, one page in a stable order (issue,
+   * agreement, metric, cycle) after `after`.
+   */
+  cycleListing(
+    scope: ReportScope,
+    range: { readonly from: number; readonly to: number; readonly includeOpen: boolean },
+    page: { readonly after?: CycleCursor; readonly limit: number },
+  ): Promise<StoredCycle[]>;
+  /** Breached cycles that ended in `[from, to)`, and open breached ones when `includeOpen`; latest breach first. */
+  breaches(
+    scope: ReportScope,
+    range: { readonly from: number; readonly to: number; readonly includeOpen: boolean },
+    limit: number,
+  ): Promise<StoredCycle[]>;
+  /** Current results whose last cycle is open (running, paused, out of hours): past their deadline first, then the soonest deadline. */
+  openResults(scope: ReportScope, limit: number): Promise<StoredResult[]>;
+  /** Current cycles of these issues, optionally only of these agreement kinds (attribution: the OLA and UC cycles). */
+  cyclesOfIssues(issueIds: readonly string[], kinds?: readonly AgreementKind[]): Promise<StoredCycle[]>;
+  /** Current results of these issues, optionally only of these agreements. */
+  resultsOfIssues(issueIds: readonly string[], agreementIds?: readonly string[]): Promise<StoredResult[]>;
 }
 
 // ── Histories ──────────────────────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,318 @@
+/**
+ * Service level reports as SQL aggregates over stored cycles: the database counts, the app only adds the
+ * groups up. Every query joins the `accord_result_sets` pointer, so only issues' current writes count (rows of
+ * an older or an interrupted write never do), and filters on `agreement_id` first to use the
+ * `(agreement_id, stopped_at)` index.
+ *
+ * Period buckets are computed in SQL from instants the engine worked out in the report's zone: a `CASE` over
+ * the bucket bounds, inlined as literals (they are integers the app computed, never user text) so that the
+ * same statement text groups the same way on SQLite, MySQL/MariaDB and TiDB. Grouping happens in an outer
+ * query over a derived table, which MySQL's `ONLY_FULL_GROUP_BY` (on by default in TiDB) accepts.
+ */
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { AgreementKind } from '../engine/agreement/types';
+import type {
+  CycleCursor,
+  EndedCounts,
+  OpenCounts,
+  RatingCounts,
+  ReportScope,
+  ReportStore,
+  StoredCycle,
+  StoredResult,
+} from '../app/ports/store';
+import { toCycle, toResult } from './result-store';
+import type { AccordDb } from './schema';
+import { batches, num, numOrNull, type SqlContext } from './sql-support';
+
+/** The open states of a metric: its last cycle has not ended. */
+const OPEN_STATES = ['running', 'paused', 'out-of-hours'] as const;
+
+type CycleQuery = SelectQueryBuilder<
+  AccordDb & { c: AccordDb['accord_cycles']; s: AccordDb['accord_result_sets'] },
+  'c' | 's',
+  object
+>;
+
+/** {@link ReportStore} over SQL. */
+export class SqlReportStore implements ReportStore {
+  constructor(private readonly ctx: SqlContext) {}
+
+  async endedCounts(scope: ReportScope, bounds: readonly number[]): Promise<EndedCounts[]> {
+    const range = rangeOf(bounds);
+    if (scope.agreementIds.length === 0 || !range) return [];
+    const inner = this.currentCycles(scope)
+      .where('c.stopped_at', '>=', range.from)
+      .where('c.stopped_at', '<', range.to)
+      .select(['c.agreement_id', 'c.metric_id', 'c.goal_index', 'c.project_key', 'c.breached'])
+      .select(bucketOf('c.stopped_at', bounds).as('bucket'));
+    const rows = await this.ctx.db
+      .selectFrom(inner.as('x'))
+      .select(['x.agreement_id', 'x.metric_id', 'x.goal_index', 'x.bucket'])
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('cycles'),
+        eb.fn.sum<number | string>('x.breached').as('breached'),
+      ])
+      .$if(scope.byProject === true, (q) => q.select('x.project_key').groupBy('x.project_key'))
+      .groupBy(['x.agreement_id', 'x.metric_id', 'x.goal_index', 'x.bucket'])
+      .execute();
+    return rows.map((row) => {
+      const breached = num(row.breached);
+      return {
+        ...groupOf(row),
+        bucket: num(row.bucket),
+        met: num(row.cycles) - breached,
+        breached,
+      };
+    });
+  }
+
+  async openCounts(scope: ReportScope): Promise<OpenCounts[]> {
+    if (scope.agreementIds.length === 0) return [];
+    const rows = await this.currentCycles(scope)
+      .where('c.stopped_at', 'is', null)
+      .select(['c.agreement_id', 'c.metric_id', 'c.goal_index'])
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('cycles'),
+        eb.fn.sum<number | string>('c.breached').as('breached'),
+      ])
+      .$if(scope.byProject === true, (q) => q.select('c.project_key').groupBy('c.project_key'))
+      .groupBy(['c.agreement_id', 'c.metric_id', 'c.goal_index'])
+      .execute();
+    return rows.map((row) => ({
+      ...groupOf(row),
+      running: num(row.cycles),
+      runningBreached: num(row.breached),
+    }));
+  }
+
+  async ratingCounts(scope: ReportScope, bounds: readonly number[]): Promise<RatingCounts[]> {
+    const range = rangeOf(bounds);
+    if (scope.agreementIds.length === 0 || !range) return [];
+    // Each issue once per group and bucket, however many of its cycles ended there (a reopened request).
+    const inner = this.currentCycles(scope)
+      .innerJoin('accord_ratings as r', (join) =>
+        join.onRef('r.issue_id', '=', 'c.issue_id').onRef('r.write_id', '=', 'c.write_id'),
+      )
+      .where('c.stopped_at', '>=', range.from)
+      .where('c.stopped_at', '<', range.to)
+      .select(['c.issue_id', 'c.agreement_id', 'c.metric_id', 'c.goal_index', 'c.project_key', 'r.rating'])
+      .select(bucketOf('c.stopped_at', bounds).as('bucket'))
+      .distinct();
+    const rows = await this.ctx.db
+      .selectFrom(inner.as('x'))
+      .select(['x.agreement_id', 'x.metric_id', 'x.goal_index', 'x.bucket'])
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('rated'),
+        eb.fn.sum<number | string>('x.rating').as('total'),
+      ])
+      .$if(scope.byProject === true, (q) => q.select('x.project_key').groupBy('x.project_key'))
+      .groupBy(['x.agreement_id', 'x.metric_id', 'x.goal_index', 'x.bucket'])
+      .execute();
+    return rows.map((row) => ({
+      ...groupOf(row),
+      bucket: num(row.bucket),
+      count: num(row.rated),
+      sum: num(row.total),
+    }));
+  }
+
+  async cycleListing(
+    scope: ReportScope,
+    range: { readonly from: number; readonly to: number; readonly includeOpen: boolean },
+    page: { readonly after?: CycleCursor; readonly limit: number },
+  ): Promise<StoredCycle[]> {
+    if (scope.agreementIds.length === 0) return [];
+    const { after } = page;
+    const rows = await this.currentCycles(scope)
+      .where((eb) => endedInOrOpen(eb, range))
+      .$if(after !== undefined, (q) => q.where((eb) => (after ? afterCursor(eb, after) : eb.lit(true))))
+      .selectAll('c')
+      .orderBy('c.issue_id')
+      .orderBy('c.agreement_id')
+      .orderBy('c.metric_id')
+      .orderBy('c.cycle')
+      .limit(page.limit)
+      .execute();
+    return rows.map(toCycle);
+  }
+
+  async breaches(
+    scope: ReportScope,
+    range: { readonly from: number; readonly to: number; readonly includeOpen: boolean },
+    limit: number,
+  ): Promise<StoredCycle[]> {
+    if (scope.agreementIds.length === 0) return [];
+    const rows = await this.currentCycles(scope)
+      .where('c.breached', '=', 1)
+      .where((eb) => endedInOrOpen(eb, range))
+      .selectAll('c')
+      .orderBy('c.breached_at', 'desc')
+      .orderBy('c.issue_id')
+      .orderBy('c.metric_id')
+      .limit(limit)
+      .execute();
+    return rows.map(toCycle);
+  }
+
+  async openResults(scope: ReportScope, limit: number): Promise<StoredResult[]> {
+    if (scope.agreementIds.length === 0) return [];
+    let query = this.ctx.db
+      .selectFrom('accord_results as r')
+      .innerJoin('accord_result_sets as s', (join) =>
+        join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
+      )
+      .where('r.agreement_id', 'in', [...scope.agreementIds])
+      .where('r.state', 'in', [...OPEN_STATES]);
+    if (scope.metricId !== undefined) query = query.where('r.metric_id', '=', scope.metricId);
+    if (scope.projectKey !== undefined) query = query.where('r.project_key', '=', scope.projectKey);
+    const rows = await query
+      .selectAll('r')
+      .orderBy('r.breached', 'desc')
+      // Paused metrics have no deadline: after every running one.
+      .orderBy(sql`case when ${sql.ref('r.deadline')} is null then 1 else 0 end`)
+      .orderBy('r.deadline')
+      .orderBy('r.issue_id')
+      .orderBy('r.metric_id')
+      .limit(limit)
+      .execute();
+    return rows.map(toResult);
+  }
+
+  async cyclesOfIssues(
+    issueIds: readonly string[],
+    kinds?: readonly AgreementKind[],
+  ): Promise<StoredCycle[]> {
+    const out: StoredCycle[] = [];
+    for (const batch of batches(issueIds, 500)) {
+      let query = this.ctx.db
+        .selectFrom('accord_cycles as c')
+        .innerJoin('accord_result_sets as s', (join) =>
+          join.onRef('s.issue_id', '=', 'c.issue_id').onRef('s.write_id', '=', 'c.write_id'),
+        )
+        .where('c.issue_id', 'in', batch);
+      if (kinds) query = query.where('c.kind', 'in', [...kinds]);
+      const rows = await query
+        .selectAll('c')
+        .orderBy('c.issue_id')
+        .orderBy('c.agreement_id')
+        .orderBy('c.metric_id')
+        .orderBy('c.cycle')
+        .execute();
+      out.push(...rows.map(toCycle));
+    }
+    return out;
+  }
+
+  async resultsOfIssues(
+    issueIds: readonly string[],
+    agreementIds?: readonly string[],
+  ): Promise<StoredResult[]> {
+    const out: StoredResult[] = [];
+    for (const batch of batches(issueIds, 500)) {
+      let query = this.ctx.db
+        .selectFrom('accord_results as r')
+        .innerJoin('accord_result_sets as s', (join) =>
+          join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
+        )
+        .where('r.issue_id', 'in', batch);
+      if (agreementIds) query = query.where('r.agreement_id', 'in', [...agreementIds]);
+      const rows = await query
+        .selectAll('r')
+        .orderBy('r.issue_id')
+        .orderBy('r.agreement_id')
+        .orderBy('r.metric_id')
+        .execute();
+      out.push(...rows.map(toResult));
+    }
+    return out;
+  }
+
+  /** Cycle rows of current writes in the scope. */
+  private currentCycles(scope: ReportScope): CycleQuery {
+    let query: CycleQuery = this.ctx.db
+      .selectFrom('accord_cycles as c')
+      .innerJoin('accord_result_sets as s', (join) =>
+        join.onRef('s.issue_id', '=', 'c.issue_id').onRef('s.write_id', '=', 'c.write_id'),
+      )
+      .where('c.agreement_id', 'in', [...scope.agreementIds]);
+    if (scope.metricId !== undefined) query = query.where('c.metric_id', '=', scope.metricId);
+    if (scope.projectKey !== undefined) query = query.where('c.project_key', '=', scope.projectKey);
+    return query;
+  }
+}
+
+// ── SQL pieces ───────────────────────────────────────────────────────────────────────────────────────
+
+/** The first and last bound, when there is at least one bucket. */
+function rangeOf(bounds: readonly number[]): { from: number; to: number } | undefined {
+  const from = bounds[0];
+  const to = bounds[bounds.length - 1];
+  return from !== undefined && to !== undefined && bounds.length >= 2 && to > from ? { from, to } : undefined;
+}
+
+/**
+ * `case when col < b1 then 0 when col < b2 then 1 … else n − 1 end`: the bucket of an instant already known to
+ * lie in `[bounds[0], bounds[n])`.
+ */
+function bucketOf(column: string, bounds: readonly number[]): RawBuilder<number> {
+  const inner = bounds.slice(1, -1);
+  const last = bounds.length - 2;
+  if (inner.length === 0) return sql<number>`${sql.lit(0)}`;
+  const whens = inner.map(
+    (bound, i) => sql`when ${sql.ref(column)} < ${sql.lit(safeInteger(bound))} then ${sql.lit(i)}`,
+  );
+  return sql<number>`case ${sql.join(whens, sql` `)} else ${sql.lit(last)} end`;
+}
+
+/** Bounds are inlined into SQL: only integers the app computed get there. */
+function safeInteger(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`a report bound must be an integer instant, got ${n}`);
+  return n;
+}
+
+type CycleExpressions = ExpressionBuilder<
+  AccordDb & { c: AccordDb['accord_cycles']; s: AccordDb['accord_result_sets'] },
+  'c' | 's'
+>;
+
+/** Ended in `[from, to)`, or open when `includeOpen`. */
+function endedInOrOpen(
+  eb: CycleExpressions,
+  range: { readonly from: number; readonly to: number; readonly includeOpen: boolean },
+) {
+  const ended = eb.and([eb('c.stopped_at', '>=', range.from), eb('c.stopped_at', '<', range.to)]);
+  return range.includeOpen ? eb.or([ended, eb('c.stopped_at', 'is', null)]) : ended;
+}
+
+/** Rows after the cursor in (issue, agreement, metric, cycle) order, without row-value comparison. */
+function afterCursor(eb: CycleExpressions, after: CycleCursor) {
+  const sameIssue = eb('c.issue_id', '=', after.issueId);
+  const sameAgreement = eb('c.agreement_id', '=', after.agreementId);
+  return eb.or([
+    eb('c.issue_id', '>', after.issueId),
+    eb.and([sameIssue, eb('c.agreement_id', '>', after.agreementId)]),
+    eb.and([sameIssue, sameAgreement, eb('c.metric_id', '>', after.metricId)]),
+    eb.and([
+      sameIssue,
+      sameAgreement,
+      eb('c.metric_id', '=', after.metricId),
+      eb('c.cycle', '>', after.cycle),
+    ]),
+  ]);
+}
+
+/** The group columns of an aggregate row. */
+function groupOf(row: {
+  agreement_id: string;
+  metric_id: string;
+  goal_index: number | string | null;
+  project_key?: string;
+}): { agreementId: string; metricId: string; goalIndex: number | null; projectKey: string | null } {
+  return {
+    agreementId: row.agreement_id,
+    metricId: row.metric_id,
+    goalIndex: numOrNull(row.goal_index),
+    projectKey: row.project_key ?? null,
+  };
+}
