@@ -62,6 +62,8 @@ export interface BrowserSandboxOptions {
   readonly seed?: Omit<SeedOptions, 'now'>;
   /** The Custom UIs the tests open: built first where they are not. */
   readonly uis?: readonly string[];
+  /** The repository whose `static/<name>/dist` and `locales/` are served (default: this one). */
+  readonly root?: () => string;
 }
 
 /** What a test reaches: the sandbox, its address, the browser, and helpers. Valid from `beforeAll` on. */
@@ -108,7 +110,7 @@ export function useBrowserSandbox(options: BrowserSandboxOptions = {}): BrowserS
     server = await startServer(sandbox, {
       port: 0,
       host: '127.0.0.1',
-      root: ROOT,
+      root: options.root?.() ?? ROOT,
       gadgetsFile: join(dataDir, 'gadgets.json'),
     });
     browser = await launchChromium();
