@@ -72,8 +72,11 @@ ${field('Next SLA deadline (Accord field)', localTime(row.nextDeadline))}
 }
 
 const ISSUE_STYLE = `
-.controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin-bottom: 16px; }
-.controls label { display: inline-flex; gap: 4px; align-items: center; color: var(--ds-text-subtle, #44546f); }
+.controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin-bottom: 16px; padding: 6px 12px;
+  font-size: 12px; border-radius: 3px; background: var(--ds-background-discovery, #f3f0ff); }
+.controls .brand { font-weight: 653; color: var(--ds-text-discovery, #5e4db2); }
+.controls label { display: inline-flex; gap: 4px; align-items: center; }
+.controls select, .controls button { min-height: 24px; padding: 0 6px; font-size: 12px; }
 .columns { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 32px; align-items: start; }
 .comments { list-style: none; padding: 0; margin: 0 0 16px; }
 .comment { border-bottom: 1px solid var(--ds-border, #091e4224); padding: 8px 0; }
@@ -148,6 +151,7 @@ export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string
     nav: 'projects',
     sidebar: projectSidebar('queues'),
     content: `<form class="controls" id="controls" onsubmit="return false" aria-label="Act on the issue">
+<span class="brand">Sandbox: act on ${escapeHtml(row.key)}</span>
 <label>Transition <select id="status" aria-label="Transition to">${options(
       statusesReply.map((s) => s.name),
       row.status,
