@@ -147,6 +147,7 @@ const DASHBOARD_STYLE = `
 .gadget table { width: 100%; border-collapse: collapse; font-size: 13px; }
 .gadget th, .gadget td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--ds-border, #091e4224); }
 .gadget th { color: var(--ds-text-subtle, #44546f); font-weight: 600; }
+.gadget td:first-child { white-space: nowrap; }
 `;
 
 /** The page's own script: the gadget's Edit button shows its edit view, which view.submit and view.close end. */

@@ -45,6 +45,7 @@ export function indexPage(
     style: `
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--ds-border, #091e4224); vertical-align: top; }
+td:first-child { white-space: nowrap; }
 th { position: sticky; top: 0; background: var(--ds-surface-sunken, #f7f8f9); }
 tr.done { color: var(--ds-text-subtlest, #626f86); }
 .state.breached { color: var(--ds-text-danger, #ae2e24); font-weight: 600; }
