@@ -1,5 +1,5 @@
 import { i18n, invoke, realtime, view } from '@forge/bridge';
-import type { Backend } from './backend';
+import type { Backend, GadgetContext } from './backend';
 import { toLocaleTag, toTimeZone } from './backend';
 import { isReply, unreachable } from './api/reply';
 
@@ -27,21 +27,12 @@ export const forgeBackend: Backend = {
     const project = extension.project;
     const id = typeof issue === 'object' && issue !== null && 'id' in issue ? issue.id : undefined;
     const key = typeof project === 'object' && project !== null && 'key' in project ? project.key : undefined;
-    const configuration = extension.gadgetConfiguration;
+    host = extension.type === WIDGET ? 'widget' : 'other';
     return {
       issueId: typeof id === 'string' || typeof id === 'number' ? String(id) : null,
       projectKey: typeof key === 'string' ? key : null,
       accountId: typeof context.accountId === 'string' ? context.accountId : null,
-      gadget:
-        extension.type === 'jira:dashboardGadget'
-          ? {
-              entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view',
-              configuration:
-                typeof configuration === 'object' && configuration !== null
-                  ? (configuration as Record<string, unknown>)
-                  : {},
-            }
-          : null,
+      gadget: gadgetOf(extension),
       locale: toLocaleTag(context.locale),
       timeZone: toTimeZone(context.timezone),
     };
@@ -57,6 +48,15 @@ export const forgeBackend: Backend = {
   },
 
   async submitGadget(configuration) {
+    if (host === 'widget') {
+      // A dashboards:widget's edit view hands its configuration to the dashboard, whose own Save stores it:
+      // what @forge/dashboards-bridge's widgetEdit.updateConfig does, over the same host bridge.
+      const edit = await callHost<{ updateConfig(config: Record<string, unknown>): unknown }>(
+        'getWidgetEditApi',
+      );
+      await edit.updateConfig({ ...configuration });
+      return;
+    }
     await view.submit({ ...configuration });
   },
 
@@ -72,6 +72,44 @@ export const forgeBackend: Backend = {
     };
   },
 };
+
+const GADGET = 'jira:dashboardGadget';
+/**
+ * Atlassian Home's dashboards widget (EAP), which Atlassian names as the gadget's successor: the same resource
+ * runs in both. Its stored configuration arrives as `extension.config` (the gadget's as
+ * `extension.gadgetConfiguration`).
+ */
+const WIDGET = 'dashboards:widget';
+
+/** Which host the last context came from: a widget saves its configuration differently. */
+let host: 'widget' | 'other' = 'other';
+
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+
+/** A dashboard gadget's or widget's entry point and saved configuration; null for every other module. */
+function gadgetOf(extension: Record<string, unknown>): GadgetContext | null {
+  if (extension.type !== GADGET && extension.type !== WIDGET) return null;
+  const configuration =
+    extension.type === WIDGET
+      ? (asRecord(extension.config) ?? asRecord(extension.gadgetConfiguration))
+      : asRecord(extension.gadgetConfiguration);
+  return {
+    entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view',
+    configuration: configuration ?? {},
+  };
+}
+
+/** A call on the host's bridge that @forge/bridge has no function for (the dashboards' own APIs). */
+async function callHost<T>(type: string): Promise<T> {
+  const bridge = (
+    globalThis as { __bridge?: { callBridge(type: string, payload?: unknown): Promise<unknown> } }
+  ).__bridge;
+  if (!bridge) throw new Error('This page has no Forge host to answer.');
+  return (await bridge.callBridge(type)) as T;
+}
 
 /**
  * Lets the Jira host apply its theme (light, dark, or the user's system setting): the host defines the
