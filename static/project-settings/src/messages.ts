@@ -1,0 +1,10 @@
+import type { MessageKeys } from '../../shared/i18n/i18n';
+import { useI18n } from '../../shared/i18n/use-i18n';
+import type english from '../locales/en-US.json';
+import type sharedEnglish from '../../shared/locales/en-US.json';
+
+/** The project settings page's message keys, from its English catalogue and the shared one. */
+export type SettingsKey = MessageKeys<typeof english> | MessageKeys<typeof sharedEnglish>;
+
+/** The page's translations, typed with its keys (the page sets up the I18nProvider). */
+export const useT = () => useI18n<SettingsKey>();
