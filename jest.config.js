@@ -22,4 +22,6 @@ module.exports = {
     ],
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Atlaskit's components import their compiled CSS; component tests render without it.
+  moduleNameMapper: { '\\.css$': '<rootDir>/static/shared/testing/style-stub.cjs' },
 };

@@ -33,7 +33,9 @@ export function AgreementList(props: {
   const [focus, setFocus] = useState<{ id: string; control: 'up' | 'down' | 'use' } | null>(null);
   useEffect(() => {
     if (!focus || !list.current) return;
-    const row = list.current.querySelector(`[data-agreement="${CSS.escape(focus.id)}"]`);
+    const row = [...list.current.querySelectorAll('[data-agreement]')].find(
+      (e) => e.getAttribute('data-agreement') === focus.id,
+    );
     const wanted = row?.querySelector<HTMLElement>(`[data-control="${focus.control}"]`);
     // At the top, "up" is disabled: the other direction is where the keyboard user goes next.
     const other = row?.querySelector<HTMLElement>(
