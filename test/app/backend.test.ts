@@ -303,6 +303,8 @@ describe('stored histories', () => {
     const vendor = {
       ...exampleAgreements[0]!,
       id: 'vendor',
+      // Gold's penalty clauses name its first-response metric, which this copy leaves out.
+      penalties: [],
       metrics: [{ ...exampleAgreements[0]!.metrics[1]!, pauseWhile: 'cf[10099] = Vendor' }],
     };
     await world.store.config.put('agreement', 'vendor', vendor, {

@@ -9,6 +9,7 @@ import { issueRoutes } from './issue-routes';
 import { jobRoutes } from './job-routes';
 import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
+import { reportRoutes } from './report-routes';
 import type { Route } from './route';
 import { settingsRoutes } from './settings-routes';
 
@@ -21,6 +22,7 @@ export const routes: Readonly<Record<string, Route>> = {
   ...previewRoutes,
   ...settingsRoutes,
   ...portalRoutes,
+  ...reportRoutes,
 };
 
 /**

@@ -38,3 +38,29 @@ export async function requireBrowse(deps: Deps, ctx: CallContext, issueId: strin
     throw new Refusal('forbidden', 'You do not have permission to see this issue.');
   }
 }
+
+/**
+ * Reading service level reports: a Jira admin, for any scope; for one project, anyone who can browse it (its
+ * agents and service managers see the figures of the issues they can see anyway). A report over every project
+ * is for admins only, since it spans projects a caller may not see.
+ */
+export async function requireReportReader(
+  deps: Deps,
+  ctx: CallContext,
+  projectKey: string | undefined,
+): Promise<void> {
+  const user = { as: 'user' as const, accountId: ctx.accountId };
+  if (await deps.jira.hasPermission(user, 'ADMINISTER')) return;
+  if (projectKey === undefined) {
+    throw new Refusal(
+      'forbidden',
+      'Only Jira administrators can see reports over every project; choose a project you can browse.',
+    );
+  }
+  if (!(await deps.jira.hasPermission(user, 'BROWSE_PROJECTS', { projectKey }))) {
+    throw new Refusal(
+      'forbidden',
+      `You do not have permission to see the service levels of project ${projectKey}.`,
+    );
+  }
+}

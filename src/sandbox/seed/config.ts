@@ -261,6 +261,60 @@ export const SEED_AGREEMENTS: readonly Agreement[] = [
         ],
       },
     ],
+    reportingTimeZone: 'Europe/Berlin',
+    monthlyFee: 12000,
+    currency: 'EUR',
+    creditCapPercent: 20,
+    penalties: [
+      {
+        metric: 'first-response',
+        goal: 1,
+        creditPercent: 3,
+        period: 'month',
+      },
+      {
+        metric: 'resolution',
+        goal: 1,
+        creditPercent: 5,
+        period: 'month',
+      },
+      {
+        metric: 'resolution',
+        goal: 1,
+        belowPercent: 85,
+        creditPercent: 10,
+        period: 'month',
+      },
+      {
+        metric: 'resolution',
+        belowPercent: 90,
+        creditPercent: 5,
+        period: 'quarter',
+      },
+      {
+        service: 'VPN',
+        creditPercent: 10,
+        period: 'month',
+      },
+    ],
+    availability: [
+      {
+        service: 'VPN',
+        objectivePercent: 99.5,
+        calendar: 'always',
+        incidentJql: 'project = IT AND component = VPN AND "Outage start" is not EMPTY',
+        outageStartField: 'Outage start',
+        outageEndField: 'Outage end',
+        maintenanceWindows: [
+          {
+            weekly: 'sun',
+            from: '02:00',
+            to: '04:00',
+            name: 'Weekly VPN patching',
+          },
+        ],
+      },
+    ],
   },
   {
     id: 'second-level',

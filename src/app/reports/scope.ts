@@ -1,0 +1,126 @@
+/**
+ * What a report is about: the agreements it covers (their current versions), the zone its periods are counted
+ * in, the compiled calendars, and the words for goals that people read.
+ */
+import type { Agreement, Goal } from '../../engine/agreement/types';
+import type { WorkingTime } from '../../engine/calendar/timeline';
+import type { Calendar } from '../../engine/calendar/types';
+import { parseLocalDate } from '../../engine/time/local-date';
+import { isKnownZone } from '../../engine/time/zone';
+import type { IanaZone } from '../../engine/time/units';
+import type { Deps } from '../evaluation/deps';
+import type { Version } from '../ports';
+import { Refusal } from '../resolvers/envelope';
+
+/** A current agreement version with a body (not deleted). */
+export type LiveAgreement = Version<Agreement> & { readonly body: Agreement };
+
+/** The configuration a report reads, loaded once per call. */
+export interface ReportConfig {
+  /** Every current agreement, by id. */
+  readonly agreements: ReadonlyMap<string, LiveAgreement>;
+  readonly calendars: readonly Version<Calendar>[];
+}
+
+/** Loads the current agreements and calendars. */
+export async function loadReportConfig(deps: Deps): Promise<ReportConfig> {
+  const [agreements, calendars] = await Promise.all([
+    deps.store.config.list('agreement'),
+    deps.store.config.list('calendar'),
+  ]);
+  const live = agreements.filter((a): a is LiveAgreement => a.body !== null);
+  return { agreements: new Map(live.map((a) => [a.id, a])), calendars };
+}
+
+/**
+ * The agreements a report covers: one by id (refused as not found when there is none), those of a
+ * counterparty, those of a project (its settings' list, else those that select their own issues with
+ * `appliesTo`, as evaluation does), or all; in id order.
+ */
+export async function agreementsInScope(
+  deps: Deps,
+  config: ReportConfig,
+  filter: { readonly agreementId?: string; readonly counterparty?: string; readonly projectKey?: string },
+): Promise<LiveAgreement[]> {
+  let chosen = [...config.agreements.values()];
+  if (filter.agreementId !== undefined) {
+    const one = config.agreements.get(filter.agreementId);
+    if (!one) throw new Refusal('not-found', `No agreement "${filter.agreementId}".`);
+    chosen = [one];
+  } else if (filter.projectKey !== undefined) {
+    const listed = await deps.store.config.projectAgreements(filter.projectKey);
+    chosen =
+      listed.length > 0
+        ? listed.flatMap((id) => config.agreements.get(id) ?? [])
+        : chosen.filter((a) => (a.body.appliesTo ?? '').trim() !== '');
+  }
+  if (filter.counterparty !== undefined)
+    chosen = chosen.filter((a) => (a.body.counterparty ?? null) === filter.counterparty);
+  return chosen.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The zone an agreement's periods are counted in: its `reportingTimeZone`, else the zone of its first goal's
+ * calendar, else UTC.
+ */
+export function zoneOf(agreement: Agreement, calendars: readonly Version<Calendar>[]): IanaZone {
+  const zone =
+    agreement.reportingTimeZone ??
+    calendars.find((c) => c.id === agreement.metrics[0]?.goals[0]?.calendar)?.body?.timeZone ??
+    'UTC';
+  return isKnownZone(zone) ? zone : ('UTC' as IanaZone);
+}
+
+/** The zone of a calendar (UTC when it is unknown): weekly maintenance windows are in their calendar's zone. */
+export function calendarZone(config: ReportConfig, calendarId: string): IanaZone {
+  const zone = config.calendars.find((c) => c.id === calendarId)?.body?.timeZone ?? 'UTC';
+  return isKnownZone(zone) ? zone : ('UTC' as IanaZone);
+}
+
+/** A zone named in a payload, refused with its path when the runtime does not know it. */
+export function payloadZone(zone: string, path: string): IanaZone {
+  if (isKnownZone(zone)) return zone;
+  throw new Refusal('invalid-payload', `Unknown time zone "${zone}".`, [
+    { code: 'payload.invalid', message: `unknown IANA time zone "${zone}"`, path },
+  ]);
+}
+
+/** A local date `YYYY-MM-DD` from a payload as a civil day number, refused with its path when it is none. */
+export function payloadDay(text: string, path: string): number {
+  const day = parseLocalDate(text);
+  if (day !== undefined) return day;
+  throw new Refusal('invalid-payload', `"${text}" is not a date.`, [
+    { code: 'payload.invalid', message: `not a date "YYYY-MM-DD": "${text}"`, path },
+  ]);
+}
+
+/**
+ * The compiled calendars of the report's agreements (goal and availability calendars), through the
+ * configuration cache, so a report compiles nothing the evaluations compiled already.
+ */
+export function compiledCalendars(
+  deps: Deps,
+  config: ReportConfig,
+  agreements: readonly LiveAgreement[],
+): ReadonlyMap<string, WorkingTime> {
+  const compiled = deps.configs.compile(agreements, config.calendars);
+  if ('problems' in compiled) {
+    throw new Refusal(
+      'invalid-config',
+      'The configuration of these agreements is not valid; fix it before reporting on it.',
+      compiled.problems,
+    );
+  }
+  return compiled.compiled.calendars;
+}
+
+/**
+ * How a goal reads in a report: its condition, or what "no condition" means where it stands.
+ * @example goalLabel(metric.goals, 1) // 'priority = High'
+ */
+export function goalLabel(goals: readonly Goal[], index: number | null): string {
+  if (index === null) return 'no goal matched';
+  const goal = goals[index];
+  if (!goal) return `goal ${index + 1}`;
+  return goal.when ?? (goals.length === 1 ? 'all issues' : 'all other issues');
+}

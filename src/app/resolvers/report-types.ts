@@ -1,0 +1,392 @@
+/**
+ * The report routes' payloads and replies, as the Custom UIs see them (inside the `{ ok, data }` envelope).
+ * This module has no imports and no runtime code: a UI imports it with `import type` and bundles nothing.
+ *
+ * Conventions: instants are ISO strings in UTC; durations are milliseconds; percentages are 0–100 and are for
+ * showing (every met / missed decision is made exactly on the server and given as a boolean).
+ */
+
+// ── Payloads ─────────────────────────────────────────────────────────────────────────────────────────
+
+export type ReportPeriodKind = 'week' | 'month' | 'quarter';
+
+/**
+ * How compliance rows are grouped: per goal (e.g. per priority, the default), per metric (its goals pooled),
+ * or per goal and project.
+ */
+export type ReportGroupBy = 'goal' | 'metric' | 'project';
+
+/** `reports/compliance`: compliance per agreement, metric and goal over consecutive periods. */
+export interface CompliancePayload {
+  /** One agreement; absent: every agreement (with `projectKey`, those whose cycles are in that project). */
+  readonly agreementId?: string;
+  readonly metricId?: string;
+  /** Default `month`. */
+  readonly period?: ReportPeriodKind;
+  /** `YYYY-MM-DD`: the first period is the one containing this local date; absent: the last `count` periods up to now. */
+  readonly from?: string;
+  /** How many periods, 1–24; default 6. */
+  readonly count?: number;
+  /** Default `goal`. */
+  readonly groupBy?: ReportGroupBy;
+  readonly projectKey?: string;
+  /** IANA zone the periods are counted in; default the agreement's reporting zone (the first one's, for several). */
+  readonly timeZone?: string;
+}
+
+/** `reports/gadget`: everything the dashboard gadget shows, in one call. */
+export interface GadgetPayload {
+  readonly agreementId: string;
+  readonly metricId?: string;
+  /** Default `month`. */
+  readonly period?: ReportPeriodKind;
+  /** Default `goal`. */
+  readonly groupBy?: ReportGroupBy;
+  /** Periods in the trend, the current one last; 2–12, default 6. */
+  readonly trendCount?: number;
+  readonly projectKey?: string;
+  /** At most this many at-risk issues (1–50, default 10) and breaches (1–100, default 20). */
+  readonly atRiskLimit?: number;
+  readonly breachLimit?: number;
+}
+
+/** `reports/monthly`: the monthly service level report, one section per counterparty. */
+export interface MonthlyPayload {
+  /** `YYYY-MM`, in each agreement's reporting zone; default the current month. */
+  readonly month?: string;
+  /** Only this counterparty's agreements. */
+  readonly counterparty?: string;
+  /** Only this agreement. */
+  readonly agreementId?: string;
+  readonly projectKey?: string;
+}
+
+/** `reports/csv`: one row per cycle, a page at a time; the same cycles `reports/compliance` counts. */
+export interface CsvPayload {
+  readonly agreementId?: string;
+  readonly metricId?: string;
+  readonly projectKey?: string;
+  /** Default `month`. */
+  readonly period?: ReportPeriodKind;
+  /** As in {@link CompliancePayload}; default count 1 (the current period). */
+  readonly from?: string;
+  readonly count?: number;
+  readonly timeZone?: string;
+  /** From the previous page's `nextCursor`. */
+  readonly cursor?: string;
+  /** Rows per page, 1–10,000; default 5,000. */
+  readonly limit?: number;
+}
+
+// ── Shared pieces ────────────────────────────────────────────────────────────────────────────────────
+
+export interface ReportPeriod {
+  readonly kind: ReportPeriodKind;
+  /** `2026-W10`, `2026-03`, `2026-Q1`. */
+  readonly label: string;
+  /** Half-open `[start, end)`. */
+  readonly start: string;
+  readonly end: string;
+  /** Local dates of its first and last day. */
+  readonly firstDay: string;
+  readonly lastDay: string;
+  /** Contains the report's "now": its counts are not final, and open cycles are shown in it. */
+  readonly current: boolean;
+}
+
+/** How many more breaches the period allows: `remaining = allowed − used − pending`, negative once missed. */
+export interface ErrorBudgetView {
+  /** Breaches the met cycles pay for at the objective. */
+  readonly allowed: number;
+  /** Breaches counted (cycles that ended breached). */
+  readonly used: number;
+  /** Open cycles already past their target: breaches when they end. */
+  readonly pending: number;
+  readonly remaining: number;
+}
+
+export interface SatisfactionView {
+  /** Rated issues among those whose cycles are counted. */
+  readonly count: number;
+  /** 1–5; null without ratings. */
+  readonly average: number | null;
+  /** The objective met while customers are unhappy (average below 3.5, at least 3 ratings). */
+  readonly watermelon: boolean;
+}
+
+/** One group's figures in one period. A cycle counts in the period it ended. */
+export interface ComplianceFigures {
+  readonly met: number;
+  readonly breached: number;
+  /** Open cycles (running, paused, out of hours): only in the current period; not in the share. */
+  readonly running: number;
+  readonly runningBreached: number;
+  /** `met + breached`. */
+  readonly completed: number;
+  /** Null when no cycle ended. */
+  readonly metPercent: number | null;
+  readonly objectivePercent: number | null;
+  /** Null without an objective or when no cycle ended. */
+  readonly objectiveMet: boolean | null;
+  readonly errorBudget: ErrorBudgetView | null;
+  readonly satisfaction: SatisfactionView;
+}
+
+export type AgreementKindView = 'SLA' | 'OLA' | 'UC';
+
+export type TrendDirectionView = 'improving' | 'worsening' | 'steady';
+
+export interface ComplianceRow {
+  readonly agreementId: string;
+  readonly agreementName: string;
+  readonly agreementKind: AgreementKindView;
+  readonly counterparty: string | null;
+  readonly metricId: string;
+  readonly metricName: string;
+  /** Null for a metric's goals pooled (`groupBy: 'metric'`) and for cycles no goal matched. */
+  readonly goalIndex: number | null;
+  /** The goal's condition (`priority = Highest`), `all issues`, `all other issues`, `all goals` or `no goal matched`. */
+  readonly goalLabel: string;
+  readonly targetMinutes: number | null;
+  /** Set with `groupBy: 'project'`. */
+  readonly projectKey: string | null;
+  /** One per period of the report, in the same order. */
+  readonly periods: readonly ComplianceFigures[];
+  /** Direction of the met share over the periods; null with fewer than two periods that have one. */
+  readonly trend: TrendDirectionView | null;
+}
+
+// ── Replies ──────────────────────────────────────────────────────────────────────────────────────────
+
+export interface ComplianceReport {
+  readonly generatedAt: string;
+  /** The zone the periods are counted in. */
+  readonly timeZone: string;
+  readonly period: ReportPeriodKind;
+  readonly groupBy: ReportGroupBy;
+  readonly periods: readonly ReportPeriod[];
+  readonly rows: readonly ComplianceRow[];
+}
+
+/** A metric that needs attention now: its running cycle crossed a threshold, or is past its target. */
+export interface AtRiskIssue {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectKey: string;
+  readonly metricId: string;
+  readonly metricName: string;
+  readonly goalLabel: string;
+  readonly state: 'at-risk' | 'breached';
+  /** Null while paused. */
+  readonly deadline: string | null;
+  /** Working time left (negative once breached), as of the last evaluation. */
+  readonly remainingMs: number | null;
+  readonly evaluatedAt: string;
+}
+
+/** A cycle past its target: ended in the period (counted), or still running (counted when it ends). */
+export interface BreachView {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectKey: string;
+  readonly metricId: string;
+  readonly metricName: string;
+  readonly goalIndex: number | null;
+  readonly goalLabel: string;
+  readonly targetMinutes: number | null;
+  readonly startedAt: string;
+  readonly breachedAt: string | null;
+  /** Null while it still runs. */
+  readonly stoppedAt: string | null;
+  readonly elapsedMs: number;
+}
+
+export interface GadgetReport {
+  readonly generatedAt: string;
+  readonly timeZone: string;
+  readonly agreement: {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: AgreementKindView;
+    readonly counterparty: string | null;
+  };
+  /** The trend's periods, oldest first; the last is the current one. */
+  readonly periods: readonly ReportPeriod[];
+  readonly groupBy: ReportGroupBy;
+  /** Figures per period (aligned with `periods`) per group: the current compliance, error budget and trend. */
+  readonly rows: readonly ComplianceRow[];
+  /** Most urgent first: past their target, then the soonest deadline. */
+  readonly atRisk: readonly AtRiskIssue[];
+  /** Breaches of the current period, latest first: ended in it, or still running. */
+  readonly breaches: readonly BreachView[];
+}
+
+export interface CreditLineView {
+  /** Index in the agreement's `penalties`. */
+  readonly clause: number;
+  /** What the clause judges, e.g. `Time to resolution, priority = Highest`, `VPN availability`, `all metrics`. */
+  readonly measure: string;
+  readonly measuredPercent: number | null;
+  readonly belowPercent: number;
+  readonly creditPercent: number;
+  readonly missed: boolean;
+  /** Missed and the largest missed tier of its measure. */
+  readonly owed: boolean;
+}
+
+export interface CreditsView {
+  readonly period: 'month' | 'quarter';
+  readonly currency: string | null;
+  /** The period's fee; null when the agreement names none. */
+  readonly fee: number | null;
+  readonly lines: readonly CreditLineView[];
+  /** Share of the fee owed, after the cap. */
+  readonly creditPercent: number;
+  readonly capped: boolean;
+  readonly amount: number | null;
+}
+
+export interface IncidentDowntimeView {
+  readonly issueKey: string;
+  readonly start: string;
+  /** Null while the outage goes on. */
+  readonly end: string | null;
+  /** In the month, in service hours, maintenance excluded. */
+  readonly downtimeMs: number;
+}
+
+export interface AvailabilityView {
+  readonly service: string;
+  readonly objectivePercent: number;
+  readonly calendar: string;
+  /** Service time so far: the calendar's working time in the month (up to now), maintenance excluded. */
+  readonly scheduledMs: number;
+  /** Overlapping incidents counted once. */
+  readonly downtimeMs: number;
+  readonly maintenanceMs: number;
+  readonly availablePercent: number | null;
+  readonly objectiveMet: boolean | null;
+  readonly allowedDowntimeMs: number;
+  readonly remainingDowntimeMs: number;
+  readonly incidents: readonly IncidentDowntimeView[];
+  /** Set when the incidents could not be read (e.g. Jira refused the JQL); the figures are then empty. */
+  readonly error: string | null;
+}
+
+export interface HeldTimeView {
+  readonly agreementId: string;
+  readonly agreementName: string;
+  readonly kind: 'OLA' | 'UC';
+  readonly counterparty: string | null;
+  readonly heldMs: number;
+  /** Share of the SLA cycles' running time. */
+  readonly percent: number | null;
+}
+
+/** Who held the running time of one breached SLA cycle. */
+export interface CycleAttributionView {
+  readonly issueKey: string;
+  readonly metricId: string;
+  readonly metricName: string;
+  readonly breachedAt: string | null;
+  readonly runningMs: number;
+  readonly unattributedMs: number;
+  readonly holders: readonly HeldTimeView[];
+}
+
+export interface AttributionView {
+  /** Breached SLA cycles of the month attributed (at most 200, latest breach first). */
+  readonly cycles: number;
+  readonly runningMs: number;
+  /** Time no OLA or UC held: the service desk's own. */
+  readonly unattributedMs: number;
+  /** Summed over the cycles, most first. */
+  readonly holders: readonly HeldTimeView[];
+  /** The cycles one by one, latest breach first (at most 50). */
+  readonly worst: readonly CycleAttributionView[];
+}
+
+export interface GoalMonthView {
+  readonly goalIndex: number | null;
+  readonly goalLabel: string;
+  readonly targetMinutes: number | null;
+  readonly figures: ComplianceFigures;
+}
+
+export interface MetricMonthView {
+  readonly metricId: string;
+  readonly metricName: string;
+  /** The metric's goals pooled (objective only when every goal has the same one). */
+  readonly overall: ComplianceFigures;
+  readonly goals: readonly GoalMonthView[];
+}
+
+export interface AgreementMonthView {
+  readonly agreementId: string;
+  readonly agreementName: string;
+  readonly agreementKind: AgreementKindView;
+  readonly agreementVersion: number;
+  readonly counterparty: string | null;
+  /** The agreement's reporting zone: the month is counted in it. */
+  readonly timeZone: string;
+  readonly month: ReportPeriod;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly reviewBy: string | null;
+  readonly metrics: readonly MetricMonthView[];
+  /** Null when the agreement has no monthly penalty clauses. */
+  readonly credits: CreditsView | null;
+  /** Quarterly clauses, judged over the quarter in the month that ends it; null otherwise. */
+  readonly quarterCredits: CreditsView | null;
+  readonly availability: readonly AvailabilityView[];
+  /** SLAs only; null for OLAs and UCs. */
+  readonly attribution: AttributionView | null;
+}
+
+export interface CounterpartyMonthView {
+  /** Null for agreements that name no counterparty. */
+  readonly counterparty: string | null;
+  readonly agreements: readonly AgreementMonthView[];
+  /** Credits owed by all of this counterparty's agreements, per currency. */
+  readonly creditsOwed: readonly { readonly currency: string; readonly amount: number }[];
+}
+
+export interface MonthlyReport {
+  readonly generatedAt: string;
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly counterparties: readonly CounterpartyMonthView[];
+}
+
+/** One CSV column per field, in this order (the header line). */
+export type CsvColumn =
+  | 'issue_key'
+  | 'project'
+  | 'agreement_id'
+  | 'agreement_version'
+  | 'agreement_kind'
+  | 'counterparty'
+  | 'metric_id'
+  | 'goal_index'
+  | 'goal'
+  | 'target_minutes'
+  | 'started_at'
+  | 'stopped_at'
+  | 'elapsed_ms'
+  | 'paused_ms'
+  | 'breached_at'
+  | 'outcome'
+  | 'period';
+
+export interface CsvPage {
+  /** A file name for the whole export, e.g. `accord-gold-2026-03.csv`. */
+  readonly filename: string;
+  readonly columns: readonly CsvColumn[];
+  /** RFC 4180 lines (CRLF), the header line on the first page only. */
+  readonly csv: string;
+  /** Data rows on this page. */
+  readonly rows: number;
+  /** Pass as `cursor` for the next page; null on the last. */
+  readonly nextCursor: string | null;
+  readonly periods: readonly ReportPeriod[];
+}
