@@ -4,6 +4,8 @@ import type { SandboxApp } from '../../src/sandbox/app';
 import { SEED_AGREEMENTS, SEED_CALENDARS } from '../../src/sandbox/seed/config';
 import { sandboxNow } from '../../src/sandbox/seed/office';
 import { seedSandbox, type SeedReport } from '../../src/sandbox/seed/seed';
+import { dispatch } from '../../src/app/resolvers/dispatch';
+import type { MonthlyReport } from '../../src/app/resolvers/report-types';
 import { openSqliteStore } from '../../src/store/sqlite';
 
 /** Friday 20 November 2026, 10:30 in Berlin: what `sandboxNow` gives on Sunday the 22nd. */
@@ -141,5 +143,36 @@ describe('the seed', () => {
     const states = acme.map((i) => first.app.site.customFieldValues.get(i.id)?.get('sla-state'));
     expect(states.every((s) => typeof s === 'string')).toBe(true);
     expect(new Set(states)).toEqual(new Set(['met', 'breached', 'running', 'paused', 'at-risk']));
+  });
+
+  it('gives the reports something to show: ratings of resolved requests, VPN outages, credits owed', async () => {
+    const issues = [...first.app.site.issues.values()];
+    const ratings = issues.flatMap((i) => {
+      const value = i.field('customfield_10070') as { rating: number } | null;
+      return value ? [value.rating] : [];
+    });
+    // About three in five resolved requests are rated, mostly well.
+    expect(ratings.length).toBeGreaterThan(100);
+    expect(new Set(ratings)).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(
+      issues.filter((i) => i.field('resolution') === null && i.field('customfield_10070') !== null),
+    ).toEqual([]);
+    const outages = issues.filter((i) => i.field('customfield_10080') !== null);
+    expect(outages.length).toBeGreaterThanOrEqual(4);
+    expect(
+      outages.every((i) => (i.field('components') as { name: string }[]).some((c) => c.name === 'VPN')),
+    ).toBe(true);
+
+    const reply = await dispatch(
+      first.app.deps,
+      'reports/monthly',
+      { month: '2026-11', agreementId: 'gold' },
+      { accountId: 'chris-admin', module: 'admin' },
+    );
+    const gold = reply.ok ? (reply.data as MonthlyReport).counterparties[0]?.agreements[0] : undefined;
+    expect(gold?.availability[0]?.incidents.length).toBeGreaterThan(0);
+    expect(gold?.credits?.amount).toBeGreaterThan(0);
+    const satisfaction = gold?.metrics.flatMap((m) => m.goals.map((g) => g.figures.satisfaction.count)) ?? [];
+    expect(satisfaction.some((n) => n > 0)).toBe(true);
   });
 });

@@ -21,12 +21,18 @@ const CATEGORIES: Record<Category, { id: number; key: Category; name: string }> 
   indeterminate: { id: 4, key: 'indeterminate', name: 'In Progress' },
   done: { id: 3, key: 'done', name: 'Done' },
 };
-/** The site's custom fields: JSM's request type and organizations, and the team a request is with. */
+/**
+ * The site's custom fields: JSM's request type, organizations and satisfaction rating, the team a request is
+ * with, and the outage an incident reports (date-time fields).
+ */
 export const CUSTOM_FIELD_NAMES: Readonly<Record<string, string>> = {
   customfield_10002: 'Organizations',
   customfield_10010: 'Request Type',
   customfield_10050: 'Team',
   customfield_10060: 'Waiting on',
+  customfield_10070: 'Satisfaction',
+  customfield_10080: 'Outage start',
+  customfield_10081: 'Outage end',
 };
 const SYSTEM_FIELD_NAMES = {
   summary: 'Summary',
@@ -35,6 +41,7 @@ const SYSTEM_FIELD_NAMES = {
   assignee: 'Assignee',
   reporter: 'Reporter',
   resolution: 'Resolution',
+  resolutiondate: 'Resolved',
   labels: 'Labels',
   components: 'Components',
   project: 'Project',
@@ -103,6 +110,7 @@ export class JiraIssueBuilder {
       assignee: null,
       reporter: user(initial.reporter ?? 'carla-customer', 'customer'),
       resolution: null,
+      resolutiondate: null,
       labels: initial.labels ?? [],
       components: [],
       comment: { comments: this.comments, maxResults: 100, total: 0, startAt: 0 },
@@ -148,6 +156,7 @@ export class JiraIssueBuilder {
   /** A transition to a done status that also sets the resolution, in one changelog entry as Jira writes it. */
   resolve(at: string, to = 'Resolved', resolution = 'Done'): this {
     this.fields.resolution = { id: '10000', name: resolution };
+    this.fields.resolutiondate = at;
     return this.status(at, to, [
       {
         field: 'resolution',
@@ -165,6 +174,7 @@ export class JiraIssueBuilder {
   reopen(at: string, to = 'In Progress'): this {
     const before = this.fields.resolution as { id: string; name: string } | null;
     this.fields.resolution = null;
+    this.fields.resolutiondate = null;
     return this.status(at, to, [
       {
         field: 'resolution',
@@ -285,6 +295,16 @@ export class JiraIssueBuilder {
   /** The issue's numeric id, as Jira gives it. */
   get id(): string {
     return String(10000 + Number(this.key.split('-')[1] ?? '0'));
+  }
+
+  /**
+   * Sets a field at `at` without a changelog entry, as JSM records a customer's satisfaction rating: the issue's
+   * `updated` moves, nothing else.
+   */
+  quietly(at: string, name: string, value: unknown): this {
+    this.fields[name] = value;
+    this.fields.updated = at;
+    return this;
   }
 
   /** Sets a field without a changelog entry (as Jira does for fields created with the issue). */

@@ -40,6 +40,11 @@ export interface SiteEvent {
 
 export const APP_ACCOUNT = 'accord-app';
 
+/** JSM's satisfaction field and the incident outage fields on the simulated site (see `CUSTOM_FIELD_NAMES`). */
+export const SATISFACTION_FIELD = 'customfield_10070';
+export const OUTAGE_START_FIELD = 'customfield_10080';
+export const OUTAGE_END_FIELD = 'customfield_10081';
+
 /**
  * A Jira Service Management site in memory: issues with real changelogs and comments in Jira Cloud's JSON
  * shapes, users with permissions, and a product event for every change, as Forge would deliver it. The
@@ -194,6 +199,19 @@ export class SimulatedSite {
         team,
         team === null ? undefined : String(10020 + TEAMS.indexOf(team)),
       ),
+    );
+  }
+
+  /** The customer rates a resolved request, 1–5, in JSM's satisfaction field (`customfield_10070`). */
+  rate(idOrKey: string, actor: string, rating: number): JiraIssueBuilder {
+    return this.change(idOrKey, actor, (issue, at) => issue.quietly(at, SATISFACTION_FIELD, { rating }));
+  }
+
+  /** An agent records when an incident's outage began or ended (date-time fields `Outage start`, `Outage end`). */
+  setOutage(idOrKey: string, actor: string, side: 'start' | 'end', at: number | null): JiraIssueBuilder {
+    const field = side === 'start' ? OUTAGE_START_FIELD : OUTAGE_END_FIELD;
+    return this.change(idOrKey, actor, (issue, now) =>
+      issue.quietly(now, field, at === null ? null : jiraTimestamp(at as EpochMs)),
     );
   }
 

@@ -23,6 +23,8 @@ export interface IssuePlan {
   readonly components: readonly string[];
   readonly scenario: Scenario;
   readonly steps: readonly Step[];
+  /** For a request that reports a VPN outage: when the outage began (set on the request as it is raised). */
+  readonly outageStart?: number;
 }
 
 /**
@@ -48,7 +50,11 @@ export type Step =
   | { readonly at: number; readonly kind: 'assign'; readonly actor: string; readonly assignee: string }
   | { readonly at: number; readonly kind: 'team'; readonly actor: string; readonly team: Team }
   /** Raises the priority to `to`, unless it is already as urgent (Accord may have raised it on a breach). */
-  | { readonly at: number; readonly kind: 'priority'; readonly actor: string; readonly to: PriorityName };
+  | { readonly at: number; readonly kind: 'priority'; readonly actor: string; readonly to: PriorityName }
+  /** The customer rates the resolved request (JSM's satisfaction survey), 1–5. */
+  | { readonly at: number; readonly kind: 'rate'; readonly actor: string; readonly rating: number }
+  /** An agent records when the outage the request reports ended. */
+  | { readonly at: number; readonly kind: 'outage-end'; readonly actor: string; readonly endedAt: number };
 
 /** What a showcase request is made to be; anything left out is drawn at random. */
 export interface Forced {

@@ -7,10 +7,12 @@ import { formatInstant } from '../../engine/time/iso';
 import type { EpochMs } from '../../engine/time/units';
 import { SandboxApp } from '../app';
 import { TEAMS, type PriorityName } from '../jira/service-desk';
+import { jiraTimestamp, OUTAGE_START_FIELD } from '../jira/site';
 import { SEED_AGREEMENTS, SEED_CALENDARS, SEED_PROJECT } from './config';
 import { officeHours } from './office';
 import { planIssue, type Forced, type IssuePlan, type Step } from './plan';
 import { Random } from './random';
+import { withReportData } from './reports';
 
 export interface SeedOptions {
   /** Where the sandbox clock ends up: the seeded history lies in the `days` before it (see `sandboxNow`). */
@@ -109,7 +111,11 @@ export async function seedSandbox(
 
   await configure(app);
   const office = officeHours();
-  const plans = planAll(new Random(options.seed ?? 20260302), office, from, options.now, count);
+  const seed = options.seed ?? 20260302;
+  const plans = withReportData(
+    planAll(new Random(seed), office, from, options.now, count),
+    new Random(seed + 1),
+  );
   // One SQLite transaction for the whole seed, for speed only (see Store.grouped): every write is as it would be.
   await store.grouped(() => play(app, plans, options.now));
   return {
@@ -188,6 +194,9 @@ async function play(app: SandboxApp, plans: readonly IssuePlan[], now: number): 
         components: plan.components,
         fields: {
           customfield_10050: { value: 'First Level', id: String(10020 + TEAMS.indexOf('First Level')) },
+          ...(plan.outageStart === undefined
+            ? {}
+            : { [OUTAGE_START_FIELD]: jiraTimestamp(plan.outageStart as EpochMs) }),
         },
       });
       ids.set(entry.plan, issue.id);
@@ -215,6 +224,12 @@ function apply(app: SandboxApp, id: string, step: Step): void {
       return;
     case 'team':
       site.setTeam(id, step.actor, step.team);
+      return;
+    case 'rate':
+      site.rate(id, step.actor, step.rating);
+      return;
+    case 'outage-end':
+      site.setOutage(id, step.actor, 'end', step.endedAt);
       return;
     case 'priority': {
       const current = (site.find(id)?.field('priority') as { name?: PriorityName } | null)?.name ?? 'Medium';
