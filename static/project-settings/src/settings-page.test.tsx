@@ -228,8 +228,9 @@ describe('the project settings page', () => {
     await click(buttonNamed('Save'));
     expect(container.textContent).toContain('Someone else changed this list');
     expect(container.textContent).toContain('Someone else changed the agreements of project IT');
-    // What the admin did is still on screen until they choose.
+    // What the admin did is still on screen until they choose; saving it again would only be refused again.
     expect(names('used')).toEqual(['Second-level team']);
+    expect(buttonNamed('Save').disabled).toBe(true);
     await click(buttonNamed('Load their list'));
     expect(names('used')).toEqual(['NetCo carrier']);
     expect(buttonNamed('Save').disabled).toBe(true);

@@ -226,7 +226,10 @@ function Editor(props: {
         <div className="accord-savebar__buttons">
           <Button
             appearance="primary"
-            isDisabled={!dirty && save.status !== 'failed'}
+            isDisabled={
+              (!dirty && save.status !== 'failed') ||
+              (save.status === 'failed' && save.error.code === 'conflict')
+            }
             isLoading={save.status === 'saving'}
             onClick={settings.onSave}
           >

@@ -91,10 +91,15 @@ export function useProjectSettings(backend: Backend, projectKey: string): Projec
     });
   }, [backend, projectKey, draft]);
 
-  // Editing after a save or a failure clears what was said about it.
+  // Editing after a save or a failure clears what was said about it, except a conflict: any save would be
+  // refused again until the other admin's list is loaded.
   const editAndClear = useCallback<Dispatch<DraftAction>>((action) => {
     edit(action);
-    setSave((was) => (was.status === 'saving' ? was : { status: 'idle' }));
+    setSave((was) =>
+      was.status === 'saving' || (was.status === 'failed' && was.error.code === 'conflict')
+        ? was
+        : { status: 'idle' },
+    );
   }, []);
 
   return { load, draft, edit: editAndClear, save, onSave, reload };
