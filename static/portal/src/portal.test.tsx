@@ -213,6 +213,14 @@ describe('the customer portal panel', () => {
     expect(container.querySelector('button')).toBeNull();
   });
 
+  it('does not claim that nothing is agreed when the host did not say which request this is', async () => {
+    const fake = await render([replyWith(commitment({}))], { issueId: null });
+    expect(text('[role="alert"]')).toEqual([
+      'We could not load the commitments for this request. Check your connection and try again.',
+    ]);
+    expect(fake.calls).toEqual([]);
+  });
+
   it('refetches when the request changes, where the host lets a customer listen', async () => {
     const fake = await render([replyWith(commitment({}))]);
     act(() => {

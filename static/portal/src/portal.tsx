@@ -55,7 +55,10 @@ export function PortalPanel(props: { readonly backend: Backend; readonly clock?:
   return (
     <I18nProvider i18n={translations.i18n}>
       {context.issueId === null ? (
-        <None />
+        // The host did not say which request this is: saying "nothing is agreed" could be wrong.
+        <div role="alert" className="accord-portal__message">
+          <p>{translations.i18n.t('error.failed')}</p>
+        </div>
       ) : (
         <Commitments
           backend={props.backend}
