@@ -2,7 +2,7 @@ import { dispatch } from '../../src/app/resolvers/dispatch';
 import type { PortalCommitments } from '../../src/app/resolvers/portal-routes';
 import { purposeOf } from '../../src/app/resolvers/portal-routes';
 import type { ProjectPreview } from '../../src/app/resolvers/settings-routes';
-import { acme, makeWorld, MINUTE } from './sandbox-world';
+import { acme, exampleAgreements, makeWorld, MINUTE } from './sandbox-world';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
@@ -171,6 +171,33 @@ describe('portal/commitments', () => {
         { accountId: 'dan-customer', module: 'portal' },
       ),
     ).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
+  });
+
+  it('lists two SLAs’ commitments of one purpose in the order of the project’s list', async () => {
+    const gold = exampleAgreements.find((a) => a.id === 'gold')!;
+    const platinum = {
+      ...gold,
+      id: 'platinum',
+      name: 'Platinum support',
+      metrics: gold.metrics.map((m) => ({ ...m, name: `Platinum ${m.name.toLowerCase()}` })),
+    };
+    world = await makeWorld({ agreements: [gold, platinum] });
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    const names = async () => (await commitments(issue.id)).map((c) => c.name);
+    expect(await names()).toEqual([
+      'Time to first response',
+      'Platinum time to first response',
+      'Time to resolution',
+      'Platinum time to resolution',
+    ]);
+    await world.store.config.setProjectAgreements('IT', ['platinum', 'gold']);
+    expect(await names()).toEqual([
+      'Platinum time to first response',
+      'Time to first response',
+      'Platinum time to resolution',
+      'Time to resolution',
+    ]);
   });
 
   it('reads a metric’s purpose from how it stops', () => {

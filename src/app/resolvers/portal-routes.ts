@@ -106,6 +106,13 @@ export const portalRoutes = {
       const versions = await Promise.all(
         shown.map((r) => deps.store.config.get('agreement', r.agreementId, r.agreementVersion)),
       );
+      // Several commitments of one purpose (two SLAs' responses) come in the order of the project's list.
+      const projectKey = shown[0]?.projectKey;
+      const listed = projectKey === undefined ? [] : await deps.store.config.projectAgreements(projectKey);
+      const rank = (agreementId: string): number => {
+        const at = listed.indexOf(agreementId);
+        return at < 0 ? listed.length : at;
+      };
       const waiting = shown.some((r) => r.result.state === 'paused')
         ? await waitsForCustomer(deps, p.issueId)
         : false;
@@ -136,8 +143,8 @@ export const portalRoutes = {
       return {
         issueId: p.issueId,
         commitments: commitments
-          .map((c, i) => ({ c, i }))
-          .sort((a, b) => ORDER[a.c.purpose] - ORDER[b.c.purpose] || a.i - b.i)
+          .map((c, i) => ({ c, i, rank: rank(shown[i]?.agreementId ?? '') }))
+          .sort((a, b) => ORDER[a.c.purpose] - ORDER[b.c.purpose] || a.rank - b.rank || a.i - b.i)
           .map(({ c }, i) => ({ ...c, key: String(i) })),
       };
     },
