@@ -4,7 +4,9 @@
  * 1. elapsed and deadline queries a second on the Berlin calendar, against the day-by-day loop, and no `Intl`
  *    call per query; 2. agreement with the day-by-day oracle to the millisecond; 3. the time to compile a
  *    calendar-year; 4. `accord evaluate --issues` on 100,000 generated issues against parsing alone, with peak
- *    memory; 5. a summary of each goal beside its figure.
+ *    memory; 5. a summary of each goal beside its figure; 7. (issue 6) a month's service level report over
+ *    100,000 stored results in the embedded database, against reading every stored cycle once in the same run,
+ *    its time repeated in the closing note.
  *
  * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
  * engine and the oracle disagree or the command line does not print one result line per issue.
@@ -16,6 +18,7 @@ import { benchCompileYear } from './compile-year';
 import { benchIssues, ISSUES } from './evaluate-issues';
 import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
 import { benchQueries, type Rates } from './queries';
+import { benchReportMonth } from './report-month';
 import { heading, int, mb, ms, perSecond, since, table, times } from './report';
 
 const collectGarbage = (): void => {
@@ -137,6 +140,13 @@ async function run(): Promise<number> {
       met: backend.recalcJiraCalls === 0,
     },
   ]);
+  collectGarbage();
+  // Issue 6: after the summary of issues 2 and 3, its own section.
+  const report = await benchReportMonth();
+  console.log(
+    `\n  a month's service level report over ${int(report.results)} stored results: ${ms(report.monthlyMs)} ` +
+      `(median ${ms(report.monthlyMedianMs)}), ${times(report.ratio)} the time to read every stored cycle once`,
+  );
   console.log(
     `\n  whole run: ${ms(since(start))}; load average at the end ${loadavg()
       .map((l) => l.toFixed(2))

@@ -122,17 +122,65 @@ export class SqlReportStore implements ReportStore {
     range: { readonly from: number; readonly to: number; readonly includeOpen: boolean },
     page: { readonly after?: CycleCursor; readonly limit: number },
   ): Promise<StoredCycle[]> {
-    if (scope.agreementIds.length === 0) return [];
+    const out: StoredCycle[] = [];
+    const ids = [...scope.agreementIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const { after } = page;
+    for (const agreementId of ids) {
+      if (after && agreementId < after.agreementId) continue;
+      const from = after?.agreementId === agreementId ? after : undefined;
+      const one = { ...scope, agreementIds: [agreementId] };
+      if (from?.stoppedAt !== null)
+        out.push(...(await this.endedPage(one, range, from, page.limit - out.length)));
+      if (out.length < page.limit && range.includeOpen)
+        out.push(...(await this.openPage(one, from, page.limit - out.length)));
+      if (out.length >= page.limit) break;
+    }
+    return out;
+  }
+
+  /** One agreement's cycles ended in the range after `from`, by end instant: a range scan of the report index. */
+  private async endedPage(
+    scope: ReportScope,
+    range: { readonly from: number; readonly to: number },
+    from: CycleCursor | undefined,
+    limit: number,
+  ): Promise<StoredCycle[]> {
+    const start = from?.stoppedAt ?? range.from;
     const rows = await this.currentCycles(scope)
-      .where((eb) => endedInOrOpen(eb, range))
-      .$if(after !== undefined, (q) => q.where((eb) => (after ? afterCursor(eb, after) : eb.lit(true))))
+      .where('c.stopped_at', '>=', Math.max(start, range.from))
+      .where('c.stopped_at', '<', range.to)
+      // Cycles that ended at the cursor's very instant but come before it (or are it) were listed already.
+      .$if(from?.stoppedAt != null, (q) =>
+        q.where((eb) =>
+          from ? eb.not(eb.and([eb('c.stopped_at', '=', start), atOrBefore(eb, from)])) : eb.lit(true),
+        ),
+      )
       .selectAll('c')
+      .orderBy('c.stopped_at')
       .orderBy('c.issue_id')
-      .orderBy('c.agreement_id')
       .orderBy('c.metric_id')
       .orderBy('c.cycle')
-      .limit(page.limit)
+      .limit(limit)
+      .execute();
+    return rows.map(toCycle);
+  }
+
+  /** One agreement's open cycles after `from` (when it is at the open ones), by issue, metric and cycle. */
+  private async openPage(
+    scope: ReportScope,
+    from: CycleCursor | undefined,
+    limit: number,
+  ): Promise<StoredCycle[]> {
+    const rows = await this.currentCycles(scope)
+      .where('c.stopped_at', 'is', null)
+      .$if(from?.stoppedAt === null, (q) =>
+        q.where((eb) => (from ? eb.not(atOrBefore(eb, from)) : eb.lit(true))),
+      )
+      .selectAll('c')
+      .orderBy('c.issue_id')
+      .orderBy('c.metric_id')
+      .orderBy('c.cycle')
+      .limit(limit)
       .execute();
     return rows.map(toCycle);
   }
@@ -285,20 +333,13 @@ function endedInOrOpen(
   return range.includeOpen ? eb.or([ended, eb('c.stopped_at', 'is', null)]) : ended;
 }
 
-/** Rows after the cursor in (issue, agreement, metric, cycle) order, without row-value comparison. */
-function afterCursor(eb: CycleExpressions, after: CycleCursor) {
-  const sameIssue = eb('c.issue_id', '=', after.issueId);
-  const sameAgreement = eb('c.agreement_id', '=', after.agreementId);
+/** Rows at or before the cursor in (issue, metric, cycle) order, without row-value comparison. */
+function atOrBefore(eb: CycleExpressions, at: CycleCursor) {
+  const sameIssue = eb('c.issue_id', '=', at.issueId);
   return eb.or([
-    eb('c.issue_id', '>', after.issueId),
-    eb.and([sameIssue, eb('c.agreement_id', '>', after.agreementId)]),
-    eb.and([sameIssue, sameAgreement, eb('c.metric_id', '>', after.metricId)]),
-    eb.and([
-      sameIssue,
-      sameAgreement,
-      eb('c.metric_id', '=', after.metricId),
-      eb('c.cycle', '>', after.cycle),
-    ]),
+    eb('c.issue_id', '<', at.issueId),
+    eb.and([sameIssue, eb('c.metric_id', '<', at.metricId)]),
+    eb.and([sameIssue, eb('c.metric_id', '=', at.metricId), eb('c.cycle', '<=', at.cycle)]),
   ]);
 }
 

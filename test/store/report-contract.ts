@@ -198,38 +198,45 @@ export function describeReportContract(store: () => Store): void {
       expect((await store().reports.ratingCounts(gold, BOUNDS)).map((r) => r.sum)).toEqual([5, 5]);
     });
 
-    it('lists cycles ended in a range and open ones, page by page in a stable order', async () => {
+    it('lists cycles ended in a range by end instant, then open ones, page by page', async () => {
       const range = { from: T0, to: T0 + 30 * HOUR, includeOpen: true };
       const all = await store().reports.cycleListing(gold, range, { limit: 100 });
       expect(all.map((c) => `${c.issueKey}/${c.metricId}/${c.cycle}`)).toEqual([
-        'SD-1/ttr/0',
-        'SD-1/ttr/1',
-        'SD-1/ttr/2',
-        'SD-1/ttr/3',
-        'SD-2/frt/0',
+        'SD-1/ttr/0', // T0 + 1 h, with SD-5: ties go by issue
+        'SD-5/ttr/0',
+        'SD-1/ttr/1', // T0 + 2 h, with SD-2
         'SD-2/ttr/0',
         'IT-3/ttr/0',
-        'IT-3/ttr/2',
-        'SD-5/ttr/0',
         'SD-6/ttr/0',
+        'SD-1/ttr/2',
+        'SD-2/frt/0',
+        'SD-1/ttr/3', // open
+        'IT-3/ttr/2',
       ]);
-      const pages: StoredCycle[] = [];
-      for (let last: StoredCycle | undefined, n = 0; n < 10; n++) {
-        const page = await store().reports.cycleListing(gold, range, {
-          limit: 3,
-          ...(last ? { after: last } : {}),
-        });
-        pages.push(...page);
-        last = page[page.length - 1];
-        if (page.length < 3) break;
+      for (const size of [1, 2, 3]) {
+        const pages: StoredCycle[] = [];
+        for (let last: StoredCycle | undefined, n = 0; n < 20; n++) {
+          const page = await store().reports.cycleListing(gold, range, {
+            limit: size,
+            ...(last ? { after: last } : {}),
+          });
+          pages.push(...page);
+          last = page[page.length - 1];
+          if (page.length < size) break;
+        }
+        expect([size, pages]).toEqual([size, all]);
       }
-      expect(pages).toEqual(all);
       const closed = await store().reports.cycleListing(
         gold,
         { ...range, includeOpen: false },
         { limit: 100 },
       );
       expect(closed).toHaveLength(8);
+      // Several agreements: one after the other, in id order.
+      const both = await store().reports.cycleListing({ agreementIds: ['ola-l2', 'gold'] }, range, {
+        limit: 100,
+      });
+      expect(both.map((c) => c.agreementId)).toEqual([...Array<string>(10).fill('gold'), 'ola-l2']);
     });
 
     it('lists breaches, latest first, with open ones when asked', async () => {

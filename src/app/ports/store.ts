@@ -206,10 +206,12 @@ export interface RatingCounts extends CountGroup {
   readonly sum: number;
 }
 
-/** Where a cycle listing stopped: the last row's key; the next page starts after it. */
+/** Where a cycle listing stopped: the last row's position; the next page starts after it. */
 export interface CycleCursor {
-  readonly issueId: string;
   readonly agreementId: string;
+  /** Null once the listing has reached the agreement's open cycles. */
+  readonly stoppedAt: number | null;
+  readonly issueId: string;
   readonly metricId: string;
   readonly cycle: number;
 }
@@ -222,8 +224,9 @@ export interface ReportStore {
   /** Ratings of the issues behind {@link endedCounts}, per group and bucket. */
   ratingCounts(scope: ReportScope, bounds: readonly number[]): Promise<RatingCounts[]>;
   /**
-   * Cycles that ended in `[from, to)`, and open ones when `includeOpen`, one page in a stable order (issue,
-   * agreement, metric, cycle) after `after`.
+   * Cycles that ended in `[from, to)`, and open ones when `includeOpen`, one page after `after`: per agreement
+   * (in id order) the ended cycles by end instant (then issue, metric, cycle), then its open cycles by issue,
+   * metric and cycle. Each page reads only its own rows, in index order.
    */
   cycleListing(
     scope: ReportScope,

@@ -123,7 +123,7 @@ export function csvLine(fields: readonly string[]): string {
 
 /** The listing's position after a cycle, as an opaque string for the UI to hand back. */
 export function encodeCursor(c: StoredCycle): string {
-  return JSON.stringify([c.issueId, c.agreementId, c.metricId, c.cycle]);
+  return JSON.stringify([c.agreementId, c.stoppedAt, c.issueId, c.metricId, c.cycle]);
 }
 
 /** The position a cursor names, or undefined for anything this module did not write. */
@@ -134,13 +134,14 @@ export function decodeCursor(text: string): CycleCursor | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return undefined;
-  const [issueId, agreementId, metricId, cycle] = parsed as unknown[];
-  return typeof issueId === 'string' &&
-    typeof agreementId === 'string' &&
+  if (!Array.isArray(parsed) || parsed.length !== 5) return undefined;
+  const [agreementId, stoppedAt, issueId, metricId, cycle] = parsed as unknown[];
+  const isInteger = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+  return typeof agreementId === 'string' &&
+    (stoppedAt === null || isInteger(stoppedAt)) &&
+    typeof issueId === 'string' &&
     typeof metricId === 'string' &&
-    typeof cycle === 'number' &&
-    Number.isInteger(cycle)
-    ? { issueId, agreementId, metricId, cycle }
+    isInteger(cycle)
+    ? { agreementId, stoppedAt, issueId, metricId, cycle }
     : undefined;
 }

@@ -229,7 +229,15 @@ async function quarterCreditsOf(
   const a = agreement.body;
   const quarter = periodContaining('quarter', zone, month.start);
   if (!hasClauses(a, 'quarter') || quarter.end !== month.end) return null;
-  const raw = await fetchCounts(deps, scope, [quarter], now);
+  // Credits judge ended cycles only: no open counts or ratings to fetch.
+  const bounds = [quarter.start, quarter.end];
+  const raw: RawCounts = {
+    bounds,
+    ended: await deps.store.reports.endedCounts(scope, bounds),
+    open: [],
+    ratings: [],
+    current: -1,
+  };
   const services = new Set(
     (a.penalties ?? []).flatMap((p) => (p.period === 'quarter' && p.service ? [p.service] : [])),
   );
