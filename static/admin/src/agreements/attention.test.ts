@@ -1,5 +1,6 @@
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import { attentionOf, localToday } from './attention';
+import { localToday } from '../dates';
+import { attentionOf } from './attention';
 
 const agreement = (dates: Partial<Agreement>): Agreement => ({
   id: 'gold',

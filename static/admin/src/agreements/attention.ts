@@ -59,18 +59,3 @@ export function attentionOf(agreement: Agreement, today: string): Attention[] {
 
 /** Whether the attention is something to act on (not merely "starts later"). */
 export const isUrgent = (a: Attention): boolean => a.kind !== 'not-yet-valid';
-
-/**
- * Today's date in a zone, as `YYYY-MM-DD`.
- * @example localToday(Date.UTC(2026, 2, 1, 23, 30), 'Europe/Berlin') === '2026-03-02'
- */
-export function localToday(now: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}

@@ -109,7 +109,7 @@ describe('fitWarnings', () => {
   });
 
   it('compares across calendars by when the targets end, once the calendars are compiled', () => {
-    const compiled = (id: string, week: Parameters<typeof makeCalendar>[0]['week']) => {
+    const compiled = (id: string, week: Calendar['week']) => {
       const checked = checkCalendar(makeCalendar({ id, week }));
       if (!checked.ok) throw new Error('bad calendar');
       return compileCalendar(checked.value.plan);

@@ -1,0 +1,162 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Agreement } from '../../../src/engine/agreement/types';
+import type { Calendar } from '../../../src/engine/calendar/types';
+import type { Reply } from '../../shared/api/reply';
+import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { AdminPage } from './admin-page';
+import { button, clean, click, description, field, type, waitFor } from './testing/render';
+
+const examples = join(__dirname, '../../../examples');
+const read = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
+const AGREEMENTS = read('agreements.json') as Agreement[];
+const CALENDARS = read('calendars.json') as Calendar[];
+const version = <T,>(body: T & { id: string }, v = 1) => ({
+  id: body.id,
+  version: v,
+  body,
+  savedAt: 0,
+  savedBy: 'chris-admin',
+});
+const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+
+/** The admin's routes over the examples, with `save` deciding what agreements/save answers. */
+function site(save: (call: Call) => Reply<unknown>) {
+  return fakeBackend(
+    (call) => {
+      switch (call.route) {
+        case 'agreements/list':
+          return ok(AGREEMENTS.map((a) => version(a)));
+        case 'agreements/get':
+          return ok(version(AGREEMENTS.find((a) => a.id === call.payload.id) ?? AGREEMENTS[0]!));
+        case 'agreements/history':
+          return ok([version(AGREEMENTS[0]!)]);
+        case 'agreements/placements':
+          return ok({ projects: [{ projectKey: 'IT', agreementIds: AGREEMENTS.map((a) => a.id) }] });
+        case 'calendars/list':
+          return ok(CALENDARS.map((c) => version(c)));
+        case 'calendars/region-holidays':
+          return ok({ region: call.payload.region, holidays: [] });
+        case 'agreements/save':
+          return save(call);
+        default:
+          return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+      }
+    },
+    { locale: 'en-GB', timeZone: 'Europe/Berlin' },
+  );
+}
+
+let container: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => {
+    root.unmount();
+  });
+  container.remove();
+});
+
+async function openGold(fake: ReturnType<typeof site>): Promise<void> {
+  act(() => {
+    root.render(<AdminPage backend={fake.backend} clock={() => Date.parse('2026-03-02T10:00:00+01:00')} />);
+  });
+  // The tab and the editor are lazy chunks: the first test waits for them to load.
+  await click(await waitFor(() => button(container, 'Gold support'), 'the agreements list'));
+  await waitFor(() => field(container, 'Name'), 'the agreement editor');
+}
+
+jest.setTimeout(30_000);
+
+const liveRegion = (): string =>
+  clean(container.querySelector('[role="status"][aria-live="polite"]')?.textContent);
+
+describe('saving an agreement', () => {
+  it('shows the backend’s refusal next to the field it names, and the summary moves focus there', async () => {
+    const fake = site(() => ({
+      ok: false,
+      error: {
+        code: 'invalid-config',
+        message: 'The agreement has problems; nothing was saved.',
+        problems: [
+          {
+            code: 'agreement.calendar.unknown',
+            message: 'no calendar "berlin-9-17" (it was deleted)',
+            path: '$.agreement.metrics[0].goals[1].calendar',
+          },
+          { code: 'agreement.name', message: 'a name is required', path: '$.agreement.name' },
+        ],
+      },
+    }));
+    await openGold(fake);
+    type(field(container, 'Name'), 'Gold support 2027');
+    await click(button(container, 'Save'));
+
+    expect(fake.calls.find((c) => c.route === 'agreements/save')?.payload).toEqual({
+      agreement: expect.objectContaining({ id: 'gold', name: 'Gold support 2027' }),
+      expectedVersion: 1,
+    });
+    // The message and what to do, in an alert; a screen reader hears that it was not saved.
+    const alert = container.querySelector('[role="alert"]');
+    expect(clean(alert?.textContent)).toContain('The agreement has problems; nothing was saved.');
+    expect(clean(alert?.textContent)).toContain('Fix the fields marked below, then save again.');
+    expect(liveRegion()).toBe('Not saved');
+
+    // At the field: the goal's calendar of the first metric's second goal.
+    const calendarField = container.querySelector('[data-path="$.metrics[0].goals[1].calendar"]');
+    expect(clean(calendarField?.querySelector('.accord-field__errors')?.textContent)).toBe(
+      'no calendar "berlin-9-17" (it was deleted)',
+    );
+    const name = field(container, 'Name');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(description(name)).toBe('a name is required');
+
+    // The summary names where, and takes the keyboard there.
+    await click(button(container, 'Metric 1 › Goal 2 › Calendar'));
+    expect(document.activeElement?.id).toBe('accord-field-metrics-0-goals-1-calendar');
+
+    // Fixing the name takes its message away; the other stays until its field changes.
+    type(field(container, 'Name'), 'Gold support');
+    expect(field(container, 'Name').getAttribute('aria-invalid')).not.toBe('true');
+    expect(clean(calendarField?.querySelector('.accord-field__errors')?.textContent)).toBe(
+      'no calendar "berlin-9-17" (it was deleted)',
+    );
+  });
+
+  it('offers to reload when someone else saved in between', async () => {
+    const fake = site(() => ({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'This agreement was changed by someone else (now version 2); reload it and try again.',
+      },
+    }));
+    await openGold(fake);
+    type(field(container, 'Customer'), 'Acme Corporation');
+    await click(button(container, 'Save'));
+    expect(clean(container.querySelector('[role="alert"]')?.textContent)).toContain('now version 2');
+    const gets = fake.calls.filter((c) => c.route === 'agreements/get').length;
+    await click(button(container, 'Reload latest version'));
+    expect(fake.calls.filter((c) => c.route === 'agreements/get')).toHaveLength(gets + 1);
+  });
+
+  it('says it saved, and offers to recalculate the issues measured before', async () => {
+    const fake = site((call) => ok(version(call.payload.agreement as Agreement, 2)));
+    await openGold(fake);
+    type(field(container, 'Customer'), 'Acme Corporation');
+    await click(button(container, 'Save'));
+    expect(liveRegion()).toBe('Agreement “Gold support” saved as version 2.');
+    expect(clean(container.textContent)).toContain('Saved as version 2');
+    expect(button(container, 'Recalculate issues')).toBeDefined();
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+});

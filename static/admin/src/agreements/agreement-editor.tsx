@@ -1,0 +1,400 @@
+import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { useState } from 'react';
+import type { Agreement } from '../../../../src/engine/agreement/types';
+import { call, type Calendar, type Failure, type Placement, type Version } from '../api';
+import { useAdmin } from '../admin-context';
+import { formatDateTime, slugOf } from '../dates';
+import { useT } from '../messages';
+import { without } from '../omit';
+import { useRemote } from '../use-remote';
+import { useSave } from '../use-save';
+import { Confirm } from '../ui/confirm';
+import { ErrorNotice } from '../ui/error-notice';
+import { ErrorSummary } from '../ui/error-summary';
+import { Loading } from '../ui/loading';
+import { SaveBar } from '../ui/save-bar';
+import { Section } from '../ui/section';
+import { blankAgreement, blankMetric, cleanedAgreement, placementChanges, projectsOf } from './draft';
+import { FitPanel } from './fit-panel';
+import { GeneralFields } from './general-fields';
+import { HistoryPanel } from './history-panel';
+import { MetricEditor } from './metric-editor';
+import { PreviewPanel } from './preview-panel';
+
+interface Loaded {
+  readonly agreement: Version<Agreement> | null;
+  readonly agreements: readonly Version<Agreement>[];
+  readonly calendars: readonly Version<Calendar>[];
+  readonly placements: readonly Placement[];
+}
+
+/**
+ * Opens an agreement (or a new one) with everything its editor needs: the other agreements (for ids and the
+ * fit check), the calendars (for goals) and where agreements apply.
+ */
+export function AgreementEditor(props: {
+  readonly id: string | null;
+  readonly onClose: (changed: boolean) => void;
+}) {
+  const { t } = useT();
+  const { backend } = useAdmin();
+  const { state, reload } = useRemote<Loaded>(async () => {
+    const [agreement, agreements, calendars, placements] = await Promise.all([
+      props.id === null ? Promise.resolve(null) : call(backend, 'agreements/get', { id: props.id }),
+      call(backend, 'agreements/list', {}),
+      call(backend, 'calendars/list', {}),
+      call(backend, 'agreements/placements', {}),
+    ]);
+    for (const reply of [agreement, agreements, calendars, placements]) if (reply && !reply.ok) return reply;
+    return {
+      ok: true,
+      data: {
+        agreement: agreement?.ok ? agreement.data : null,
+        agreements: agreements.ok ? agreements.data : [],
+        calendars: calendars.ok ? calendars.data : [],
+        placements: placements.ok ? placements.data.projects : [],
+      },
+    };
+  }, props.id ?? '\u0000new');
+  if (state.status === 'loading') return <Loading label={t('loading')} />;
+  if (state.status === 'failed') return <ErrorNotice error={state.error} onRetry={reload} />;
+  return (
+    <Editor
+      key={state.data.agreement?.version ?? 0}
+      loaded={state.data}
+      reload={reload}
+      onClose={props.onClose}
+    />
+  );
+}
+
+type After = { readonly version: number; readonly placementError: Failure | null } | null;
+
+function Editor(props: {
+  readonly loaded: Loaded;
+  readonly reload: () => void;
+  readonly onClose: (changed: boolean) => void;
+}) {
+  const { t, locale } = useT();
+  const { backend, ui, announce, open } = useAdmin();
+  const { loaded } = props;
+  const [original, setOriginal] = useState<Agreement | null>(loaded.agreement?.body ?? null);
+  const firstCalendar = loaded.calendars[0]?.id ?? '';
+  const [draft, setDraft] = useState<Agreement>(
+    () => original ?? blankAgreement(firstCalendar, t('agreements.defaultMetric')),
+  );
+  const [savedId, setSavedId] = useState<string | null>(original ? (loaded.agreement?.id ?? null) : null);
+  const [version, setVersion] = useState(loaded.agreement?.version ?? 0);
+  const [placements, setPlacements] = useState(loaded.placements);
+  const [projects, setProjects] = useState<string[]>(() =>
+    original ? projectsOf(original.id, loaded.placements) : [],
+  );
+  const [idTouched, setIdTouched] = useState(original !== null);
+  const [after, setAfter] = useState<After>(null);
+  const [confirm, setConfirm] = useState<'delete' | 'discard' | null>(null);
+  const [deleteError, setDeleteError] = useState<Failure | null>(null);
+  const [replaceCompleted, setReplaceCompleted] = useState(false);
+  const [jobError, setJobError] = useState<Failure | null>(null);
+  const save = useSave<Agreement>('$.agreement');
+  const problems = save.problemsFor(draft);
+  const isNew = savedId === null;
+  const savedMetricIds = new Set((original?.metrics ?? []).map((m) => m.id));
+  const cleaned = cleanedAgreement(draft);
+  const baseline = original ? JSON.stringify(cleanedAgreement(original)) : null;
+  const projectsBaseline = savedId ? projectsOf(savedId, placements).join(',') : '';
+  const dirty = JSON.stringify(cleaned) !== baseline || projects.join(',') !== projectsBaseline;
+  const calendars = loaded.calendars.flatMap((c) => (c.body ? [{ id: c.id, name: c.body.name }] : []));
+  const takenIds = new Set(loaded.agreements.map((a) => a.id).filter((id) => id !== savedId));
+
+  const update = (patch: Partial<Agreement>, remove: readonly (keyof Agreement)[] = []) => {
+    setDraft((d) => without({ ...d, ...patch }, ...remove) as Agreement);
+  };
+
+  const onSave = async () => {
+    setAfter(null);
+    const sent = cleanedAgreement(draft);
+    const saved = await save.run(sent, () =>
+      call(backend, 'agreements/save', { agreement: sent, expectedVersion: isNew ? 0 : version }),
+    );
+    if (!saved) {
+      announce(t('notSaved'));
+      return;
+    }
+    setVersion(saved.version);
+    setSavedId(saved.id);
+    setDraft(sent);
+    setOriginal(sent);
+    // Where it applies is each project's list of agreements: write the lists that change.
+    let placementError: Failure | null = null;
+    let next = placements;
+    for (const change of placementChanges(saved.id, projects, placements)) {
+      const reply = await call(backend, 'projects/set', change);
+      if (!reply.ok) {
+        placementError = reply.error;
+        break;
+      }
+      next = [...next.filter((p) => p.projectKey !== change.projectKey), change];
+    }
+    setPlacements(next);
+    setAfter({ version: saved.version, placementError });
+    announce(
+      placementError
+        ? t('agreements.savedButPlacement', { name: sent.name, version: saved.version })
+        : t('agreements.saved', { name: sent.name, version: saved.version }),
+    );
+  };
+
+  const recalculate = async () => {
+    if (savedId === null) return;
+    const reply = await call(backend, 'jobs/start', {
+      scope: { kind: 'agreement', agreementId: savedId },
+      replaceCompleted,
+    });
+    if (reply.ok) {
+      setJobError(null);
+      announce(t('agreements.recalculationStarted'));
+      open('jobs');
+    } else {
+      setJobError(reply.error);
+      announce(reply.error.message);
+    }
+  };
+
+  const onDelete = async () => {
+    setConfirm(null);
+    if (savedId === null) return;
+    const reply = await call(backend, 'agreements/delete', { id: savedId, expectedVersion: version });
+    if (!reply.ok) {
+      setDeleteError(reply.error);
+      announce(reply.error.message);
+      return;
+    }
+    for (const change of placementChanges(savedId, [], placements))
+      await call(backend, 'projects/set', change);
+    announce(t('agreements.deleted', { name: draft.name }));
+    props.onClose(true);
+  };
+
+  return (
+    <div className="accord-editor">
+      <div className="accord-editor__head">
+        <Heading as="h2" size="medium">
+          {isNew
+            ? t('agreements.newTitle')
+            : t('agreements.editTitle', { name: original?.name ?? draft.name })}{' '}
+          <Lozenge appearance={draft.kind === 'SLA' ? 'inprogress' : draft.kind === 'OLA' ? 'new' : 'moved'}>
+            {draft.kind}
+          </Lozenge>
+        </Heading>
+        {loaded.agreement && !isNew ? (
+          <p className="accord-muted">
+            {t('versionLine', {
+              version,
+              date: formatDateTime(loaded.agreement.savedAt, locale, ui.timeZone),
+              by: loaded.agreement.savedBy,
+            })}
+          </p>
+        ) : null}
+      </div>
+
+      {save.failure ? (
+        <div className="accord-editor__failure">
+          <ErrorNotice
+            title={t('notSaved')}
+            error={save.failure}
+            onRetry={() => void onSave()}
+            onReload={() => {
+              save.clear();
+              props.reload();
+            }}
+          />
+          <ErrorSummary problems={problems.all} />
+        </div>
+      ) : null}
+      {deleteError ? <ErrorNotice title={t('agreements.notDeleted')} error={deleteError} /> : null}
+      {after ? (
+        <div className="accord-notice">
+          {after.placementError ? (
+            <ErrorNotice
+              title={t('agreements.placementFailed')}
+              error={after.placementError}
+              onRetry={() => void onSave()}
+            />
+          ) : null}
+          <SectionMessage
+            appearance="success"
+            headingLevel="h3"
+            title={t('agreements.savedTitle', { version: after.version })}
+          >
+            <p>{t('agreements.recalculateHint')}</p>
+            <Checkbox
+              isChecked={replaceCompleted}
+              label={t('jobs.replaceCompleted')}
+              onChange={(e) => {
+                setReplaceCompleted(e.currentTarget.checked);
+              }}
+            />
+            <div className="accord-notice__actions">
+              <Button appearance="primary" onClick={() => void recalculate()}>
+                {t('agreements.recalculate')}
+              </Button>
+            </div>
+          </SectionMessage>
+          {jobError ? <ErrorNotice error={jobError} /> : null}
+        </div>
+      ) : null}
+
+      <Section id="accord-agr-general" title={t('agreements.general')}>
+        <GeneralFields
+          draft={draft}
+          isNew={isNew}
+          takenIds={takenIds}
+          problems={problems}
+          projects={projects}
+          onProjects={setProjects}
+          update={update}
+          onName={(name) => {
+            update(isNew && !idTouched ? { name, id: slugOf(name) } : { name });
+          }}
+          onId={(id) => {
+            setIdTouched(true);
+            update({ id });
+          }}
+        />
+      </Section>
+
+      <Section
+        id="accord-agr-metrics"
+        title={t('agreements.metrics')}
+        description={t('agreements.metricsHelp')}
+      >
+        {calendars.length === 0 ? (
+          <SectionMessage appearance="warning" headingLevel="h4" title={t('agreements.noCalendarsTitle')}>
+            <p>{t('agreements.noCalendarsBody')}</p>
+            <Button
+              onClick={() => {
+                open('calendars');
+              }}
+            >
+              {t('agreements.toCalendars')}
+            </Button>
+          </SectionMessage>
+        ) : null}
+        {draft.metrics.length === 0 ? <p className="accord-muted">{t('agreements.noMetrics')}</p> : null}
+        <div className="accord-metrics-list" data-path="$.metrics">
+          {draft.metrics.map((metric, i) => (
+            <MetricEditor
+              key={i}
+              index={i}
+              metric={metric}
+              calendars={calendars}
+              problems={problems}
+              isNew={!savedMetricIds.has(metric.id) || isNew}
+              onChange={(m) => {
+                setDraft((d) => ({ ...d, metrics: d.metrics.map((x, j) => (j === i ? m : x)) }));
+              }}
+              onRemove={() => {
+                setDraft((d) => ({ ...d, metrics: d.metrics.filter((_, j) => j !== i) }));
+              }}
+            />
+          ))}
+        </div>
+        <Button
+          onClick={() => {
+            setDraft((d) => ({ ...d, metrics: [...d.metrics, blankMetric(firstCalendar)] }));
+          }}
+        >
+          {t('agreements.addMetric')}
+        </Button>
+      </Section>
+
+      <Section id="accord-agr-fit" title={t('fit.heading')} description={t('fit.description')}>
+        <FitPanel
+          draft={cleaned}
+          draftProjects={projects.length > 0 ? projects : undefined}
+          savedId={savedId}
+          agreements={loaded.agreements}
+          placements={placements}
+          calendars={loaded.calendars}
+        />
+      </Section>
+
+      <Section
+        id="accord-agr-preview"
+        title={t('previewRun.heading')}
+        description={t('previewRun.description')}
+      >
+        <PreviewPanel
+          draft={cleaned}
+          projects={[
+            ...new Set([...projects.map((p) => p.toUpperCase()), ...placements.map((p) => p.projectKey)]),
+          ]}
+        />
+      </Section>
+
+      {savedId !== null ? (
+        <Section id="accord-agr-history" title={t('history.heading')}>
+          <HistoryPanel
+            id={savedId}
+            currentVersion={version}
+            onRestored={() => {
+              props.reload();
+            }}
+          />
+        </Section>
+      ) : null}
+
+      <SaveBar
+        saving={save.saving}
+        dirty={dirty}
+        onSave={() => void onSave()}
+        onCancel={() => {
+          if (dirty) setConfirm('discard');
+          else props.onClose(after !== null);
+        }}
+        status={dirty ? t('unsaved') : null}
+      >
+        {!isNew ? (
+          <Button
+            appearance="subtle"
+            onClick={() => {
+              setConfirm('delete');
+            }}
+          >
+            {t('delete')}
+          </Button>
+        ) : null}
+      </SaveBar>
+      <Confirm
+        open={confirm === 'delete'}
+        title={t('agreements.deleteTitle', { name: draft.name })}
+        confirm={t('delete')}
+        onConfirm={() => void onDelete()}
+        onCancel={() => {
+          setConfirm(null);
+        }}
+      >
+        <p>{t('agreements.deleteBody')}</p>
+      </Confirm>
+      <Confirm
+        open={confirm === 'discard'}
+        appearance="warning"
+        title={t('discardTitle')}
+        confirm={t('discard')}
+        onConfirm={() => {
+          setConfirm(null);
+          props.onClose(after !== null);
+        }}
+        onCancel={() => {
+          setConfirm(null);
+        }}
+      >
+        <p>{t('discardBody')}</p>
+      </Confirm>
+    </div>
+  );
+}

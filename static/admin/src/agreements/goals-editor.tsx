@@ -1,0 +1,250 @@
+import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
+import Select from '@atlaskit/select';
+import type { Goal } from '../../../../src/engine/agreement/types';
+import { formatTarget } from '../../../shared/format/duration';
+import type { FieldProblems } from '../problems';
+import { fieldId } from '../problems';
+import { Field, FieldErrors } from '../ui/field';
+import { NumberInput } from '../ui/text-fields';
+import { useT } from '../messages';
+import { without } from '../omit';
+import { JqlField } from './jql-field';
+
+export interface CalendarChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+/**
+ * A metric's goals, in order: the first whose condition matches the issue applies, a goal without one matches
+ * every issue. Each has a target in working time on a calendar (or none: measure only) and an objective, the
+ * share of cycles per period that must meet it.
+ */
+export function GoalsEditor(props: {
+  readonly path: string;
+  readonly goals: readonly Goal[];
+  readonly onChange: (goals: Goal[]) => void;
+  readonly calendars: readonly CalendarChoice[];
+  readonly problems: FieldProblems;
+}) {
+  const { t, locale } = useT();
+  const set = (index: number, goal: Goal) => {
+    props.onChange(props.goals.map((g, i) => (i === index ? goal : g)));
+  };
+  const move = (from: number, to: number) => {
+    const goals = [...props.goals];
+    const [goal] = goals.splice(from, 1);
+    if (goal) goals.splice(to, 0, goal);
+    props.onChange(goals);
+  };
+  const calendarOptions: Option[] = props.calendars.map((c) => ({ value: c.id, label: c.name }));
+  const catchAll = props.goals.findIndex((g) => g.when === undefined);
+  return (
+    <div className="accord-goals" data-path={props.path}>
+      <FieldErrors errors={props.problems.at(props.path).map((p) => p.message)} />
+      {props.goals.length === 0 ? <p className="accord-muted">{t('goals.none')}</p> : null}
+      <ol className="accord-rows accord-goals__list">
+        {props.goals.map((goal, i) => {
+          const path = `${props.path}[${i}]`;
+          const calendarId = fieldId(`${path}.calendar`);
+          const unreachable = catchAll >= 0 && i > catchAll;
+          const hours = goal.targetMinutes === null ? undefined : Math.floor(goal.targetMinutes / 60);
+          const minutes = goal.targetMinutes === null ? undefined : goal.targetMinutes % 60;
+          const setTarget = (h: number | undefined, m: number | undefined) => {
+            set(i, { ...goal, targetMinutes: Math.round((h ?? 0) * 60 + (m ?? 0)) });
+          };
+          const targetErrors =
+            goal.targetMinutes !== null && goal.targetMinutes <= 0 ? [t('goals.targetPositive')] : [];
+          const knownCalendar = props.calendars.some((c) => c.id === goal.calendar);
+          return (
+            <li key={i} className="accord-rows__item accord-goal" data-path={path}>
+              <div className="accord-goal__head">
+                <h5 className="accord-goal__title">
+                  {t('goals.heading', { n: i + 1 })}
+                  {goal.targetMinutes !== null ? ` · ${formatTarget(goal.targetMinutes, locale)}` : ''}
+                </h5>
+                <span className="accord-toolbar">
+                  <Button
+                    appearance="subtle"
+                    isDisabled={i === 0}
+                    onClick={() => {
+                      move(i, i - 1);
+                    }}
+                  >
+                    {t('moveUp')}
+                    <span className="accord-visually-hidden"> {t('goals.heading', { n: i + 1 })}</span>
+                  </Button>
+                  <Button
+                    appearance="subtle"
+                    isDisabled={i === props.goals.length - 1}
+                    onClick={() => {
+                      move(i, i + 1);
+                    }}
+                  >
+                    {t('moveDown')}
+                    <span className="accord-visually-hidden"> {t('goals.heading', { n: i + 1 })}</span>
+                  </Button>
+                  <Button
+                    appearance="subtle"
+                    onClick={() => {
+                      props.onChange(props.goals.filter((_, j) => j !== i));
+                    }}
+                  >
+                    {t('remove')}
+                    <span className="accord-visually-hidden"> {t('goals.heading', { n: i + 1 })}</span>
+                  </Button>
+                </span>
+              </div>
+              {unreachable ? (
+                <p className="accord-warning-text">{t('goals.unreachable', { n: catchAll + 1 })}</p>
+              ) : null}
+              <JqlField
+                path={`${path}.when`}
+                label={t('goals.when')}
+                help={t('goals.whenHelp')}
+                value={goal.when}
+                problems={props.problems.at(`${path}.when`)}
+                onChange={(when) => {
+                  const rest = without(goal, 'when');
+                  set(i, when === undefined ? rest : { ...rest, when });
+                }}
+              />
+              <div className="accord-rows__row">
+                <fieldset className="accord-rows__cell accord-target" data-path={`${path}.targetMinutes`}>
+                  <legend className="accord-field__label">{t('goals.target')}</legend>
+                  <div className="accord-rows__row">
+                    <NumberInput
+                      control={{
+                        id: fieldId(`${path}.targetMinutes`),
+                        isInvalid: targetErrors.length > 0,
+                        'aria-describedby': undefined,
+                      }}
+                      width="xsmall"
+                      value={hours}
+                      elemAfterInput={<span className="accord-unit">{t('units.h')}</span>}
+                      onChange={(h) => {
+                        setTarget(h, minutes);
+                      }}
+                    />
+                    <NumberInput
+                      control={{
+                        id: `${fieldId(`${path}.targetMinutes`)}-minutes`,
+                        isInvalid: false,
+                        'aria-describedby': undefined,
+                      }}
+                      width="xsmall"
+                      value={minutes}
+                      elemAfterInput={<span className="accord-unit">{t('units.min')}</span>}
+                      onChange={(m) => {
+                        setTarget(hours, m);
+                      }}
+                    />
+                  </div>
+                  <Checkbox
+                    isChecked={goal.targetMinutes === null}
+                    label={t('goals.measureOnly')}
+                    onChange={(e) => {
+                      set(i, { ...goal, targetMinutes: e.currentTarget.checked ? null : 240 });
+                    }}
+                  />
+                  <FieldErrors
+                    errors={
+                      targetErrors.length > 0
+                        ? targetErrors
+                        : props.problems.at(`${path}.targetMinutes`).map((p) => p.message)
+                    }
+                  />
+                  <label className="accord-visually-hidden" htmlFor={fieldId(`${path}.targetMinutes`)}>
+                    {t('goals.targetHours', { n: i + 1 })}
+                  </label>
+                  <label
+                    className="accord-visually-hidden"
+                    htmlFor={`${fieldId(`${path}.targetMinutes`)}-minutes`}
+                  >
+                    {t('goals.targetMinutes', { n: i + 1 })}
+                  </label>
+                </fieldset>
+                <span
+                  className="accord-rows__cell accord-rows__cell--select accord-rows__cell--grow"
+                  data-path={`${path}.calendar`}
+                >
+                  <label className="accord-field__label" htmlFor={calendarId}>
+                    {t('goals.calendar')}
+                  </label>
+                  <Select<Option>
+                    inputId={calendarId}
+                    options={calendarOptions}
+                    value={
+                      calendarOptions.find((o) => o.value === goal.calendar) ??
+                      (goal.calendar ? { value: goal.calendar, label: goal.calendar } : null)
+                    }
+                    isInvalid={!knownCalendar || props.problems.at(`${path}.calendar`).length > 0}
+                    onChange={(o) => {
+                      if (o) set(i, { ...goal, calendar: o.value });
+                    }}
+                    noOptionsMessage={() => t('goals.noCalendars')}
+                    spacing="compact"
+                  />
+                  <FieldErrors
+                    errors={
+                      !knownCalendar
+                        ? [
+                            goal.calendar
+                              ? t('goals.unknownCalendar', { id: goal.calendar })
+                              : t('goals.pickCalendar'),
+                          ]
+                        : props.problems.at(`${path}.calendar`).map((p) => p.message)
+                    }
+                  />
+                </span>
+                <Field
+                  className="accord-rows__cell"
+                  path={`${path}.objectivePercent`}
+                  label={t('goals.objective')}
+                  help={t('goals.objectiveHelp')}
+                  errors={
+                    goal.objectivePercent !== undefined &&
+                    (goal.objectivePercent <= 0 || goal.objectivePercent > 100)
+                      ? [t('goals.objectiveRange')]
+                      : []
+                  }
+                  problems={props.problems.at(`${path}.objectivePercent`)}
+                >
+                  {(control) => (
+                    <NumberInput
+                      control={control}
+                      width="xsmall"
+                      value={goal.objectivePercent}
+                      elemAfterInput={<span className="accord-unit">%</span>}
+                      onChange={(v) => {
+                        const rest = without(goal, 'objectivePercent');
+                        set(i, v === undefined ? rest : { ...rest, objectivePercent: v });
+                      }}
+                    />
+                  )}
+                </Field>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <Button
+        onClick={() => {
+          const last = props.goals[props.goals.length - 1];
+          props.onChange([
+            ...props.goals,
+            { targetMinutes: 480, calendar: last?.calendar ?? props.calendars[0]?.id ?? '' },
+          ]);
+        }}
+      >
+        {t('goals.add')}
+      </Button>
+    </div>
+  );
+}

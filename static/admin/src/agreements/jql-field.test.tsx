@@ -1,0 +1,89 @@
+/**
+ * @jest-environment jsdom
+ */
+import { useState } from 'react';
+import type { Problem } from '../../../../src/engine/errors';
+import { clean, description, field, mount, type, type Mounted } from '../testing/render';
+import { JqlField } from './jql-field';
+
+function Harness(props: { readonly initial?: string; readonly problems?: readonly Problem[] }) {
+  const [value, setValue] = useState<string | undefined>(props.initial);
+  return (
+    <>
+      <JqlField
+        path="$.appliesTo"
+        label="Applies to issues where"
+        help="JQL"
+        value={value}
+        onChange={setValue}
+        problems={props.problems ?? []}
+      />
+      <output data-testid="value">{value ?? '(none)'}</output>
+    </>
+  );
+}
+
+let mounted: Mounted;
+afterEach(() => {
+  mounted.unmount();
+});
+
+describe('the JQL field', () => {
+  it('shows the column and the expected token under the field as the admin types, and marks the place', async () => {
+    mounted = await mount(<Harness initial="priority = High" />);
+    const input = field(mounted.container, 'Applies to issues where');
+    expect(input.getAttribute('aria-invalid')).not.toBe('true');
+    expect(description(input)).toBe('JQL');
+
+    type(input, 'priority = ');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const error = mounted.container.querySelector('.accord-field__errors');
+    expect(clean(error?.querySelector('.accord-jql-error > span')?.textContent)).toBe(
+      'Column 12: Expected a value after "=" but found end of query',
+    );
+    // The query with the place marked, for the eye; a screen reader gets the sentence.
+    expect(error?.querySelector('mark')?.textContent).toBe(' ');
+    // The text as typed, with a marked space where something is missing at its end.
+    expect(error?.querySelector('[aria-hidden="true"]')?.textContent).toBe('priority =  ');
+    expect(description(input)).toContain('Column 12: Expected a value after "=" but found end of query');
+
+    type(input, 'priority in (High, Highest');
+    expect(clean(mounted.container.querySelector('.accord-jql-error > span')?.textContent)).toBe(
+      'Column 27: Expected "," or ")" after "Highest" in the list opened at column 13 but found end of query',
+    );
+
+    type(input, 'priority in (High, Highest)');
+    expect(mounted.container.querySelector('.accord-field__errors')).toBeNull();
+    expect(input.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('points into the middle of a query, and says what the subset does not support', async () => {
+    mounted = await mount(<Harness />);
+    const input = field(mounted.container, 'Applies to issues where');
+    type(input, 'status = Done ORDER BY created');
+    expect(clean(mounted.container.querySelector('.accord-jql-error > span')?.textContent)).toMatch(
+      /^Column 15: /,
+    );
+    expect(mounted.container.querySelector('mark')?.textContent).toBe('O');
+
+    type(input, 'assignee = currentUser()');
+    expect(clean(mounted.container.querySelector('.accord-jql-error > span')?.textContent)).toMatch(
+      /^Column \d+: .*currentUser/,
+    );
+  });
+
+  it('takes blank text as every issue', async () => {
+    mounted = await mount(<Harness initial="project = IT" />);
+    type(field(mounted.container, 'Applies to issues where'), '   ');
+    expect(mounted.container.querySelector('[data-testid="value"]')?.textContent).toBe('(none)');
+    expect(mounted.container.querySelector('.accord-field__errors')).toBeNull();
+  });
+
+  it('shows what the backend refused at this field when the browser found nothing', async () => {
+    const problem = { code: 'jql.unknown-field', message: 'Unknown field "Teem"', path: '$.appliesTo' };
+    mounted = await mount(<Harness initial="Teem = NetCo" problems={[problem]} />);
+    const input = field(mounted.container, 'Applies to issues where');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(description(input)).toBe('Unknown field "Teem" | JQL');
+  });
+});

@@ -1,0 +1,52 @@
+import Textfield from '@atlaskit/textfield';
+import type { ReactNode } from 'react';
+import type { Problem } from '../../../../src/engine/errors';
+import { Field } from '../ui/field';
+import { useT } from '../messages';
+import { checkJql } from './jql-check';
+
+/**
+ * A JQL condition (`appliesTo`, a goal's `when`, `pauseWhile`), checked as the admin types with the engine's
+ * own parser: the column and what was expected show under the field, with the query and the place marked.
+ * Blank means every issue.
+ */
+export function JqlField(props: {
+  readonly path: string;
+  readonly label: string;
+  readonly value: string | undefined;
+  readonly onChange: (value: string | undefined) => void;
+  readonly problems: readonly Problem[];
+  readonly help?: ReactNode;
+}) {
+  const { t } = useT();
+  const text = props.value ?? '';
+  const issue = checkJql(text);
+  const errors = issue
+    ? [
+        <span key="jql" className="accord-jql-error">
+          <span>{t('jql.at', { column: issue.column, message: issue.problem.message })}</span>
+          <span className="accord-jql-error__where accord-mono" aria-hidden="true">
+            {issue.before}
+            <mark className="accord-jql-error__mark">{issue.at}</mark>
+            {issue.after}
+          </span>
+        </span>,
+      ]
+    : [];
+  return (
+    <Field path={props.path} label={props.label} help={props.help} errors={errors} problems={props.problems}>
+      {(c) => (
+        <Textfield
+          {...c}
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => {
+            const next = e.currentTarget.value;
+            props.onChange(next.trim() === '' ? undefined : next);
+          }}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,106 @@
+import Button from '@atlaskit/button/new';
+import Textfield from '@atlaskit/textfield';
+import type { ExceptionDay } from '../../../../src/engine/calendar/types';
+import type { FieldProblems } from '../problems';
+import { fieldId } from '../problems';
+import { FieldErrors } from '../ui/field';
+import { useT } from '../messages';
+import { formatLocalDay } from './dates';
+import { SpanList } from './span-list';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Exception days: a date whose hours replace the weekday's (a short day before a holiday, a Saturday on call),
+ * or close it (no hours).
+ */
+export function ExceptionsEditor(props: {
+  readonly exceptions: readonly ExceptionDay[];
+  readonly onChange: (exceptions: ExceptionDay[]) => void;
+  readonly problems: FieldProblems;
+  readonly today: string;
+}) {
+  const { t, locale } = useT();
+  const set = (index: number, patch: Partial<ExceptionDay>) => {
+    props.onChange(props.exceptions.map((e, i) => (i === index ? { ...e, ...patch } : e)));
+  };
+  const dates = props.exceptions.map((e) => e.date);
+  return (
+    <div className="accord-exceptions" data-path="$.exceptions">
+      {props.exceptions.length === 0 ? <p className="accord-muted">{t('exceptions.none')}</p> : null}
+      <ul className="accord-rows">
+        {props.exceptions.map((exception, i) => {
+          const path = `$.exceptions[${i}]`;
+          const dateId = fieldId(`${path}.date`);
+          const local = !DATE.test(exception.date)
+            ? [t('holidays.badDate')]
+            : dates.indexOf(exception.date) !== i
+              ? [t('exceptions.duplicate')]
+              : [];
+          const errors = local.length > 0 ? local : props.problems.at(`${path}.date`).map((p) => p.message);
+          const errorId = errors.length > 0 ? `${dateId}-error` : undefined;
+          const label = DATE.test(exception.date) ? formatLocalDay(exception.date, locale) : exception.date;
+          return (
+            <li key={i} className="accord-rows__item accord-exception" data-path={path}>
+              <div className="accord-rows__row">
+                <span className="accord-rows__cell">
+                  <label className="accord-field__label" htmlFor={dateId}>
+                    {t('exceptions.date')}
+                  </label>
+                  <Textfield
+                    id={dateId}
+                    type="date"
+                    autoComplete="off"
+                    width="small"
+                    value={exception.date}
+                    isInvalid={errors.length > 0}
+                    aria-describedby={errorId}
+                    onChange={(e) => {
+                      set(i, { date: e.currentTarget.value });
+                    }}
+                  />
+                </span>
+                <span className="accord-rows__cell accord-rows__cell--grow">
+                  <span className="accord-field__label">{t('exceptions.hours')}</span>
+                  <SpanList
+                    path={`${path}.hours`}
+                    dayLabel={label}
+                    spans={exception.hours}
+                    onChange={(hours) => {
+                      set(i, { hours });
+                    }}
+                    problems={props.problems}
+                    emptyText={t('exceptions.closed')}
+                  />
+                </span>
+                <span className="accord-rows__cell accord-rows__cell--end">
+                  <Button
+                    appearance="subtle"
+                    onClick={() => {
+                      props.onChange(props.exceptions.filter((_, j) => j !== i));
+                    }}
+                  >
+                    {t('exceptions.remove')}
+                    <span className="accord-visually-hidden"> {label}</span>
+                  </Button>
+                </span>
+              </div>
+              <FieldErrors {...(errorId ? { id: errorId } : {})} errors={errors} />
+            </li>
+          );
+        })}
+      </ul>
+      <Button
+        onClick={() => {
+          props.onChange([...props.exceptions, { date: props.today, hours: [] }]);
+          const index = props.exceptions.length;
+          requestAnimationFrame(() =>
+            document.getElementById(fieldId(`$.exceptions[${index}].date`))?.focus(),
+          );
+        }}
+      >
+        {t('exceptions.add')}
+      </Button>
+    </div>
+  );
+}

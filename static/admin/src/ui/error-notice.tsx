@@ -1,0 +1,47 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { Failure } from '../../../shared/api/reply';
+import { useT } from '../messages';
+
+/**
+ * A backend failure, as a message the admin can act on: the backend's own words, what to do about this kind
+ * of failure, and the action that helps (try again, reload the latest version).
+ */
+export function ErrorNotice(props: {
+  readonly error: Failure;
+  readonly title?: string;
+  readonly onRetry?: () => void;
+  readonly onReload?: () => void;
+}) {
+  const { t } = useT();
+  const { error } = props;
+  const hint =
+    error.code === 'forbidden'
+      ? t('errors.forbidden')
+      : error.code === 'conflict'
+        ? t('errors.conflict')
+        : error.code === 'invalid-config' || error.code === 'invalid-payload'
+          ? t('errors.invalid')
+          : error.code === 'in-use'
+            ? t('errors.inUse')
+            : error.code === 'not-found'
+              ? t('errors.notFound')
+              : error.code === 'jira-error'
+                ? t('errors.jira')
+                : t('errors.internal');
+  const action =
+    error.code === 'conflict' && props.onReload ? (
+      <Button onClick={props.onReload}>{t('errors.reload')}</Button>
+    ) : props.onRetry && error.code !== 'forbidden' && error.code !== 'invalid-config' ? (
+      <Button onClick={props.onRetry}>{t('retry')}</Button>
+    ) : null;
+  return (
+    <div role="alert" className="accord-notice">
+      <SectionMessage appearance="error" headingLevel="h3" title={props.title ?? t('errors.title')}>
+        <p>{error.message}</p>
+        <p>{hint}</p>
+        {action ? <div className="accord-notice__actions">{action}</div> : null}
+      </SectionMessage>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { customUiConfig } from '../shared/build/vite-config.ts';
+
+export default customUiConfig(import.meta.url);
