@@ -182,7 +182,7 @@ function RowCard(props: {
     };
   });
   return (
-    <li className="accord-row" data-testid="compliance-row">
+    <li className="accord-row" data-testid="compliance-row" data-goal={row.goalIndex ?? ''}>
       <div className="accord-row__head">
         <h3 className="accord-row__name">{name}</h3>
         {row.targetMinutes === null ? null : (
@@ -270,7 +270,9 @@ function AtRisk(props: {
               <span className="accord-gadget__subtle">
                 {item.deadline === null
                   ? t('atRisk.paused')
-                  : t('atRisk.due', { at: formatInstant(Date.parse(item.deadline), props.viewer) })}
+                  : t(item.state === 'breached' ? 'atRisk.overdue' : 'atRisk.due', {
+                      at: formatInstant(Date.parse(item.deadline), props.viewer),
+                    })}
               </span>
             </li>
           ))}

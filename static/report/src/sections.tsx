@@ -130,6 +130,7 @@ function ComplianceTable(props: { readonly agreement: AgreementMonthView }) {
               figures={m.overall}
               kind="metric"
               metricId={m.metricId}
+              goalIndex={null}
             />,
             ...(m.goals.length > 1
               ? m.goals.map((g) => (
@@ -140,6 +141,7 @@ function ComplianceTable(props: { readonly agreement: AgreementMonthView }) {
                     figures={g.figures}
                     kind="goal"
                     metricId={m.metricId}
+                    goalIndex={g.goalIndex}
                   />
                 ))
               : []),
@@ -156,6 +158,7 @@ function FiguresRow(props: {
   readonly figures: ComplianceFigures;
   readonly kind: 'metric' | 'goal';
   readonly metricId: string;
+  readonly goalIndex: number | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -165,6 +168,7 @@ function FiguresRow(props: {
       className={`accord-table__row--${props.kind}`}
       data-testid={`${props.kind}-row`}
       data-metric={props.metricId}
+      data-goal={props.goalIndex ?? ''}
       data-met={f.met}
       data-breached={f.breached}
     >
