@@ -66,7 +66,7 @@ describe('the seed', () => {
     expect(SEED_AGREEMENTS).toEqual(JSON.parse(readFileSync(join(examples, 'agreements.json'), 'utf8')));
   });
 
-  it('makes 300 requests over the last 60 days, in a few seconds', () => {
+  it('makes 300 requests over the last 60 days', () => {
     expect(first.report).toEqual(
       expect.objectContaining({
         issues: 300,
@@ -76,8 +76,6 @@ describe('the seed', () => {
     );
     expect(first.app.clock.now()).toBe(NOW);
     expect(first.report.events).toBeGreaterThan(2000);
-    // About three seconds on an idle laptop; the bound leaves room for a busy CI machine.
-    expect(first.report.seconds).toBeLessThan(20);
   });
 
   it('is deterministic: the same site, results and actions twice', () => {
