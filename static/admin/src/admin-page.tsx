@@ -44,6 +44,11 @@ export function AdminPage(props: { readonly backend: Backend; readonly clock?: (
     };
   }, [props.backend]);
   const translations = useTranslations<AdminKey>(props.backend, context?.locale ?? null, 'admin');
+  // Screen readers pronounce the page in the language it is written in.
+  const language = translations.status === 'ready' ? translations.i18n.locale : null;
+  useEffect(() => {
+    if (language !== null) document.documentElement.lang = language;
+  }, [language]);
 
   // Until the page has its text, a failure can only be told in the English it was written in.
   const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);

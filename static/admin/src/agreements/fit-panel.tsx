@@ -125,9 +125,11 @@ export function FitPanel(props: {
       target: formatTarget(ref.targetMinutes, locale),
       calendar: calendarName(ref.calendar),
     });
+  // The sentence may begin with "this agreement": a capital, as a sentence begins.
+  const sentence = (s: string) => s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
   const text = (w: FitWarning) =>
     [
-      t('fit.cannotFit', { under: goal(w.underpinning), sla: goal(w.sla) }),
+      sentence(t('fit.cannotFit', { under: goal(w.underpinning), sla: goal(w.sla) })),
       w.where ? t('fit.where', { where: w.where }) : null,
       w.startedAt === undefined
         ? null

@@ -7,12 +7,12 @@ import ProgressBar from '@atlaskit/progress-bar';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useRef, useState } from 'react';
-import { call, type Failure, type Job, type JobScope } from '../api';
+import { call, type Agreement, type Failure, type Job, type JobScope, type Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT } from '../messages';
 import { fieldId } from '../problems';
-import { useRemote } from '../use-remote';
+import { useRemote, type Remote } from '../use-remote';
 import { JqlField } from '../agreements/jql-field';
 import { checkJql } from '../agreements/jql-check';
 import { ErrorNotice } from '../ui/error-notice';
@@ -36,6 +36,12 @@ export default function JobsTab() {
   const { t } = useT();
   const { backend, announce } = useAdmin();
   const { state, reload } = useRemote(() => call(backend, 'jobs/list', { limit: 20 }), 'jobs');
+  const agreements = useRemote(() => call(backend, 'agreements/list', {}), 'agreements');
+  const names = new Map(
+    agreements.state.status === 'ready'
+      ? agreements.state.data.flatMap((a) => (a.body ? [[a.id, a.body.name] as const] : []))
+      : [],
+  );
   const jobs = state.status === 'ready' ? state.data : [];
   const running = jobs.some(isActive);
   const previous = useRef<ReadonlyMap<string, Job['state']> | null>(null);
@@ -67,7 +73,7 @@ export default function JobsTab() {
       </Heading>
       <p className="accord-muted">{t('jobs.intro')}</p>
       <Section id="accord-jobs-start" title={t('jobs.startTitle')}>
-        <StartJob onStarted={reload} />
+        <StartJob onStarted={reload} agreements={agreements.state} />
       </Section>
       <Section id="accord-jobs-list" title={t('jobs.recent')}>
         {state.status === 'loading' ? <Loading label={t('loading')} /> : null}
@@ -77,7 +83,7 @@ export default function JobsTab() {
         ) : null}
         <ul className="accord-rows" aria-live="off">
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} onChanged={reload} />
+            <JobRow key={job.id} job={job} names={names} onChanged={reload} />
           ))}
         </ul>
       </Section>
@@ -85,7 +91,10 @@ export default function JobsTab() {
   );
 }
 
-function StartJob(props: { readonly onStarted: () => void }) {
+function StartJob(props: {
+  readonly onStarted: () => void;
+  readonly agreements: Remote<Version<Agreement>[]>;
+}) {
   const { t } = useT();
   const { backend, announce } = useAdmin();
   const [kind, setKind] = useState<JobScope['kind']>('agreement');
@@ -95,10 +104,9 @@ function StartJob(props: { readonly onStarted: () => void }) {
   const [replaceCompleted, setReplaceCompleted] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   const [starting, setStarting] = useState(false);
-  const agreements = useRemote(() => call(backend, 'agreements/list', {}), 'agreements');
   const agreementOptions: Option<string>[] =
-    agreements.state.status === 'ready'
-      ? agreements.state.data.flatMap((a) =>
+    props.agreements.status === 'ready'
+      ? props.agreements.data.flatMap((a) =>
           a.body ? [{ value: a.id, label: `${a.body.name} (${a.body.kind})` }] : [],
         )
       : [];
@@ -138,7 +146,7 @@ function StartJob(props: { readonly onStarted: () => void }) {
   return (
     <div className="accord-start-job">
       {error ? <ErrorNotice title={t('jobs.notStarted')} error={error} onRetry={() => void start()} /> : null}
-      <div className="accord-grid">
+      <div className="accord-grid accord-grid--wide">
         <div className="accord-field">
           <label className="accord-field__label" htmlFor={kindId}>
             {t('jobs.scopeLabel')}
@@ -160,7 +168,7 @@ function StartJob(props: { readonly onStarted: () => void }) {
             </label>
             <Select<Option<string>>
               inputId={fieldId('$.scope.agreementId')}
-              isLoading={agreements.state.status === 'loading'}
+              isLoading={props.agreements.status === 'loading'}
               options={agreementOptions}
               value={agreementOptions.find((o) => o.value === chosenAgreement) ?? null}
               onChange={(o) => {
@@ -218,7 +226,11 @@ function StartJob(props: { readonly onStarted: () => void }) {
   );
 }
 
-function JobRow(props: { readonly job: Job; readonly onChanged: () => void }) {
+function JobRow(props: {
+  readonly job: Job;
+  readonly names: ReadonlyMap<string, string>;
+  readonly onChanged: () => void;
+}) {
   const { t, locale } = useT();
   const { backend, ui, announce } = useAdmin();
   const [error, setError] = useState<Failure | null>(null);
@@ -226,7 +238,7 @@ function JobRow(props: { readonly job: Job; readonly onChanged: () => void }) {
   const scope = job.spec.scope;
   const what =
     scope.kind === 'agreement'
-      ? t('jobs.forAgreement', { id: scope.agreementId })
+      ? t('jobs.forAgreement', { name: props.names.get(scope.agreementId) ?? scope.agreementId })
       : scope.kind === 'project'
         ? t('jobs.forProject', { key: scope.projectKey })
         : t('jobs.forJql', { jql: scope.jql });
