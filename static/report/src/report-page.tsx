@@ -1,8 +1,4 @@
-import Button from '@atlaskit/button/new';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Select from '@atlaskit/select';
-import Spinner from '@atlaskit/spinner';
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MonthlyReport } from '../../../src/app/resolvers/report-types';
 import type { Failure } from '../../shared/api/reply';
 import type { Backend, UiContext } from '../../shared/backend';
@@ -69,9 +65,21 @@ export function ReportPage(props: {
   );
 }
 
-interface Choice {
-  readonly value: string;
-  readonly label: string;
+// The pickers and buttons bring Atlaskit's select (react-select, popper, the feature-gate client): loaded
+// after the first render, so the figures show first and the controls a moment later.
+const Toolbar = lazy(() => import('./toolbar'));
+const ErrorMessage = lazy(() => import('./error-message'));
+
+/** A failure in words at once, as Atlaskit's section message when that has loaded (failures are rare). */
+function Failure(props: {
+  readonly text: string;
+  readonly retry?: { readonly label: string; readonly onClick: () => void };
+}) {
+  return (
+    <Suspense fallback={<p className="accord-report__error">{props.text}</p>}>
+      <ErrorMessage {...props} />
+    </Suspense>
+  );
 }
 
 type ExportState =
@@ -84,7 +92,6 @@ function Report(props: { readonly backend: Backend; readonly projectKey: string 
   const t = useT();
   const locale = useLocale();
   const print = usePrint();
-  const ids = useId();
   const [month, setMonth] = useState<string | null>(null);
   // The month the server calls current, from its first answer: the picker's newest month.
   const [currentMonth, setCurrentMonth] = useState<string | null>(null);
@@ -101,12 +108,14 @@ function Report(props: { readonly backend: Backend; readonly projectKey: string 
       : report.counterparties.filter((c) => counterparty === null || (c.counterparty ?? '') === counterparty);
   const agreements = shown.flatMap((c) => c.agreements);
 
-  const months: Choice[] = (currentMonth === null ? [] : monthOptions(currentMonth)).map((m) => ({
+  const months: { value: string; label: string }[] = (
+    currentMonth === null ? [] : monthOptions(currentMonth)
+  ).map((m) => ({
     value: m,
     label: monthName(m, locale),
   }));
   const ALL = '\u0000all';
-  const counterparties: Choice[] = [
+  const counterparties: { value: string; label: string }[] = [
     { value: ALL, label: t('toolbar.allCounterparties') },
     ...(report?.counterparties ?? []).map((c) => ({
       value: c.counterparty ?? '',
@@ -148,48 +157,32 @@ function Report(props: { readonly backend: Backend; readonly projectKey: string 
             <span className="accord-report__month"> · {monthName(report.month, locale)}</span>
           )}
         </h1>
-        <div className="accord-report__toolbar accord-no-print" role="group" aria-label={title}>
-          <div className="accord-report__picker">
-            <label htmlFor={`${ids}-month`}>{t('toolbar.month')}</label>
-            <Select<Choice>
-              inputId={`${ids}-month`}
-              options={months}
-              value={months.find((m) => m.value === (month ?? report?.month)) ?? null}
-              isDisabled={months.length === 0}
-              onChange={(choice) => {
-                if (!choice) return;
-                setMonth(choice.value);
-                setExporting({ status: 'idle' });
-              }}
-            />
-          </div>
-          <div className="accord-report__picker">
-            <label htmlFor={`${ids}-counterparty`}>{t('toolbar.counterparty')}</label>
-            <Select<Choice>
-              inputId={`${ids}-counterparty`}
-              options={counterparties}
-              value={counterparties.find((c) => c.value === (counterparty ?? ALL)) ?? null}
-              isDisabled={report === null}
-              onChange={(choice) => {
-                if (!choice) return;
-                setCounterparty(choice.value === ALL ? null : choice.value);
-                setExporting({ status: 'idle' });
-              }}
-            />
-          </div>
-          <div className="accord-report__actions">
-            <Button onClick={print} isDisabled={report === null}>
-              {t('toolbar.print')}
-            </Button>
-            <Button
-              onClick={runExport}
-              isDisabled={agreements.length === 0 || exporting.status === 'running'}
-              isLoading={exporting.status === 'running'}
-            >
-              {exporting.status === 'running' ? t('toolbar.exporting') : t('toolbar.export')}
-            </Button>
-          </div>
-        </div>
+        <Suspense
+          fallback={
+            <div className="accord-report__toolbar accord-report__toolbar--loading accord-no-print" />
+          }
+        >
+          <Toolbar
+            label={title}
+            months={months}
+            month={month ?? report?.month ?? null}
+            onMonth={(value) => {
+              setMonth(value);
+              setExporting({ status: 'idle' });
+            }}
+            counterparties={counterparties}
+            counterparty={counterparty ?? ALL}
+            onCounterparty={(value) => {
+              setCounterparty(value === ALL ? null : value);
+              setExporting({ status: 'idle' });
+            }}
+            loaded={report !== null}
+            canExport={agreements.length > 0}
+            exporting={exporting.status === 'running'}
+            onPrint={print}
+            onExport={runExport}
+          />
+        </Suspense>
         <div className="accord-no-print" role="status">
           {exporting.status === 'done' ? (
             <p className="accord-report__subtle" data-testid="exported">
@@ -199,9 +192,7 @@ function Report(props: { readonly backend: Backend; readonly projectKey: string 
         </div>
         {exporting.status === 'failed' ? (
           <div className="accord-no-print">
-            <SectionMessage appearance="error">
-              <p>{t('toolbar.exportFailed', { reason: exporting.reason })}</p>
-            </SectionMessage>
+            <Failure text={t('toolbar.exportFailed', { reason: exporting.reason })} />
           </div>
         ) : null}
       </header>
@@ -222,34 +213,23 @@ function Body(props: {
   const { state, report } = props;
   if (state.status === 'loading') {
     return (
-      <div className="accord-report__loading" aria-busy="true">
-        <Spinner size="medium" label={t('loading')} />
-        <span>{t('loading')}</span>
-      </div>
+      <p className="accord-report__loading" aria-busy="true">
+        {t('loading')}
+      </p>
     );
   }
   if (state.status === 'failed') {
     const forbidden = state.error.code === 'forbidden';
     return (
       <div role="alert">
-        <SectionMessage
-          appearance="error"
-          actions={
+        <Failure
+          text={
             forbidden
-              ? []
-              : [
-                  <SectionMessageAction key="retry" onClick={props.reload}>
-                    {t('retry')}
-                  </SectionMessageAction>,
-                ]
-          }
-        >
-          <p>
-            {forbidden
               ? t('error.forbidden', { reason: state.error.message })
-              : t('error.failed', { reason: state.error.message })}
-          </p>
-        </SectionMessage>
+              : t('error.failed', { reason: state.error.message })
+          }
+          {...(forbidden ? {} : { retry: { label: t('retry'), onClick: props.reload } })}
+        />
       </div>
     );
   }
