@@ -1,3 +1,4 @@
+import type { Threshold } from '../agreement/types';
 import type { CheckedAgreement, CheckedMetric } from '../agreement/validate';
 import { resolveFieldName, SYSTEM_FIELDS, type FieldKey } from '../fields';
 import type { WorkingTime } from '../calendar/timeline';
@@ -5,9 +6,16 @@ import type { IssueHistory, IssueHistoryData } from '../issue';
 import { formatInstant } from '../time/iso';
 import { minutesToMs, type EpochMs } from '../time/units';
 import { compileConditions } from './conditions';
-import { measureCycle } from './measure';
-import { isPaused, replayCycles, type MetricRules } from './replay';
-import type { AgreementResult, CycleResult, GoalResult, IssueResult, MetricResult } from './result';
+import { measureCycle, type MeasuredCycle } from './measure';
+import { isPaused, replayCycles, type MetricRules, type ReplayedCycle } from './replay';
+import type {
+  AgreementResult,
+  CycleResult,
+  GoalResult,
+  IssueResult,
+  MetricResult,
+  ThresholdResult,
+} from './result';
 
 /** Agreements and calendars, checked and compiled once, for any number of issues. */
 export interface CompiledConfig {
@@ -72,70 +80,41 @@ function evaluateMetric(
 ): MetricResult {
   const { metric, goals } = compiled.checked;
   const keep = metric.goalChange === 'keep';
-  const thresholds = metric.thresholds ?? [];
-
-  /** The first goal whose `when` holds at `instant`, or -1. */
-  const goalAt = (instant: EpochMs): number => {
-    const values = history.at(instant);
-    return goals.findIndex((g) => g.when === undefined || g.when.matches(values));
-  };
-  // A cycle whose goals all fail to match is measured on the first goal's calendar, with no target.
-  const calendarOf = (index: number): WorkingTime => {
-    const id = (goals[index] ?? goals[0])?.goal.calendar ?? '';
-    const calendar = config.calendars.get(id);
-    if (!calendar) throw new Error(`calendar ${id} was not compiled`); // validation guarantees it
-    return calendar;
-  };
+  const thresholds = metric.thresholds ?? NO_THRESHOLDS;
 
   const replayed = replayCycles(history, compiled.rules, now);
   const cycles: CycleResult[] = [];
+  let everBreached = false;
   let lastGoal = -1;
-  let lastMeasured: ReturnType<typeof measureCycle> | undefined;
+  let lastMeasured: MeasuredCycle | undefined;
   for (const cycle of replayed) {
     // 'retarget': the goal of the issue's state at the evaluation instant (the stop, for a finished cycle).
-    const goalIndex = goalAt(keep ? cycle.startedAt : (cycle.stoppedAt ?? now));
-    const goal = goals[goalIndex]?.goal;
-    const target = goal?.targetMinutes;
+    const goalIndex = goalAt(goals, history, keep ? cycle.startedAt : (cycle.stoppedAt ?? now));
+    const target = goals[goalIndex]?.goal.targetMinutes;
     const measured = measureCycle(
       cycle,
       target === undefined || target === null ? null : minutesToMs(target),
       thresholds,
-      calendarOf(goalIndex),
+      calendarOf(config, goals, goalIndex),
       now,
     );
-    cycles.push({
-      startedAt: formatInstant(cycle.startedAt),
-      stoppedAt: cycle.stoppedAt === null ? null : formatInstant(cycle.stoppedAt),
-      elapsedMs: measured.elapsedMs,
-      pausedMs: measured.pausedMs,
-      remainingMs: measured.remainingMs,
-      deadline: isPaused(cycle) ? null : formatNullable(measured.deadline),
-      breached: measured.breached,
-      breachedAt: formatNullable(measured.breachedAt),
-      goalIndex: goalIndex < 0 ? null : goalIndex,
-      pauses: cycle.pauses.map((p) => ({ from: formatInstant(p.from), to: formatNullable(p.to) })),
-      thresholds: measured.thresholds.map((t, index) => ({
-        index,
-        crossings: t.crossings,
-        lastAt: formatNullable(t.lastAt),
-        nextAt: formatNullable(t.nextAt),
-      })),
-    });
+    cycles.push(cycleResult(cycle, measured, goalIndex));
+    everBreached ||= measured.breached;
     lastGoal = goalIndex;
     lastMeasured = measured;
   }
 
   const last = replayed[replayed.length - 1];
-  const lastCycle = cycles[cycles.length - 1];
-  if (!last || !lastCycle) lastGoal = goalAt(now);
+  if (!last) lastGoal = goalAt(goals, history, now);
   const paused = last !== undefined && isPaused(last);
   const running = last?.stoppedAt === null;
-  const calendar = calendarOf(lastGoal);
+  const breached = lastMeasured?.breached ?? false;
+  const calendar = calendarOf(config, goals, lastGoal);
   const outOfHours = running && !paused && !calendar.isWorking(now);
   const state = !last
     ? 'not-started'
     : !running
-      ? lastCycle?.breached === true
+      ? breached
         ? 'breached'
         : 'met'
       : paused
@@ -146,24 +125,74 @@ function evaluateMetric(
 
   let next: number | null = null;
   if (running && !paused && lastMeasured) {
-    const due = [
-      lastMeasured.breached ? null : lastMeasured.deadline,
-      ...lastMeasured.thresholds.map((t) => t.nextAt),
-    ];
-    for (const t of due) if (t !== null && t >= now && (next === null || t < next)) next = t;
+    if (!lastMeasured.breached) next = earliestDue(next, lastMeasured.deadline, now);
+    for (const t of lastMeasured.thresholds) next = earliestDue(next, t.nextAt, now);
   }
 
   return {
     id: metric.id,
     name: metric.name,
     state,
-    breached: lastCycle?.breached ?? false,
-    everBreached: cycles.some((c) => c.breached),
+    breached,
+    everBreached,
     goal: goalResult(compiled.checked, lastGoal),
     cycles,
     ...(paused && metric.pauseWhile !== undefined ? { pausedBy: metric.pauseWhile } : {}),
     ...(outOfHours ? { resumesAt: formatNullable(calendar.nextWorkingStart(now) ?? null) } : {}),
     next: formatNullable(next as EpochMs | null),
+  };
+}
+
+const NO_THRESHOLDS: readonly Threshold[] = [];
+
+/** The first goal whose `when` holds at `instant`, or -1. */
+function goalAt(goals: CheckedMetric['goals'], history: IssueHistory, instant: EpochMs): number {
+  const values = history.at(instant);
+  for (let i = 0; i < goals.length; i++) {
+    const when = goals[i]?.when;
+    if (when === undefined || when.matches(values)) return i;
+  }
+  return -1;
+}
+
+/** A goal's calendar; a cycle whose goals all fail to match is measured on the first goal's, with no target. */
+function calendarOf(config: CompiledConfig, goals: CheckedMetric['goals'], index: number): WorkingTime {
+  const id = (goals[index] ?? goals[0])?.goal.calendar ?? '';
+  const calendar = config.calendars.get(id);
+  if (!calendar) throw new Error(`calendar ${id} was not compiled`); // validation guarantees it
+  return calendar;
+}
+
+/** `next`, or `t` if it is due (not before `now`) and earlier. */
+const earliestDue = (next: number | null, t: number | null, now: EpochMs): number | null =>
+  t !== null && t >= now && (next === null || t < next) ? t : next;
+
+function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle, goalIndex: number): CycleResult {
+  const pauses: CycleResult['pauses'] = [];
+  for (const p of cycle.pauses) pauses.push({ from: formatInstant(p.from), to: formatNullable(p.to) });
+  const thresholds: ThresholdResult[] = [];
+  for (const t of measured.thresholds) {
+    thresholds.push({
+      index: thresholds.length,
+      crossings: t.crossings,
+      lastAt: formatNullable(t.lastAt),
+      nextAt: formatNullable(t.nextAt),
+    });
+  }
+  const deadline = formatNullable(measured.deadline);
+  return {
+    startedAt: formatInstant(cycle.startedAt),
+    stoppedAt: formatNullable(cycle.stoppedAt),
+    elapsedMs: measured.elapsedMs,
+    pausedMs: measured.pausedMs,
+    remainingMs: measured.remainingMs,
+    deadline: isPaused(cycle) ? null : deadline,
+    breached: measured.breached,
+    // The breach is the deadline passed: one instant, formatted once.
+    breachedAt: measured.breachedAt === measured.deadline ? deadline : formatNullable(measured.breachedAt),
+    goalIndex: goalIndex < 0 ? null : goalIndex,
+    pauses,
+    thresholds,
   };
 }
 

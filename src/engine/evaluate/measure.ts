@@ -53,21 +53,7 @@ export function measureCycle(
     paused += calendar.elapsed(pause.from, Math.min(pause.to ?? end, end) as EpochMs);
   }
   const ticking = cycle.stoppedAt === null && !isPaused(cycle);
-
-  /** The instant at which `work` working ms had passed in the cycle; projected past `now` while ticking. */
-  const instantAtWork = (target: number): EpochMs | null => {
-    if (target <= 0) return cycle.startedAt;
-    if (target > elapsed)
-      return ticking ? (calendar.deadline(now, (target - elapsed) as WorkingMs) ?? null) : null;
-    let acc = 0;
-    for (let i = 0; i < work.length; i++) {
-      const w = work[i] ?? 0;
-      if (acc + w >= target)
-        return calendar.deadline(active[2 * i] as EpochMs, (target - acc) as WorkingMs) ?? null;
-      acc += w;
-    }
-    return null; // unreachable: target <= elapsed, the sum of `work`
-  };
+  const walk: Walk = { cycle, calendar, active, work, elapsed, ticking, now };
 
   if (targetMs === null) {
     return {
@@ -82,7 +68,9 @@ export function measureCycle(
   }
 
   const breached = elapsed > targetMs;
-  const reachedAt = breached || ticking ? instantAtWork(targetMs) : null;
+  const reachedAt = breached || ticking ? instantAtWork(walk, targetMs) : null;
+  const measured: MeasuredThreshold[] = [];
+  for (const threshold of thresholds) measured.push(measureThreshold(threshold, targetMs, walk));
   return {
     elapsedMs: elapsed as WorkingMs,
     pausedMs: paused as WorkingMs,
@@ -90,19 +78,38 @@ export function measureCycle(
     deadline: reachedAt,
     breached,
     breachedAt: breached ? reachedAt : null,
-    thresholds: thresholds.map((threshold) =>
-      measureThreshold(threshold, targetMs, elapsed, ticking, instantAtWork),
-    ),
+    thresholds: measured,
   };
 }
 
-function measureThreshold(
-  threshold: Threshold,
-  targetMs: number,
-  elapsed: number,
-  ticking: boolean,
-  instantAtWork: (work: number) => EpochMs | null,
-): MeasuredThreshold {
+/** A cycle's active intervals and their working time, for {@link instantAtWork}. */
+interface Walk {
+  readonly cycle: ReplayedCycle;
+  readonly calendar: WorkingTime;
+  readonly active: readonly number[];
+  readonly work: readonly number[];
+  readonly elapsed: number;
+  readonly ticking: boolean;
+  readonly now: EpochMs;
+}
+
+/** The instant at which `target` working ms had passed in the cycle; projected past `now` while ticking. */
+function instantAtWork(walk: Walk, target: number): EpochMs | null {
+  const { calendar, work, elapsed } = walk;
+  if (target <= 0) return walk.cycle.startedAt;
+  if (target > elapsed)
+    return walk.ticking ? (calendar.deadline(walk.now, (target - elapsed) as WorkingMs) ?? null) : null;
+  let acc = 0;
+  for (let i = 0; i < work.length; i++) {
+    const w = work[i] ?? 0;
+    if (acc + w >= target)
+      return calendar.deadline(walk.active[2 * i] as EpochMs, (target - acc) as WorkingMs) ?? null;
+    acc += w;
+  }
+  return null; // unreachable: target <= elapsed, the sum of `work`
+}
+
+function measureThreshold(threshold: Threshold, targetMs: number, walk: Walk): MeasuredThreshold {
   const at = threshold.at;
   const first =
     'percent' in at
@@ -112,11 +119,12 @@ function measureThreshold(
         : targetMs + at.minutesAfterBreach * MS_PER_MINUTE;
   const every =
     threshold.repeatEveryMinutes === undefined ? 0 : Math.round(threshold.repeatEveryMinutes * MS_PER_MINUTE);
+  const { elapsed } = walk;
   // A crossing happens at the instant the work is reached (>=), so an evaluation at exactly that instant sees it.
   const crossings = elapsed < first ? 0 : every > 0 ? Math.floor((elapsed - first) / every) + 1 : 1;
-  const lastAt = crossings > 0 ? instantAtWork(first + (crossings - 1) * every) : null;
+  const lastAt = crossings > 0 ? instantAtWork(walk, first + (crossings - 1) * every) : null;
   const more = crossings === 0 || every > 0;
-  const nextAt = ticking && more ? instantAtWork(first + crossings * every) : null;
+  const nextAt = walk.ticking && more ? instantAtWork(walk, first + crossings * every) : null;
   return { crossings, lastAt, nextAt };
 }
 

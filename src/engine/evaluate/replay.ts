@@ -31,45 +31,52 @@ export interface MetricRules {
  * event give a zero-length cycle, and an issue created in a paused state starts its cycle paused.
  */
 export function replayCycles(history: IssueHistory, rules: MetricRules, now: EpochMs): ReplayedCycle[] {
-  const events = history.events;
+  const { events, instants } = history;
   const pauseChanges = rules.pauseWhile ? history.changesOf(rules.pauseWhile.fields) : NO_INSTANTS;
   const cycles: ReplayedCycle[] = [];
   let cycle: ReplayedCycle | null = null;
-  let pausedSince: EpochMs | null = null;
+  // Whether the running cycle's clock is stopped by `pauseWhile`, and since when. A flag beside a number,
+  // not a nullable number: the instant then stays an unboxed double.
+  let paused = false;
+  let pausedSince = 0 as EpochMs;
 
   let e = 0;
   let p = 0;
   // The pause condition can only change where a field it reads changes: it is evaluated there, and when a
   // cycle starts, and nowhere else.
   let pausedNow = false;
-  while (e < events.length || p < pauseChanges.length) {
-    const nextEvent = events[e]?.at ?? Infinity;
-    const nextChange = pauseChanges[p] ?? Infinity;
-    const t = Math.min(nextEvent, nextChange) as EpochMs;
+  while (e < instants.length || p < pauseChanges.length) {
+    // Bounds checked by hand: `?? Infinity` on a read past the end would box every instant read.
+    const nextEvent = e < instants.length ? (instants[e] as number) : Infinity;
+    const nextChange = p < pauseChanges.length ? (pauseChanges[p] as number) : Infinity;
+    const t = (nextEvent < nextChange ? nextEvent : nextChange) as EpochMs;
     if (t > now) break;
     const groupStart = e;
-    while (e < events.length && (events[e]?.at ?? Infinity) === t) e++;
+    while (e < instants.length && instants[e] === t) e++;
     const groupEnd = e;
     const pauseFieldsChanged = nextChange === t;
     while (p < pauseChanges.length && pauseChanges[p] === t) p++;
 
     let started = false;
-    if (!cycle && anyIn(events, groupStart, groupEnd, rules.start)) {
+    if (!cycle) {
+      if (!anyIn(events, groupStart, groupEnd, rules.start)) continue;
       cycle = { startedAt: t, stoppedAt: null, pauses: [] };
       cycles.push(cycle);
       started = true;
     }
-    if (!cycle) continue;
     if (rules.pauseWhile && (started || pauseFieldsChanged))
       pausedNow = rules.pauseWhile.matches(history.at(t));
-    if (pausedSince !== null && !pausedNow) {
+    if (paused && !pausedNow) {
       cycle.pauses.push({ from: pausedSince, to: t });
-      pausedSince = null;
+      paused = false;
     }
-    if (pausedSince === null && pausedNow) pausedSince = t;
+    if (!paused && pausedNow) {
+      paused = true;
+      pausedSince = t;
+    }
     if (anyIn(events, groupStart, groupEnd, rules.stop)) {
-      if (pausedSince !== null) cycle.pauses.push({ from: pausedSince, to: t });
-      pausedSince = null;
+      if (paused) cycle.pauses.push({ from: pausedSince, to: t });
+      paused = false;
       cycle.stoppedAt = t;
       cycle = null;
       continue;
@@ -77,10 +84,10 @@ export function replayCycles(history: IssueHistory, rules: MetricRules, now: Epo
     if (anyIn(events, groupStart, groupEnd, rules.reset)) {
       cycle.startedAt = t;
       cycle.pauses = [];
-      if (pausedSince !== null) pausedSince = t;
+      if (paused) pausedSince = t;
     }
   }
-  if (cycle && pausedSince !== null) cycle.pauses.push({ from: pausedSince, to: null });
+  if (cycle && paused) cycle.pauses.push({ from: pausedSince, to: null });
   return cycles;
 }
 

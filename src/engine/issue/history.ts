@@ -14,6 +14,8 @@ export interface IssueHistory {
   readonly created: EpochMs;
   /** Sorted by instant (creation first, then changelog order, then comments), deduplicated by id. */
   readonly events: readonly IssueEvent[];
+  /** `events[i].at` for each i: plain numbers, which a replay scans without touching the events. */
+  readonly instants: readonly EpochMs[];
   /**
    * Field values in force at `instant`, after every change at or before it (before creation: the values at
    * creation). A view doing one binary search per `get`; asking twice for one instant gives the same view.
@@ -25,12 +27,12 @@ export interface IssueHistory {
 
 class ValuesAt implements FieldValues {
   constructor(
-    private readonly byKey: ReadonlyMap<FieldKey, FieldTimelineData>,
+    private readonly history: History,
     readonly instant: number,
   ) {}
 
   get(field: FieldKey): readonly string[] {
-    const timeline = this.byKey.get(field);
+    const timeline = this.history.timelineOf(field);
     return timeline === undefined ? EMPTY : valueAt(timeline, this.instant);
   }
 }
@@ -40,20 +42,25 @@ class History implements IssueHistory {
   readonly id: string;
   readonly created: EpochMs;
   readonly events: readonly IssueEvent[];
-  private readonly byKey = new Map<FieldKey, FieldTimelineData>();
+  readonly instants: readonly EpochMs[];
+  private readonly fields: readonly FieldTimelineData[];
+  // The keys asked for so far and their timelines: agreements read a handful of fields, so a short list
+  // found on demand costs less than a map of every key of every field built for each issue.
+  private readonly askedKeys: FieldKey[] = [];
+  private readonly askedTimelines: (FieldTimelineData | undefined)[] = [];
   private last: ValuesAt | undefined;
 
   constructor(data: IssueHistoryData) {
     this.key = data.key;
     this.id = data.id;
     this.created = data.created as EpochMs;
-    for (const timeline of data.fields) {
-      for (const key of timeline.keys) if (!this.byKey.has(key)) this.byKey.set(key, timeline);
-    }
+    this.fields = data.fields;
     const events: IssueEvent[] = [];
+    const instants: EpochMs[] = [];
     for (const event of data.events) {
       if (event.kind !== 'field') {
         events.push(event as IssueEvent); // the same shape; only the instant's brand differs
+        instants.push(event.at as EpochMs);
         continue;
       }
       const timeline = data.fields[event.field];
@@ -67,25 +74,37 @@ class History implements IssueHistory {
         from: timeline.values[event.change] ?? EMPTY,
         to: timeline.values[event.change + 1] ?? EMPTY,
       });
+      instants.push(event.at as EpochMs);
     }
     this.events = events;
+    this.instants = instants;
+  }
+
+  /** The timeline of the first field that answers to `key`. */
+  timelineOf(key: FieldKey): FieldTimelineData | undefined {
+    const asked = this.askedKeys;
+    for (let i = 0; i < asked.length; i++) if (asked[i] === key) return this.askedTimelines[i];
+    const timeline = this.fields.find((field) => field.keys.includes(key));
+    asked.push(key);
+    this.askedTimelines.push(timeline);
+    return timeline;
   }
 
   at(instant: EpochMs): FieldValues {
-    if (this.last?.instant !== instant) this.last = new ValuesAt(this.byKey, instant);
+    if (this.last?.instant !== instant) this.last = new ValuesAt(this, instant);
     return this.last;
   }
 
   changesOf(fields: readonly FieldKey[]): readonly EpochMs[] {
     const out: number[] = [];
-    const seen = new Set<FieldTimelineData>();
+    const seen: FieldTimelineData[] = [];
     for (const field of fields) {
-      const timeline = this.byKey.get(field);
-      if (timeline === undefined || seen.has(timeline)) continue;
-      seen.add(timeline);
+      const timeline = this.timelineOf(field);
+      if (timeline === undefined || seen.includes(timeline)) continue;
+      seen.push(timeline);
       for (const at of timeline.at) if (at > this.created) out.push(at);
     }
-    if (seen.size > 1) out.sort((a, b) => a - b);
+    if (seen.length > 1) out.sort((a, b) => a - b);
     let n = 0;
     for (const at of out) if (n === 0 || out[n - 1] !== at) out[n++] = at;
     out.length = n;
