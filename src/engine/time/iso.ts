@@ -40,12 +40,18 @@ export function parseInstant(text: string): EpochMs | undefined {
     offset) as EpochMs;
 }
 
-// Results carry a dozen instants an issue: formatting them with arithmetic, with each day's date text
-// cached, is several times faster than `Date#toISOString`, and gives exactly its output.
+// Results carry a dozen instants an issue. Each is made as one flat string from its character codes, with the
+// day's digits cached: several times faster than `Date#toISOString`, with exactly its output, and nothing left
+// for the garbage collector but the string (a template leaves a chain of partial strings, which JSON.stringify
+// must then flatten).
 let cachedDay = Number.NaN;
-let cachedDate = '';
-const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
-const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** Digits of `cachedDay` as character codes: the year's four, the month's two, the day's two. */
+let dateCodes: Digits8 = [48, 48, 48, 48, 48, 48, 48, 48];
+type Digits8 = [number, number, number, number, number, number, number, number];
+const [HYPHEN, COLON, DOT, T, Z] = [45, 58, 46, 84, 90];
+
+/** The character code of the last decimal digit of ⌊n⌋ (n ≥ 0). */
+const digit = (n: number): number => 48 + (Math.floor(n) % 10);
 
 /** @example formatInstant(0 as EpochMs) === '1970-01-01T00:00:00.000Z' */
 export function formatInstant(instant: EpochMs): string {
@@ -54,7 +60,16 @@ export function formatInstant(instant: EpochMs): string {
     const { year, month, day: dom } = civilFromDays(day);
     if (year < 0 || year > 9999) return new Date(instant).toISOString(); // expanded years: leave it to Date
     cachedDay = day;
-    cachedDate = `${String(year).padStart(4, '0')}-${TWO[month] ?? ''}-${TWO[dom] ?? ''}T`;
+    dateCodes = [
+      digit(year / 1000),
+      digit(year / 100),
+      digit(year / 10),
+      digit(year),
+      digit(month / 10),
+      digit(month),
+      digit(dom / 10),
+      digit(dom),
+    ];
   }
   let rest = instant - day * MS_PER_DAY;
   const ms = rest % 1000;
@@ -63,5 +78,11 @@ export function formatInstant(instant: EpochMs): string {
   rest = (rest - s) / 60;
   const m = rest % 60;
   const h = (rest - m) / 60;
-  return `${cachedDate}${TWO[h] ?? ''}:${TWO[m] ?? ''}:${TWO[s] ?? ''}.${THREE[ms] ?? ''}Z`;
+  const d = dateCodes;
+  // prettier-ignore
+  return String.fromCharCode(
+    d[0], d[1], d[2], d[3], HYPHEN, d[4], d[5], HYPHEN, d[6], d[7], T,
+    digit(h / 10), digit(h), COLON, digit(m / 10), digit(m), COLON, digit(s / 10), digit(s), DOT,
+    digit(ms / 100), digit(ms / 10), digit(ms), Z,
+  );
 }
