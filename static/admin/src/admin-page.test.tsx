@@ -26,12 +26,12 @@ const version = <T,>(body: T & { id: string }, v = 1) => ({
 const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
 
 /** The admin's routes over the examples, with `save` deciding what agreements/save answers. */
-function site(save: (call: Call) => Reply<unknown>) {
+function site(save: (call: Call) => Reply<unknown>, agreements: readonly Agreement[] = AGREEMENTS) {
   return fakeBackend(
     (call) => {
       switch (call.route) {
         case 'agreements/list':
-          return ok(AGREEMENTS.map((a) => version(a)));
+          return ok(agreements.map((a) => version(a)));
         case 'agreements/get':
           return ok(version(AGREEMENTS.find((a) => a.id === call.payload.id) ?? AGREEMENTS[0]!));
         case 'agreements/history':
@@ -79,6 +79,40 @@ jest.setTimeout(30_000);
 
 const liveRegion = (): string =>
   clean(container.querySelector('[role="status"][aria-live="polite"]')?.textContent);
+
+describe('the list of agreements', () => {
+  it('puts what needs attention first and makes it stand out: reviews due and agreements about to expire', async () => {
+    const [gold, secondLevel, netco] = AGREEMENTS;
+    const fake = site(
+      () => ok(null),
+      [
+        { ...gold!, reviewBy: '2026-02-15' },
+        secondLevel!,
+        { ...netco!, validTo: '2026-03-20', reviewBy: '2026-03-10' },
+      ],
+    );
+    act(() => {
+      root.render(<AdminPage backend={fake.backend} clock={() => Date.parse('2026-03-02T10:00:00+01:00')} />);
+    });
+    await waitFor(() => button(container, 'Gold support'), 'the agreements list');
+    const rows = [...container.querySelectorAll('tbody tr')];
+    expect(rows.map((r) => clean(r.querySelector('button')?.textContent))).toEqual([
+      'Gold support',
+      'NetCo carrier contract',
+      'Second-level network team',
+    ]);
+    expect(rows.map((r) => r.classList.contains('accord-row--attention'))).toEqual([true, true, false]);
+    expect(clean(rows[0]?.textContent)).toContain('Review overdue since 15 Feb 2026');
+    expect(clean(rows[1]?.textContent)).toContain('Expires 20 Mar 2026, in 18 days');
+    expect(clean(rows[1]?.textContent)).toContain('Review due 10 Mar 2026, in 8 days');
+    // Kind, counterparty, validity and where it applies.
+    expect(clean(rows[1]?.textContent)).toContain('UCNetCo1 Jul 2025 – 20 Mar 2026');
+    expect(clean(rows[1]?.textContent)).toContain('ITproject = IT AND component = Network');
+    expect(clean(container.querySelector('.accord-attention-summary')?.textContent)).toBe(
+      '2 agreements need attention: their review is due or they are about to expire.',
+    );
+  });
+});
 
 describe('saving an agreement', () => {
   it('shows the backend’s refusal next to the field it names, and the summary moves focus there', async () => {

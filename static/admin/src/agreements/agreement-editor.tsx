@@ -16,6 +16,7 @@ import { Confirm } from '../ui/confirm';
 import { ErrorNotice } from '../ui/error-notice';
 import { ErrorSummary } from '../ui/error-summary';
 import { Loading } from '../ui/loading';
+import { useFocusOnMount } from '../ui/focus';
 import { SaveBar } from '../ui/save-bar';
 import { Section } from '../ui/section';
 import { blankAgreement, blankMetric, cleanedAgreement, placementChanges, projectsOf } from './draft';
@@ -81,6 +82,7 @@ function Editor(props: {
 }) {
   const { t, locale } = useT();
   const { backend, ui, announce, open } = useAdmin();
+  const head = useFocusOnMount<HTMLDivElement>();
   const { loaded } = props;
   const [original, setOriginal] = useState<Agreement | null>(loaded.agreement?.body ?? null);
   const firstCalendar = loaded.calendars[0]?.id ?? '';
@@ -181,7 +183,7 @@ function Editor(props: {
 
   return (
     <div className="accord-editor">
-      <div className="accord-editor__head">
+      <div className="accord-editor__head" ref={head} tabIndex={-1}>
         <Heading as="h2" size="medium">
           {isNew
             ? t('agreements.newTitle')

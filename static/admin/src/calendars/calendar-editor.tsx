@@ -14,6 +14,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { ErrorSummary } from '../ui/error-summary';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
+import { useFocusOnMount } from '../ui/focus';
 import { SaveBar } from '../ui/save-bar';
 import { Section } from '../ui/section';
 import { ExceptionsEditor } from './exceptions-editor';
@@ -56,7 +57,7 @@ export function CalendarEditor(props: {
   readonly id: string | null;
   readonly takenIds: ReadonlySet<string>;
   readonly usedBy: readonly string[];
-  readonly onClose: (changed: boolean) => void;
+  readonly onClose: (changed: boolean, saved?: Version<Calendar>) => void;
 }) {
   const { backend } = useAdmin();
   const { state, reload } = useRemote<Version<Calendar> | null>(
@@ -77,9 +78,10 @@ function Editor(props: {
   readonly reload: () => void;
   readonly takenIds: ReadonlySet<string>;
   readonly usedBy: readonly string[];
-  readonly onClose: (changed: boolean) => void;
+  readonly onClose: (changed: boolean, saved?: Version<Calendar>) => void;
 }) {
   const { t, locale } = useT();
+  const head = useFocusOnMount<HTMLDivElement>();
   const { backend, ui, now, announce } = useAdmin();
   const original = props.loaded?.body ?? null;
   const isNew = original === null;
@@ -118,7 +120,7 @@ function Editor(props: {
       setVersion(saved.version);
       setChanged(true);
       announce(t('calendars.saved', { name: sent.name, version: saved.version }));
-      props.onClose(true);
+      props.onClose(true, saved);
     } else {
       announce(t('notSaved'));
     }
@@ -144,7 +146,7 @@ function Editor(props: {
 
   return (
     <div className="accord-editor">
-      <div className="accord-editor__head">
+      <div className="accord-editor__head" ref={head} tabIndex={-1}>
         <Heading as="h2" size="medium">
           {isNew ? t('calendars.newTitle') : t('calendars.editTitle', { name: original.name })}
         </Heading>

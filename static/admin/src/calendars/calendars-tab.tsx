@@ -2,23 +2,27 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
-import { call } from '../api';
+import { call, type Calendar, type Failure, type Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
 import { useRemote } from '../use-remote';
 import { ErrorNotice } from '../ui/error-notice';
+import { useFocusOnMount } from '../ui/focus';
 import { Loading } from '../ui/loading';
 import { CalendarEditor } from './calendar-editor';
 import { shortDayNames, weekSummary } from './week-summary';
 
-type View = { readonly kind: 'list' } | { readonly kind: 'edit'; readonly id: string | null };
+type View =
+  | { readonly kind: 'list'; readonly returned: boolean; readonly saved?: Version<Calendar> }
+  | { readonly kind: 'edit'; readonly id: string | null };
 
 /** The calendars: the list, and the editor of one (or of a new one). */
 export default function CalendarsTab() {
-  const { t, locale } = useT();
+  const { t } = useT();
   const { backend } = useAdmin();
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const [view, setView] = useState<View>({ kind: 'list', returned: false });
   const { state, reload } = useRemote(async () => {
     const [calendars, agreements] = await Promise.all([
       call(backend, 'calendars/list', {}),
@@ -34,9 +38,11 @@ export default function CalendarsTab() {
   if (state.status === 'loading') return <Loading label={t('loading')} />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { calendars, agreements } = state.data;
-  const usedBy = (id: string) =>
+  const users = (id: string) =>
     agreements.flatMap((a) =>
-      a.body?.metrics.some((m) => m.goals.some((g) => g.calendar === id)) ? [a.body.name] : [],
+      a.body?.metrics.some((m) => m.goals.some((g) => g.calendar === id))
+        ? [{ id: a.id, name: a.body.name }]
+        : [],
     );
 
   if (view.kind === 'edit') {
@@ -44,22 +50,63 @@ export default function CalendarsTab() {
       <CalendarEditor
         id={view.id}
         takenIds={new Set(calendars.map((c) => c.id))}
-        usedBy={view.id === null ? [] : usedBy(view.id)}
-        onClose={(changed) => {
-          setView({ kind: 'list' });
+        usedBy={view.id === null ? [] : users(view.id).map((u) => u.name)}
+        onClose={(changed, saved) => {
+          setView({ kind: 'list', returned: true, ...(saved ? { saved } : {}) });
           if (changed) reload();
         }}
       />
     );
   }
+  return (
+    <CalendarList
+      calendars={calendars}
+      users={users}
+      returned={view.returned}
+      saved={view.saved}
+      onOpen={(id) => {
+        setView({ kind: 'edit', id });
+      }}
+    />
+  );
+}
 
+function CalendarList(props: {
+  readonly calendars: readonly Version<Calendar>[];
+  readonly users: (id: string) => { readonly id: string; readonly name: string }[];
+  readonly returned: boolean;
+  readonly saved: Version<Calendar> | undefined;
+  readonly onOpen: (id: string | null) => void;
+}) {
+  const { t, locale } = useT();
+  const { backend, announce, open } = useAdmin();
+  const head = useFocusOnMount<HTMLDivElement>(props.returned);
+  const [jobError, setJobError] = useState<Failure | null>(null);
   const days = shortDayNames(locale);
   const create = () => {
-    setView({ kind: 'edit', id: null });
+    props.onOpen(null);
+  };
+  const saved = props.saved;
+  const savedUsers = saved ? props.users(saved.id) : [];
+  // A calendar's change reaches issues measured before only by recalculating the agreements that use it.
+  const recalculate = async () => {
+    for (const user of savedUsers) {
+      const reply = await call(backend, 'jobs/start', {
+        scope: { kind: 'agreement', agreementId: user.id },
+        replaceCompleted: false,
+      });
+      if (!reply.ok) {
+        setJobError(reply.error);
+        announce(reply.error.message);
+        return;
+      }
+    }
+    announce(t('agreements.recalculationStarted'));
+    open('jobs');
   };
   return (
     <div className="accord-list">
-      <div className="accord-list__head">
+      <div className="accord-list__head" ref={head} tabIndex={-1}>
         <Heading as="h2" size="medium">
           {t('calendars.title')}
         </Heading>
@@ -68,7 +115,26 @@ export default function CalendarsTab() {
         </Button>
       </div>
       <p className="accord-muted">{t('calendars.intro')}</p>
-      {calendars.length === 0 ? (
+      {saved?.body ? (
+        <SectionMessage
+          appearance="success"
+          headingLevel="h3"
+          title={t('calendars.saved', { name: saved.body.name, version: saved.version })}
+        >
+          {savedUsers.length > 0 ? (
+            <>
+              <p>{t('calendars.recalculateHint', { names: savedUsers.map((u) => u.name).join(', ') })}</p>
+              <div className="accord-notice__actions">
+                <Button onClick={() => void recalculate()}>{t('agreements.recalculate')}</Button>
+              </div>
+            </>
+          ) : (
+            <p>{t('calendars.unusedHint')}</p>
+          )}
+        </SectionMessage>
+      ) : null}
+      {jobError ? <ErrorNotice title={t('jobs.notStarted')} error={jobError} /> : null}
+      {props.calendars.length === 0 ? (
         <EmptyState
           headingLevel={3}
           header={t('calendars.emptyTitle')}
@@ -91,10 +157,10 @@ export default function CalendarsTab() {
               { key: 'used', content: t('calendars.usedBy') },
             ],
           }}
-          rows={calendars.flatMap((c) => {
+          rows={props.calendars.flatMap((c) => {
             const body = c.body;
             if (!body) return [];
-            const used = usedBy(c.id);
+            const used = props.users(c.id);
             return [
               {
                 key: c.id,
@@ -106,7 +172,7 @@ export default function CalendarsTab() {
                         type="button"
                         className="accord-link accord-link--strong"
                         onClick={() => {
-                          setView({ kind: 'edit', id: c.id });
+                          props.onOpen(c.id);
                         }}
                       >
                         {body.name}
@@ -135,7 +201,10 @@ export default function CalendarsTab() {
                         .filter(Boolean)
                         .join(' · ') || '—',
                   },
-                  { key: 'used', content: used.length > 0 ? used.join(', ') : t('calendars.unused') },
+                  {
+                    key: 'used',
+                    content: used.length > 0 ? used.map((u) => u.name).join(', ') : t('calendars.unused'),
+                  },
                 ],
               },
             ];

@@ -22,6 +22,20 @@ type State =
   | { readonly step: 'preview'; readonly file: string; readonly preview: IcsPreview }
   | { readonly step: 'failed'; readonly file: string; readonly error: Failure };
 
+/** A file's text, through FileReader: what every browser (and jsdom) has. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      resolve(typeof reader.result === 'string' ? reader.result : '');
+    };
+    reader.onerror = () => {
+      reject(reader.error ?? new Error('the file could not be read'));
+    };
+    reader.readAsText(file);
+  });
+}
+
 /** A holiday's key for telling duplicates: the date, or only month and day for an annual one. */
 const keyOf = (h: { readonly date: string; readonly annual?: boolean }) =>
   h.annual === true ? `*-${h.date.slice(5)}` : h.date;
@@ -44,7 +58,17 @@ export function IcsImport(props: {
   };
   const read = async (file: File) => {
     setState({ step: 'reading', file: file.name });
-    const text = await file.text();
+    let text: string;
+    try {
+      text = await readText(file);
+    } catch {
+      setState({
+        step: 'failed',
+        file: file.name,
+        error: { code: 'invalid-payload', message: t('ics.unreadable', { file: file.name }) },
+      });
+      return;
+    }
     const reply = await call(backend, 'calendars/preview-ics', { text });
     setState(
       reply.ok
@@ -87,7 +111,7 @@ export function IcsImport(props: {
             </ModalHeader>
             <ModalBody>
               {state.step === 'failed' ? (
-                <ErrorNotice error={state.error} />
+                <ErrorNotice error={state.error} hint={t('ics.invalidHint')} />
               ) : (
                 <>
                   <p>

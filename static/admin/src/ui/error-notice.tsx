@@ -10,13 +10,16 @@ import { useT } from '../messages';
 export function ErrorNotice(props: {
   readonly error: Failure;
   readonly title?: string;
+  /** What to do, where the kind of failure alone does not say it well (a refused file). */
+  readonly hint?: string;
   readonly onRetry?: () => void;
   readonly onReload?: () => void;
 }) {
   const { t } = useT();
   const { error } = props;
   const hint =
-    error.code === 'forbidden'
+    props.hint ??
+    (error.code === 'forbidden'
       ? t('errors.forbidden')
       : error.code === 'conflict'
         ? t('errors.conflict')
@@ -28,7 +31,7 @@ export function ErrorNotice(props: {
               ? t('errors.notFound')
               : error.code === 'jira-error'
                 ? t('errors.jira')
-                : t('errors.internal');
+                : t('errors.internal'));
   const action =
     error.code === 'conflict' && props.onReload ? (
       <Button onClick={props.onReload}>{t('errors.reload')}</Button>
