@@ -3,6 +3,7 @@ import { evaluateHistory, type CompiledConfig } from '../engine/evaluate/evaluat
 import { historyOf, parseIssue, type StatusCatalog } from '../engine/issue';
 import type { EpochMs } from '../engine/time/units';
 import { parseJsonText } from './json';
+import { splitLines } from './lines';
 
 /** Lines of NDJSON with the 1-based number of the first. */
 export interface LineBatch {
@@ -47,6 +48,17 @@ export function evaluateBatch(
     else errors.push(result.problems.map((p) => formatProblem(p, `${file}:${batch.first + i}`)).join('\n'));
   });
   return { out: out.join(''), errors };
+}
+
+/** Evaluates a block of whole NDJSON lines as bytes (see {@link evaluateBatch}). */
+export function evaluateBlock(
+  config: CompiledConfig,
+  block: ByteBatch,
+  now: EpochMs,
+  statuses: StatusCatalog | undefined,
+  file: string,
+): BatchOutput {
+  return evaluateBatch(config, { first: block.first, lines: splitLines(block.bytes) }, now, statuses, file);
 }
 
 /** One issue's JSON → its result, or the problems that stop it. */

@@ -51,6 +51,10 @@ export function regionDatesFor(
   return out;
 }
 
-/** Issues older than this many years before `now`, or deadlines further ahead, read the holiday data lazily. */
-export const REGION_YEARS_BACK = 10;
-export const REGION_YEARS_AHEAD = 3;
+/**
+ * The years around `now` whose holidays the workers get: each year takes the main thread some 20 ms to resolve,
+ * before it can evaluate anything. A worker that meets an instant outside them (an issue from years ago) loads
+ * the holiday data itself, once.
+ */
+export const REGION_YEARS_BACK = 1;
+export const REGION_YEARS_AHEAD = 1;

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { formatProblem } from '../engine/errors';
@@ -7,10 +7,10 @@ import type { StatusCatalog } from '../engine/issue';
 import { parseInstant } from '../engine/time/iso';
 import type { EpochMs } from '../engine/time/units';
 import { parseArgs, USAGE, type Args } from './args';
-import { evaluateBatch, evaluateOne, type BatchOutput } from './batch';
+import { evaluateBlock, evaluateOne, type BatchOutput } from './batch';
 import { loadConfigFromFiles, loadStatusesFromFile, readJson, regionDatesFor } from './config-files';
 import { InvalidInput } from './invalid-input';
-import { readLineBlocks, readLines } from './lines';
+import { readFileChunks, readLineBlocks } from './lines';
 import { canUseWorkers, WorkerPool } from './pool';
 
 /** Where the command line reads and writes; tests pass their own. */
@@ -68,94 +68,86 @@ async function validateCommand(args: Args, io: CliIo): Promise<number> {
 }
 
 async function evaluateCommand(args: Args, io: CliIo): Promise<number> {
-  const config = await loadConfigFiles(args);
-  const statusesFile = args.options.get('statuses');
-  const statuses = statusesFile === undefined ? undefined : await loadStatusesFromFile(statusesFile);
   const nowText = args.options.get('now');
   const now = nowText === undefined ? (io.now() as EpochMs) : parseInstant(nowText);
   if (now === undefined)
     throw new InvalidInput([`--now: not an ISO instant with an offset: "${nowText ?? ''}"`]);
-
   const one = args.options.get('issue');
   const many = args.options.get('issues');
   if ((one === undefined) === (many === undefined))
     throw new InvalidInput(['give exactly one of --issue or --issues', USAGE]);
-  if (one !== undefined) {
-    const json = await readJson(one);
-    const result = evaluateOne(config, json, now, statuses === undefined ? {} : { statuses });
-    if (!result.ok) throw new InvalidInput(result.problems.map((p) => formatProblem(p, one)));
-    io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
-    return EXIT_OK;
+  const threads = many === undefined ? 1 : threadsOf(args.options.get('workers'));
+  const statusesFile = args.options.get('statuses');
+  const calendarsFile = args.options.get('calendars') ?? '';
+  // Workers start before the configuration is loaded here: loading their code takes a few hundred
+  // milliseconds, which this thread spends on the configuration meanwhile.
+  const pool =
+    threads > 1 && canUseWorkers()
+      ? new WorkerPool(threads - 1, {
+          agreementsFile: args.options.get('agreements') ?? '',
+          calendarsFile,
+          statusesFile,
+          now,
+          file: many === '-' ? 'stdin' : (many ?? ''),
+        })
+      : undefined;
+  try {
+    const config = await loadConfigFiles(args);
+    const statuses = statusesFile === undefined ? undefined : await loadStatusesFromFile(statusesFile);
+    if (one !== undefined) {
+      const json = await readJson(one);
+      const result = evaluateOne(config, json, now, statuses === undefined ? {} : { statuses });
+      if (!result.ok) throw new InvalidInput(result.problems.map((p) => formatProblem(p, one)));
+      io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    pool?.configure(regionDatesFor(await readJson(calendarsFile), now));
+    return await evaluateStream({ config, file: many ?? '-', now, statuses, pool }, io);
+  } finally {
+    await pool?.close();
   }
-  const workersText = args.options.get('workers');
-  const workers = workersText === undefined ? Math.min(availableParallelism(), 8) : Number(workersText);
-  if (!Number.isInteger(workers) || workers < 1)
-    throw new InvalidInput([`--workers: not a whole number of at least 1: "${workersText ?? ''}"`]);
-  return evaluateStream(
-    {
-      config,
-      file: many ?? '-',
-      now,
-      statuses,
-      statusesFile,
-      agreementsFile: args.options.get('agreements') ?? '',
-      calendarsFile: args.options.get('calendars') ?? '',
-      workers,
-      regionDates:
-        workers > 1 ? regionDatesFor(await readJson(args.options.get('calendars') ?? ''), now) : {},
-    },
-    io,
-  );
 }
 
-/** Lines a batch holds: large enough to amortize a message to a worker, small enough to stream. */
-const BATCH_LINES = 256;
+/** `--workers`: the threads that evaluate, this one included; by default one per core, at most eight. */
+function threadsOf(text: string | undefined): number {
+  const threads = text === undefined ? Math.min(availableParallelism(), 8) : Number(text);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new InvalidInput([`--workers: not a whole number of at least 1: "${text ?? ''}"`]);
+  return threads;
+}
 
 interface StreamOptions {
   readonly config: CompiledConfig;
   readonly file: string;
   readonly now: EpochMs;
   readonly statuses: StatusCatalog | undefined;
-  readonly statusesFile: string | undefined;
-  readonly agreementsFile: string;
-  readonly calendarsFile: string;
-  readonly workers: number;
-  readonly regionDates: Readonly<Record<string, Readonly<Record<number, readonly string[]>>>>;
+  /** Worker threads that evaluate besides this one, if any. */
+  readonly pool: WorkerPool | undefined;
 }
 
 /**
- * One result line per input line, in input order, written in batches; a bad line is reported with its line
- * number and the rest go on. With more than one core, batches are evaluated on worker threads (each compiles
- * the configuration once); the output is the same either way.
+ * One result line per input line, in input order, written a block at a time; a bad line is reported with its
+ * line number and the rest go on. The input is cut into blocks of about a quarter megabyte; worker threads (each
+ * compiles the configuration once), if any, take blocks while they have room and this thread evaluates the
+ * others, so every core works and none only reads and writes. The output is the same either way.
  */
 async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number> {
   const { file } = options;
-  const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 1 << 18 });
-  const opened = new Promise<void>((resolve, reject) => {
-    if (file === '-') resolve();
-    input.once('open', () => {
-      resolve();
-    });
-    input.once('error', reject);
-  });
-  await opened.catch((error: unknown) => {
-    throw new InvalidInput([
-      `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
-    ]);
-  });
+  let fd: number | undefined;
+  if (file !== '-') {
+    try {
+      fd = openSync(file, 'r');
+    } catch (error) {
+      throw new InvalidInput([
+        `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
+      ]);
+    }
+  }
+  const input = fd === undefined ? (io.stdin as AsyncIterable<Buffer | string>) : readFileChunks(fd);
   const where = file === '-' ? 'stdin' : file;
-  const pool =
-    options.workers > 1 && canUseWorkers()
-      ? new WorkerPool(options.workers, {
-          agreementsFile: options.agreementsFile,
-          calendarsFile: options.calendarsFile,
-          statusesFile: options.statusesFile,
-          now: options.now,
-          file: where,
-          regionDates: options.regionDates,
-        })
-      : undefined;
+  const { pool } = options;
   let failed = 0;
+  // Outputs in input order, each a block's, evaluated here or still on a worker.
   const inFlight: Promise<BatchOutput>[] = [];
   const settle = async (): Promise<void> => {
     const output = await inFlight.shift();
@@ -166,42 +158,26 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
       await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
     }
   };
+  // Outputs held, at most, before the oldest must be written: this thread evaluates on while a worker is on an
+  // older block (a few megabytes of results), and waits only when a worker falls far behind.
+  const limit = 32;
   try {
-    if (pool) {
-      // Blocks of a quarter megabyte go to the workers as raw bytes; each splits, parses and evaluates its own.
-      let seq = 0;
-      for await (const block of readLineBlocks(input)) {
-        inFlight.push(pool.run(seq++, block));
-        // Keep every worker busy with a block queued behind the one it is on, and no more.
-        while (inFlight.length > 2 * pool.size) await settle();
+    let seq = 0;
+    for await (const block of readLineBlocks(input)) {
+      const sent = pool?.offer(seq++, block);
+      if (sent) inFlight.push(sent);
+      else {
+        inFlight.push(
+          Promise.resolve(evaluateBlock(options.config, block, options.now, options.statuses, where)),
+        );
+        // Workers' replies are events: let them in, or the workers wait while this thread reads on.
+        if (pool) await new Promise((resolve) => setImmediate(resolve));
       }
-    } else {
-      let lines: string[] = [];
-      let first = 1;
-      let lineNo = 0;
-      for await (const line of readLines(input)) {
-        lineNo++;
-        lines.push(line);
-        if (lines.length >= BATCH_LINES) {
-          inFlight.push(
-            Promise.resolve(
-              evaluateBatch(options.config, { first, lines }, options.now, options.statuses, where),
-            ),
-          );
-          await settle();
-          lines = [];
-          first = lineNo + 1;
-        }
-      }
-      inFlight.push(
-        Promise.resolve(
-          evaluateBatch(options.config, { first, lines }, options.now, options.statuses, where),
-        ),
-      );
+      while (inFlight.length > limit) await settle();
     }
     while (inFlight.length > 0) await settle();
   } finally {
-    await pool?.close();
+    if (fd !== undefined) closeSync(fd);
   }
   return failed > 0 ? EXIT_INVALID : EXIT_OK;
 }

@@ -2,27 +2,30 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchOutput, ByteBatch } from './batch';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker';
+import type { RegionDates, WorkerConfiguration, WorkerReply, WorkerRequest, WorkerSetup } from './worker';
 
 /** Where the compiled worker lives; absent when running from TypeScript sources (tests), then no pool. */
 export const WORKER_FILE = join(__dirname, 'worker.js');
 export const canUseWorkers = (): boolean => existsSync(WORKER_FILE);
 
 /**
- * Evaluates batches of lines on worker threads, one per core, and hands their outputs back in input order.
- * At most two batches a worker are in flight, so memory stays flat however long the input.
+ * Evaluates blocks of lines on worker threads and hands their outputs back. A worker takes a block only while it
+ * has fewer than {@link DEPTH} outstanding, so memory stays flat however long the input; the main thread
+ * evaluates the blocks no worker has room for.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
   private readonly ready: Promise<void>[];
+  /** Blocks sent to each worker and not yet answered. */
+  private readonly outstanding: number[];
   private readonly pending = new Map<
     number,
-    { resolve: (o: BatchOutput) => void; reject: (e: Error) => void }
+    { resolve: (o: BatchOutput) => void; reject: (e: Error) => void; worker: number }
   >();
-  private next = 0;
 
   constructor(count: number, setup: WorkerSetup) {
     this.workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: setup }));
+    this.outstanding = this.workers.map(() => 0);
     this.ready = this.workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
@@ -32,8 +35,10 @@ export class WorkerPool {
               return;
             }
             const waiting = this.pending.get(message.seq);
+            if (!waiting) return;
             this.pending.delete(message.seq);
-            waiting?.resolve(message);
+            this.outstanding[waiting.worker] = (this.outstanding[waiting.worker] ?? 1) - 1;
+            waiting.resolve(message);
           });
           worker.on('error', (error) => {
             reject(error);
@@ -42,14 +47,36 @@ export class WorkerPool {
           });
         }),
     );
+    // A worker that fails is reported through the blocks sent to it; before any is (the main thread may yet
+    // find the configuration invalid and stop), its failure must not end the process on its own.
+    for (const ready of this.ready) ready.catch(() => undefined);
   }
 
-  /** Sends a batch to the next worker; resolves to its output. */
-  async run(seq: number, batch: ByteBatch): Promise<BatchOutput> {
-    const index = this.next++ % this.workers.length;
+  /** Lets the workers compile the configuration, which this thread has validated; call once, before any block. */
+  configure(regionDates: RegionDates): void {
+    const message: WorkerConfiguration = { regionDates };
+    for (const worker of this.workers) worker.postMessage(message);
+  }
+
+  /**
+   * Sends a block to the least busy worker, unless every worker already has {@link DEPTH} blocks; resolves to
+   * its output. Before a worker has started, blocks wait for it in its queue.
+   */
+  offer(seq: number, batch: ByteBatch): Promise<BatchOutput> | undefined {
+    let index = -1;
+    for (let i = 0; i < this.outstanding.length; i++) {
+      const load = this.outstanding[i] ?? DEPTH;
+      if (load < DEPTH && (index < 0 || load < (this.outstanding[index] ?? DEPTH))) index = i;
+    }
+    if (index < 0) return undefined;
+    this.outstanding[index] = (this.outstanding[index] ?? 0) + 1;
+    return this.send(index, seq, batch);
+  }
+
+  private async send(index: number, seq: number, batch: ByteBatch): Promise<BatchOutput> {
     await this.ready[index];
     return new Promise<BatchOutput>((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
+      this.pending.set(seq, { resolve, reject, worker: index });
       const request: WorkerRequest = { seq, batch };
       // The block's memory moves to the worker; nothing is copied.
       this.workers[index]?.postMessage(request, [batch.bytes.buffer as ArrayBuffer]);
@@ -64,3 +91,9 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
+
+/**
+ * Blocks a worker holds at most: the one it is evaluating and a few more, so that it does not run dry while the
+ * main thread evaluates a block of its own before it reads the worker's replies.
+ */
+const DEPTH = 6;
