@@ -1,0 +1,93 @@
+/**
+ * @jest-environment jsdom
+ */
+import type { Job } from '../../../../src/app/ports/store';
+import type { Reply } from '../../../shared/api/reply';
+import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { button, clean, click, mount, waitFor, type Mounted } from '../testing/render';
+import JobsTab from './jobs-tab';
+
+const job = (patch: Partial<Job>): Job => ({
+  id: 'job-1',
+  spec: { scope: { kind: 'agreement', agreementId: 'gold' }, replaceCompleted: false },
+  state: 'running',
+  createdAt: Date.parse('2026-03-02T09:00:00Z'),
+  createdBy: 'chris-admin',
+  updatedAt: 0,
+  cursor: null,
+  total: 200,
+  done: 50,
+  failed: 0,
+  cancelRequested: false,
+  error: null,
+  ...patch,
+});
+
+let mounted: Mounted;
+afterEach(() => {
+  mounted.unmount();
+});
+
+describe('recalculation jobs', () => {
+  it('shows a running job’s progress, polls until it ends, and says so', async () => {
+    const answers = [job({}), job({ done: 150 }), job({ state: 'done', done: 200 })];
+    const fake = fakeBackend((call): Reply<unknown> => {
+      if (call.route === 'jobs/list')
+        return { ok: true, data: [answers.length > 1 ? answers.shift() : answers[0]] };
+      if (call.route === 'agreements/list')
+        return {
+          ok: true,
+          data: [
+            {
+              id: 'gold',
+              version: 1,
+              savedAt: 0,
+              savedBy: 'x',
+              body: { id: 'gold', name: 'Gold support', kind: 'SLA', metrics: [] },
+            },
+          ],
+        };
+      return { ok: false, error: { code: 'not-found', message: 'no route' } };
+    });
+    mounted = await mount(<JobsTab />, { backend: fake.backend });
+    const progress = () => mounted.container.querySelector('[role="progressbar"]');
+    await waitFor(progress, 'a progress bar');
+    expect(clean(mounted.container.querySelector('.accord-job__what strong')?.textContent)).toBe(
+      'Agreement “Gold support”',
+    );
+    expect(progress()?.getAttribute('aria-valuenow')).toBe('0.25');
+    expect(clean(mounted.container.querySelector('.accord-job__progress')?.textContent)).toBe(
+      '50 of 200 issues (25%)',
+    );
+    expect(button(mounted.container, 'Cancel')).toBeDefined();
+
+    await waitFor(
+      () =>
+        clean(mounted.container.querySelector('.accord-job__progress')?.textContent).startsWith('200')
+          ? true
+          : null,
+      'the job to end',
+    );
+    expect(mounted.announced).toEqual(['Recalculation done: 200 issues.']);
+    expect(() => button(mounted.container, 'Cancel')).toThrow();
+  });
+
+  it('starts a recalculation for a project, and cancels a running one', async () => {
+    const calls: string[] = [];
+    const fake = fakeBackend((call): Reply<unknown> => {
+      calls.push(`${call.route} ${JSON.stringify(call.payload)}`);
+      if (call.route === 'jobs/list')
+        return { ok: true, data: [job({ state: 'queued', total: null, done: 0 })] };
+      if (call.route === 'jobs/start' || call.route === 'jobs/cancel') return { ok: true, data: job({}) };
+      return { ok: true, data: [] };
+    });
+    mounted = await mount(<JobsTab />, { backend: fake.backend });
+    await waitFor(() => button(mounted.container, 'Cancel'), 'the queued job');
+    expect(clean(mounted.container.querySelector('.accord-job__progress')?.textContent)).toBe(
+      'Counting the issues…',
+    );
+    await click(button(mounted.container, 'Cancel'));
+    expect(calls).toContain('jobs/cancel {"jobId":"job-1"}');
+    expect(mounted.announced).toContain('Cancelling the recalculation.');
+  });
+});
