@@ -61,12 +61,15 @@ function compileCondition(condition: Condition): EventMatcher {
     case 'field': {
       const key = resolveFieldName(condition.field);
       const to = lowerSet(condition.to);
-      return (e) =>
-        e.kind === 'field' &&
-        e.names.includes(key) &&
-        (to === undefined || e.to.some((value) => to.has(value)));
+      return (e) => e.kind === 'field' && e.names.includes(key) && (to === undefined || anyIn(e.to, to));
     }
   }
+}
+
+/** Whether any of `values` is in `set`: a loop, as `some` would allocate a closure for every event. */
+function anyIn(values: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const value of values) if (set.has(value)) return true;
+  return false;
 }
 
 function matchesStatus(names: ReadonlySet<string>, status: { id?: string; name: string }): boolean {

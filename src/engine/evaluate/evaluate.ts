@@ -61,13 +61,14 @@ export function evaluateHistory(config: CompiledConfig, history: IssueHistory, n
     if (checked.validTo !== undefined && history.created >= checked.validTo) continue;
     if (checked.appliesTo && !checked.appliesTo.matches(valuesNow)) continue;
     const { agreement } = checked;
-    agreements.push({
-      id: agreement.id,
-      name: agreement.name,
-      kind: agreement.kind,
-      ...(agreement.counterparty === undefined ? {} : { counterparty: agreement.counterparty }),
-      metrics: metrics.map((metric) => evaluateMetric(config, metric, history, now)),
-    });
+    const { id, name, kind, counterparty } = agreement;
+    const results: MetricResult[] = [];
+    for (const metric of metrics) results.push(evaluateMetric(config, metric, history, now));
+    agreements.push(
+      counterparty === undefined
+        ? { id, name, kind, metrics: results }
+        : { id, name, kind, counterparty, metrics: results },
+    );
   }
   return { issue: history.key, evaluatedAt: formatInstant(now), agreements };
 }
@@ -129,18 +130,21 @@ function evaluateMetric(
     for (const t of lastMeasured.thresholds) next = earliestDue(next, t.nextAt, now);
   }
 
-  return {
-    id: metric.id,
-    name: metric.name,
-    state,
-    breached,
-    everBreached,
-    goal: goalResult(compiled.checked, lastGoal),
-    cycles,
-    ...(paused && metric.pauseWhile !== undefined ? { pausedBy: metric.pauseWhile } : {}),
-    ...(outOfHours ? { resumesAt: formatNullable(calendar.nextWorkingStart(now) ?? null) } : {}),
-    next: formatNullable(next as EpochMs | null),
-  };
+  const id = metric.id;
+  const name = metric.name;
+  const goal = goalResult(compiled.checked, lastGoal);
+  const due = formatNullable(next as EpochMs | null);
+  // One literal for each combination of the optional fields rather than spreads: each stays one shape, in the
+  // output's key order, and the spreads cost more than the rest of the result.
+  if (paused && metric.pauseWhile !== undefined) {
+    const pausedBy = metric.pauseWhile;
+    return { id, name, state, breached, everBreached, goal, cycles, pausedBy, next: due };
+  }
+  if (outOfHours) {
+    const resumesAt = formatNullable(calendar.nextWorkingStart(now) ?? null);
+    return { id, name, state, breached, everBreached, goal, cycles, resumesAt, next: due };
+  }
+  return { id, name, state, breached, everBreached, goal, cycles, next: due };
 }
 
 const NO_THRESHOLDS: readonly Threshold[] = [];
@@ -199,12 +203,10 @@ function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle, goalIndex: n
 function goalResult(metric: CheckedMetric, index: number): GoalResult | null {
   const goal = metric.goals[index]?.goal;
   if (!goal) return null;
-  return {
-    index,
-    targetMinutes: goal.targetMinutes,
-    calendar: goal.calendar,
-    ...(goal.objectivePercent === undefined ? {} : { objectivePercent: goal.objectivePercent }),
-  };
+  const { targetMinutes, calendar, objectivePercent } = goal;
+  return objectivePercent === undefined
+    ? { index, targetMinutes, calendar }
+    : { index, targetMinutes, calendar, objectivePercent };
 }
 
 const formatNullable = (t: EpochMs | null): string | null => (t === null ? null : formatInstant(t));
