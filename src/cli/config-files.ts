@@ -1,3 +1,4 @@
+import type { RegionHolidayLookup } from '../engine/calendar/compile';
 import { dateHolidaysKnows, dateHolidaysLookup } from '../engine/calendar/region-lookup';
 import { loadConfig } from '../engine/config/load';
 import { formatProblem } from '../engine/errors';
@@ -5,6 +6,18 @@ import type { CompiledConfig } from '../engine/evaluate/evaluate';
 import { parseStatuses, type StatusCatalog } from '../engine/issue';
 import { InvalidInput } from './invalid-input';
 import { readJson } from './json-files';
+
+// Each region's year resolved once: the workers get the same years this thread's calendars compile.
+const resolved = new Map<string, readonly string[]>();
+const sharedLookup: RegionHolidayLookup = (region, year) => {
+  const key = `${region} ${String(year)}`;
+  let dates = resolved.get(key);
+  if (dates === undefined) {
+    dates = dateHolidaysLookup(region, year);
+    resolved.set(key, dates);
+  }
+  return dates;
+};
 
 /** Reads, validates and compiles the agreements and calendars files; every problem names its file and path. */
 export async function loadConfigFromFiles(
@@ -14,7 +27,7 @@ export async function loadConfigFromFiles(
   const [agreements, calendars] = await Promise.all([readJson(agreementsFile), readJson(calendarsFile)]);
   const config = loadConfig(
     { agreements, calendars },
-    { regionHolidays: dateHolidaysLookup, isKnownRegion: dateHolidaysKnows, agreementsFile, calendarsFile },
+    { regionHolidays: sharedLookup, isKnownRegion: dateHolidaysKnows, agreementsFile, calendarsFile },
   );
   if (!config.ok) throw new InvalidInput(config.problems.map((p) => formatProblem(p)));
   return config.value;
@@ -45,7 +58,7 @@ export function regionDatesFor(
     if (typeof region !== 'string' || region in out) continue;
     const years: Record<number, readonly string[]> = {};
     for (let y = year - REGION_YEARS_BACK; y <= year + REGION_YEARS_AHEAD; y++)
-      years[y] = dateHolidaysLookup(region, y);
+      years[y] = sharedLookup(region, y);
     out[region] = years;
   }
   return out;
