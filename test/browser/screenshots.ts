@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const issue = await featuredIssue(server.url);
+    await configureGadget(server.url);
     const shots: Shot[] = [
       { name: 'issue-panel', ui: 'issue-panel', path: `/issue/${issue.key}`, ready: '.accord-metric' },
       {
@@ -63,10 +64,10 @@ async function main(): Promise<void> {
         view: { locale: 'de-DE' },
         ready: '.accord-metric',
       },
-      { name: 'admin', ui: 'admin', path: '/admin' },
-      { name: 'reports', ui: 'report', path: '/reports' },
+      { name: 'admin', ui: 'admin', path: '/admin', ready: 'table' },
+      { name: 'reports', ui: 'report', path: '/reports', ready: 'table' },
       { name: 'project-settings', ui: 'project-settings', path: '/project/IT/settings' },
-      { name: 'dashboard', ui: 'gadget', path: '/dashboard' },
+      { name: 'dashboard', ui: 'gadget', path: '/dashboard', ready: 'svg' },
       { name: 'portal', ui: 'portal', path: `/portal/${issue.key}` },
     ];
     mkdirSync(OUT, { recursive: true });
@@ -110,6 +111,17 @@ async function featuredIssue(url: string): Promise<IssueRow> {
   });
   await post('/api/clock/advance', { minutes: 60 });
   return issue;
+}
+
+/** The dashboard shows the gadget as a service manager set it up: Gold support's resolution times, by month. */
+async function configureGadget(url: string): Promise<void> {
+  const res = await fetch(`${url}/api/gadgets/accord-compliance-1`, {
+    method: 'POST',
+    body: JSON.stringify({
+      configuration: { agreementId: 'gold', metricId: 'resolution', period: 'month', groupBy: 'goal' },
+    }),
+  });
+  if (!res.ok) throw new Error(`configuring the gadget: ${res.status} ${await res.text()}`);
 }
 
 async function take(page: Page, url: string, shot: Shot): Promise<void> {
