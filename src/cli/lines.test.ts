@@ -28,7 +28,7 @@ describe('readLines', () => {
 });
 
 describe('readLineBlocks', () => {
-  const blocksOf = async (input: Iterable<Buffer | string>) => {
+  const blocksOf = async (input: Iterable<Buffer | string> | AsyncIterable<Buffer>) => {
     const out: { first: number; lines: string[] }[] = [];
     for await (const block of readLineBlocks(input))
       out.push({ first: block.first, lines: splitLines(block.bytes) });
@@ -50,7 +50,7 @@ describe('readLineBlocks', () => {
     ]);
   });
 
-  it('keeps nothing of a chunk, so a source may reuse its buffer (as readFileChunks does)', async () => {
+  it('reads a file a few chunks ahead, lines and characters cut anywhere', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-lines-'));
     const file = join(dir, 'issues.ndjson');
     const lines = Array.from({ length: 50 }, (_, i) =>

@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { fstatSync, read } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ByteBatch } from './batch';
 
@@ -47,24 +47,58 @@ export function splitLines(buffer: Uint8Array): string[] {
 }
 
 /**
- * A file's bytes, read synchronously a quarter megabyte at a time into one buffer that each read reuses (a
- * consumer keeps a copy of what it needs). The thread that reads also evaluates: a read from the page cache takes
- * microseconds, where a read stream waits for a round trip through libuv's thread pool for every chunk, which
- * takes milliseconds when the cores are busy evaluating.
+ * A file's bytes, a quarter megabyte at a time, with the next few reads already under way. The thread that reads
+ * also evaluates: it should find the next chunk waiting, not wait for it, whether the page cache holds the file or
+ * the disk must be read, and whatever libuv's thread pool is doing. A file that cannot be read by position (a
+ * pipe) is read in order, one read at a time.
  */
-export function* readFileChunks(fd: number, size = 1 << 18): Generator<Buffer> {
-  const buffer = Buffer.allocUnsafeSlow(size);
+export async function* readFileChunks(fd: number, size = 1 << 18, ahead = 4): AsyncGenerator<Buffer> {
+  const readInto = (buffer: Buffer, position: number | null): Promise<number> =>
+    new Promise((resolve, reject) => {
+      read(fd, buffer, 0, size, position, (error, n) => {
+        if (error) reject(error);
+        else resolve(n);
+      });
+    });
+  if (!fstatSync(fd).isFile()) {
+    const buffer = Buffer.allocUnsafeSlow(size);
+    for (let n = await readInto(buffer, null); n > 0; n = await readInto(buffer, null)) {
+      yield buffer.subarray(0, n);
+    }
+    return;
+  }
+  // A buffer goes back to `spare` once its chunk's consumer asks for the next one (it keeps no bytes): the
+  // reads take turns on `ahead` buffers instead of leaving a quarter megabyte a chunk to the garbage collector.
+  const spare: Buffer[] = [];
+  const queue: { at: number; buffer: Buffer; read: Promise<number> }[] = [];
+  let position = 0;
   for (;;) {
-    const n = readSync(fd, buffer, 0, size, null);
+    while (queue.length < ahead) {
+      const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(size);
+      const read = readInto(buffer, position);
+      read.catch(() => undefined); // a failure is thrown where the read is awaited, not as an unhandled one
+      queue.push({ at: position, buffer, read });
+      position += size;
+    }
+    const next = queue.shift();
+    if (!next) return; // never: the queue was just filled
+    const n = await next.read;
     if (n === 0) return;
-    yield buffer.subarray(0, n);
+    yield next.buffer.subarray(0, n);
+    spare.push(next.buffer);
+    if (n < size) {
+      // The end of the file, most likely; if it has grown meanwhile, read on from where this chunk ended. The
+      // reads under way are dropped, with their buffers.
+      queue.length = 0;
+      position = next.at + n;
+    }
   }
 }
 
 /**
  * Input cut into blocks of whole lines, as raw bytes each in its own `ArrayBuffer` (so it can be transferred to
  * a worker thread without copying), with the number of the block's first line. Each byte is copied once, into
- * its block; a chunk's bytes are not kept, so a source may reuse its buffer.
+ * its block; a chunk's bytes are not kept, so a source may reuse its buffer once asked for the next chunk.
  */
 export async function* readLineBlocks(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,

@@ -24,7 +24,14 @@ export class WorkerPool {
   >();
 
   constructor(count: number, setup: WorkerSetup) {
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: setup }));
+    this.workers = Array.from(
+      { length: count },
+      () =>
+        new Worker(WORKER_FILE, {
+          workerData: setup,
+          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+        }),
+    );
     this.outstanding = this.workers.map(() => 0);
     this.ready = this.workers.map(
       (worker) =>
@@ -97,3 +104,9 @@ export class WorkerPool {
  * main thread evaluates a block of its own before it reads the worker's replies.
  */
 const DEPTH = 6;
+
+/**
+ * A worker's young generation, in MB: semi-spaces of 8 MB instead of V8's 16. An issue's garbage dies with it,
+ * so collections stay as cheap, and the process keeps some 30 MB less resident (the benchmark's bound is 256 MB).
+ */
+const YOUNG_MB = 24;
