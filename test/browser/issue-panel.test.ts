@@ -10,7 +10,7 @@ describeInBrowser('the issue view in Chromium', () => {
   const sandbox = useBrowserSandbox({ uis: ['issue-panel'] });
 
   sandbox.test(
-    'shows a countdown, and the lozenge turns breached when the clock moves past the deadline',
+    'shows a countdown that turns at risk, then breached, as the clock moves past the warning and the deadline',
     async (page) => {
       // A High request: first response within 30 minutes, round the clock.
       const { key } = await sandbox.createIssue({ summary: 'The VPN drops every hour', priority: 'High' });
@@ -19,14 +19,19 @@ describeInBrowser('the issue view in Chromium', () => {
       const firstResponse = panel.locator('.accord-metric', { hasText: 'Time to first response' });
       await firstResponse.locator('.accord-metric__time').waitFor({ timeout: 20_000 });
       expect(await firstResponse.locator('.accord-metric__time').textContent()).toMatch(/\d+m/);
-      expect(await firstResponse.locator('.accord-lozenge').textContent()).not.toMatch(/breached/i);
+      expect(await firstResponse.locator('.accord-lozenge').textContent()).toMatch(/on track/i);
+
+      // 25 of its 30 minutes: past the 75 % warning.
+      await sandbox.advance(25);
+      await firstResponse.locator('.accord-lozenge', { hasText: /at risk/i }).waitFor({ timeout: 20_000 });
+      await firstResponse.locator('.accord-metric__time', { hasText: /^[45]m/ }).waitFor({ timeout: 10_000 });
 
       await page.getByRole('button', { name: '+1 h' }).click();
 
       await firstResponse.locator('.accord-lozenge', { hasText: /breached/i }).waitFor({ timeout: 20_000 });
-      // The frame's clock follows the sandbox's: half an hour past the 11:00 deadline.
+      // The frame's clock follows the sandbox's: 55 minutes past the deadline.
       await firstResponse
-        .locator('.accord-metric__time--overdue', { hasText: /30m/ })
+        .locator('.accord-metric__time--overdue', { hasText: /55m/ })
         .waitFor({ timeout: 10_000 });
       await page.getByText('breached', { exact: true }).waitFor({ timeout: 10_000 });
     },
