@@ -31,8 +31,10 @@ export interface IssuePlan {
  * - `quick`: answered and fixed at once (password resets);
  * - `standard`: answered, worked on, resolved;
  * - `waiting`: the agent asks a question and waits for the customer (the resolution clock pauses);
- * - `escalate`: handed to the second-level team (their OLA runs), which resolves it or hands it back;
- * - `supplier`: a network fault the second level hands to the carrier NetCo (the UC runs) and takes back;
+ * - `escalate`: handed to the second-level team (their OLA runs), which resolves it or hands it back, now and
+ *   then too late for the SLA;
+ * - `supplier`: a network fault the second level hands to the carrier NetCo (the UC runs) and takes back,
+ *   some after a day or more;
  * - `unanswered`: nobody has touched it yet.
  */
 export type Scenario = 'quick' | 'standard' | 'waiting' | 'escalate' | 'supplier' | 'unanswered';
@@ -261,7 +263,12 @@ export function planIssue(
       const second = escalate();
       if (forced.hold === true) break;
       if (random.chance(0.25) && !waitForCustomer(second, false)) break;
-      steps.work(urgent(priority) ? random.int(20, 140) : random.int(40, 400));
+      // Now and then the second level is swamped and holds the request past the SLA: the report's
+      // attribution then shows the OLA team that let the SLA down.
+      const swamped = random.chance(0.2);
+      steps.work(
+        swamped ? random.int(300, 900) : urgent(priority) ? random.int(20, 140) : random.int(40, 400),
+      );
       if (random.chance(0.6)) {
         resolver = second;
         resolve(second);
@@ -287,7 +294,11 @@ export function planIssue(
       steps.soon(0, 1).add({ kind: 'transition', actor: second, to: 'Pending' });
       if (forced.hold === true) break;
       // The carrier works around the clock; its contract counts 24/7.
-      steps.real(random.int(45, 300)).add({ kind: 'team', actor: second, team: 'Second Level' });
+      // A few outages take the carrier a day or more, past the SLA: attributed to the UC in the report.
+      const slowCarrier = random.chance(0.2);
+      steps
+        .real(slowCarrier ? random.int(900, 2400) : random.int(45, 300))
+        .add({ kind: 'team', actor: second, team: 'Second Level' });
       steps
         .soon(0, 1)
         .add({ kind: 'comment', actor: second, text: random.pick(text.SUPPLIER_RETURNS), internal: true });
