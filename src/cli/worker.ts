@@ -1,12 +1,13 @@
 /**
- * A worker thread of `accord evaluate --issues`: loads its code while the main thread validates the configuration,
- * compiles the configuration once when told to, then evaluates the blocks of lines the main thread sends,
- * answering each with its output.
+ * A worker thread of `accord evaluate --issues`: loads its code and the configuration while the main thread
+ * validates the configuration, then evaluates the blocks of lines the main thread sends, answering each with its
+ * output.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RegionHolidayLookup } from '../engine/calendar/compile';
 import { loadConfig } from '../engine/config/load';
+import { fail, ok, type Result } from '../engine/errors';
 import type { CompiledConfig } from '../engine/evaluate/evaluate';
 import { parseStatuses, type StatusCatalog } from '../engine/issue';
 import type { EpochMs } from '../engine/time/units';
@@ -25,7 +26,7 @@ export type RegionDates = Readonly<Record<string, Readonly<Record<number, readon
 
 /**
  * The first message: the main thread has validated the configuration files, and resolved their regions' holidays,
- * so that the worker can compile the configuration without loading the holiday data itself (25 MB a thread).
+ * so that the worker's calendars need not load the holiday data themselves (25 MB a thread).
  */
 export interface WorkerConfiguration {
   readonly regionDates: RegionDates;
@@ -46,21 +47,24 @@ function serve(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort;
   if (!port) return;
-  let compiled: { config: CompiledConfig; statuses: StatusCatalog | undefined } | undefined;
+  // The configuration is read and checked now, while the main thread does the same; a calendar asks for a
+  // year's holidays only when an issue reaches that year, after the main thread has sent them.
+  let regionDates: RegionDates = {};
+  const loaded = load(
+    setup,
+    lookupFrom(() => regionDates),
+  );
   port.on('message', (message: WorkerConfiguration | WorkerRequest) => {
     if ('regionDates' in message) {
-      compiled = compile(setup, message.regionDates);
+      regionDates = message.regionDates;
       port.postMessage({ ready: true });
       return;
     }
-    if (!compiled) throw new Error('worker: a block came before the configuration');
-    const output = evaluateBlock(
-      compiled.config,
-      message.batch,
-      setup.now as EpochMs,
-      compiled.statuses,
-      setup.file,
-    );
+    // The main thread has validated the files before it sent anything: a failure here is a bug.
+    if (!loaded.ok)
+      throw new Error(`worker: configuration does not load: ${JSON.stringify(loaded.problems)}`);
+    const { config, statuses } = loaded.value;
+    const output = evaluateBlock(config, message.batch, setup.now as EpochMs, statuses, setup.file);
     // The output goes back as UTF-8 bytes in memory of its own, transferred rather than copied, so the main
     // thread only writes it.
     const text = typeof output.out === 'string' ? output.out : '';
@@ -73,26 +77,30 @@ function serve(): void {
 
 serve();
 
-/** The configuration, compiled from the files the main thread has validated: a failure here is a bug. */
-function compile(
+/** The configuration files, checked and compiled; problems (which the main thread reports) are kept, not thrown. */
+function load(
   setup: WorkerSetup,
-  regionDates: RegionDates,
-): { config: CompiledConfig; statuses: StatusCatalog | undefined } {
-  const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-  const config = loadConfig(
-    { agreements: read(setup.agreementsFile), calendars: read(setup.calendarsFile) },
-    { regionHolidays: lookupFrom(regionDates) },
-  );
-  if (!config.ok) throw new Error(`worker: configuration does not load: ${JSON.stringify(config.problems)}`);
-  const statuses = setup.statusesFile === undefined ? undefined : parseStatuses(read(setup.statusesFile));
-  return { config: config.value, statuses: statuses?.ok ? statuses.value : undefined };
+  regionHolidays: RegionHolidayLookup,
+): Result<{ config: CompiledConfig; statuses: StatusCatalog | undefined }> {
+  try {
+    const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+    const config = loadConfig(
+      { agreements: read(setup.agreementsFile), calendars: read(setup.calendarsFile) },
+      { regionHolidays },
+    );
+    if (!config.ok) return config;
+    const statuses = setup.statusesFile === undefined ? undefined : parseStatuses(read(setup.statusesFile));
+    return ok({ config: config.value, statuses: statuses?.ok ? statuses.value : undefined });
+  } catch (error) {
+    return fail({ code: 'worker.load', message: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** Holidays from the dates the main thread resolved; a year outside them loads the holiday data after all. */
-function lookupFrom(dates: RegionDates): RegionHolidayLookup {
+function lookupFrom(dates: () => RegionDates): RegionHolidayLookup {
   let fallback: RegionHolidayLookup | undefined;
   return (region, year) => {
-    const known = dates[region]?.[year];
+    const known = dates()[region]?.[year];
     if (known) return known;
     fallback ??=
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, see above
