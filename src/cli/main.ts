@@ -7,7 +7,7 @@ import type { StatusCatalog } from '../engine/issue';
 import { parseInstant } from '../engine/time/iso';
 import type { EpochMs } from '../engine/time/units';
 import { parseArgs, USAGE, type Args } from './args';
-import { evaluateBlock, evaluateOne, type BatchOutput } from './batch';
+import { evaluateBlock, evaluateOne, type BlockOutput } from './batch';
 import { loadConfigFromFiles, loadStatusesFromFile, readJson, regionDatesFor } from './config-files';
 import { InvalidInput } from './invalid-input';
 import { readFileChunks, readLineBlocks } from './lines';
@@ -147,35 +147,49 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
   const where = file === '-' ? 'stdin' : file;
   const { pool } = options;
   let failed = 0;
-  // Outputs in input order, each a block's, evaluated here or still on a worker.
-  const inFlight: Promise<BatchOutput>[] = [];
-  const settle = async (): Promise<void> => {
-    const output = await inFlight.shift();
-    if (!output) return;
+  const write = async (output: BlockOutput): Promise<void> => {
     failed += output.errors.length;
     if (output.errors.length > 0) io.stderr.write(`${output.errors.join('\n')}\n`);
     if (output.out.length > 0 && !io.stdout.write(output.out)) {
       await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
     }
   };
-  // Outputs held, at most, before the oldest must be written: this thread evaluates on while a worker is on an
-  // older block (a few megabytes of results), and waits only when a worker falls far behind.
+  // Blocks in input order, each with its output once it has one (a worker's comes later). An output is written
+  // as soon as those before it are: held longer, this thread's outputs would be copied by every collection of
+  // its young generation.
+  const queue: { output: BlockOutput | undefined; pending: Promise<BlockOutput> | undefined }[] = [];
+  const writeReady = async (): Promise<void> => {
+    for (let head = queue[0]; head?.output; head = queue[0]) {
+      queue.shift();
+      await write(head.output);
+    }
+  };
+  const writeOldest = async (): Promise<void> => {
+    await queue[0]?.pending;
+    await writeReady();
+  };
+  // Blocks held, at most: this thread evaluates on while a worker is on an older block, and waits only when a
+  // worker falls far behind.
   const limit = 32;
   try {
     let seq = 0;
     for await (const block of readLineBlocks(input)) {
-      const sent = pool?.offer(seq++, block);
-      if (sent) inFlight.push(sent);
-      else {
-        inFlight.push(
-          Promise.resolve(evaluateBlock(options.config, block, options.now, options.statuses, where)),
-        );
+      const pending = pool?.offer(seq++, block);
+      if (pending) {
+        const entry = { output: undefined as BlockOutput | undefined, pending };
+        // Failures are thrown by `writeOldest`, which awaits `pending` itself.
+        pending.then((output) => (entry.output = output)).catch(() => undefined);
+        queue.push(entry);
+      } else {
+        const output = evaluateBlock(options.config, block, options.now, options.statuses, where);
+        queue.push({ output, pending: undefined });
         // Workers' replies are events: let them in, or the workers wait while this thread reads on.
         if (pool) await new Promise((resolve) => setImmediate(resolve));
       }
-      while (inFlight.length > limit) await settle();
+      await writeReady();
+      while (queue.length > limit) await writeOldest();
     }
-    while (inFlight.length > 0) await settle();
+    while (queue.length > 0) await writeOldest();
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -64,14 +64,10 @@ function serve(): void {
     if (!loaded.ok)
       throw new Error(`worker: configuration does not load: ${JSON.stringify(loaded.problems)}`);
     const { config, statuses } = loaded.value;
-    const output = evaluateBlock(config, message.batch, setup.now as EpochMs, statuses, setup.file);
-    // The output goes back as UTF-8 bytes in memory of its own, transferred rather than copied, so the main
-    // thread only writes it.
-    const text = typeof output.out === 'string' ? output.out : '';
-    const out = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-    out.write(text);
-    const reply: WorkerReply = { seq: message.seq, out, errors: output.errors };
-    port.postMessage(reply, [out.buffer]);
+    const { out, errors } = evaluateBlock(config, message.batch, setup.now as EpochMs, statuses, setup.file);
+    // The output's bytes move to the main thread; nothing is copied.
+    const reply: WorkerReply = { seq: message.seq, out, errors };
+    port.postMessage(reply, [out.buffer as ArrayBuffer]);
   });
 }
 
