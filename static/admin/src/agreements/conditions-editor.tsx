@@ -1,21 +1,16 @@
-import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import type { Condition } from '../../../../src/engine/agreement/types';
 import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
-import { Field, FieldErrors } from '../ui/field';
+import { Field } from '../ui/field';
+import { KindRows, type Option } from '../ui/kind-rows';
 import { ListInput } from '../ui/text-fields';
 import { useT } from '../messages';
 import { without } from '../omit';
 
 type Event = Condition['event'];
 const EVENTS: readonly Event[] = ['created', 'status', 'comment', 'assignee', 'resolution', 'field'];
-
-interface Option<V extends string> {
-  readonly value: V;
-  readonly label: string;
-}
 
 /** A condition of the kind `event`, with the usual settings. */
 function conditionOf(event: Event): Condition {
@@ -50,74 +45,28 @@ export function ConditionsEditor(props: {
   readonly addLabel: string;
 }) {
   const { t } = useT();
-  const eventOptions: Option<Event>[] = EVENTS.map((e) => ({ value: e, label: t(`conditions.event.${e}`) }));
-  const set = (index: number, condition: Condition) => {
-    props.onChange(props.conditions.map((c, i) => (i === index ? condition : c)));
-  };
-  const listProblems = props.problems.at(props.path).map((p) => p.message);
   return (
-    <fieldset className="accord-conditions" data-path={props.path}>
-      <legend className="accord-field__label">{props.label}</legend>
-      <p className="accord-field__help">{props.help}</p>
-      <FieldErrors errors={listProblems} />
-      {props.conditions.length === 0 ? <p className="accord-muted">{t('conditions.none')}</p> : null}
-      <ul className="accord-rows">
-        {props.conditions.map((condition, i) => {
-          const path = `${props.path}[${i}]`;
-          const eventId = fieldId(`${path}.event`);
-          return (
-            <li key={i} className="accord-rows__item" data-path={path}>
-              <div className="accord-rows__row">
-                <span className="accord-rows__cell accord-rows__cell--select">
-                  <label className="accord-field__label" htmlFor={eventId}>
-                    {t('conditions.when')}
-                  </label>
-                  <Select<Option<Event>>
-                    inputId={eventId}
-                    options={eventOptions}
-                    value={eventOptions.find((o) => o.value === condition.event) ?? null}
-                    onChange={(o) => {
-                      if (o && o.value !== condition.event) set(i, conditionOf(o.value));
-                    }}
-                    spacing="compact"
-                  />
-                </span>
-                <ConditionSettings
-                  path={path}
-                  condition={condition}
-                  problems={props.problems}
-                  onChange={(c) => {
-                    set(i, c);
-                  }}
-                />
-                <span className="accord-rows__cell accord-rows__cell--end">
-                  <Button
-                    appearance="subtle"
-                    onClick={() => {
-                      props.onChange(props.conditions.filter((_, j) => j !== i));
-                    }}
-                  >
-                    {t('remove')}
-                    <span className="accord-visually-hidden">
-                      {' '}
-                      {t(`conditions.event.${condition.event}`)}
-                    </span>
-                  </Button>
-                </span>
-              </div>
-              <FieldErrors errors={props.problems.at(path).map((p) => p.message)} />
-            </li>
-          );
-        })}
-      </ul>
-      <Button
-        onClick={() => {
-          props.onChange([...props.conditions, conditionOf('status')]);
-        }}
-      >
-        {props.addLabel}
-      </Button>
-    </fieldset>
+    <KindRows<Condition, Event>
+      className="accord-conditions"
+      path={props.path}
+      legend={props.label}
+      help={props.help}
+      empty={t('conditions.none')}
+      items={props.conditions}
+      onChange={props.onChange}
+      problems={props.problems}
+      kinds={EVENTS}
+      kindKey="event"
+      kindOf={(c) => c.event}
+      kindName={(e) => t(`conditions.event.${e}`)}
+      kindLabel={t('conditions.when')}
+      make={conditionOf}
+      addKind="status"
+      addLabel={props.addLabel}
+      renderSettings={(condition, path, onChange) => (
+        <ConditionSettings path={path} condition={condition} problems={props.problems} onChange={onChange} />
+      )}
+    />
   );
 }
 

@@ -6,7 +6,8 @@ import Textfield from '@atlaskit/textfield';
 import type { Action, Threshold } from '../../../../src/engine/agreement/types';
 import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
-import { Field, FieldErrors } from '../ui/field';
+import { Field } from '../ui/field';
+import { KindRows, type Option } from '../ui/kind-rows';
 import { ListInput, NumberInput } from '../ui/text-fields';
 import { useT } from '../messages';
 import { without } from '../omit';
@@ -21,11 +22,6 @@ const ACTION_TYPES: readonly ActionType[] = [
   'transition',
   'label',
 ];
-
-interface Option<V extends string> {
-  readonly value: V;
-  readonly label: string;
-}
 
 const atKind = (at: Threshold['at']): AtKind =>
   'percent' in at ? 'percent' : 'minutesBefore' in at ? 'minutesBefore' : 'minutesAfterBreach';
@@ -195,72 +191,27 @@ function ActionsEditor(props: {
   readonly problems: FieldProblems;
 }) {
   const { t } = useT();
-  const types: Option<ActionType>[] = ACTION_TYPES.map((type) => ({
-    value: type,
-    label: t(`actions.type.${type}`),
-  }));
-  const set = (index: number, action: Action) => {
-    props.onChange(props.actions.map((a, i) => (i === index ? action : a)));
-  };
   return (
-    <fieldset className="accord-actions" data-path={props.path}>
-      <legend className="accord-field__label">{t('actions.title')}</legend>
-      <p className="accord-field__help">{t('actions.help')}</p>
-      <FieldErrors errors={props.problems.at(props.path).map((p) => p.message)} />
-      <ul className="accord-rows">
-        {props.actions.map((action, i) => {
-          const path = `${props.path}[${i}]`;
-          const typeId = fieldId(`${path}.type`);
-          return (
-            <li key={i} className="accord-rows__item" data-path={path}>
-              <div className="accord-rows__row">
-                <span className="accord-rows__cell accord-rows__cell--select">
-                  <label className="accord-field__label" htmlFor={typeId}>
-                    {t('actions.typeLabel')}
-                  </label>
-                  <Select<Option<ActionType>>
-                    inputId={typeId}
-                    options={types}
-                    value={types.find((o) => o.value === action.type) ?? null}
-                    onChange={(o) => {
-                      if (o && o.value !== action.type) set(i, actionOf(o.value));
-                    }}
-                    spacing="compact"
-                  />
-                </span>
-                <ActionSettings
-                  path={path}
-                  action={action}
-                  problems={props.problems}
-                  onChange={(a) => {
-                    set(i, a);
-                  }}
-                />
-                <span className="accord-rows__cell accord-rows__cell--end">
-                  <Button
-                    appearance="subtle"
-                    onClick={() => {
-                      props.onChange(props.actions.filter((_, j) => j !== i));
-                    }}
-                  >
-                    {t('remove')}
-                    <span className="accord-visually-hidden"> {t(`actions.type.${action.type}`)}</span>
-                  </Button>
-                </span>
-              </div>
-              <FieldErrors errors={props.problems.at(path).map((p) => p.message)} />
-            </li>
-          );
-        })}
-      </ul>
-      <Button
-        onClick={() => {
-          props.onChange([...props.actions, actionOf('comment')]);
-        }}
-      >
-        {t('actions.add')}
-      </Button>
-    </fieldset>
+    <KindRows<Action, ActionType>
+      className="accord-actions"
+      path={props.path}
+      legend={t('actions.title')}
+      help={t('actions.help')}
+      items={props.actions}
+      onChange={props.onChange}
+      problems={props.problems}
+      kinds={ACTION_TYPES}
+      kindKey="type"
+      kindOf={(a) => a.type}
+      kindName={(type) => t(`actions.type.${type}`)}
+      kindLabel={t('actions.typeLabel')}
+      make={actionOf}
+      addKind="comment"
+      addLabel={t('actions.add')}
+      renderSettings={(action, path, onChange) => (
+        <ActionSettings path={path} action={action} problems={props.problems} onChange={onChange} />
+      )}
+    />
   );
 }
 
