@@ -1,5 +1,7 @@
 import { formatProblem, type Problem } from '../engine/errors';
 import { evaluateHistory, type CompiledConfig } from '../engine/evaluate/evaluate';
+import type { IssueResult } from '../engine/evaluate/result';
+import { resultJson } from '../engine/evaluate/result-json';
 import { historyOf, parseIssue, type StatusCatalog } from '../engine/issue';
 import type { EpochMs } from '../engine/time/units';
 import { parseJsonText } from './json';
@@ -50,7 +52,7 @@ export function evaluateBatch(
     const result = parsed.ok
       ? evaluateOne(config, parsed.value, now, options)
       : { ok: false as const, problems: [parsed.problem] };
-    if (result.ok) out.push(`${JSON.stringify(result.value)}\n`);
+    if (result.ok) out.push(`${resultJson(result.value)}\n`);
     else errors.push(result.problems.map((p) => formatProblem(p, `${file}:${batch.first + i}`)).join('\n'));
   });
   return { out: out.join(''), errors };
@@ -81,7 +83,7 @@ export function evaluateOne(
   json: unknown,
   now: EpochMs,
   options: { readonly statuses?: StatusCatalog },
-): { ok: true; value: unknown } | { ok: false; problems: readonly Problem[] } {
+): { ok: true; value: IssueResult } | { ok: false; problems: readonly Problem[] } {
   const data = parseIssue(json, options);
   if (!data.ok) return data;
   return { ok: true, value: evaluateHistory(config, historyOf(data.value), now) };

@@ -6,6 +6,7 @@ import { parseStatuses } from '../issue';
 import { JiraIssueBuilder, statusesReply } from '../../../test/support/jira-issue';
 import { evaluate } from './index';
 import type { IssueResult, MetricResult } from './result';
+import { resultJson } from './result-json';
 
 // ── Builders ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -53,6 +54,8 @@ function run(agreements: Agreement[], issue: unknown, now: string): IssueResult 
   const json = issue instanceof JiraIssueBuilder ? issue.json() : issue;
   const result = evaluate({ agreements, calendars, issue: json, now, statuses });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  // Every result these tests make is also written as the command line writes it.
+  expect(resultJson(result.value)).toBe(JSON.stringify(result.value));
   return result.value;
 }
 
