@@ -5,13 +5,6 @@ import { resultJson } from '../engine/evaluate/result-json';
 import { historyOf, parseIssue, type StatusCatalog } from '../engine/issue';
 import type { EpochMs } from '../engine/time/units';
 import { parseJsonText } from './json';
-import { splitLines } from './lines';
-
-/** Lines of NDJSON with the 1-based number of the first. */
-export interface LineBatch {
-  readonly first: number;
-  readonly lines: readonly string[];
-}
 
 /** Whole lines of NDJSON as bytes (what the main thread hands a worker), with the number of the first. */
 export interface ByteBatch {
@@ -19,49 +12,23 @@ export interface ByteBatch {
   readonly bytes: Uint8Array;
 }
 
-export interface BatchOutput {
+/** A block's output, as UTF-8 bytes in memory of their own (which a worker transfers to the main thread). */
+export interface BlockOutput {
   /** One result line per issue that could be read, in input order. */
-  readonly out: string;
+  readonly out: Uint8Array;
   /** One message per line that could not, naming the file and line. */
   readonly errors: readonly string[];
 }
 
-/** A block's output, as UTF-8 bytes in memory of their own (which a worker transfers to the main thread). */
-export interface BlockOutput {
-  readonly out: Uint8Array;
-  readonly errors: readonly string[];
-}
-
 /**
- * Evaluates a batch of NDJSON lines: the unit of work the command line runs in process or hands to a worker
- * thread. Pure apart from its inputs; a bad line becomes a message, and the others go on.
- */
-export function evaluateBatch(
-  config: CompiledConfig,
-  batch: LineBatch,
-  now: EpochMs,
-  statuses: StatusCatalog | undefined,
-  file: string,
-): BatchOutput {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const options = statuses === undefined ? {} : { statuses };
-  batch.lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const parsed = parseJsonText(line);
-    const result = parsed.ok
-      ? evaluateOne(config, parsed.value, now, options)
-      : { ok: false as const, problems: [parsed.problem] };
-    if (result.ok) out.push(`${resultJson(result.value)}\n`);
-    else errors.push(result.problems.map((p) => formatProblem(p, `${file}:${batch.first + i}`)).join('\n'));
-  });
-  return { out: out.join(''), errors };
-}
-
-/**
- * Evaluates a block of whole NDJSON lines as bytes (see {@link evaluateBatch}), into bytes. Bytes rather than a
- * string: the output waits for the blocks before it, and bytes outside the JavaScript heap are not copied by
- * every collection of the young generation meanwhile.
+ * Evaluates a block of whole NDJSON lines, as bytes, into bytes: the unit of work the command line runs in
+ * process or hands to a worker thread. Pure apart from its inputs; a bad line becomes a message, and the others
+ * go on.
+ *
+ * Each line is decoded when its turn comes, and each result is copied into the output bytes as soon as it is
+ * written: what stays alive on the heap while the block is evaluated is one issue, not the block's lines and
+ * results, so collections of the young generation have little to copy. The output bytes are outside the heap,
+ * where they wait for the blocks before them without being copied at all.
  */
 export function evaluateBlock(
   config: CompiledConfig,
@@ -70,11 +37,57 @@ export function evaluateBlock(
   statuses: StatusCatalog | undefined,
   file: string,
 ): BlockOutput {
-  const lines = splitLines(block.bytes);
-  const { out: text, errors } = evaluateBatch(config, { first: block.first, lines }, now, statuses, file);
-  const out = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  out.write(text);
-  return { out, errors };
+  const bytes = Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength);
+  const out = new ByteSink(bytes.length >>> 1);
+  const errors: string[] = [];
+  const options = statuses === undefined ? {} : { statuses };
+  let number = block.first;
+  for (let start = 0; start < bytes.length; number++) {
+    let nl = bytes.indexOf(NEWLINE, start);
+    if (nl === -1) nl = bytes.length;
+    const end = nl > start && bytes[nl - 1] === RETURN ? nl - 1 : nl;
+    const line = bytes.toString('utf8', start, end);
+    start = nl + 1;
+    if (line.length === 0 || (line.charCodeAt(0) !== OPEN_BRACE && line.trim() === '')) continue;
+    const parsed = parseJsonText(line);
+    const result = parsed.ok
+      ? evaluateOne(config, parsed.value, now, options)
+      : { ok: false as const, problems: [parsed.problem] };
+    if (result.ok) out.writeLine(resultJson(result.value));
+    else errors.push(result.problems.map((p) => formatProblem(p, `${file}:${number}`)).join('\n'));
+  }
+  return { out: out.bytes(), errors };
+}
+
+const NEWLINE = 10;
+const RETURN = 13;
+const OPEN_BRACE = 123;
+
+/** Lines of text written as UTF-8 into one growing buffer of its own (not Node's shared pool). */
+class ByteSink {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1024));
+  }
+
+  writeLine(text: string): void {
+    // A UTF-16 code unit takes at most three bytes; room for that, so that nothing is cut short.
+    const room = text.length * 3 + 1;
+    if (this.length + room > this.buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + room));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length);
+    this.buffer[this.length++] = NEWLINE;
+  }
+
+  /** The lines written, a view of the buffer (whose memory can be transferred to another thread). */
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
 /** One issue's JSON → its result, or the problems that stop it. */

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { readFileChunks, readLineBlocks, readLines, splitLines } from './lines';
+import { readFileChunks, readLineBlocks, readLines } from './lines';
 
 const collect = async (chunks: (string | Buffer)[]): Promise<string[]> => {
   const out: string[] = [];
@@ -28,6 +28,12 @@ describe('readLines', () => {
 });
 
 describe('readLineBlocks', () => {
+  /** A block's lines, decoded, `\r` dropped (a block ends at a line boundary or at the end of input). */
+  const splitLines = (bytes: Uint8Array): string[] => {
+    const lines = Buffer.from(bytes).toString('utf8').split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  };
   const blocksOf = async (input: Iterable<Buffer | string> | AsyncIterable<Buffer>) => {
     const out: { first: number; lines: string[] }[] = [];
     for await (const block of readLineBlocks(input))

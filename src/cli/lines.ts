@@ -31,21 +31,6 @@ export async function* readLines(input: Readable): AsyncGenerator<string> {
   }
 }
 
-/** The lines of a buffer that ends at a line boundary (or at the end of input), decoded, `\r` dropped. */
-export function splitLines(buffer: Uint8Array): string[] {
-  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const lines: string[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let nl = bytes.indexOf(10, start);
-    if (nl === -1) nl = bytes.length;
-    const end = nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl;
-    lines.push(bytes.toString('utf8', start, end));
-    start = nl + 1;
-  }
-  return lines;
-}
-
 /**
  * A file's bytes, a quarter megabyte at a time, with the next few reads already under way. The thread that reads
  * also evaluates: it should find the next chunk waiting, not wait for it, whether the page cache holds the file or

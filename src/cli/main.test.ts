@@ -118,7 +118,9 @@ describe('accord evaluate', () => {
     const one = JSON.stringify(
       JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(issue, 'utf8'))),
     );
-    const ndjson = file('issues.ndjson', [one, '{"key":"IT-9"}', '', 'not json', one].join('\n'));
+    // Blank and white lines are skipped, a CRLF ending is read as a newline, and numbering counts every line.
+    const lines = [one, '{"key":"IT-9"}', '', 'not json', ' \t', `${one}\r`, '{"key":'];
+    const ndjson = file('issues.ndjson', lines.join('\n'));
     const r = await run(['evaluate', ...config, '--issues', ndjson, '--now', '2026-03-09T10:00:00+01:00']);
     expect(r.code).toBe(EXIT_INVALID);
     expect(
@@ -129,6 +131,11 @@ describe('accord evaluate', () => {
     ).toEqual(['IT-42', 'IT-42']);
     expect(r.stderr).toContain(`${ndjson}:2: $`);
     expect(r.stderr).toContain(`${ndjson}:4: not valid JSON`);
+    expect(r.stderr).toContain(`${ndjson}:7: not valid JSON`);
+    const reported = r.stderr
+      .split('\n')
+      .flatMap((line) => (line.startsWith(`${ndjson}:`) ? [line.split(':')[1]] : []));
+    expect([...new Set(reported)]).toEqual(['2', '4', '7']);
   });
 
   it('reads NDJSON from standard input with --issues -', async () => {
