@@ -71,6 +71,115 @@ describe('the accord command', () => {
     expect(one.stderr).toContain('issues.ndjson:701: $');
   });
 
+  it('hands the workers the configuration the main thread read: its statuses, and holidays of years it did not resolve', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-bin-'));
+    const agreements = join(dir, 'agreements.json');
+    // Stops when the issue first reaches a done status: the issue left "Closed" since, so only the statuses
+    // file knows that Closed is done.
+    const metric = (id: string, calendar: string) => ({
+      id,
+      name: id,
+      start: [{ event: 'created' }],
+      stop: [{ event: 'status', toCategory: 'done' }],
+      goals: [{ targetMinutes: 600, calendar, objectivePercent: 90 }],
+    });
+    writeFileSync(
+      agreements,
+      JSON.stringify([
+        {
+          id: 'close',
+          name: 'Time to close',
+          kind: 'SLA',
+          counterparty: 'Acme',
+          metrics: [metric('round-the-clock', 'always'), metric('office-hours', 'berlin-9-17')],
+        },
+      ]),
+    );
+    const status = (from: string, fromString: string, to: string, toString: string) => ({
+      field: 'status',
+      fieldId: 'status',
+      from,
+      fromString,
+      to,
+      toString,
+    });
+    // Issues of 2019 too: the main thread resolves the holidays of the years around --now only, so a worker
+    // loads the holiday data for 2019 itself.
+    const issue = (n: number) => {
+      const day = `${n % 2 === 0 ? '2019' : '2026'}-03-0${String(2 + (n % 5))}`;
+      return JSON.stringify({
+        key: `IT-${String(n)}`,
+        id: String(n),
+        fields: {
+          created: `${day}T09:00:00.000+0100`,
+          status: { id: '3', name: 'In Progress', statusCategory: { key: 'indeterminate' } },
+        },
+        changelog: {
+          histories: [
+            { created: `${day}T16:00:00.000+0100`, items: [status('1', 'Open', '6', 'Closed')] },
+            { created: `${day}T17:00:00.000+0100`, items: [status('6', 'Closed', '3', 'In Progress')] },
+          ],
+        },
+      });
+    };
+    const file = join(dir, 'issues.ndjson');
+    writeFileSync(file, Array.from({ length: 3000 }, (_, n) => issue(n)).join('\n'));
+    const run = (workers: string, ...statuses: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          bin,
+          'evaluate',
+          '--agreements',
+          agreements,
+          '--calendars',
+          join(examples, 'calendars.json'),
+          ...statuses,
+          '--issues',
+          file,
+          '--now',
+          '2026-03-09T10:00:00+01:00',
+          '--workers',
+          workers,
+        ],
+        { encoding: 'utf8', maxBuffer: 64 << 20 },
+      );
+    const statuses = ['--statuses', join(examples, 'statuses.json')];
+    const one = run('1', ...statuses);
+    const two = run('2', ...statuses);
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const states = (stdout: string) =>
+      new Set(
+        stdout
+          .trim()
+          .split('\n')
+          .flatMap((line) =>
+            (JSON.parse(line) as { agreements: { metrics: { state: string }[] }[] }).agreements.flatMap((a) =>
+              a.metrics.map((m) => m.state),
+            ),
+          ),
+      );
+    expect(states(two.stdout)).toEqual(new Set(['met']));
+    expect(states(run('2').stdout)).toEqual(new Set(['running']));
+  });
+
+  it('loads neither zod nor date-holidays on a worker thread before it needs them', () => {
+    // The main thread validates the configuration (zod, some 220 ms a thread) and resolves the regions'
+    // holidays (date-holidays, 25 MB a thread); the worker module only compiles what it is sent.
+    const worker = join(root, 'dist', 'src', 'cli', 'worker.js');
+    const r = spawnSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(worker)}); console.log(Object.keys(require.cache).join('\\n'))`],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    const loaded = r.stdout.trim().split('\n');
+    expect(loaded).toContain(join(root, 'dist', 'src', 'cli', 'batch.js'));
+    expect(loaded.filter((path) => /[\\/](zod|date-holidays)[\\/]/.test(path))).toEqual([]);
+  });
+
   it('exits 2 on invalid input with a message, never a stack trace', () => {
     const r = spawnSync(
       process.execPath,

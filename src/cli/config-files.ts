@@ -29,25 +29,39 @@ const sharedLookup: RegionHolidayLookup = (region, year) => {
   return resolved.get(yearKey(region, year)) ?? [];
 };
 
+/** The compiled configuration, and the files' JSON as validated, for worker threads to compile themselves. */
+export interface LoadedConfig {
+  readonly config: CompiledConfig;
+  readonly agreements: unknown;
+  readonly calendars: unknown;
+}
+
 /** Reads, validates and compiles the agreements and calendars files; every problem names its file and path. */
 export async function loadConfigFromFiles(
   agreementsFile: string,
   calendarsFile: string,
-): Promise<CompiledConfig> {
+): Promise<LoadedConfig> {
   const [agreements, calendars] = await Promise.all([readJson(agreementsFile), readJson(calendarsFile)]);
   const config = loadConfig(
     { agreements, calendars },
     { regionHolidays: sharedLookup, isKnownRegion: dateHolidaysKnows, agreementsFile, calendarsFile },
   );
   if (!config.ok) throw new InvalidInput(config.problems.map((p) => formatProblem(p)));
-  return config.value;
+  return { config: config.value, agreements, calendars };
+}
+
+/** Jira's statuses, parsed, and the file's JSON as validated, for worker threads. */
+export interface LoadedStatuses {
+  readonly statuses: StatusCatalog;
+  readonly json: unknown;
 }
 
 /** Reads Jira's `GET /rest/api/3/status` reply from a file. */
-export async function loadStatusesFromFile(file: string): Promise<StatusCatalog> {
-  const statuses = parseStatuses(await readJson(file), '$');
+export async function loadStatusesFromFile(file: string): Promise<LoadedStatuses> {
+  const json = await readJson(file);
+  const statuses = parseStatuses(json, '$');
   if (!statuses.ok) throw new InvalidInput(statuses.problems.map((p) => formatProblem(p, file)));
-  return statuses.value;
+  return { statuses: statuses.value, json };
 }
 
 export { readJson };

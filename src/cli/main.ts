@@ -8,7 +8,13 @@ import { parseInstant } from '../engine/time/iso';
 import type { EpochMs } from '../engine/time/units';
 import { parseArgs, USAGE, type Args } from './args';
 import { evaluateBlock, evaluateOne, type BlockOutput } from './batch';
-import { loadConfigFromFiles, loadStatusesFromFile, readJson, regionDatesFor } from './config-files';
+import {
+  loadConfigFromFiles,
+  loadStatusesFromFile,
+  readJson,
+  regionDatesFor,
+  type LoadedConfig,
+} from './config-files';
 import { InvalidInput } from './invalid-input';
 import { readFileChunks, readLineBlocks } from './lines';
 import { canUseWorkers, WorkerPool } from './pool';
@@ -62,7 +68,7 @@ function processIo(): CliIo {
 // ── Commands ───────────────────────────────────────────────────────────────────────────────────────────
 
 async function validateCommand(args: Args, io: CliIo): Promise<number> {
-  const config = await loadConfigFiles(args);
+  const { config } = await loadConfigFiles(args);
   io.stdout.write(`ok: ${config.agreements.length} agreement(s), ${config.calendars.size} calendar(s)\n`);
   return EXIT_OK;
 }
@@ -78,22 +84,19 @@ async function evaluateCommand(args: Args, io: CliIo): Promise<number> {
     throw new InvalidInput(['give exactly one of --issue or --issues', USAGE]);
   const threads = many === undefined ? 1 : threadsOf(args.options.get('workers'));
   const statusesFile = args.options.get('statuses');
-  const calendarsFile = args.options.get('calendars') ?? '';
   // Workers start before the configuration is loaded here: loading their code takes a few hundred
   // milliseconds, which this thread spends on the configuration meanwhile.
   const pool =
     threads > 1 && canUseWorkers()
       ? new WorkerPool(threads - 1, {
-          agreementsFile: args.options.get('agreements') ?? '',
-          calendarsFile,
-          statusesFile,
           now,
           file: many === '-' ? 'stdin' : (many ?? ''),
         })
       : undefined;
   try {
-    const config = await loadConfigFiles(args);
-    const statuses = statusesFile === undefined ? undefined : await loadStatusesFromFile(statusesFile);
+    const { config, agreements, calendars } = await loadConfigFiles(args);
+    const loadedStatuses = statusesFile === undefined ? undefined : await loadStatusesFromFile(statusesFile);
+    const statuses = loadedStatuses?.statuses;
     if (one !== undefined) {
       const json = await readJson(one);
       const result = evaluateOne(config, json, now, statuses === undefined ? {} : { statuses });
@@ -101,7 +104,13 @@ async function evaluateCommand(args: Args, io: CliIo): Promise<number> {
       io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
       return EXIT_OK;
     }
-    pool?.configure(regionDatesFor(await readJson(calendarsFile), now));
+    // The workers compile what this thread read and validated, so the threads cannot see different files.
+    pool?.configure({
+      agreements,
+      calendars,
+      statuses: loadedStatuses?.json,
+      regionDates: regionDatesFor(calendars, now),
+    });
     return await evaluateStream({ config, file: many ?? '-', now, statuses, pool }, io);
   } finally {
     await pool?.close();
@@ -198,7 +207,7 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
 
 // ── Files ──────────────────────────────────────────────────────────────────────────────────────────────
 
-async function loadConfigFiles(args: Args): Promise<CompiledConfig> {
+async function loadConfigFiles(args: Args): Promise<LoadedConfig> {
   const agreementsFile = args.options.get('agreements');
   const calendarsFile = args.options.get('calendars');
   if (agreementsFile === undefined || calendarsFile === undefined) {

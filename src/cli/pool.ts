@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BlockOutput, ByteBatch } from './batch';
-import type { RegionDates, WorkerConfiguration, WorkerReply, WorkerRequest, WorkerSetup } from './worker';
+import type { WorkerConfiguration, WorkerReply, WorkerRequest, WorkerSetup } from './worker';
 
 /** Where the compiled worker lives; absent when running from TypeScript sources (tests), then no pool. */
 export const WORKER_FILE = join(__dirname, 'worker.js');
@@ -59,10 +59,12 @@ export class WorkerPool {
     for (const ready of this.ready) ready.catch(() => undefined);
   }
 
-  /** Lets the workers compile the configuration, which this thread has validated; call once, before any block. */
-  configure(regionDates: RegionDates): void {
-    const message: WorkerConfiguration = { regionDates };
-    for (const worker of this.workers) worker.postMessage(message);
+  /**
+   * Hands the workers the configuration this thread has validated, to compile without validating it again;
+   * call once, before any block.
+   */
+  configure(configuration: WorkerConfiguration): void {
+    for (const worker of this.workers) worker.postMessage(configuration);
   }
 
   /**

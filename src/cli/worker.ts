@@ -1,22 +1,22 @@
 /**
- * A worker thread of `accord evaluate --issues`: loads its code and the configuration while the main thread
- * validates the configuration, then evaluates the blocks of lines the main thread sends, answering each with its
- * output.
+ * A worker thread of `accord evaluate --issues`: loads its code while the main thread validates the
+ * configuration, compiles the configuration the main thread then sends it, and evaluates the blocks of lines
+ * the main thread sends, answering each with its output.
+ *
+ * ATTENTION: nothing this module imports may load zod or date-holidays (worker.test.ts walks the imports):
+ * zod and its locales cost a thread some 220 ms to load, the holiday data 25 MB, and the main thread has
+ * validated the configuration and resolved its regions' holidays already.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RegionHolidayLookup } from '../engine/calendar/compile';
-import { loadConfig } from '../engine/config/load';
-import { fail, ok, type Result } from '../engine/errors';
+import { compileCheckedConfig } from '../engine/config/compile-checked';
+import { ok, type Result } from '../engine/errors';
 import type { CompiledConfig } from '../engine/evaluate/evaluate';
 import { parseStatuses, type StatusCatalog } from '../engine/issue';
 import type { EpochMs } from '../engine/time/units';
 import { evaluateBlock, type ByteBatch } from './batch';
 
 export interface WorkerSetup {
-  readonly agreementsFile: string;
-  readonly calendarsFile: string;
-  readonly statusesFile: string | undefined;
   readonly now: number;
   readonly file: string;
 }
@@ -25,10 +25,15 @@ export interface WorkerSetup {
 export type RegionDates = Readonly<Record<string, Readonly<Record<number, readonly string[]>>>>;
 
 /**
- * The first message: the main thread has validated the configuration files, and resolved their regions' holidays,
- * so that the worker's calendars need not load the holiday data themselves (25 MB a thread).
+ * The first message: the configuration as the main thread read and validated it (the files are not read
+ * again, so a file changed meanwhile cannot make the threads differ), with its regions' holidays resolved, so
+ * that the worker's calendars need not load the holiday data themselves.
  */
 export interface WorkerConfiguration {
+  readonly agreements: unknown;
+  readonly calendars: unknown;
+  /** Jira's statuses as the file gave them, if any. */
+  readonly statuses: unknown;
   readonly regionDates: RegionDates;
 }
 
@@ -43,28 +48,35 @@ export interface WorkerReply {
   readonly errors: readonly string[];
 }
 
+interface Compiled {
+  readonly config: CompiledConfig;
+  readonly statuses: StatusCatalog | undefined;
+}
+
 function serve(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort;
   if (!port) return;
-  // The configuration is read and checked now, while the main thread does the same; a calendar asks for a
-  // year's holidays only when an issue reaches that year, after the main thread has sent them.
-  let regionDates: RegionDates = {};
-  const loaded = load(
-    setup,
-    lookupFrom(() => regionDates),
-  );
+  let compiled: Compiled | undefined;
   port.on('message', (message: WorkerConfiguration | WorkerRequest) => {
-    if ('regionDates' in message) {
-      regionDates = message.regionDates;
+    if (!('batch' in message)) {
+      const result = compile(message);
+      // The main thread has validated this configuration before it sent it: a failure here is a bug, which
+      // fails every block sent to this worker.
+      if (!result.ok)
+        throw new Error(`worker: configuration does not compile: ${JSON.stringify(result.problems)}`);
+      compiled = result.value;
       port.postMessage({ ready: true });
       return;
     }
-    // The main thread has validated the files before it sent anything: a failure here is a bug.
-    if (!loaded.ok)
-      throw new Error(`worker: configuration does not load: ${JSON.stringify(loaded.problems)}`);
-    const { config, statuses } = loaded.value;
-    const { out, errors } = evaluateBlock(config, message.batch, setup.now as EpochMs, statuses, setup.file);
+    if (!compiled) throw new Error('worker: a block came before the configuration');
+    const { out, errors } = evaluateBlock(
+      compiled.config,
+      message.batch,
+      setup.now as EpochMs,
+      compiled.statuses,
+      setup.file,
+    );
     // The output's bytes move to the main thread; nothing is copied.
     const reply: WorkerReply = { seq: message.seq, out, errors };
     port.postMessage(reply, [out.buffer as ArrayBuffer]);
@@ -73,30 +85,23 @@ function serve(): void {
 
 serve();
 
-/** The configuration files, checked and compiled; problems (which the main thread reports) are kept, not thrown. */
-function load(
-  setup: WorkerSetup,
-  regionHolidays: RegionHolidayLookup,
-): Result<{ config: CompiledConfig; statuses: StatusCatalog | undefined }> {
-  try {
-    const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-    const config = loadConfig(
-      { agreements: read(setup.agreementsFile), calendars: read(setup.calendarsFile) },
-      { regionHolidays },
-    );
-    if (!config.ok) return config;
-    const statuses = setup.statusesFile === undefined ? undefined : parseStatuses(read(setup.statusesFile));
-    return ok({ config: config.value, statuses: statuses?.ok ? statuses.value : undefined });
-  } catch (error) {
-    return fail({ code: 'worker.load', message: error instanceof Error ? error.message : String(error) });
-  }
+/** The configuration the main thread validated, checked and compiled without zod. */
+function compile(message: WorkerConfiguration): Result<Compiled> {
+  const config = compileCheckedConfig(
+    { agreements: message.agreements, calendars: message.calendars },
+    { regionHolidays: lookupFrom(message.regionDates) },
+  );
+  if (!config.ok) return config;
+  if (message.statuses === undefined) return ok({ config: config.value, statuses: undefined });
+  const statuses = parseStatuses(message.statuses);
+  return statuses.ok ? ok({ config: config.value, statuses: statuses.value }) : statuses;
 }
 
 /** Holidays from the dates the main thread resolved; a year outside them loads the holiday data after all. */
-function lookupFrom(dates: () => RegionDates): RegionHolidayLookup {
+function lookupFrom(dates: RegionDates): RegionHolidayLookup {
   let fallback: RegionHolidayLookup | undefined;
   return (region, year) => {
-    const known = dates()[region]?.[year];
+    const known = dates[region]?.[year];
     if (known) return known;
     fallback ??=
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, see above
