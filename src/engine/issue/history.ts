@@ -107,7 +107,7 @@ class History implements IssueHistory {
     if (seen.length > 1) out.sort((a, b) => a - b);
     let n = 0;
     for (const at of out) if (n === 0 || out[n - 1] !== at) out[n++] = at;
-    out.length = n;
+    if (n < out.length) out.length = n; // a store to `length` is a call into the runtime, even when nothing is cut
     return out as EpochMs[];
   }
 }

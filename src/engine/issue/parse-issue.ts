@@ -119,7 +119,7 @@ function sortAndDedupe<T extends Dated>(list: T[]): T[] {
     list[n++] = x;
     previous = x;
   }
-  list.length = n;
+  if (n < list.length) list.length = n; // a store to `length` is a call into the runtime, even when nothing is cut
   return list;
 }
 
