@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,17 @@ const examples = join(root, 'examples');
 
 const built = existsSync(join(root, 'dist', 'src', 'cli', 'main.js'));
 if (!built) execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+
+/** A directory of the test's own, removed when the file's tests are over. */
+const scratchDirs: string[] = [];
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bin-'));
+  scratchDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the accord command', () => {
   it('validates the examples and exits 0', () => {
@@ -32,7 +43,7 @@ describe('the accord command', () => {
   });
 
   it('gives the same lines, in the same order, on worker threads as in one thread', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-bin-'));
+    const dir = scratchDir();
     const issues = ['IT-42', 'IT-43', 'IT-44'].map((key) =>
       JSON.stringify(JSON.parse(readFileSync(join(examples, 'issues', `${key}.json`), 'utf8'))),
     );
@@ -72,7 +83,7 @@ describe('the accord command', () => {
   });
 
   it('hands the workers the configuration the main thread read: its statuses, and holidays of years it did not resolve', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accord-bin-'));
+    const dir = scratchDir();
     const agreements = join(dir, 'agreements.json');
     // Stops when the issue first reaches a done status: the issue left "Closed" since, so only the statuses
     // file knows that Closed is done.

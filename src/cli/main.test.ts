@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -33,6 +33,9 @@ async function run(argv: string[], stdinText = ''): Promise<Run> {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'accord-cli-'));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
 function file(name: string, text: string): string {
   const path = join(scratch, name);
   writeFileSync(path, text);
