@@ -14,66 +14,32 @@ import { daysFromCivil } from './local-date';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** A formatter that writes only the zone's offset at an instant: `6/1/2026, GMT+02:00` (`GMT-03:06:28` for LMT). */
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
     formatters.set(zone, f);
   }
   return f;
 }
 
-/** The zone's UTC offset in ms at an instant, read from Intl (slow: used only to build the tables). */
+/**
+ * The zone's UTC offset in ms at an instant, read from Intl (slow: used only to build the tables). The offset's
+ * own text is read, `GMT±hh:mm[:ss]` (`GMT` alone for UTC): a quarter of the cost of reading the wall-clock
+ * fields with `formatToParts` and subtracting, with the same result to the second.
+ */
 function intlOffset(zone: string, instant: number): number {
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const part of formatterFor(zone).formatToParts(instant)) {
-    switch (part.type) {
-      case 'year':
-        year = Number(part.value);
-        break;
-      case 'month':
-        month = Number(part.value);
-        break;
-      case 'day':
-        day = Number(part.value);
-        break;
-      case 'hour':
-        hour = Number(part.value);
-        break;
-      case 'minute':
-        minute = Number(part.value);
-        break;
-      case 'second':
-        second = Number(part.value);
-        break;
-      case 'era':
-        bc = part.value.startsWith('B');
-        break;
-      default:
-        break;
-    }
-  }
-  if (bc) year = 1 - year;
-  const wall =
-    daysFromCivil(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * MS_PER_MINUTE + second * 1000;
-  // Intl drops milliseconds; offsets are whole seconds, so compare against the instant truncated to a second.
-  return wall - Math.floor(instant / 1000) * 1000;
+  const text = formatterFor(zone).format(instant);
+  const at = text.lastIndexOf('GMT') + 3;
+  if (at === text.length) return 0;
+  const sign = text.charCodeAt(at) === 45 /* - */ || text.charCodeAt(at) === 0x2212 /* − */ ? -1 : 1;
+  const hours = Number(text.slice(at + 1, at + 3));
+  const minutes = Number(text.slice(at + 4, at + 6));
+  const seconds = text.length > at + 6 ? Number(text.slice(at + 7, at + 9)) : 0;
+  const offset = sign * ((hours * 60 + minutes) * MS_PER_MINUTE + seconds * 1000);
+  if (Number.isNaN(offset)) throw new Error(`unexpected offset from Intl for ${zone}: "${text}"`);
+  return offset;
 }
 
 /**
