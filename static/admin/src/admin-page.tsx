@@ -1,10 +1,9 @@
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Failure } from '../../shared/api/reply';
 import type { I18n } from '../../shared/i18n/i18n';
 import type { Backend, UiContext } from '../../shared/backend';
-import { I18nProvider, useTranslations } from '../../shared/i18n/use-i18n';
+import { I18nProvider, useUiStart } from '../../shared/i18n/use-i18n';
 import { AdminContext, type Admin, type TabKey } from './admin-context';
 import { useT, type AdminKey } from './messages';
 import { Loading } from './ui/loading';
@@ -22,47 +21,30 @@ const TABS: readonly TabKey[] = ['agreements', 'calendars', 'jobs', 'audit'];
  * tab. Takes its {@link Backend} as a prop: the Forge bridge in Jira, a fake in tests.
  */
 export function AdminPage(props: { readonly backend: Backend; readonly clock?: () => number }) {
-  const [context, setContext] = useState<UiContext | null>(null);
-  const [contextError, setContextError] = useState<Failure | null>(null);
-  useEffect(() => {
-    let active = true;
-    props.backend.context().then(
-      (c) => {
-        if (active) setContext(c);
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const detail = error instanceof Error ? ` (${error.message})` : '';
-        setContextError({
-          code: 'internal',
-          message: `Jira did not say who is looking${detail}. Reload the page.`,
-        });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [props.backend]);
-  const translations = useTranslations<AdminKey>(props.backend, context?.locale ?? null, 'admin');
+  const start = useUiStart<AdminKey>(
+    props.backend,
+    'admin',
+    (detail) => `Jira did not say who is looking${detail}. Reload the page.`,
+  );
   // Screen readers pronounce the page in the language it is written in.
-  const language = translations.status === 'ready' ? translations.i18n.locale : null;
+  const language = start.status === 'ready' ? start.i18n.locale : null;
   useEffect(() => {
     if (language !== null) document.documentElement.lang = language;
   }, [language]);
 
   // Until the page has its text, a failure can only be told in the English it was written in.
-  const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);
-  if (failure) {
+  if (start.status === 'failed') {
     return (
       <div role="alert" className="accord-first-error">
-        <p>{failure.message}</p>
+        <p>{start.error.message}</p>
       </div>
     );
   }
-  if (!context || translations.status !== 'ready') return <div className="accord-admin" aria-busy="true" />;
+  if (start.status !== 'ready') return <div className="accord-admin" aria-busy="true" />;
+  const { context } = start;
   return (
     // The provider holds any UI's translator; useT() gives it back typed with the admin page's keys.
-    <I18nProvider i18n={translations.i18n as unknown as I18n}>
+    <I18nProvider i18n={start.i18n as unknown as I18n}>
       <Shell backend={props.backend} context={context} clock={props.clock ?? Date.now} />
     </I18nProvider>
   );

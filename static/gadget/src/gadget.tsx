@@ -1,7 +1,6 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import type { Failure } from '../../shared/api/reply';
-import type { Backend, UiContext } from '../../shared/backend';
-import { I18nProvider, useTranslations } from '../../shared/i18n/use-i18n';
+import { lazy, Suspense } from 'react';
+import type { Backend } from '../../shared/backend';
+import { I18nProvider, useUiStart } from '../../shared/i18n/use-i18n';
 import { parseConfig } from './config';
 import type { GadgetHost } from './host';
 import { useT } from './messages';
@@ -20,41 +19,26 @@ export function Gadget(props: {
   readonly host: GadgetHost;
   readonly clock?: () => number;
 }) {
-  const [context, setContext] = useState<UiContext | null>(null);
-  const [contextError, setContextError] = useState<Failure | null>(null);
-  useEffect(() => {
-    let active = true;
-    props.backend.context().then(
-      (c) => {
-        if (active) setContext(c);
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const detail = error instanceof Error ? ` (${error.message})` : '';
-        setContextError({ code: 'internal', message: `Jira did not say which gadget this is${detail}.` });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [props.backend]);
-  const translations = useTranslations(props.backend, context?.locale ?? null, 'gadget');
+  const start = useUiStart(
+    props.backend,
+    'gadget',
+    (detail) => `Jira did not say which gadget this is${detail}.`,
+  );
 
   // Until the gadget has its text, a failure can only be told in the English it was written in.
-  const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);
-  if (failure) {
+  if (start.status === 'failed') {
     return (
       <div role="alert" className="accord-gadget__message">
-        {failure.message}
+        {start.error.message}
       </div>
     );
   }
-  if (!context || translations.status !== 'ready')
-    return <p className="accord-gadget__quiet" aria-busy="true" />;
+  if (start.status !== 'ready') return <p className="accord-gadget__quiet" aria-busy="true" />;
+  const { context } = start;
   const config = parseConfig(context.gadget?.configuration ?? {});
   const editing = context.gadget?.entryPoint === 'edit';
   return (
-    <I18nProvider i18n={translations.i18n}>
+    <I18nProvider i18n={start.i18n}>
       {editing ? (
         <Suspense fallback={<p className="accord-gadget__quiet" aria-busy="true" />}>
           <EditView

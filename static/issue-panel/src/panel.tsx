@@ -9,7 +9,7 @@ import { Disclosure } from '../../shared/ui/disclosure';
 import { useNow } from '../../shared/ui/use-now';
 import { groupByKind, metricKey } from './group';
 import { MetricCard, type Viewer } from './metric-card';
-import { useTranslations } from '../../shared/i18n/use-i18n';
+import { useUiStart } from '../../shared/i18n/use-i18n';
 import { MessagesContext, panelMessages, useMessages, type PanelKey } from './messages';
 import { useIssueMetrics } from './use-issue-metrics';
 
@@ -18,36 +18,17 @@ import { useIssueMetrics } from './use-issue-metrics';
  * UC, counting down in the browser on the engine's own calendar code.
  */
 export function IssuePanel(props: { readonly backend: Backend; readonly clock?: () => number }) {
-  const [context, setContext] = useState<UiContext | null>(null);
-  const [contextError, setContextError] = useState<Failure | null>(null);
-  useEffect(() => {
-    let active = true;
-    props.backend.context().then(
-      (c) => {
-        if (active) setContext(c);
-      },
-      (error: unknown) => {
-        if (active) {
-          const detail = error instanceof Error ? ` (${error.message})` : '';
-          setContextError({ code: 'internal', message: `Jira did not say which issue this is${detail}.` });
-        }
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [props.backend]);
-
-  const translations = useTranslations<PanelKey>(props.backend, context?.locale ?? null, 'issue-panel');
-  const messages = useMemo(
-    () => (translations.status === 'ready' ? panelMessages(translations.i18n) : null),
-    [translations],
+  const start = useUiStart<PanelKey>(
+    props.backend,
+    'issue-panel',
+    (detail) => `Jira did not say which issue this is${detail}.`,
   );
+  const messages = useMemo(() => (start.status === 'ready' ? panelMessages(start.i18n) : null), [start]);
 
   // Until the panel has its text, a failure can only be told in the English it was written in.
-  const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);
-  if (failure) return <FirstError error={failure} />;
-  if (!context || !messages) return <p className="accord-loading" aria-busy="true" />;
+  if (start.status === 'failed') return <FirstError error={start.error} />;
+  if (start.status !== 'ready' || !messages) return <p className="accord-loading" aria-busy="true" />;
+  const { context } = start;
   return (
     <MessagesContext.Provider value={messages}>
       {context.issueId === null ? (

@@ -1,8 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import type { Failure } from '../../shared/api/reply';
+import type { ReactNode } from 'react';
 import type { Backend, UiContext } from '../../shared/backend';
 import type { MessageKeys } from '../../shared/i18n/i18n';
-import { I18nProvider, useI18n, useTranslations } from '../../shared/i18n/use-i18n';
+import { I18nProvider, useI18n, useUiStart } from '../../shared/i18n/use-i18n';
 import { Lozenge } from '../../shared/ui/lozenge';
 import type english from '../locales/en-US.json';
 import type sharedEnglish from '../../shared/locales/en-US.json';
@@ -20,44 +19,28 @@ const useT = () => useI18n<PortalKey>().t;
  * and time zone. Nothing of OLAs, UCs, agreement names or conditions reaches it (the backend leaves them out).
  */
 export function PortalPanel(props: { readonly backend: Backend; readonly clock?: () => number }) {
-  const [context, setContext] = useState<UiContext | null>(null);
-  const [contextError, setContextError] = useState<Failure | null>(null);
-  useEffect(() => {
-    let active = true;
-    props.backend.context().then(
-      (c) => {
-        if (active) setContext(c);
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const detail = error instanceof Error ? ` (${error.message})` : '';
-        setContextError({ code: 'internal', message: `Jira did not say which request this is${detail}.` });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [props.backend]);
-
-  // Untyped here; the parts below read it typed through useT.
-  const translations = useTranslations(props.backend, context?.locale ?? null, 'portal');
+  const start = useUiStart(
+    props.backend,
+    'portal',
+    (detail) => `Jira did not say which request this is${detail}.`,
+  );
 
   // Until the panel has its text, a failure can only be told in the English it was written in.
-  const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);
-  if (failure) {
+  if (start.status === 'failed') {
     return (
       <div role="alert" className="accord-portal__message">
-        {failure.message}
+        {start.error.message}
       </div>
     );
   }
-  if (!context || translations.status !== 'ready') return <p className="accord-portal__quiet" aria-busy />;
+  if (start.status !== 'ready') return <p className="accord-portal__quiet" aria-busy />;
+  const { context } = start;
   return (
-    <I18nProvider i18n={translations.i18n}>
+    <I18nProvider i18n={start.i18n}>
       {context.issueId === null ? (
         // The host did not say which request this is: saying "nothing is agreed" could be wrong.
         <div role="alert" className="accord-portal__message">
-          <p>{translations.i18n.t('error.failed')}</p>
+          <p>{start.i18n.t('error.failed')}</p>
         </div>
       ) : (
         <Commitments

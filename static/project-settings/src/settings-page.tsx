@@ -4,9 +4,8 @@ import Heading from '@atlaskit/heading';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Failure } from '../../shared/api/reply';
 import type { Backend, UiContext } from '../../shared/backend';
-import { I18nProvider, useTranslations } from '../../shared/i18n/use-i18n';
+import { I18nProvider, useUiStart } from '../../shared/i18n/use-i18n';
 import { AgreementList } from './agreement-list';
 import type { Agreement, Version } from './api';
 import { isDirty, scopedAgreements } from './draft';
@@ -25,43 +24,24 @@ const Preview = lazy(() => import('./preview'));
  * on request, the project's issues re-measured; and a preview of the list's effect on recent issues.
  */
 export function ProjectSettingsPage(props: { readonly backend: Backend; readonly clock?: () => number }) {
-  const [context, setContext] = useState<UiContext | null>(null);
-  const [contextError, setContextError] = useState<Failure | null>(null);
-  useEffect(() => {
-    let active = true;
-    props.backend.context().then(
-      (c) => {
-        if (active) setContext(c);
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const detail = error instanceof Error ? ` (${error.message})` : '';
-        setContextError({
-          code: 'internal',
-          message: `Jira did not say which project this is${detail}. Reload the page.`,
-        });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [props.backend]);
-  // Untyped here; the parts below read it typed through useT.
-  const translations = useTranslations(props.backend, context?.locale ?? null, 'project-settings');
+  const start = useUiStart(
+    props.backend,
+    'project-settings',
+    (detail) => `Jira did not say which project this is${detail}. Reload the page.`,
+  );
 
   // Until the page has its text, a failure can only be told in the English it was written in.
-  const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);
-  if (failure) {
+  if (start.status === 'failed') {
     return (
       <div role="alert" className="accord-first-error">
-        <p>{failure.message}</p>
+        <p>{start.error.message}</p>
       </div>
     );
   }
-  if (!context || translations.status !== 'ready')
-    return <div className="accord-settings" aria-busy="true" />;
+  if (start.status !== 'ready') return <div className="accord-settings" aria-busy="true" />;
+  const { context } = start;
   return (
-    <I18nProvider i18n={translations.i18n}>
+    <I18nProvider i18n={start.i18n}>
       <Page backend={props.backend} context={context} clock={props.clock ?? Date.now} />
     </I18nProvider>
   );

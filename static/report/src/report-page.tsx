@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { MonthlyReport } from '../../../src/app/resolvers/report-types';
 import type { Failure } from '../../shared/api/reply';
-import type { Backend, UiContext } from '../../shared/backend';
+import type { Backend } from '../../shared/backend';
 import { formatInstant } from '../../shared/format/instant';
-import { I18nProvider, useTranslations } from '../../shared/i18n/use-i18n';
+import { I18nProvider, useUiStart } from '../../shared/i18n/use-i18n';
 import { HostContext, usePrint, type ReportHost } from './host';
 import { useLocale, useT } from './messages';
 import { monthName, monthOptions } from './months';
@@ -23,39 +23,25 @@ export function ReportPage(props: {
   readonly host: ReportHost;
   readonly clock?: () => number;
 }) {
-  const [context, setContext] = useState<UiContext | null>(null);
-  const [contextError, setContextError] = useState<Failure | null>(null);
-  useEffect(() => {
-    let active = true;
-    props.backend.context().then(
-      (c) => {
-        if (active) setContext(c);
-      },
-      (error: unknown) => {
-        if (!active) return;
-        const detail = error instanceof Error ? ` (${error.message})` : '';
-        setContextError({ code: 'internal', message: `Jira did not say where this page is${detail}.` });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [props.backend]);
-  const translations = useTranslations(props.backend, context?.locale ?? null, 'report');
+  const start = useUiStart(
+    props.backend,
+    'report',
+    (detail) => `Jira did not say where this page is${detail}.`,
+  );
 
   // Until the page has its text, a failure can only be told in the English it was written in.
-  const failure = contextError ?? (translations.status === 'failed' ? translations.error : null);
-  if (failure) {
+  if (start.status === 'failed') {
     return (
       <div role="alert" className="accord-report__message">
-        {failure.message}
+        {start.error.message}
       </div>
     );
   }
-  if (!context || translations.status !== 'ready') return <div className="accord-report" aria-busy="true" />;
+  if (start.status !== 'ready') return <div className="accord-report" aria-busy="true" />;
+  const { context } = start;
   const viewer = { locale: context.locale, timeZone: context.timeZone, now: (props.clock ?? Date.now)() };
   return (
-    <I18nProvider i18n={translations.i18n}>
+    <I18nProvider i18n={start.i18n}>
       <HostContext.Provider value={props.host}>
         <ViewerContext.Provider value={viewer}>
           <Report backend={props.backend} projectKey={context.projectKey} />

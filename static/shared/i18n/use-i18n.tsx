@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Failure } from '../api/reply';
-import type { Backend } from '../backend';
+import type { Backend, UiContext } from '../backend';
 import { createI18n, type I18n } from './i18n';
 
 /** The translations of one UI as they load: nothing yet, ready, or a failure to show. */
@@ -13,7 +13,7 @@ export type I18nState<K extends string> =
  * Loads the translations of the UI named `namespace` for `locale` (null while the locale is not known yet).
  * A failure keeps its reason, for the one message a UI shows in English because it has no other text.
  */
-export function useTranslations<K extends string>(
+function useTranslations<K extends string>(
   backend: Backend,
   locale: string | null,
   namespace: string,
@@ -40,6 +40,50 @@ export function useTranslations<K extends string>(
     };
   }, [backend, locale, namespace]);
   return state;
+}
+
+/** What a UI needs before its first real render: where it is (the host's context) and its text. */
+export type UiStart<K extends string> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly context: UiContext; readonly i18n: I18n<K> }
+  | { readonly status: 'failed'; readonly error: Failure };
+
+/**
+ * Asks the host where the UI is, then loads its translations in the user's locale (see {@link useTranslations}).
+ * `contextFailed` words, in English, the failure to learn the context, given the host's own reason as
+ * ` (reason)` or nothing: until the UI has its text, it can only tell a failure in the language it was written in.
+ * @example const start = useUiStart(backend, 'portal', (detail) => `Jira did not say which request this is${detail}.`);
+ */
+export function useUiStart<K extends string>(
+  backend: Backend,
+  namespace: string,
+  contextFailed: (detail: string) => string,
+): UiStart<K> {
+  const [context, setContext] = useState<UiContext | null>(null);
+  const [contextError, setContextError] = useState<Failure | null>(null);
+  // The wording is the caller's, read when the failure comes: a new function each render does not ask again.
+  const [describe] = useState(() => contextFailed);
+  useEffect(() => {
+    let active = true;
+    backend.context().then(
+      (c) => {
+        if (active) setContext(c);
+      },
+      (error: unknown) => {
+        if (!active) return;
+        const detail = error instanceof Error ? ` (${error.message})` : '';
+        setContextError({ code: 'internal', message: describe(detail) });
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [backend, describe]);
+  const translations = useTranslations<K>(backend, context?.locale ?? null, namespace);
+  if (contextError) return { status: 'failed', error: contextError };
+  if (translations.status === 'failed') return translations;
+  if (context === null || translations.status === 'loading') return { status: 'loading' };
+  return { status: 'ready', context, i18n: translations.i18n };
 }
 
 const I18nContext = createContext<I18n | null>(null);
