@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { parseCsv } from './csv';
 import { ARTIFACTS, describeInBrowser, useBrowserSandbox, type BrowserSandbox } from './harness';
 
 /**
@@ -12,40 +13,6 @@ import { ARTIFACTS, describeInBrowser, useBrowserSandbox, type BrowserSandbox } 
 
 const GADGET = 'accord-compliance-1';
 const CONFIG = { agreementId: 'gold', metricId: 'resolution', period: 'month', groupBy: 'goal' };
-
-/**
- * RFC 4180 records: quoted fields keep commas, doubled quotes and line breaks. (The report page has its own,
- * static/report/src/csv.ts; static/ is an ES module package this CommonJS test cannot import.)
- */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charAt(i);
-    if (quoted) {
-      if (c === '"' && body.charAt(i + 1) === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && body.charAt(i + 1) === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
 
 /** Cycles per goal of the CSV's current period, as the gadget counts them: ended met or ended breached. */
 async function csvCounts(sandbox: BrowserSandbox): Promise<Map<string, { met: number; breached: number }>> {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { parseCsv } from './csv';
 import { ARTIFACTS, describeInBrowser, useBrowserSandbox } from './harness';
 
 /**
@@ -9,40 +10,6 @@ import { ARTIFACTS, describeInBrowser, useBrowserSandbox } from './harness';
  * dark theme and in German, and its print rules leave the controls out and start each counterparty on a page.
  * Screenshots go to test/browser/artifacts/ for a person to look at.
  */
-
-/**
- * RFC 4180 records: quoted fields keep commas, doubled quotes and line breaks. (The page has its own,
- * static/report/src/csv.ts; static/ is an ES module package this CommonJS test cannot import.)
- */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charAt(i);
-    if (quoted) {
-      if (c === '"' && body.charAt(i + 1) === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && body.charAt(i + 1) === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
