@@ -1,14 +1,12 @@
 import Button from '@atlaskit/button/new';
-import Textfield from '@atlaskit/textfield';
 import type { ExceptionDay } from '../../../../src/engine/calendar/types';
 import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { DateCell, LOCAL_DATE } from './date-cell';
 import { formatLocalDay } from './dates';
 import { SpanList } from './span-list';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Exception days: a date whose hours replace the weekday's (a short day before a holiday, a Saturday on call),
@@ -32,34 +30,28 @@ export function ExceptionsEditor(props: {
         {props.exceptions.map((exception, i) => {
           const path = `$.exceptions[${i}]`;
           const dateId = fieldId(`${path}.date`);
-          const local = !DATE.test(exception.date)
+          const local = !LOCAL_DATE.test(exception.date)
             ? [t('holidays.badDate')]
             : dates.indexOf(exception.date) !== i
               ? [t('exceptions.duplicate')]
               : [];
           const errors = local.length > 0 ? local : props.problems.at(`${path}.date`).map((p) => p.message);
           const errorId = errors.length > 0 ? `${dateId}-error` : undefined;
-          const label = DATE.test(exception.date) ? formatLocalDay(exception.date, locale) : exception.date;
+          const label = LOCAL_DATE.test(exception.date)
+            ? formatLocalDay(exception.date, locale)
+            : exception.date;
           return (
             <li key={i} className="accord-rows__item accord-exception" data-path={path}>
               <div className="accord-rows__row">
-                <span className="accord-rows__cell">
-                  <label className="accord-field__label" htmlFor={dateId}>
-                    {t('exceptions.date')}
-                  </label>
-                  <Textfield
-                    id={dateId}
-                    type="date"
-                    autoComplete="off"
-                    width="small"
-                    value={exception.date}
-                    isInvalid={errors.length > 0}
-                    aria-describedby={errorId}
-                    onChange={(e) => {
-                      set(i, { date: e.currentTarget.value });
-                    }}
-                  />
-                </span>
+                <DateCell
+                  id={dateId}
+                  label={t('exceptions.date')}
+                  value={exception.date}
+                  errorId={errorId}
+                  onChange={(date) => {
+                    set(i, { date });
+                  }}
+                />
                 <span className="accord-rows__cell accord-rows__cell--grow">
                   <span className="accord-field__label">{t('exceptions.hours')}</span>
                   <SpanList

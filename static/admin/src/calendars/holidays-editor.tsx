@@ -6,9 +6,8 @@ import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { DateCell, LOCAL_DATE } from './date-cell';
 import { IcsImport } from './ics-import';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The calendar's own days off: one-off dates and annual ones (every year on that month and day), added by hand
@@ -41,7 +40,7 @@ export function HolidaysEditor(props: {
           const path = `$.holidays[${i}]`;
           const dateId = fieldId(`${path}.date`);
           const nameId = fieldId(`${path}.name`);
-          const local = DATE.test(holiday.date) ? [] : [t('holidays.badDate')];
+          const local = LOCAL_DATE.test(holiday.date) ? [] : [t('holidays.badDate')];
           const errors =
             local.length > 0
               ? local
@@ -50,23 +49,15 @@ export function HolidaysEditor(props: {
           return (
             <li key={i} className="accord-rows__item" data-path={path}>
               <div className="accord-rows__row">
-                <span className="accord-rows__cell">
-                  <label className="accord-field__label" htmlFor={dateId}>
-                    {t('holidays.date')}
-                  </label>
-                  <Textfield
-                    id={dateId}
-                    type="date"
-                    autoComplete="off"
-                    width="small"
-                    value={holiday.date}
-                    isInvalid={errors.length > 0}
-                    aria-describedby={errorId}
-                    onChange={(e) => {
-                      set(i, { date: e.currentTarget.value });
-                    }}
-                  />
-                </span>
+                <DateCell
+                  id={dateId}
+                  label={t('holidays.date')}
+                  value={holiday.date}
+                  errorId={errorId}
+                  onChange={(date) => {
+                    set(i, { date });
+                  }}
+                />
                 <span className="accord-rows__cell accord-rows__cell--grow">
                   <label className="accord-field__label" htmlFor={nameId}>
                     {t('holidays.name')}
