@@ -1,7 +1,7 @@
 import { formatProblem, type Problem } from '../engine/errors';
 import { evaluateHistory, type CompiledConfig } from '../engine/evaluate/evaluate';
 import type { IssueResult } from '../engine/evaluate/result';
-import { resultJson } from '../engine/evaluate/result-json';
+import { JsonBytes, writeResultJson } from '../engine/evaluate/result-json';
 import { historyOf, parseIssue, type StatusCatalog } from '../engine/issue';
 import type { EpochMs } from '../engine/time/units';
 import { parseJsonText } from './json';
@@ -25,8 +25,7 @@ export interface BlockOutput {
  * process or hands to a worker thread. Pure apart from its inputs; a bad line becomes a message, and the others
  * go on.
  *
- * Each line is decoded when its turn comes, and each result is copied into the output bytes as soon as it is
- * written: what stays alive on the heap while the block is evaluated is one issue, not the block's lines and
+ * Each line is decoded when its turn comes, and each result is written straight into the output bytes: what stays alive on the heap while the block is evaluated is one issue, not the block's lines and
  * results, so collections of the young generation have little to copy. The output bytes are outside the heap,
  * where they wait for the blocks before them without being copied at all.
  */
@@ -38,7 +37,7 @@ export function evaluateBlock(
   file: string,
 ): BlockOutput {
   const bytes = Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength);
-  const out = new ByteSink(bytes.length >>> 1);
+  const out = new JsonBytes(bytes.length >>> 1);
   const errors: string[] = [];
   const options = statuses === undefined ? {} : { statuses };
   let number = block.first;
@@ -53,8 +52,10 @@ export function evaluateBlock(
     const result = parsed.ok
       ? evaluateOne(config, parsed.value, now, options)
       : { ok: false as const, problems: [parsed.problem] };
-    if (result.ok) out.writeLine(resultJson(result.value));
-    else errors.push(result.problems.map((p) => formatProblem(p, `${file}:${number}`)).join('\n'));
+    if (result.ok) {
+      writeResultJson(result.value, out);
+      out.newline();
+    } else errors.push(result.problems.map((p) => formatProblem(p, `${file}:${number}`)).join('\n'));
   }
   return { out: out.bytes(), errors };
 }
@@ -62,33 +63,6 @@ export function evaluateBlock(
 const NEWLINE = 10;
 const RETURN = 13;
 const OPEN_BRACE = 123;
-
-/** Lines of text written as UTF-8 into one growing buffer of its own (not Node's shared pool). */
-class ByteSink {
-  private buffer: Buffer;
-  private length = 0;
-
-  constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1024));
-  }
-
-  writeLine(text: string): void {
-    // A UTF-16 code unit takes at most three bytes; room for that, so that nothing is cut short.
-    const room = text.length * 3 + 1;
-    if (this.length + room > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + room));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-    this.length += this.buffer.write(text, this.length);
-    this.buffer[this.length++] = NEWLINE;
-  }
-
-  /** The lines written, a view of the buffer (whose memory can be transferred to another thread). */
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
-  }
-}
 
 /** One issue's JSON → its result, or the problems that stop it. */
 export function evaluateOne(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate } from './index';
 import type { IssueResult } from './result';
-import { resultJson } from './result-json';
+import { JsonBytes, resultJson } from './result-json';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const read = (name: string): unknown => JSON.parse(readFileSync(join(examples, name), 'utf8'));
@@ -101,5 +101,62 @@ describe('resultJson', () => {
     expect([...states].sort()).toEqual(expect.arrayContaining(['met', 'running']));
     // The walk met more than one state, so more than one shape of metric was written.
     expect(states.size).toBeGreaterThan(2);
+  });
+});
+
+describe('JsonBytes', () => {
+  const written = (write: (out: JsonBytes) => void): string => {
+    const out = new JsonBytes(1); // grows from the smallest buffer on every test
+    write(out);
+    return new TextDecoder().decode(out.bytes());
+  };
+
+  it('writes numbers as JSON.stringify does', () => {
+    const numbers = [
+      0,
+      -0,
+      7,
+      -7,
+      10,
+      99,
+      100,
+      1_000_000,
+      -86_400_000,
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+      2 ** 53,
+      2 ** 60,
+      1e21,
+      1.5,
+      -0.25,
+      99.5,
+      1e-7,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      null,
+    ];
+    for (const n of numbers) expect(written((out) => out.number(n))).toBe(JSON.stringify(n));
+  });
+
+  it('writes strings as JSON.stringify does, in UTF-8', () => {
+    const strings = [
+      '',
+      'IT-1',
+      'a"b',
+      'back\\slash',
+      'tab\t',
+      '\u007f',
+      'für',
+      '€',
+      '😀',
+      '\ud800 lone',
+      'x'.repeat(5000),
+    ];
+    for (const s of strings) {
+      expect(written((out) => out.string(s))).toBe(JSON.stringify(s));
+      expect(written((out) => out.known(s))).toBe(JSON.stringify(s));
+      // A second time, from the cache.
+      expect(written((out) => out.known(s))).toBe(JSON.stringify(s));
+    }
   });
 });
