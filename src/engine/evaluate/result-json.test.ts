@@ -105,10 +105,17 @@ describe('resultJson', () => {
 });
 
 describe('JsonBytes', () => {
-  const written = (write: (out: JsonBytes) => void): string => {
-    const out = new JsonBytes(1); // grows from the smallest buffer on every test
-    write(out);
-    return new TextDecoder().decode(out.bytes());
+  // Each writer grows from the smallest buffer.
+  const decoded = (out: JsonBytes): string => new TextDecoder().decode(out.bytes());
+  const numberJson = (n: number | null): string => {
+    const out = new JsonBytes(1);
+    out.number(n);
+    return decoded(out);
+  };
+  const stringJson = (s: string, how: 'string' | 'known'): string => {
+    const out = new JsonBytes(1);
+    out[how](s);
+    return decoded(out);
   };
 
   it('writes numbers as JSON.stringify does', () => {
@@ -135,7 +142,7 @@ describe('JsonBytes', () => {
       Number.POSITIVE_INFINITY,
       null,
     ];
-    for (const n of numbers) expect(written((out) => out.number(n))).toBe(JSON.stringify(n));
+    for (const n of numbers) expect(numberJson(n)).toBe(JSON.stringify(n));
   });
 
   it('writes strings as JSON.stringify does, in UTF-8', () => {
@@ -153,10 +160,10 @@ describe('JsonBytes', () => {
       'x'.repeat(5000),
     ];
     for (const s of strings) {
-      expect(written((out) => out.string(s))).toBe(JSON.stringify(s));
-      expect(written((out) => out.known(s))).toBe(JSON.stringify(s));
+      expect(stringJson(s, 'string')).toBe(JSON.stringify(s));
+      expect(stringJson(s, 'known')).toBe(JSON.stringify(s));
       // A second time, from the cache.
-      expect(written((out) => out.known(s))).toBe(JSON.stringify(s));
+      expect(stringJson(s, 'known')).toBe(JSON.stringify(s));
     }
   });
 });
