@@ -20,4 +20,18 @@ describe('ISO instants', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('formats repeated instants, and instants that share their low bits, each as its own', () => {
+    // Instants 16 ms or 2^32 ms apart share a slot of the recent-instants cache.
+    const base = Date.UTC(2026, 5, 19, 7, 50, 53, 235);
+    const instant = fc
+      .tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 2 }))
+      .map(([wraps, sixteens, ms]) => base + wraps * 2 ** 32 + sixteens * 16 + ms);
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 40 }), (instants) => {
+        for (const t of instants) expect(formatInstant(t as EpochMs)).toBe(new Date(t).toISOString());
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -53,8 +53,23 @@ const [HYPHEN, COLON, DOT, T, Z] = [45, 58, 46, 84, 90];
 /** The character code of the last decimal digit of ⌊n⌋ (n ≥ 0). */
 const digit = (n: number): number => 48 + (Math.floor(n) % 10);
 
+// An issue's result repeats instants (its creation starts every metric's cycle, its resolution stops several,
+// and the evaluation instant is the same for a whole run): the last few are kept, by their low bits.
+const RECENT = 16;
+const recentInstants = new Float64Array(RECENT).fill(Number.NaN);
+const recentTexts: string[] = new Array<string>(RECENT).fill('');
+
 /** @example formatInstant(0 as EpochMs) === '1970-01-01T00:00:00.000Z' */
 export function formatInstant(instant: EpochMs): string {
+  const slot = instant & (RECENT - 1);
+  if (recentInstants[slot] === instant) return recentTexts[slot] ?? '';
+  const text = formatFresh(instant);
+  recentInstants[slot] = instant;
+  recentTexts[slot] = text;
+  return text;
+}
+
+function formatFresh(instant: EpochMs): string {
   const day = Math.floor(instant / MS_PER_DAY);
   if (day !== cachedDay) {
     const { year, month, day: dom } = civilFromDays(day);
