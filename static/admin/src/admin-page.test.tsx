@@ -10,7 +10,7 @@ import type { Calendar } from '../../../src/engine/calendar/types';
 import type { Reply } from '../../shared/api/reply';
 import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
 import { AdminPage } from './admin-page';
-import { button, clean, click, description, field, type, waitFor } from './testing/render';
+import { button, clean, click, description, field, leave, type, waitFor } from './testing/render';
 
 const examples = join(__dirname, '../../../examples');
 const read = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
@@ -25,11 +25,24 @@ const version = <T,>(body: T & { id: string }, v = 1) => ({
 });
 const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
 
-/** The admin's routes over the examples, with `save` deciding what agreements/save answers. */
-function site(save: (call: Call) => Reply<unknown>, agreements: readonly Agreement[] = AGREEMENTS) {
+const PLACEMENTS = [{ projectKey: 'IT', agreementIds: AGREEMENTS.map((a) => a.id) }];
+
+/**
+ * The admin's routes over the examples, with `save` deciding what agreements/save answers and `projects` what
+ * the project lists are and what projects/save answers.
+ */
+function site(
+  save: (call: Call) => Reply<unknown>,
+  agreements: readonly Agreement[] = AGREEMENTS,
+  projects: { placements: () => unknown[]; save?: (call: Call) => Reply<unknown> } = {
+    placements: () => PLACEMENTS,
+  },
+) {
   return fakeBackend(
     (call) => {
       switch (call.route) {
+        case 'projects/save':
+          return projects.save?.(call) ?? ok({ projectKey: call.payload.projectKey, agreementIds: [] });
         case 'agreements/list':
           return ok(agreements.map((a) => version(a)));
         case 'agreements/get':
@@ -37,7 +50,7 @@ function site(save: (call: Call) => Reply<unknown>, agreements: readonly Agreeme
         case 'agreements/history':
           return ok([version(AGREEMENTS[0]!)]);
         case 'agreements/placements':
-          return ok({ projects: [{ projectKey: 'IT', agreementIds: AGREEMENTS.map((a) => a.id) }] });
+          return ok({ projects: projects.placements() });
         case 'calendars/list':
           return ok(CALENDARS.map((c) => version(c)));
         case 'calendars/region-holidays':
@@ -192,5 +205,60 @@ describe('saving an agreement', () => {
     expect(clean(container.textContent)).toContain('Saved as version 2');
     expect(button(container, 'Recalculate issues')).toBeDefined();
     expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('adds the agreement to a project over the list as loaded, and to the list someone changed meanwhile', async () => {
+    const [gold, secondLevel] = AGREEMENTS.map((a) => a.id);
+    // HR had no list when the page loaded; someone gives it one before the save.
+    let hr: string[] | undefined;
+    const fake = site((call) => ok(version(call.payload.agreement as Agreement, 2)), AGREEMENTS, {
+      placements: () => (hr ? [...PLACEMENTS, { projectKey: 'HR', agreementIds: hr }] : PLACEMENTS),
+      save: (call) => {
+        const expected = call.payload.expected as string[];
+        if (expected.join() !== (hr ?? []).join())
+          return {
+            ok: false,
+            error: { code: 'conflict', message: 'Someone else changed the agreements of project HR.' },
+          };
+        hr = call.payload.agreementIds as string[];
+        return ok({ projectKey: 'HR', agreementIds: hr });
+      },
+    });
+    await openGold(fake);
+    hr = [secondLevel!];
+    type(field(container, 'Projects'), 'IT, HR');
+    leave(field(container, 'Projects'));
+    await click(button(container, 'Save'));
+    const saves = fake.calls.filter((c) => c.route === 'projects/save').map((c) => c.payload);
+    expect(saves).toEqual([
+      { projectKey: 'HR', agreementIds: [gold], expected: [] },
+      { projectKey: 'HR', agreementIds: [secondLevel, gold], expected: [secondLevel] },
+    ]);
+    expect(hr).toEqual([secondLevel, gold]);
+    expect(liveRegion()).toBe('Agreement “Gold support” saved as version 2.');
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('says so when a project list cannot be written, and never writes over a list it did not load', async () => {
+    const fake = site((call) => ok(version(call.payload.agreement as Agreement, 2)), AGREEMENTS, {
+      placements: () => PLACEMENTS,
+      save: () => ({
+        ok: false,
+        error: { code: 'conflict', message: 'Someone else changed the agreements of project IT.' },
+      }),
+    });
+    await openGold(fake);
+    type(field(container, 'Projects'), '');
+    leave(field(container, 'Projects'));
+    await click(button(container, 'Save'));
+    const saves = fake.calls.filter((c) => c.route === 'projects/save').map((c) => c.payload);
+    // Once over the list as loaded, once over the list read again; both refused.
+    expect(saves).toHaveLength(2);
+    for (const save of saves) expect(save.expected).toEqual(PLACEMENTS[0]!.agreementIds);
+    expect(liveRegion()).toBe(
+      'Agreement “Gold support” saved as version 2, but its projects could not all be set.',
+    );
+    expect(clean(container.textContent)).toContain('The projects could not all be set');
+    expect(clean(container.textContent)).toContain('Someone else changed the agreements of project IT.');
   });
 });

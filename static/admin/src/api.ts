@@ -81,7 +81,7 @@ const ROUTES = {
   'agreements/delete': isVersion,
   'agreements/preview': withKey('metrics', Array.isArray),
   'agreements/placements': withKey('projects', Array.isArray),
-  'projects/set': withKey('agreementIds', Array.isArray),
+  'projects/save': withKey('agreementIds', Array.isArray),
   'jobs/start': withKey('id'),
   'jobs/status': withKey('id'),
   'jobs/list': Array.isArray,
@@ -104,7 +104,7 @@ export interface Replies {
   'agreements/delete': Version<Agreement>;
   'agreements/preview': AgreementPreview;
   'agreements/placements': { projects: Placement[] };
-  'projects/set': Placement;
+  'projects/save': Placement;
   'jobs/start': Job;
   'jobs/status': Job;
   'jobs/list': Job[];

@@ -116,6 +116,39 @@ function Editor(props: {
     setDraft((d) => without({ ...d, ...patch }, ...remove) as Agreement);
   };
 
+  /**
+   * Puts the agreement into the lists of the projects `wanted` and takes it out of the others, each list
+   * written over the list as loaded. A list someone changed meanwhile is refused rather than overwritten; then
+   * the lists are read again and the agreement added to or taken out of theirs, once. The first failure left
+   * is returned.
+   */
+  const writePlacements = async (agreementId: string, wanted: readonly string[]): Promise<Failure | null> => {
+    let lists = placements;
+    let failure: Failure | null = null;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      failure = null;
+      for (const change of placementChanges(agreementId, wanted, lists)) {
+        const reply = await call(backend, 'projects/save', {
+          projectKey: change.projectKey,
+          agreementIds: change.agreementIds,
+          expected: change.expected,
+        });
+        if (!reply.ok) {
+          failure = reply.error;
+          break;
+        }
+        const written = { projectKey: change.projectKey, agreementIds: change.agreementIds };
+        lists = [...lists.filter((p) => p.projectKey !== change.projectKey), written];
+      }
+      if (failure?.code !== 'conflict') break;
+      const fresh = await call(backend, 'agreements/placements', {});
+      if (!fresh.ok) break;
+      lists = fresh.data.projects;
+    }
+    setPlacements(lists);
+    return failure;
+  };
+
   const onSave = async () => {
     setAfter(null);
     const sent = cleanedAgreement(draft);
@@ -131,17 +164,7 @@ function Editor(props: {
     setDraft(sent);
     setOriginal(sent);
     // Where it applies is each project's list of agreements: write the lists that change.
-    let placementError: Failure | null = null;
-    let next = placements;
-    for (const change of placementChanges(saved.id, projects, placements)) {
-      const reply = await call(backend, 'projects/set', change);
-      if (!reply.ok) {
-        placementError = reply.error;
-        break;
-      }
-      next = [...next.filter((p) => p.projectKey !== change.projectKey), change];
-    }
-    setPlacements(next);
+    const placementError = await writePlacements(saved.id, projects);
     setAfter({ version: saved.version, placementError });
     announce(
       placementError
@@ -175,8 +198,7 @@ function Editor(props: {
       announce(reply.error.message);
       return;
     }
-    for (const change of placementChanges(savedId, [], placements))
-      await call(backend, 'projects/set', change);
+    await writePlacements(savedId, []);
     announce(t('agreements.deleted', { name: draft.name }));
     props.onClose(true);
   };

@@ -33,11 +33,11 @@ describe('placementChanges', () => {
     { projectKey: 'HR', agreementIds: ['ola'] },
   ];
 
-  it('adds the agreement at the end of new projects and takes it out of dropped ones', () => {
+  it('adds the agreement at the end of new projects and takes it out of dropped ones, over the lists as loaded', () => {
     expect(placementChanges('gold', ['hr', 'OPS'], placements)).toEqual([
-      { projectKey: 'IT', agreementIds: ['ola'] },
-      { projectKey: 'HR', agreementIds: ['ola', 'gold'] },
-      { projectKey: 'OPS', agreementIds: ['gold'] },
+      { projectKey: 'IT', agreementIds: ['ola'], expected: ['gold', 'ola'] },
+      { projectKey: 'HR', agreementIds: ['ola', 'gold'], expected: ['ola'] },
+      { projectKey: 'OPS', agreementIds: ['gold'], expected: [] },
     ]);
     expect(placementChanges('gold', ['IT'], placements)).toEqual([]);
   });

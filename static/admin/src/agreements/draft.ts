@@ -45,27 +45,42 @@ export function cleanedAgreement(draft: Agreement): Agreement {
 
 /**
  * The project lists to write after a save, for the projects whose list changes: the agreement added at the end
- * of a project that now uses it, taken out of one that no longer does.
- * @example placementChanges('gold', ['IT'], [{ projectKey: 'IT', agreementIds: [] }]) // [{ projectKey: 'IT', agreementIds: ['gold'] }]
+ * of a project that now uses it, taken out of one that no longer does, each with the list it replaces.
+ * @example placementChanges('gold', ['IT'], [{ projectKey: 'IT', agreementIds: [] }]) // [{ projectKey: 'IT', agreementIds: ['gold'], expected: [] }]
  */
 export function placementChanges(
   agreementId: string,
   projects: readonly string[],
   placements: readonly { readonly projectKey: string; readonly agreementIds: readonly string[] }[],
-): { projectKey: string; agreementIds: string[] }[] {
+): PlacementChange[] {
   const wanted = new Set(projects.map((p) => p.trim().toUpperCase()).filter((p) => p !== ''));
-  const out: { projectKey: string; agreementIds: string[] }[] = [];
+  const out: PlacementChange[] = [];
   for (const p of placements) {
     const has = p.agreementIds.includes(agreementId);
     const should = wanted.has(p.projectKey.toUpperCase());
     wanted.delete(p.projectKey.toUpperCase());
+    const expected = [...p.agreementIds];
     if (has && !should)
-      out.push({ projectKey: p.projectKey, agreementIds: p.agreementIds.filter((a) => a !== agreementId) });
+      out.push({
+        projectKey: p.projectKey,
+        agreementIds: p.agreementIds.filter((a) => a !== agreementId),
+        expected,
+      });
     if (!has && should)
-      out.push({ projectKey: p.projectKey, agreementIds: [...p.agreementIds, agreementId] });
+      out.push({ projectKey: p.projectKey, agreementIds: [...p.agreementIds, agreementId], expected });
   }
-  for (const projectKey of wanted) out.push({ projectKey, agreementIds: [agreementId] });
+  for (const projectKey of wanted) out.push({ projectKey, agreementIds: [agreementId], expected: [] });
   return out;
+}
+
+/**
+ * A project's new list of agreements, with the list it replaces as the page loaded it: the backend refuses the
+ * change if someone changed the list meanwhile, rather than undo their change.
+ */
+export interface PlacementChange {
+  readonly projectKey: string;
+  readonly agreementIds: string[];
+  readonly expected: string[];
 }
 
 /** The projects that use an agreement. */
