@@ -593,6 +593,33 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.audit.list({ limit: 10 })).toEqual([entry]);
       });
 
+      it('keeps two different changes without a version in one millisecond, each once', async () => {
+        const change = (after: string[]) =>
+          makeAudit({
+            action: 'project.agreements',
+            entity: 'project',
+            entityId: 'IT',
+            version: null,
+            changes: [{ path: '$.agreementIds', before: ['gold'], after }],
+          });
+        const first = change(['gold', 'ola']);
+        const second = change(['ola']);
+        await store.audit.append(first);
+        await store.audit.append(second);
+        // Appended again, each is found where it went: no third or fourth entry.
+        await Promise.all([store.audit.append(first), store.audit.append(second)]);
+        const listed = await store.audit.list({ limit: 10 });
+        expect(listed.map((e) => [e.at - T0, e.changes[0]?.after])).toEqual([
+          [1, ['ola']],
+          [0, ['gold', 'ola']],
+        ]);
+        // A versioned entry is still known by its key alone.
+        const saved = makeAudit({ version: 7 });
+        await store.audit.append(saved);
+        await store.audit.append({ ...saved, changes: [] });
+        expect((await store.audit.list({ limit: 10, entityId: saved.entityId })).length).toBe(1);
+      });
+
       it('lists newest first, pages by instant and filters by entity', async () => {
         const entries = [
           makeAudit({ at: T0 + 1, entityId: 'gold', version: 1 }),

@@ -352,7 +352,10 @@ export interface AuditEntry {
 }
 
 export interface AuditLog {
-  /** Appends an entry; idempotent on (at, actor, action, entityId, version). */
+  /**
+   * Appends an entry; idempotent on (at, actor, action, entityId, version). An entry without a version whose key
+   * holds a different change is kept, a millisecond later (or more), not dropped.
+   */
   append(entry: AuditEntry): Promise<void>;
   /** Newest first, before an instant, optionally of one entity. */
   list(options: {
