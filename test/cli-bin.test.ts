@@ -22,6 +22,28 @@ afterAll(() => {
   for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** `accord evaluate --issues <issues>` on `workers` threads with the example calendars, and any further options. */
+const evaluateIssues = (agreements: string, issues: string, workers: string, ...options: string[]) =>
+  spawnSync(
+    process.execPath,
+    [
+      bin,
+      'evaluate',
+      '--agreements',
+      agreements,
+      '--calendars',
+      join(examples, 'calendars.json'),
+      ...options,
+      '--issues',
+      issues,
+      '--now',
+      '2026-03-09T10:00:00+01:00',
+      '--workers',
+      workers,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+
 describe('the accord command', () => {
   it('validates the examples and exits 0', () => {
     const r = spawnSync(
@@ -53,25 +75,7 @@ describe('the accord command', () => {
       file,
       [...Array.from({ length: 700 }, (_, i) => issues[i % 3]), '{"key":1}', ...issues].join('\n'),
     );
-    const run = (workers: string) =>
-      spawnSync(
-        process.execPath,
-        [
-          bin,
-          'evaluate',
-          '--agreements',
-          join(examples, 'agreements.json'),
-          '--calendars',
-          join(examples, 'calendars.json'),
-          '--issues',
-          file,
-          '--now',
-          '2026-03-09T10:00:00+01:00',
-          '--workers',
-          workers,
-        ],
-        { encoding: 'utf8', maxBuffer: 64 << 20 },
-      );
+    const run = (workers: string) => evaluateIssues(join(examples, 'agreements.json'), file, workers);
     const one = run('1');
     const two = run('2');
     expect(one.status).toBe(2);
@@ -136,25 +140,7 @@ describe('the accord command', () => {
     const file = join(dir, 'issues.ndjson');
     writeFileSync(file, Array.from({ length: 3000 }, (_, n) => issue(n)).join('\n'));
     const run = (workers: string, ...statuses: string[]) =>
-      spawnSync(
-        process.execPath,
-        [
-          bin,
-          'evaluate',
-          '--agreements',
-          agreements,
-          '--calendars',
-          join(examples, 'calendars.json'),
-          ...statuses,
-          '--issues',
-          file,
-          '--now',
-          '2026-03-09T10:00:00+01:00',
-          '--workers',
-          workers,
-        ],
-        { encoding: 'utf8', maxBuffer: 64 << 20 },
-      );
+      evaluateIssues(agreements, file, workers, ...statuses);
     const statuses = ['--statuses', join(examples, 'statuses.json')];
     const one = run('1', ...statuses);
     const two = run('2', ...statuses);
