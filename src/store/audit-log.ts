@@ -7,6 +7,7 @@
  * the sandbox's can) would share a key. The later one then moves on a millisecond at a time until its key is
  * free or holds the same change, so that it is kept, not dropped as a repeat.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditLog } from '../app/ports/store';
 import { KEY_LIMITS, type AuditTable } from './schema';
@@ -40,8 +41,9 @@ export class SqlAuditLog implements AuditLog {
         .where('entity_id', '=', row.entity_id)
         .where('version', '=', NO_VERSION)
         .executeTakeFirst();
-      // The same change, appended again (an entry is never deleted, so the row is there).
-      if (there !== undefined && sameJson(parseJson(there.changes), entry.changes)) return;
+      // The same change, appended again (an entry is never deleted, so the row is there). Both sides are
+      // compared as parsed JSON: MySQL's JSON type reorders keys, and JSON drops undefined properties.
+      if (there !== undefined && isDeepStrictEqual(parseJson(there.changes), JSON.parse(row.changes))) return;
     }
     throw new Error(
       `audit: no free instant within ${MAX_SHIFT_MS} ms of ${entry.at} for ${entry.action} of ${entry.entityId}`,
@@ -73,19 +75,6 @@ const NO_VERSION = 0;
 
 /** How far an entry without a version moves on to find a key of its own. */
 const MAX_SHIFT_MS = 1000;
-
-/** Whether two JSON values are equal, whatever the order of their keys (MySQL's JSON type reorders them). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  const recordA = a as Record<string, unknown>;
-  const recordB = b as Record<string, unknown>;
-  return keysA.every((key) => Object.hasOwn(recordB, key) && sameJson(recordA[key], recordB[key]));
-}
 
 function toEntry(row: Selectable<AuditTable>): AuditEntry {
   const version = num(row.version);
