@@ -16,7 +16,7 @@ import {
   type LoadedConfig,
 } from './config-files';
 import { InvalidInput } from './invalid-input';
-import { readFileChunks, readLineBlocks } from './lines';
+import { FileBlocks, readLineBlocks } from './lines';
 import { canUseWorkers, WorkerPool } from './pool';
 
 /** Where the command line reads and writes; tests pass their own. */
@@ -152,7 +152,9 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
       ]);
     }
   }
-  const input = fd === undefined ? (io.stdin as AsyncIterable<Buffer | string>) : readFileChunks(fd);
+  // A file is read straight into the blocks, whose memory comes back for later reads once evaluated.
+  const reader = fd === undefined ? undefined : new FileBlocks(fd);
+  const blocks = reader?.blocks() ?? readLineBlocks(io.stdin as AsyncIterable<Buffer | string>);
   const where = file === '-' ? 'stdin' : file;
   const { pool } = options;
   let failed = 0;
@@ -182,15 +184,21 @@ async function evaluateStream(options: StreamOptions, io: CliIo): Promise<number
   const limit = 32;
   try {
     let seq = 0;
-    for await (const block of readLineBlocks(input)) {
+    for await (const block of blocks) {
       const pending = pool?.offer(seq++, block);
       if (pending) {
         const entry = { output: undefined as BlockOutput | undefined, pending };
         // Failures are thrown by `writeOldest`, which awaits `pending` itself.
-        pending.then((output) => (entry.output = output)).catch(() => undefined);
+        pending
+          .then((reply) => {
+            entry.output = { out: reply.out, errors: reply.errors };
+            reader?.recycle(reply.input.buffer);
+          })
+          .catch(() => undefined);
         queue.push(entry);
       } else {
         const output = evaluateBlock(options.config, block, options.now, options.statuses, where);
+        reader?.recycle(block.bytes.buffer);
         queue.push({ output, pending: undefined });
         // Workers' replies are events: let them in, or the workers wait while this thread reads on.
         if (pool) await new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BlockOutput, ByteBatch } from './batch';
+import type { ByteBatch } from './batch';
 import type { WorkerConfiguration, WorkerReply, WorkerRequest, WorkerSetup } from './worker';
 
 /** Where the compiled worker lives; absent when running from TypeScript sources (tests), then no pool. */
@@ -20,7 +20,7 @@ export class WorkerPool {
   private readonly outstanding: number[];
   private readonly pending = new Map<
     number,
-    { resolve: (o: BlockOutput) => void; reject: (e: Error) => void; worker: number }
+    { resolve: (reply: WorkerReply) => void; reject: (e: Error) => void; worker: number }
   >();
 
   constructor(count: number, setup: WorkerSetup) {
@@ -69,9 +69,10 @@ export class WorkerPool {
 
   /**
    * Sends a block to the least busy worker, unless every worker already has {@link DEPTH} blocks; resolves to
-   * its output. Before a worker has started, blocks wait for it in its queue.
+   * its output, with the block's bytes handed back. Before a worker has started, blocks wait for it in its
+   * queue.
    */
-  offer(seq: number, batch: ByteBatch): Promise<BlockOutput> | undefined {
+  offer(seq: number, batch: ByteBatch): Promise<WorkerReply> | undefined {
     let index = -1;
     for (let i = 0; i < this.outstanding.length; i++) {
       const load = this.outstanding[i] ?? DEPTH;
@@ -82,9 +83,9 @@ export class WorkerPool {
     return this.send(index, seq, batch);
   }
 
-  private async send(index: number, seq: number, batch: ByteBatch): Promise<BlockOutput> {
+  private async send(index: number, seq: number, batch: ByteBatch): Promise<WorkerReply> {
     await this.ready[index];
-    return new Promise<BlockOutput>((resolve, reject) => {
+    return new Promise<WorkerReply>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, worker: index });
       const request: WorkerRequest = { seq, batch };
       // The block's memory moves to the worker; nothing is copied.

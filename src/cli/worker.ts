@@ -14,7 +14,7 @@ import { ok, type Result } from '../engine/errors';
 import type { CompiledConfig } from '../engine/evaluate/evaluate';
 import { parseStatuses, type StatusCatalog } from '../engine/issue';
 import type { EpochMs } from '../engine/time/units';
-import { evaluateBlock, type ByteBatch } from './batch';
+import { evaluateBlock, type BlockOutput, type ByteBatch } from './batch';
 
 export interface WorkerSetup {
   readonly now: number;
@@ -42,10 +42,10 @@ export interface WorkerRequest {
   readonly batch: ByteBatch;
 }
 
-export interface WorkerReply {
+export interface WorkerReply extends BlockOutput {
   readonly seq: number;
-  readonly out: Uint8Array;
-  readonly errors: readonly string[];
+  /** The block's bytes, handed back for a later read (see `FileBlocks.recycle`). */
+  readonly input: Uint8Array;
 }
 
 interface Compiled {
@@ -77,9 +77,10 @@ function serve(): void {
       compiled.statuses,
       setup.file,
     );
-    // The output's bytes move to the main thread; nothing is copied.
-    const reply: WorkerReply = { seq: message.seq, out, errors };
-    port.postMessage(reply, [out.buffer as ArrayBuffer]);
+    // The output's bytes move to the main thread, and the block's go back to it; nothing is copied.
+    const input = message.batch.bytes;
+    const reply: WorkerReply = { seq: message.seq, out, errors, input };
+    port.postMessage(reply, [out.buffer as ArrayBuffer, input.buffer as ArrayBuffer]);
   });
 }
 
