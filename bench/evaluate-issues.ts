@@ -12,6 +12,7 @@ import type { EvaluateRun } from './child-evaluate-issues';
 import type { ParseRun } from './child-parse-issues';
 import { BENCH_AGREEMENTS } from './issue-agreements';
 import { generateIssue, type IssueWindow } from './issue-generator';
+import { watchingElsewhere, type Elsewhere } from './machine';
 import { seeded } from './prng';
 import { heading, int, mb, ms, perSecond, since, table, times } from './report';
 
@@ -32,6 +33,9 @@ export interface IssueFigures {
   /** Whether the command line exited 0 with one result line per issue. */
   readonly complete: boolean;
 }
+
+const elsewhereText = (seen: Elsewhere | undefined): string =>
+  seen === undefined ? 'n/a' : `${int(seen.othersMs)} ms, ${int(seen.stealMs)} ms`;
 
 const fastest = <T extends { readonly ms: number }>(runs: readonly T[]): T =>
   runs.reduce((best, run) => (run.ms < best.ms ? run : best));
@@ -81,12 +85,22 @@ export async function benchIssues(): Promise<IssueFigures> {
 
     // Two runs of each, alternating, so that a burst of load from elsewhere does not decide the ratio alone;
     // the faster run of each counts.
+    // Beside each run, what other processes and the host took from the cores meanwhile: a slow run with much
+    // of either was slowed from outside.
     const parses: ParseRun[] = [];
     const evaluates: EvaluateRun[] = [];
+    const elsewhere = new Map<ParseRun | EvaluateRun, Elsewhere | undefined>();
+    const watch = async <T extends ParseRun | EvaluateRun>(run: () => Promise<T>): Promise<T> => {
+      const watched = await watchingElsewhere(run, (result) => result.cpuMs);
+      elsewhere.set(watched.result, watched.elsewhere);
+      return watched.result;
+    };
     for (let round = 0; round < RUNS; round++) {
-      parses.push(await runChild<ParseRun>('parse-issues', [issuesFile]));
+      parses.push(await watch(() => runChild<ParseRun>('parse-issues', [issuesFile])));
       evaluates.push(
-        await runChild<EvaluateRun>('evaluate-issues', [agreementsFile, EXAMPLE_CALENDARS, issuesFile, NOW]),
+        await watch(() =>
+          runChild<EvaluateRun>('evaluate-issues', [agreementsFile, EXAMPLE_CALENDARS, issuesFile, NOW]),
+        ),
       );
     }
     const rate = (took: number): number => (ISSUES / took) * 1000;
@@ -96,9 +110,10 @@ export async function benchIssues(): Promise<IssueFigures> {
       ms(run.cpuMs),
       perSecond(rate(run.ms)),
       mb(run.peakRssMb),
+      elsewhereText(elsewhere.get(run)),
     ];
     table([
-      ['run (each in its own process)', 'wall time', 'CPU time', 'issues', 'peak RSS'],
+      ['run (each in its own process)', 'wall time', 'CPU time', 'issues', 'peak RSS', 'other CPU, steal'],
       ...parses.map((run, i) => row(`parse only (read lines + JSON.parse), run ${i + 1}`, run)),
       ...evaluates.map((run, i) => row(`accord evaluate --issues, run ${i + 1}`, run)),
     ]);
