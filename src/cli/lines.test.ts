@@ -113,6 +113,32 @@ describe('FileBlocks', () => {
     },
   );
 
+  it.each([
+    [8, 4],
+    [37, 64],
+  ])(
+    'yields blocks whose memory is their own, to move to a worker (%i bytes a read, %i of room)',
+    async (size, room) => {
+      const file = join(dir, 'transfer.ndjson');
+      writeFileSync(file, text);
+      const fd = openSync(file, 'r');
+      const moved: string[] = [];
+      const detached: boolean[] = [];
+      try {
+        for await (const block of new FileBlocks(fd, size, room).blocks()) {
+          // Moved, not copied: Node copies what it cannot move, such as a slice of its shared pool.
+          const copy = structuredClone(block.bytes, { transfer: [block.bytes.buffer] });
+          detached.push(block.bytes.byteLength === 0);
+          moved.push(...splitLines(copy));
+        }
+      } finally {
+        closeSync(fd);
+      }
+      expect(moved).toEqual(lines);
+      expect(detached.every(Boolean)).toBe(true);
+    },
+  );
+
   it('reads on buffers it has had back instead of new ones', async () => {
     const { blocks, buffers } = await readFile(text, 64, 256);
     expect(blocks.length).toBeGreaterThan(20);

@@ -91,7 +91,10 @@ export class FileBlocks {
         carry.copy(buffer, room - carry.length);
         bytes = buffer.subarray(room - carry.length, end);
       } else {
-        bytes = Buffer.concat([carry, buffer.subarray(room, end)]);
+        // Memory of its own, not a slice of Node's shared pool: the block may be transferred.
+        bytes = Buffer.allocUnsafeSlow(carry.length + n);
+        carry.copy(bytes, 0);
+        buffer.copy(bytes, carry.length, room, end);
         this.recycle(buffer.buffer);
       }
       carry = undefined;
