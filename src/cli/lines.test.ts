@@ -127,7 +127,7 @@ describe('FileBlocks', () => {
       try {
         for await (const block of new FileBlocks(fd, size, room).blocks()) {
           // Moved, not copied: Node copies what it cannot move, such as a slice of its shared pool.
-          const copy = structuredClone(block.bytes, { transfer: [block.bytes.buffer] });
+          const copy = structuredClone(block.bytes, { transfer: [block.bytes.buffer as ArrayBuffer] });
           detached.push(block.bytes.byteLength === 0);
           moved.push(...splitLines(copy));
         }
