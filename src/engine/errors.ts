@@ -12,6 +12,17 @@ export interface Problem {
   readonly path?: string;
   /** 1-based column in a JQL text, when the problem is inside one. */
   readonly column?: number;
+  /** The same problem as data, for a UI to word in its user's language; `message` is the English wording. */
+  readonly detail?: ProblemDetail;
+}
+
+/**
+ * What a problem says, as a message key and the values its wording quotes (e.g. `jql.expected` with what was
+ * expected, where and what was found): plain JSON, so it survives the trip from a resolver to a page.
+ */
+export interface ProblemDetail {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string | number>>;
 }
 
 export type Result<T> =

@@ -134,7 +134,13 @@ describeInBrowser('the admin page in Chromium', () => {
       await frame.getByLabel('Internes Team').fill('Netzwerk');
       await frame.locator('#accord-field-projects').fill('IT');
       await frame.locator('#accord-field-appliesTo').fill('priority = Highest AND');
+      // The parser's problem in German, worded from its parts, with the place marked in the query.
+      const jqlError = frame.locator('.accord-jql-error');
       await frame.getByText(/^Spalte 23: /).waitFor();
+      expect(await text(jqlError.locator('span').first())).toBe(
+        'Spalte 23: Erwartet wird ein Feldname oder "(" nach "AND", gefunden wurde das Ende der Abfrage',
+      );
+      await photographPart(frame.locator('.accord-field', { has: jqlError }), 'admin-jql-error-dark-de');
       await frame.locator('#accord-field-appliesTo').fill('priority = Highest');
       await frame.locator('#accord-field-metrics-0-name').fill('Bearbeitungszeit Netzwerk');
       await frame.locator('#accord-field-metrics-0-goals-0-targetMinutes').fill('6');

@@ -9,6 +9,12 @@ import { parseJqlExpr } from './parser';
 
 export type { JqlExpr, JqlField, JqlValue } from './ast';
 export { JQL_CODES } from './problems';
+export type {
+  Expected as JqlExpected,
+  Hint as JqlHint,
+  Unsupported as JqlUnsupported,
+  Where as JqlWhere,
+} from './problems';
 export { printJql } from './print';
 export { parseJqlExpr };
 

@@ -6,11 +6,10 @@ import { fail, ok, type Problem, type Result } from '../errors';
 import { resolveFieldName } from '../fields';
 import type { JqlExpr, JqlField, JqlValue } from './ast';
 import { tokenize, type Token } from './lexer';
-import { describeToken, expected, tooDeep, unsupported } from './problems';
+import { after, expected, quoted, tooDeep, unsupported, type Hint } from './problems';
 
 // Words that would make an unquoted value or field name ambiguous; quoting them ("and") makes them plain text.
 const RESERVED = new Set(['and', 'or', 'not', 'in', 'is', 'empty', 'null']);
-const OPERATORS = '=, !=, ~, !~, in, not in or is';
 // Far beyond any real query; it keeps a pasted or generated monster from overflowing the stack, here or when
 // the tree is compiled and printed.
 const MAX_DEPTH = 64;
@@ -34,9 +33,8 @@ const isSymbol = (token: Token, ...symbols: string[]): boolean =>
 const isAnd = (token: Token): boolean => isWord(token, 'and') || isSymbol(token, '&&', '&');
 const isOr = (token: Token): boolean => isWord(token, 'or') || isSymbol(token, '||', '|');
 const isNot = (token: Token): boolean => isWord(token, 'not') || isSymbol(token, '!');
-const after = (token: Token): string => `after ${describeToken(token)}`;
-const quoteHint = (token: Token): string | undefined =>
-  token.kind === 'word' ? `put it in quotes to use "${token.text}" as a value` : undefined;
+const quoteHint = (token: Token): Hint | undefined =>
+  token.kind === 'word' ? { hint: 'quote', word: token.text } : undefined;
 
 class Parser {
   private index = 0;
@@ -51,7 +49,7 @@ class Parser {
     if (!expr.ok) return expr;
     const next = this.peek();
     if (next.kind === 'end') return expr;
-    return fail(this.orderBy() ?? expected('AND, OR or end of query', after(this.previous()), next));
+    return fail(this.orderBy() ?? expected('andOrEnd', after(this.previous()), next));
   }
 
   // ── Precedence levels ─────────────────────────────────────────────────────────────────────────────────
@@ -104,8 +102,8 @@ class Parser {
     if (!inner.ok) return inner;
     const close = this.peek();
     if (!isSymbol(close, ')')) {
-      const where = `${after(this.previous())} to close the "(" at column ${token.column}`;
-      return fail(expected('")"', where, close));
+      const where = { at: 'close', after: quoted(this.previous()), column: token.column } as const;
+      return fail(expected('closeParen', where, close));
     }
     this.next();
     return inner;
@@ -136,7 +134,7 @@ class Parser {
     if (isWord(operator, 'in')) return this.parseList(field.value, 'in', operator);
     if (isWord(operator, 'not')) {
       const inWord = this.next();
-      if (!isWord(inWord, 'in')) return fail(expected('"in"', after(operator), inWord));
+      if (!isWord(inWord, 'in')) return fail(expected('in', after(operator), inWord));
       return this.parseList(field.value, 'not in', inWord);
     }
     if (isWord(operator, 'is')) {
@@ -145,19 +143,17 @@ class Parser {
       if (negated) last = this.next();
       const empty = this.next();
       if (!isWord(empty, 'empty') && !isWord(empty, 'null')) {
-        return fail(expected('EMPTY or NULL', after(last), empty));
+        return fail(expected('emptyOrNull', after(last), empty));
       }
       return ok({ kind: 'is-empty', field: field.value, negated });
     }
-    const where = `after "${field.value.name}"`;
-    return fail(
-      this.unsupportedOperator(operator) ?? expected(`an operator (${OPERATORS})`, where, operator),
-    );
+    const where = { at: 'after', after: `"${field.value.name}"` } as const;
+    return fail(this.unsupportedOperator(operator) ?? expected('operator', where, operator));
   }
 
   private parseField(): Result<JqlField> {
     const token = this.peek();
-    const where = this.index === 0 ? 'at the start of the query' : after(this.previous());
+    const where = this.index === 0 ? ({ at: 'start' } as const) : after(this.previous());
     const orderBy = this.orderBy();
     if (orderBy) return fail(orderBy);
     if (token.kind === 'string' && token.value.trim() !== '') {
@@ -166,7 +162,7 @@ class Parser {
     }
     if (token.kind !== 'word' || RESERVED.has(token.text.toLowerCase())) {
       // A quoted field name reaches here only when blank, which names no field.
-      return fail(expected('a field name or "("', where, token));
+      return fail(expected('fieldOrParen', where, token));
     }
     this.next();
     if (!(token.text.toLowerCase() === 'cf' && isSymbol(this.peek(), '['))) {
@@ -175,10 +171,9 @@ class Parser {
     // cf[10010]: a custom field by id, the only bracketed form in the subset.
     const open = this.next();
     const id = this.next();
-    if (id.kind !== 'word' || !/^\d+$/.test(id.text))
-      return fail(expected('a custom field id', after(open), id));
+    if (id.kind !== 'word' || !/^\d+$/.test(id.text)) return fail(expected('customFieldId', after(open), id));
     const close = this.next();
-    if (!isSymbol(close, ']')) return fail(expected('"]"', after(id), close));
+    if (!isSymbol(close, ']')) return fail(expected('closeBracket', after(id), close));
     const name = `${token.text}[${id.text}]`;
     return ok({ name, key: resolveFieldName(name), column: token.column });
   }
@@ -192,7 +187,7 @@ class Parser {
       const call = this.notCall(token);
       return call ? fail(call) : ok({ kind: 'text', text: token.text });
     }
-    return fail(expected('a value', after(operator), token, quoteHint(token)));
+    return fail(expected('value', after(operator), token, quoteHint(token)));
   }
 
   /** The text after `~` or `!~`: not EMPTY (that is `is EMPTY`) and not blank (which would match anything). */
@@ -202,8 +197,8 @@ class Parser {
       token.kind === 'string' || (token.kind === 'word' && !RESERVED.has(token.text.toLowerCase()));
     if (!text || token.value === '') {
       const empty = isWord(token, 'empty') || isWord(token, 'null');
-      const hint = empty ? 'write "is EMPTY" to find an empty field' : quoteHint(token);
-      return fail(expected('a text to search for', after(operator), token, hint));
+      const hint: Hint | undefined = empty ? { hint: 'isEmpty' } : quoteHint(token);
+      return fail(expected('searchText', after(operator), token, hint));
     }
     const call = this.notCall(token);
     return call ? fail(call) : ok(token.value);
@@ -212,7 +207,7 @@ class Parser {
   private parseList(field: JqlField, operator: 'in' | 'not in', inWord: Token): Result<JqlExpr> {
     const open = this.next();
     if (!isSymbol(open, '(')) {
-      return fail(this.notCall(open) ?? expected('"("', after(inWord), open));
+      return fail(this.notCall(open) ?? expected('openParen', after(inWord), open));
     }
     const values: JqlValue[] = [];
     for (;;) {
@@ -223,8 +218,8 @@ class Parser {
       const separator = this.next();
       if (isSymbol(separator, ')')) return ok({ kind: 'list', field, operator, values });
       if (!isSymbol(separator, ',')) {
-        const where = `${after(valueToken)} in the list opened at column ${open.column}`;
-        return fail(expected('"," or ")"', where, separator));
+        const where = { at: 'list', after: quoted(valueToken), column: open.column } as const;
+        return fail(expected('commaOrClose', where, separator));
       }
     }
   }
@@ -234,21 +229,15 @@ class Parser {
   /** A function call (`currentUser()`, `membersOf("x")`) where a value belongs. */
   private notCall(name: Token): Problem | undefined {
     if (name.kind !== 'word' || !isSymbol(this.peek(), '(')) return undefined;
-    return unsupported(
-      `Functions such as "${name.text}()" are not supported; write the value itself, e.g. an account id`,
-      name,
-    );
+    return unsupported('function', name.text, name);
   }
 
   private unsupportedOperator(operator: Token): Problem | undefined {
     if (isSymbol(operator, '>', '>=', '<', '<=')) {
-      return unsupported(`The comparison "${operator.text}" is not supported; use ${OPERATORS}`, operator);
+      return unsupported('comparison', operator.text, operator);
     }
     if (isWord(operator, 'was') || isWord(operator, 'changed')) {
-      return unsupported(
-        `History searches ("${operator.text}") are not supported; the query is checked against the issue's values at one instant`,
-        operator,
-      );
+      return unsupported('history', operator.text, operator);
     }
     return undefined;
   }
@@ -256,10 +245,7 @@ class Parser {
   private orderBy(): Problem | undefined {
     const order = this.peek();
     if (!isWord(order, 'order') || !isWord(this.peek(1), 'by')) return undefined;
-    return unsupported(
-      `Sorting ("${order.text} ${this.peek(1).text}") is not supported; this query selects issues, it does not sort them`,
-      order,
-    );
+    return unsupported('sorting', `${order.text} ${this.peek(1).text}`, order);
   }
 
   // ── Cursor ────────────────────────────────────────────────────────────────────────────────────────────

@@ -61,13 +61,13 @@ describe('malformed queries point at the offending token and say what was expect
     ['cf[abc] = 1', 4, 'Expected a custom field id after "[" but found "abc"'],
     ['cf[10010 = 1', 10, 'Expected "]" after "10010" but found "="'],
   ])('%j: column %i', (text, column, message) => {
-    expect(problem(text)).toEqual({ code: 'jql.expected', column, message });
+    expect(problem(text)).toMatchObject({ code: 'jql.expected', column, message });
   });
 });
 
 describe('broken quoted strings', () => {
   it('points at the opening quote of a string that never closes', () => {
-    expect(problem('status = "Open')).toEqual({
+    expect(problem('status = "Open')).toMatchObject({
       code: 'jql.unterminated-string',
       column: 10,
       message: 'Expected a closing " for the string at column 10 but found end of query',
@@ -86,7 +86,7 @@ describe('broken quoted strings', () => {
   });
 
   it('rejects an escape Jira does not know either', () => {
-    expect(problem(String.raw`labels = "a\qb"`)).toEqual({
+    expect(problem(String.raw`labels = "a\qb"`)).toMatchObject({
       code: 'jql.invalid-escape',
       column: 12,
       message: String.raw`Expected an escape (\", \', \\, \n, \r, \t, \uXXXX) in the quoted string but found "\q"`,
@@ -134,7 +134,55 @@ describe('valid Jira outside the subset', () => {
       `History searches ("changed") are not supported; the query is checked against the issue's values at one instant`,
     ],
   ])('%j: column %i', (text, column, message) => {
-    expect(problem(text)).toEqual({ code: 'jql.unsupported', column, message });
+    expect(problem(text)).toMatchObject({ code: 'jql.unsupported', column, message });
+  });
+});
+
+describe('each problem as data, for a page to word in its own language', () => {
+  it.each([
+    ['status =', { what: 'value', where: 'after', after: '"="' }],
+    ['= Open', { what: 'fieldOrParen', where: 'start', found: '"="' }],
+    ['(status = Open', { what: 'closeParen', where: 'close', after: '"Open"', column: 1 }],
+    [
+      'priority in (High Low)',
+      { what: 'commaOrClose', where: 'list', after: '"High"', column: 13, found: '"Low"' },
+    ],
+    ["status = 'AND'x AND", { what: 'andOrEnd', where: 'after', after: "'AND'", found: '"x"' }],
+    [
+      'status = AND',
+      { what: 'value', where: 'after', after: '"="', found: '"AND"', hint: 'quote', word: 'AND' },
+    ],
+    [
+      'summary ~ EMPTY',
+      { what: 'searchText', where: 'after', after: '"~"', found: '"EMPTY"', hint: 'isEmpty' },
+    ],
+    ['"Request Type" : x', { what: 'operator', where: 'after', after: '"Request Type"', found: '":"' }],
+  ])('%j', (text, values) => {
+    // Exactly these values: the end of the query is an absent `found`, not English text.
+    expect(problem(text).detail).toEqual({ key: 'jql.expected', values });
+  });
+
+  it('gives the other problems their values', () => {
+    expect(problem('status = "Open').detail).toEqual({
+      key: 'jql.unterminated-string',
+      values: { quote: '"', column: 10 },
+    });
+    expect(problem(String.raw`labels = "a\qb"`).detail).toEqual({
+      key: 'jql.invalid-escape',
+      values: { escape: '\\q' },
+    });
+    expect(problem('assignee = currentUser()').detail).toEqual({
+      key: 'jql.unsupported',
+      values: { what: 'function', text: 'currentUser' },
+    });
+    expect(problem('status = Open ORDER BY created').detail).toEqual({
+      key: 'jql.unsupported',
+      values: { what: 'sorting', text: 'ORDER BY' },
+    });
+    expect(problem(`${'NOT '.repeat(100)}a = 1`).detail).toEqual({
+      key: 'jql.too-deep',
+      values: { limit: 64, found: '"NOT"' },
+    });
   });
 });
 
@@ -150,7 +198,7 @@ describe('never throws', () => {
 describe('size limits', () => {
   it('follows 64 levels of parentheses and NOT, and reports the 65th instead of overflowing the stack', () => {
     expect(parseJql(`${'('.repeat(64)}a = 1${')'.repeat(64)}`).ok).toBe(true);
-    expect(problem(`${'('.repeat(1000)}a = 1${')'.repeat(1000)}`)).toEqual({
+    expect(problem(`${'('.repeat(1000)}a = 1${')'.repeat(1000)}`)).toMatchObject({
       code: 'jql.too-deep',
       column: 65,
       message: 'Expected at most 64 nested parentheses or NOTs but found more at "("',

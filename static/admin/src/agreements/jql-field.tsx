@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src/engine/errors';
 import { Field } from '../ui/field';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { checkJql } from './jql-check';
 
 /**
@@ -18,13 +19,14 @@ export function JqlField(props: {
   readonly problems: readonly Problem[];
   readonly help?: ReactNode;
 }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const text = props.value ?? '';
   const issue = checkJql(text);
   const errors = issue
     ? [
         <span key="jql" className="accord-jql-error">
-          <span>{t('jql.at', { column: issue.column, message: issue.problem.message })}</span>
+          <span>{t('jql.at', { column: issue.column, message: problemText(issue.problem, i18n) })}</span>
           <span className="accord-jql-error__where accord-mono" aria-hidden="true">
             {issue.before}
             <mark className="accord-jql-error__mark">{issue.at}</mark>

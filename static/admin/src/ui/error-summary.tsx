@@ -1,6 +1,7 @@
 import type { Problem } from '../../../../src/engine/errors';
 import { focusField, pathSteps } from '../problems';
 import { useT, type AdminI18n } from '../messages';
+import { problemText } from '../problem-text';
 
 /**
  * What the backend refused in a save, one line per problem, each a button that moves focus to the field it
@@ -22,7 +23,10 @@ export function ErrorSummary(props: { readonly problems: readonly Problem[] }) {
           >
             {describePath(p.path ?? '$', i18n)}
           </button>
-          : {p.column === undefined ? p.message : i18n.t('jql.at', { column: p.column, message: p.message })}
+          :{' '}
+          {p.column === undefined
+            ? problemText(p, i18n)
+            : i18n.t('jql.at', { column: p.column, message: problemText(p, i18n) })}
         </li>
       ))}
     </ul>

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src/engine/errors';
+import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { fieldId } from '../problems';
 
 /** What a control needs to be labelled and described: its id, whether it is invalid, what describes it. */
@@ -26,9 +28,12 @@ export function Field(props: {
   readonly children: (control: ControlProps) => ReactNode;
   readonly className?: string;
 }) {
+  const i18n = useT();
   const id = fieldId(props.path);
   const errors: readonly ReactNode[] =
-    props.errors && props.errors.length > 0 ? props.errors : (props.problems ?? []).map((p) => p.message);
+    props.errors && props.errors.length > 0
+      ? props.errors
+      : (props.problems ?? []).map((p) => problemText(p, i18n));
   const helpId = props.help ? `${id}-help` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
   const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
