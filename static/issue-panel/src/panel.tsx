@@ -23,7 +23,9 @@ export function IssuePanel(props: { readonly backend: Backend; readonly clock?: 
     'issue-panel',
     (detail) => `Jira did not say which issue this is${detail}.`,
   );
-  const messages = useMemo(() => (start.status === 'ready' ? panelMessages(start.i18n) : null), [start]);
+  // Keyed by the translations, not by `start`, which is a new object every render.
+  const i18n = start.status === 'ready' ? start.i18n : null;
+  const messages = useMemo(() => (i18n ? panelMessages(i18n) : null), [i18n]);
 
   // Until the panel has its text, a failure can only be told in the English it was written in.
   if (start.status === 'failed') return <FirstError error={start.error} />;
