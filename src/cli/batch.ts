@@ -25,9 +25,10 @@ export interface BlockOutput {
  * process or hands to a worker thread. Pure apart from its inputs; a bad line becomes a message, and the others
  * go on.
  *
- * Each line is decoded when its turn comes, and each result is written straight into the output bytes: what stays alive on the heap while the block is evaluated is one issue, not the block's lines and
- * results, so collections of the young generation have little to copy. The output bytes are outside the heap,
- * where they wait for the blocks before them without being copied at all.
+ * Each line is decoded when its turn comes, and each result is written straight into the output bytes: what
+ * stays alive on the heap while the block is evaluated is one issue, not the block's lines and results, so
+ * collections of the young generation have little to copy. The output bytes are outside the heap, where they
+ * wait for the blocks before them without being copied at all.
  */
 export function evaluateBlock(
   config: CompiledConfig,
