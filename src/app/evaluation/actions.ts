@@ -1,6 +1,8 @@
 import type { Action, Agreement } from '../../engine/agreement/types';
-import type { IssueResult } from '../../engine/evaluate/result';
+import type { CycleResult, IssueResult } from '../../engine/evaluate/result';
+import { formatLocalInstant } from '../../engine/time/format-local';
 import { parseInstant } from '../../engine/time/iso';
+import { isKnownZone } from '../../engine/time/zone';
 import type { JiraPort } from '../ports';
 import type { Deps } from './deps';
 
@@ -63,7 +65,7 @@ export async function actOnThresholds(
           agreement: agreement.name,
           metric: metric.name,
           remaining: formatRemaining(cycle.remainingMs),
-          deadline: cycle.deadline === null ? '—' : formatDeadline(cycle.deadline),
+          deadline: await deadlineText(deps, agreement, metric.id, cycle),
         };
         for (const [index, action] of threshold.actions.entries()) {
           const key = [
@@ -139,7 +141,26 @@ export function formatRemaining(ms: number | null): string {
   return h > 0 ? `${sign}${h} h ${String(m).padStart(2, '0')} min` : `${sign}${m} min`;
 }
 
-/** `2026-03-02 14:05 UTC`: unambiguous in a comment read from anywhere. */
-export function formatDeadline(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/**
+ * `{deadline}` in the zone of the calendar of the goal the cycle is measured under, with its offset
+ * (docs/engine-contract.md, "Actions"): `2026-03-02 15:05 +01:00` on a Berlin calendar.
+ */
+async function deadlineText(
+  deps: Deps,
+  agreement: Agreement,
+  metricId: string,
+  cycle: CycleResult,
+): Promise<string> {
+  if (cycle.deadline === null) return '—';
+  const goal = agreement.metrics.find((m) => m.id === metricId)?.goals[cycle.goalIndex ?? 0];
+  const calendar = goal && (await deps.store.config.get('calendar', goal.calendar))?.body;
+  return formatDeadline(cycle.deadline, calendar?.timeZone);
+}
+
+/** `2026-03-02 15:05 +01:00` in `zone`; `2026-03-02 14:05 UTC` without one: unambiguous wherever it is read. */
+export function formatDeadline(iso: string, zone?: string): string {
+  const at = parseInstant(iso);
+  if (zone === undefined || !isKnownZone(zone) || at === undefined)
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return formatLocalInstant(at, zone);
 }

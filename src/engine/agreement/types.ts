@@ -1,6 +1,6 @@
 /**
- * The agreement configuration format (DESIGN.md, "Agreement"). Agreements are SLAs (with customers), OLAs
- * (with internal teams) and UCs (with suppliers); each measures one or more metrics on an issue.
+ * The agreement configuration format (docs/engine-contract.md, "Agreement"). Agreements are SLAs (with
+ * customers), OLAs (with internal teams) and UCs (with suppliers); each measures one or more metrics on an issue.
  */
 export type AgreementKind = 'SLA' | 'OLA' | 'UC';
 
@@ -109,7 +109,11 @@ export interface Metric {
   reset?: Condition[];
   /** Ordered; the first whose `when` matches applies; a goal without `when` matches all. */
   goals: Goal[];
-  /** Default `retarget`: the goal is chosen on the issue's state at the evaluation instant (at the stop for finished cycles); `keep`: the goal chosen when the cycle started stays. */
+  /**
+   * Default `retarget`: from the instant the issue's state selects another goal, that goal applies, with the time
+   * already elapsed; a breach stays where it happened, under its goal. `keep`: the goal chosen when the cycle
+   * started stays. See docs/engine-contract.md, "Goal changes".
+   */
   goalChange?: 'retarget' | 'keep';
   thresholds?: Threshold[];
 }

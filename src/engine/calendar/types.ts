@@ -1,6 +1,6 @@
 /**
- * The calendar configuration format (DESIGN.md, "Calendar"). Times are local wall-clock `HH:mm`, spans are
- * half-open, `24:00` is allowed as an end.
+ * The calendar configuration format (docs/engine-contract.md, "Calendar"). Times are local wall-clock `HH:mm`,
+ * spans are half-open, `24:00` is allowed as an end.
  */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

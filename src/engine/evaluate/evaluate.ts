@@ -6,7 +6,7 @@ import type { IssueHistory, IssueHistoryData } from '../issue';
 import { formatInstant } from '../time/iso';
 import { minutesToMs, type EpochMs } from '../time/units';
 import { compileConditions } from './conditions';
-import { measureCycle, type MeasuredCycle } from './measure';
+import { measureCycle, type GoalSpan, type MeasuredCycle } from './measure';
 import { isPaused, replayCycles, type MetricRules, type ReplayedCycle } from './replay';
 import type {
   AgreementResult,
@@ -31,6 +31,8 @@ export interface CompiledAgreement {
 interface CompiledMetric {
   readonly checked: CheckedMetric;
   readonly rules: MetricRules;
+  /** The fields the goals' `when` read: where they change, the goal in force may change. */
+  readonly goalFields: readonly FieldKey[];
 }
 
 /** Compiles the condition matchers of checked agreements. */
@@ -45,6 +47,7 @@ export function compileAgreements(agreements: readonly CheckedAgreement[]): Comp
         reset: compileConditions(m.metric.reset),
         pauseWhile: m.pauseWhile,
       },
+      goalFields: [...new Set(m.goals.flatMap((g) => g.when?.fields ?? []))],
     })),
   }));
 }
@@ -84,24 +87,18 @@ function evaluateMetric(
   const thresholds = metric.thresholds ?? NO_THRESHOLDS;
 
   const replayed = replayCycles(history, compiled.rules, now);
+  // Where the goal in force may change: wherever a field that a goal's `when` reads changes.
+  const goalChanges = keep || replayed.length === 0 ? NO_INSTANTS : history.changesOf(compiled.goalFields);
   const cycles: CycleResult[] = [];
   let everBreached = false;
   let lastGoal = -1;
   let lastMeasured: MeasuredCycle | undefined;
   for (const cycle of replayed) {
-    // 'retarget': the goal of the issue's state at the evaluation instant (the stop, for a finished cycle).
-    const goalIndex = goalAt(goals, history, keep ? cycle.startedAt : (cycle.stoppedAt ?? now));
-    const target = goals[goalIndex]?.goal.targetMinutes;
-    const measured = measureCycle(
-      cycle,
-      target === undefined || target === null ? null : minutesToMs(target),
-      thresholds,
-      calendarOf(config, goals, goalIndex),
-      now,
-    );
-    cycles.push(cycleResult(cycle, measured, goalIndex));
+    const spans = goalSpans(config, goals, history, cycle, goalChanges, now);
+    const measured = measureCycle(cycle, spans, thresholds, now);
+    cycles.push(cycleResult(cycle, measured));
     everBreached ||= measured.breached;
-    lastGoal = goalIndex;
+    lastGoal = measured.goal.goalIndex;
     lastMeasured = measured;
   }
 
@@ -110,7 +107,7 @@ function evaluateMetric(
   const paused = last !== undefined && isPaused(last);
   const running = last?.stoppedAt === null;
   const breached = lastMeasured?.breached ?? false;
-  const calendar = calendarOf(config, goals, lastGoal);
+  const calendar = lastMeasured?.goal.calendar ?? calendarOf(config, goals, lastGoal);
   const outOfHours = running && !paused && !calendar.isWorking(now);
   const state = !last
     ? 'not-started'
@@ -148,6 +145,49 @@ function evaluateMetric(
 }
 
 const NO_THRESHOLDS: readonly Threshold[] = [];
+const NO_INSTANTS: readonly EpochMs[] = [];
+
+/**
+ * The goals in force over a cycle (docs/engine-contract.md, "Goal changes"): the goal of the issue's state at
+ * the cycle's start, then each other goal its state selects, from the instant it does. Under 'keep', `changes`
+ * is empty and the goal at the start stays. A change at the stop does not govern the stopped cycle; one at
+ * `now` governs a running cycle's projection.
+ */
+function goalSpans(
+  config: CompiledConfig,
+  goals: CheckedMetric['goals'],
+  history: IssueHistory,
+  cycle: ReplayedCycle,
+  changes: readonly EpochMs[],
+  now: EpochMs,
+): GoalSpan[] {
+  let index = goalAt(goals, history, cycle.startedAt);
+  const spans = [goalSpan(config, goals, cycle.startedAt, index)];
+  for (const t of changes) {
+    if (t <= cycle.startedAt) continue;
+    if (cycle.stoppedAt === null ? t > now : t >= cycle.stoppedAt) break;
+    const next = goalAt(goals, history, t);
+    if (next === index) continue;
+    index = next;
+    spans.push(goalSpan(config, goals, t, index));
+  }
+  return spans;
+}
+
+function goalSpan(
+  config: CompiledConfig,
+  goals: CheckedMetric['goals'],
+  from: EpochMs,
+  index: number,
+): GoalSpan {
+  const target = goals[index]?.goal.targetMinutes;
+  return {
+    from,
+    goalIndex: index,
+    targetMs: target === undefined || target === null ? null : minutesToMs(target),
+    calendar: calendarOf(config, goals, index),
+  };
+}
 
 /** The first goal whose `when` holds at `instant`, or -1. */
 function goalAt(goals: CheckedMetric['goals'], history: IssueHistory, instant: EpochMs): number {
@@ -171,7 +211,8 @@ function calendarOf(config: CompiledConfig, goals: CheckedMetric['goals'], index
 const earliestDue = (next: number | null, t: number | null, now: EpochMs): number | null =>
   t !== null && t >= now && (next === null || t < next) ? t : next;
 
-function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle, goalIndex: number): CycleResult {
+function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle): CycleResult {
+  const goalIndex = measured.goal.goalIndex;
   const pauses: CycleResult['pauses'] = [];
   for (const p of cycle.pauses) pauses.push({ from: formatInstant(p.from), to: formatNullable(p.to) });
   const thresholds: ThresholdResult[] = [];

@@ -46,7 +46,7 @@ const isHistory = (issue: unknown): issue is IssueHistory =>
 /**
  * Measures an issue against agreements on their calendars at `now`: every applicable agreement's metrics, with
  * their state, cycles, elapsed and paused time, remaining time, deadline, breach and thresholds
- * (DESIGN.md, "Output"). A pure function of its inputs; invalid input gives problems with JSON paths.
+ * (docs/engine-contract.md, "Output"). A pure function of its inputs; invalid input gives problems with JSON paths.
  *
  * @example
  * const result = evaluate({ agreements, calendars, issue: jiraIssueJson, now: '2026-03-02T10:00:00Z' });

@@ -27,8 +27,9 @@ export interface MetricRules {
  * Replays an issue's history up to `now` into a metric's cycles.
  *
  * Instants of interest are the events and the changes of the fields `pauseWhile` reads. At each instant the
- * rules apply in the order start, resume, pause, stop, reset (DESIGN.md): so a start and a stop on the same
- * event give a zero-length cycle, and an issue created in a paused state starts its cycle paused.
+ * rules apply in the order start, resume, pause, stop, reset (docs/engine-contract.md, "Cycles"): so a start and
+ * a stop on the same event give a zero-length cycle, and an issue created in a paused state starts its cycle
+ * paused.
  */
 export function replayCycles(history: IssueHistory, rules: MetricRules, now: EpochMs): ReplayedCycle[] {
   const { events, instants } = history;

@@ -1,8 +1,8 @@
 import type { AgreementKind } from '../agreement/types';
 
 /**
- * The engine's output (DESIGN.md, "Output"): one object per issue. Instants are ISO strings in UTC; durations
- * are milliseconds of working time. Fields beyond DESIGN.md's are optional additions, never renames.
+ * The engine's output (docs/engine-contract.md, "Output"): one object per issue. Instants are ISO strings in UTC;
+ * durations are milliseconds of working time. New fields are optional additions, never renames.
  */
 export interface IssueResult {
   issue: string;
@@ -56,7 +56,10 @@ export interface CycleResult {
   deadline: string | null;
   breached: boolean;
   breachedAt: string | null;
-  /** Index of the goal that applied to this cycle, or null if none matched. */
+  /**
+   * Index of the goal the cycle's outcome was decided under: the goal it breached under, else the one in force
+   * at its stop (now, while it runs); null if none matched (docs/engine-contract.md, "Goal changes").
+   */
   goalIndex: number | null;
   pauses: { from: string; to: string | null }[];
   thresholds: ThresholdResult[];

@@ -1,6 +1,6 @@
 /**
  * The shapes of an issue's history: the events agreements' conditions listen to, and the plain data a history
- * is stored as (DESIGN.md, "Issue input").
+ * is stored as (docs/engine-contract.md, "Issue input").
  */
 import type { FieldKey } from '../fields';
 import type { EpochMs } from '../time/units';

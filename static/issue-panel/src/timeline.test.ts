@@ -52,7 +52,7 @@ describe('cycleTimeline', () => {
   });
 
   it('orders events at the same instant as they happen: start, resume, pause, stop', () => {
-    // A start and a stop on the same event gives a zero-length met cycle (DESIGN.md).
+    // A start and a stop on the same event gives a zero-length met cycle (docs/engine-contract.md).
     const instant = makeCycle({
       startedAt: t('08:00'),
       stoppedAt: t('08:00'),

@@ -22,7 +22,7 @@ export interface LiveFacts {
   readonly deadline?: EpochMs | null;
 }
 
-// Events at the same instant read in the order they happen (DESIGN.md: start, resume, pause, stop), with a
+// Events at the same instant read in the order they happen (docs/engine-contract.md: start, resume, pause, stop), with a
 // breach before the stop that follows it and a threshold before the breach it warned of.
 const ORDER: Record<TimelineEvent['kind'], number> = {
   started: 0,

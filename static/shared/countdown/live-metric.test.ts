@@ -158,8 +158,24 @@ describe('liveMetric', () => {
     expect(live.state).toBe('breached');
     expect(live.remainingMs).toBe(-1);
     expect(iso(live.breachedAt)).toBe(iso(monday('13:00')));
-    // Exactly at the deadline nothing is over yet: breached means the time exceeded the target.
+    // Exactly at the deadline nothing is over yet: breached means the deadline has passed.
     expect(liveMetric(running, 'running', monday('09:00'), monday('13:00'), berlin).state).toBe('on-track');
+  });
+
+  it('breaches at closing time once the clock moves past it, though no working time passes', () => {
+    // Due at 17:00 on a 9–17 calendar: "at risk, 0 s" all evening was the regression.
+    const closing = makeMetric({
+      cycles: [makeCycle({ remainingMs: hours(1), deadline: iso(monday('17:00')) })],
+    });
+    const atFive = liveMetric(closing, 'running', monday('16:00'), monday('17:00'), berlin);
+    expect(atFive).toEqual(
+      expect.objectContaining({ state: 'out-of-hours', remainingMs: 0, breachedAt: null }),
+    );
+    for (const later of [monday('17:00') + 1, monday('21:00')]) {
+      const live = liveMetric(closing, 'running', monday('16:00'), later as EpochMs, berlin);
+      expect(live).toEqual(expect.objectContaining({ state: 'breached', remainingMs: 0 }));
+      expect(iso(live.breachedAt)).toBe(iso(monday('17:00')));
+    }
   });
 
   it('is at risk once a threshold falls due, before the backend says so', () => {

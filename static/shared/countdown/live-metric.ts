@@ -52,8 +52,8 @@ export const lastCycle = (metric: MetricResult): CycleResult | undefined =>
  *
  * The lozenge follows the backend's order of words (`displayState`, which also fills the "SLA state" field
  * agents search): breached, then paused, then at risk (a threshold crossed, here or since the evaluation),
- * then out of hours, then on track. A cycle is breached once its remaining time is below zero, to the
- * millisecond, as the engine decides it.
+ * then out of hours, then on track. A cycle is breached once its deadline has passed, to the millisecond and out
+ * of hours included, as the engine decides it (docs/engine-contract.md): a 17:00 deadline at 17:00:00.001.
  *
  * @example liveMetric(entry.metric, entry.displayState, evaluatedAt, Date.now() as EpochMs, calendar?.workingTime)
  */
@@ -111,12 +111,15 @@ export function liveMetric(
   const since = calendar.elapsed(evaluatedAt, now);
   const remainingMs = cycle.remainingMs === null ? null : cycle.remainingMs - since;
   const counting = calendar.isWorking(now);
-  const breached = metric.breached || (remainingMs !== null && remainingMs < 0);
+  // The instant the remaining time runs out; the clock moving past it is the breach, even with no working time.
+  const dueAt =
+    cycle.remainingMs === null
+      ? null
+      : (calendar.deadline(evaluatedAt, workingMs(cycle.remainingMs)) ?? null);
+  const breached = metric.breached || (dueAt !== null && dueAt < now);
   let breachedAt = base.breachedAt;
-  if (breached && breachedAt === null && cycle.remainingMs !== null) {
-    // Breached in the browser since the evaluation: the instant the remaining time ran out.
-    breachedAt = calendar.deadline(evaluatedAt, workingMs(cycle.remainingMs)) ?? null;
-  }
+  // Breached in the browser since the evaluation: at the deadline.
+  if (breached && breachedAt === null) breachedAt = dueAt;
   const thresholdCrossed =
     displayState === 'at-risk' ||
     cycle.thresholds.some((t) => {
