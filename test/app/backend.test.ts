@@ -53,15 +53,26 @@ describe('issue events to stored results', () => {
   it('converges to the same stored state when events arrive twice, late or out of order', async () => {
     world = await makeWorld();
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    // A consumer reads the new request, then stalls; meanwhile the agent answers and that event is stored.
+    const stalled = await world.jira.getIssue(issue.id);
+    world.clock.advance(10 * MINUTE);
     world.site.comment(issue.id, 'alex-agent', 'On it');
     await world.drain();
     const once = await world.store.results.forIssue(issue.id);
-    // The same events again, one late (after a newer change was stored), in reverse order.
+    const history = await world.store.histories.get(issue.id);
+    expect(once.find((r) => r.metricId === 'first-response')?.state).toBe('met');
+    // The same event again, twice in one batch, then the stalled consumer's snapshot, delivered last.
     await processIssueEvents(world.deps, [
       { type: 'issue', issueId: issue.id },
       { type: 'issue', issueId: issue.id },
     ]);
-    await processIssueEvents(world.deps, [{ type: 'issue', issueId: issue.id }]);
+    const getIssue = world.jira.getIssue.bind(world.jira);
+    world.jira.getIssue = () => Promise.resolve(stalled);
+    const late = await processIssueEvents(world.deps, [{ type: 'issue', issueId: issue.id }]);
+    world.jira.getIssue = getIssue;
+    expect(late.outcomes).toEqual([{ kind: 'stale', issueId: issue.id }]);
+    expect(await world.store.histories.get(issue.id)).toEqual(history);
     expect(await world.store.results.forIssue(issue.id)).toEqual(once);
   });
 
