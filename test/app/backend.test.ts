@@ -89,6 +89,23 @@ describe('issue events to stored results', () => {
     expect(await resultsOf(issue.id)).toContainEqual(['gold', 'first-response', 'met', 1]);
   });
 
+  it('takes a deleted comment as a newer history: a first response that no longer exists is not met', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    world.clock.advance(10 * MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Wrong request, sorry');
+    await world.drain();
+    expect(await resultsOf(issue.id)).toContainEqual(['gold', 'first-response', 'met', 1]);
+    const before = (await world.store.histories.get(issue.id))!.stamp;
+    // Deleting the comment changes neither `updated` nor the changelog; the read that follows still wins.
+    world.clock.advance(MINUTE);
+    const [commentId] = issue.commentIds();
+    world.site.deleteComment(issue.id, 'alex-agent', commentId!);
+    await world.drain();
+    expect((await world.store.histories.get(issue.id))!.stamp > before).toBe(true);
+    expect(await resultsOf(issue.id)).toContainEqual(['gold', 'first-response', 'running', 1]);
+  });
+
   it('removes everything stored when the issue is deleted', async () => {
     world = await makeWorld();
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });

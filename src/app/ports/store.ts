@@ -99,8 +99,9 @@ export interface StoredResult {
 }
 
 /**
- * Orders histories of one issue: Jira's `fields.updated` (epoch ms) and the number of changelog entries and
- * comments, encoded so that string order is age order.
+ * Orders histories of one issue, so that string order is age order and every change (a deletion too) raises
+ * it: the latest instant in the history, the number of changelog entries, and when the read began (see
+ * `historyStamp` in `evaluation/rows.ts`).
  */
 export type HistoryStamp = string;
 

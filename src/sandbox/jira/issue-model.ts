@@ -289,7 +289,25 @@ export class JiraIssueBuilder {
       updated: at,
       jsdPublic: by !== 'internal' && !(by === 'app' && options.internal === true),
     });
+    // A comment moves the issue's `updated`, as in Jira (JQL's `updated` finds commented issues).
+    this.fields.updated = at;
     return this;
+  }
+
+  /**
+   * Deletes a comment, as Jira does: it is gone from `fields.comment`, and the changelog records nothing.
+   * `updated` is left as it was (whether Jira moves it is not documented; Accord must not rely on it).
+   */
+  deleteComment(commentId: string): this {
+    const at = this.comments.findIndex((c) => (c as { id?: unknown }).id === commentId);
+    if (at < 0) throw new Error(`no comment ${commentId} on ${this.key}`);
+    this.comments.splice(at, 1);
+    return this;
+  }
+
+  /** The issue's comments' ids, oldest first. */
+  commentIds(): string[] {
+    return this.comments.map((c) => String((c as { id?: unknown }).id));
   }
 
   /** The issue's numeric id, as Jira gives it. */

@@ -177,6 +177,11 @@ export class SimulatedSite {
     );
   }
 
+  /** Deletes a comment, raising `avi:jira:deleted:comment` as Jira does. */
+  deleteComment(idOrKey: string, actor: string, commentId: string): JiraIssueBuilder {
+    return this.change(idOrKey, actor, (issue) => issue.deleteComment(commentId), 'avi:jira:deleted:comment');
+  }
+
   /** Changes the priority; setting the one it has changes nothing and raises no event, as in Jira. */
   setPriority(idOrKey: string, actor: string, name: string): JiraIssueBuilder {
     const issue = this.find(idOrKey);
