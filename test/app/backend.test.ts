@@ -140,6 +140,18 @@ describe('thresholds and breaches', () => {
     expect(first?.breached).toBe(true);
   });
 
+  it('says breached in "SLA state" when only an OLA or UC metric breached', async () => {
+    world = await makeWorld();
+    // No organization: gold does not apply; the carrier's UC (4 h, 24/7) runs from the hand-over to NetCo.
+    const issue = world.site.create({ reporter: 'carla-customer', components: ['Network'] });
+    world.site.setTeam(issue.id, 'alex-agent', 'NetCo');
+    await world.advance(200 * MINUTE);
+    expect(world.site.customFieldValues.get(issue.id)?.get('sla-state')).toBe('running');
+    await world.advance(45 * MINUTE);
+    expect((await world.store.results.forIssue(issue.id)).map((r) => r.kind)).not.toContain('SLA');
+    expect(world.site.customFieldValues.get(issue.id)?.get('sla-state')).toBe('breached');
+  });
+
   it('retries an action that failed once, and performs it exactly once', async () => {
     world = await makeWorld();
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
