@@ -154,7 +154,7 @@ export class SimulatedSite {
     idOrKey: string,
     actor: string,
     text: string,
-    options: { readonly internal?: boolean } = {},
+    options: { readonly internal?: boolean; readonly marker?: string } = {},
   ): JiraIssueBuilder {
     const user = this.user(actor);
     const issue = this.find(idOrKey);
@@ -172,7 +172,13 @@ export class SimulatedSite {
     return this.change(
       idOrKey,
       actor,
-      (i, at) => i.comment(at, by, { accountId: actor, text, internal: options.internal === true }),
+      (i, at) =>
+        i.comment(at, by, {
+          accountId: actor,
+          text,
+          internal: options.internal === true,
+          ...(options.marker === undefined ? {} : { marker: options.marker }),
+        }),
       'avi:jira:commented:issue',
     );
   }
