@@ -117,7 +117,7 @@ async function benchRecalculation(
       latest: Date.UTC(2026, 8, 30),
     };
     for (let n = 1; n <= count; n++) {
-      const history = await toStoredHistory(app.deps, generateIssue(random, n, window));
+      const history = await toStoredHistory(app.deps, generateIssue(random, n, window), app.clock.now());
       if ('message' in history) throw new Error(history.message);
       await store.histories.put(history);
     }

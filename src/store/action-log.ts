@@ -5,10 +5,11 @@
  * The first claim is an insert-if-absent: of several concurrent callers exactly one inserts. A failed action, or a
  * claim whose claimant died (older than `staleAfterMs`), is re-claimed by a conditional UPDATE whose WHERE checks
  * the status and age inside the statement; the winner's write makes the row fresh again, so the others' WHERE no
- * longer matches.
+ * longer matches. The two re-claims are separate statements, so the winner knows which it won: after a death,
+ * the action may have been performed.
  */
 import type { Selectable } from 'kysely';
-import type { ActionLog, ActionRecord, ActionStatus } from '../app/ports/store';
+import type { ActionLog, ActionRecord, ActionStatus, Claim } from '../app/ports/store';
 import { KEY_LIMITS, type ActionsTable } from './schema';
 import { checkKey, incremented, insertIfAbsent, num, updated, type SqlContext } from './sql-support';
 
@@ -21,7 +22,7 @@ export class SqlActionLog implements ActionLog {
     issueId: string,
     now: number,
     staleAfterMs: number,
-  ): Promise<'claimed' | ActionRecord> {
+  ): Promise<Claim | ActionRecord> {
     const { db } = this.ctx;
     const inserted = await insertIfAbsent(
       this.ctx,
@@ -36,27 +37,22 @@ export class SqlActionLog implements ActionLog {
     );
     if (inserted) return 'claimed';
 
-    const reclaimed = await db
-      .updateTable('accord_actions')
-      .set({
-        status: 'claimed' satisfies ActionStatus,
-        // Always changes, so "changed rows" equals "matched rows" (see `updated`).
-        attempts: incremented('attempts'),
-        updated_at: now,
-      })
-      .where('action_key', '=', key)
-      .where((eb) =>
-        eb.or([
-          eb('status', '=', 'failed' satisfies ActionStatus),
-          // Strictly older: a claim made at `now` itself is never stale, even with staleAfterMs 0.
-          eb.and([
-            eb('status', '=', 'claimed' satisfies ActionStatus),
-            eb('updated_at', '<', now - staleAfterMs),
-          ]),
-        ]),
-      )
-      .executeTakeFirst();
-    if (updated(reclaimed)) return 'claimed';
+    const reclaim = (from: ActionStatus, olderThan?: number) =>
+      db
+        .updateTable('accord_actions')
+        .set({
+          status: 'claimed' satisfies ActionStatus,
+          // Always changes, so "changed rows" equals "matched rows" (see `updated`).
+          attempts: incremented('attempts'),
+          updated_at: now,
+        })
+        .where('action_key', '=', key)
+        .where('status', '=', from)
+        .$if(olderThan !== undefined, (q) => q.where('updated_at', '<', olderThan ?? 0))
+        .executeTakeFirst();
+    if (updated(await reclaim('failed'))) return 'reclaimed-failed';
+    // Strictly older: a claim made at `now` itself is never stale, even with staleAfterMs 0.
+    if (updated(await reclaim('claimed', now - staleAfterMs))) return 'reclaimed-stale';
 
     const row = await db
       .selectFrom('accord_actions')
@@ -76,13 +72,22 @@ export class SqlActionLog implements ActionLog {
       .execute();
   }
 
+  async markUnknown(key: string, now: number, why: string): Promise<void> {
+    await this.ctx.db
+      .updateTable('accord_actions')
+      .set({ status: 'unknown' satisfies ActionStatus, updated_at: now, error: why })
+      .where('action_key', '=', key)
+      .where('status', '<>', 'done' satisfies ActionStatus)
+      .execute();
+  }
+
   async fail(key: string, now: number, error: string): Promise<void> {
     await this.ctx.db
       .updateTable('accord_actions')
       .set({ status: 'failed' satisfies ActionStatus, updated_at: now, error })
       .where('action_key', '=', key)
-      // A late failure report (a retry already succeeded) must not make a done action claimable again.
-      .where('status', '<>', 'done' satisfies ActionStatus)
+      // A late failure report (a retry already succeeded) must not make a final action claimable again.
+      .where('status', 'not in', ['done', 'unknown'] satisfies ActionStatus[])
       .execute();
   }
 

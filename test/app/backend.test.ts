@@ -53,15 +53,26 @@ describe('issue events to stored results', () => {
   it('converges to the same stored state when events arrive twice, late or out of order', async () => {
     world = await makeWorld();
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await world.drain();
+    // A consumer reads the new request, then stalls; meanwhile the agent answers and that event is stored.
+    const stalled = await world.jira.getIssue(issue.id);
+    world.clock.advance(10 * MINUTE);
     world.site.comment(issue.id, 'alex-agent', 'On it');
     await world.drain();
     const once = await world.store.results.forIssue(issue.id);
-    // The same events again, one late (after a newer change was stored), in reverse order.
+    const history = await world.store.histories.get(issue.id);
+    expect(once.find((r) => r.metricId === 'first-response')?.state).toBe('met');
+    // The same event again, twice in one batch, then the stalled consumer's snapshot, delivered last.
     await processIssueEvents(world.deps, [
       { type: 'issue', issueId: issue.id },
       { type: 'issue', issueId: issue.id },
     ]);
-    await processIssueEvents(world.deps, [{ type: 'issue', issueId: issue.id }]);
+    const getIssue = world.jira.getIssue.bind(world.jira);
+    world.jira.getIssue = () => Promise.resolve(stalled);
+    const late = await processIssueEvents(world.deps, [{ type: 'issue', issueId: issue.id }]);
+    world.jira.getIssue = getIssue;
+    expect(late.outcomes).toEqual([{ kind: 'stale', issueId: issue.id }]);
+    expect(await world.store.histories.get(issue.id)).toEqual(history);
     expect(await world.store.results.forIssue(issue.id)).toEqual(once);
   });
 
@@ -76,6 +87,23 @@ describe('issue events to stored results', () => {
     const late = await evaluateStored(world.deps, older!, world.clock.now());
     expect(late.kind).toBe('stale');
     expect(await resultsOf(issue.id)).toContainEqual(['gold', 'first-response', 'met', 1]);
+  });
+
+  it('takes a deleted comment as a newer history: a first response that no longer exists is not met', async () => {
+    world = await makeWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    world.clock.advance(10 * MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Wrong request, sorry');
+    await world.drain();
+    expect(await resultsOf(issue.id)).toContainEqual(['gold', 'first-response', 'met', 1]);
+    const before = (await world.store.histories.get(issue.id))!.stamp;
+    // Deleting the comment changes neither `updated` nor the changelog; the read that follows still wins.
+    world.clock.advance(MINUTE);
+    const [commentId] = issue.commentIds();
+    world.site.deleteComment(issue.id, 'alex-agent', commentId!);
+    await world.drain();
+    expect((await world.store.histories.get(issue.id))!.stamp > before).toBe(true);
+    expect(await resultsOf(issue.id)).toContainEqual(['gold', 'first-response', 'running', 1]);
   });
 
   it('removes everything stored when the issue is deleted', async () => {
@@ -110,6 +138,18 @@ describe('thresholds and breaches', () => {
     expect(world.site.customFieldValues.get(issue.id)?.get('sla-state')).toBe('breached');
     const first = (await world.store.results.forIssue(issue.id)).find((r) => r.metricId === 'first-response');
     expect(first?.breached).toBe(true);
+  });
+
+  it('says breached in "SLA state" when only an OLA or UC metric breached', async () => {
+    world = await makeWorld();
+    // No organization: gold does not apply; the carrier's UC (4 h, 24/7) runs from the hand-over to NetCo.
+    const issue = world.site.create({ reporter: 'carla-customer', components: ['Network'] });
+    world.site.setTeam(issue.id, 'alex-agent', 'NetCo');
+    await world.advance(200 * MINUTE);
+    expect(world.site.customFieldValues.get(issue.id)?.get('sla-state')).toBe('running');
+    await world.advance(45 * MINUTE);
+    expect((await world.store.results.forIssue(issue.id)).map((r) => r.kind)).not.toContain('SLA');
+    expect(world.site.customFieldValues.get(issue.id)?.get('sla-state')).toBe('breached');
   });
 
   it('retries an action that failed once, and performs it exactly once', async () => {

@@ -131,11 +131,16 @@ describe('portal/commitments', () => {
 
   it('words the customer-visible SLA only: due, met, paused while waiting for the customer', async () => {
     world = await makeWorld();
-    const issue = world.site.create({
-      reporter: 'carla-customer',
-      fields: { ...acme, customfield_10050: { value: 'Second Level', id: '10021' } },
-    });
+    // The OLA and the UC run on this request too (the team moves to Second Level, then to NetCo on a Network
+    // request), so that the reply leaving them out is the customer-visible filter's doing.
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme, components: ['Network'] });
+    world.site.setTeam(issue.id, 'alex-agent', 'Second Level');
     await world.drain();
+    const started = async () =>
+      (await world.store.results.forIssue(issue.id))
+        .filter((r) => r.result.state !== 'not-started')
+        .map((r) => r.agreementId);
+    expect(await started()).toContain('second-level');
     expect(await commitments(issue.id)).toEqual([
       expect.objectContaining({ purpose: 'response', state: 'running', due: '2026-03-02T10:00:00.000Z' }),
       expect.objectContaining({ purpose: 'resolution', state: 'running', waitingForYou: false }),
@@ -144,7 +149,10 @@ describe('portal/commitments', () => {
     await world.advance(10 * MINUTE);
     world.site.comment(issue.id, 'alex-agent', 'Could you send a screenshot?');
     world.site.transition(issue.id, 'alex-agent', 'Waiting for customer');
+    world.site.setTeam(issue.id, 'alex-agent', 'NetCo');
     await world.advance(5 * MINUTE);
+    expect(await started()).toEqual(expect.arrayContaining(['second-level', 'netco-uc']));
+    expect(await commitments(issue.id)).toHaveLength(2);
     const [response, resolution] = await commitments(issue.id);
     expect(response).toEqual(
       expect.objectContaining({ state: 'met', completedAt: '2026-03-02T08:10:00.000Z', due: null }),
@@ -158,8 +166,14 @@ describe('portal/commitments', () => {
 
   it('says overdue once the deadline passed, and refuses someone the request is not shared with', async () => {
     world = await makeWorld();
-    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme, components: ['Network'] });
+    world.site.setTeam(issue.id, 'alex-agent', 'NetCo');
     await world.advance(125 * MINUTE);
+    // The carrier's UC runs on this request too; only gold's two commitments show.
+    expect(
+      (await world.store.results.forIssue(issue.id)).map((r) => [r.agreementId, r.state]),
+    ).toContainEqual(['netco-uc', 'running']);
+    expect(await commitments(issue.id)).toHaveLength(2);
     expect((await commitments(issue.id))[0]).toEqual(
       expect.objectContaining({ purpose: 'response', state: 'overdue', due: '2026-03-02T10:00:00.000Z' }),
     );

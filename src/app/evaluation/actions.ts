@@ -3,7 +3,7 @@ import type { CycleResult, IssueResult } from '../../engine/evaluate/result';
 import { formatLocalInstant } from '../../engine/time/format-local';
 import { parseInstant } from '../../engine/time/iso';
 import { isKnownZone } from '../../engine/time/zone';
-import type { JiraPort } from '../ports';
+import { JiraError, QUEUE_MAX_DELAY_SECONDS, type Claim, type JiraPort } from '../ports';
 import type { Deps } from './deps';
 
 /** A crossing older than this when first seen is recorded history, not a reason to act now (e.g. on install). */
@@ -13,7 +13,8 @@ export const CLAIM_STALE_MS = 15 * 60_000;
 
 export interface ActionOutcome {
   readonly key: string;
-  readonly status: 'done' | 'failed' | 'skipped';
+  /** `done` performed now or found already in Jira; `unknown` a notification that may or may not have gone out. */
+  readonly status: 'done' | 'failed' | 'skipped' | 'unknown';
   /** Whether performing it changed the issue in Jira (anything but a notification). */
   readonly changedIssue: boolean;
   readonly error?: string;
@@ -35,10 +36,14 @@ export async function refreshAfterActions(
 }
 
 /**
- * Performs the actions of every threshold crossed in a running cycle, at most once per cycle, threshold,
- * repeat and action, whatever the number of sweeps, deliveries and re-evaluations: each action's key is
- * claimed in the action log before it is performed (an insert only one caller wins), and marked done or
- * failed after. A failed action stays claimable, so a later attempt retries it; a done one never runs again.
+ * Performs the actions of every threshold crossed in a running cycle, exactly once per cycle, threshold,
+ * repeat and action as seen in Jira, whatever the number of sweeps, deliveries and re-evaluations, and under
+ * any single fault between performing and recording: each action's key is claimed in the action log before it
+ * is performed (an insert only one caller wins), and marked done or failed after. A failed action, or the
+ * claim of a consumer that died, is claimed again later, and then Jira is asked first whether the action
+ * already happened ({@link alreadyInJira}: the comment's marker, the field's current value); only if not is it
+ * performed. A notification leaves no trace to ask about: one that may have gone out is recorded `unknown` and
+ * never sent again.
  */
 export async function actOnThresholds(
   deps: Deps,
@@ -78,21 +83,110 @@ export async function actOnThresholds(
             index,
           ].join('/');
           const claim = await deps.store.actions.claim(key, issueId, now, CLAIM_STALE_MS);
-          if (claim !== 'claimed') continue;
-          try {
-            await perform(deps.jira, issueId, action, texts);
-            await deps.store.actions.complete(key, deps.clock.now());
-            outcomes.push({ key, status: 'done', changedIssue: action.type !== 'notify' });
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            await deps.store.actions.fail(key, deps.clock.now(), message);
-            outcomes.push({ key, status: 'failed', changedIssue: false, error: message });
+          if (typeof claim !== 'string') {
+            if (claim.status === 'claimed') await checkBackWhenStale(deps, issueId, claim.updatedAt);
+            continue;
           }
+          outcomes.push(await performOnce(deps, issueId, key, claim, action, texts));
         }
       }
     }
   }
   return outcomes;
+}
+
+/** Performs one claimed action, first asking Jira whether a re-claimed one already happened. */
+async function performOnce(
+  deps: Deps,
+  issueId: string,
+  key: string,
+  claim: Claim,
+  action: Action,
+  texts: Texts,
+): Promise<ActionOutcome> {
+  const changedIssue = action.type !== 'notify';
+  if (claim !== 'claimed') {
+    const seen = await alreadyInJira(deps.jira, issueId, key, claim, action);
+    if (seen !== 'no') {
+      if (seen === 'yes') await deps.store.actions.complete(key, deps.clock.now());
+      else await deps.store.actions.markUnknown(key, deps.clock.now(), UNKNOWN_AFTER_DEATH);
+      // Found done: the claimant that died may not have queued its re-read of the issue; queue it again.
+      return {
+        key,
+        status: seen === 'yes' ? 'done' : 'unknown',
+        changedIssue: seen === 'yes' && changedIssue,
+      };
+    }
+  }
+  try {
+    await perform(deps.jira, issueId, key, action, texts);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (action.type === 'notify' && !refusedOutright(error)) {
+      await deps.store.actions.markUnknown(key, deps.clock.now(), message);
+      return { key, status: 'unknown', changedIssue: false, error: message };
+    }
+    await deps.store.actions.fail(key, deps.clock.now(), message);
+    return { key, status: 'failed', changedIssue: false, error: message };
+  }
+  // Performed. If recording this fails, the claim stays `claimed`; whoever re-claims it once stale checks Jira
+  // and finds it done (never `fail` here: a retry of a performed notification would send it twice).
+  await deps.store.actions.complete(key, deps.clock.now());
+  return { key, status: 'done', changedIssue };
+}
+
+/**
+ * Someone else holds the claim: a consumer at work, or one that died before recording (then this is the
+ * platform's redelivery of its event). Nothing else would look at the issue again before its next deadline,
+ * so a due event comes back once the claim is stale, to re-take it and check Jira.
+ */
+async function checkBackWhenStale(deps: Deps, issueId: string, claimedAt: number): Promise<void> {
+  const at = claimedAt + CLAIM_STALE_MS + 1000;
+  const delaySeconds = Math.min(QUEUE_MAX_DELAY_SECONDS, Math.ceil((at - deps.clock.now()) / 1000));
+  await deps.queue.push([{ type: 'due', issueId, at }], { delaySeconds });
+}
+
+const UNKNOWN_AFTER_DEATH = 'the consumer stopped between sending and recording; not sent again';
+
+/** Whether Jira certainly did not act: it answered with a refusal (4xx, a rate limit included). */
+function refusedOutright(error: unknown): boolean {
+  return error instanceof JiraError && error.status >= 400 && error.status < 500;
+}
+
+/**
+ * Whether a re-claimed action already happened, as Jira shows it: a comment by its marker; a priority, an
+ * assignee, a status or a label by the issue's current value. A notification leaves no trace: after a failed
+ * attempt (Jira refused it outright, see {@link performOnce}) it did not go out; after a death it may have.
+ */
+async function alreadyInJira(
+  jira: JiraPort,
+  issueId: string,
+  key: string,
+  claim: Exclude<Claim, 'claimed'>,
+  action: Action,
+): Promise<'yes' | 'no' | 'unknown'> {
+  if (action.type === 'comment') return (await jira.hasMarkedComment(issueId, key)) ? 'yes' : 'no';
+  if (action.type === 'notify') return claim === 'reclaimed-stale' ? 'unknown' : 'no';
+  const json = await jira.getIssue(issueId, { fields: ['priority', 'assignee', 'status', 'labels'] });
+  const fields = (json?.fields ?? {}) as {
+    priority?: { name?: string } | null;
+    assignee?: { accountId?: string } | null;
+    status?: { name?: string } | null;
+    labels?: string[];
+  };
+  const holds = (() => {
+    switch (action.type) {
+      case 'priority':
+        return fields.priority?.name === action.name;
+      case 'assign':
+        return (fields.assignee?.accountId ?? null) === action.accountId;
+      case 'transition':
+        return fields.status?.name?.toLowerCase() === action.to.toLowerCase();
+      case 'label':
+        return fields.labels?.includes(action.add) === true;
+    }
+  })();
+  return holds ? 'yes' : 'no';
 }
 
 type Texts = Readonly<Record<'issue' | 'agreement' | 'metric' | 'remaining' | 'deadline', string>>;
@@ -105,11 +199,21 @@ export function fill(template: string, texts: Texts): string {
   );
 }
 
-async function perform(jira: JiraPort, issueId: string, action: Action, texts: Texts): Promise<void> {
+async function perform(
+  jira: JiraPort,
+  issueId: string,
+  key: string,
+  action: Action,
+  texts: Texts,
+): Promise<void> {
   switch (action.type) {
     case 'comment':
       // Internal unless the agreement says otherwise: an automatic note should not reach a customer by accident.
-      return jira.addComment(issueId, fill(action.body, texts), { internal: action.internal ?? true });
+      // The action's key goes with it, so that a retry can find it.
+      return jira.addComment(issueId, fill(action.body, texts), {
+        internal: action.internal ?? true,
+        marker: key,
+      });
     case 'notify':
       return jira.notify(issueId, {
         subject: fill(action.subject, texts),

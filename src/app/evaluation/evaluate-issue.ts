@@ -31,13 +31,15 @@ export type IssueOutcome =
  * result computed from an older history never overwrites one from a newer (the stamp guards every write).
  */
 export async function refreshIssue(deps: Deps, issueId: string): Promise<IssueOutcome> {
+  // Taken before the read: whatever changed before this instant is in what the read returns.
+  const readAt = deps.clock.now();
   const json = await deps.jira.getIssue(issueId);
   if (json === undefined) {
     await Promise.all([deps.store.results.deleteIssue(issueId), deps.store.histories.delete(issueId)]);
     await deps.publisher.publish(issueChannel(issueId), { type: 'deleted', issueId });
     return { kind: 'deleted', issueId };
   }
-  const history = await toStoredHistory(deps, json);
+  const history = await toStoredHistory(deps, json, readAt);
   if ('message' in history) return { kind: 'invalid', issueId, message: history.message };
   if ((await deps.store.histories.put(history)) === 'stale') return { kind: 'stale', issueId };
   return evaluateStored(deps, history, deps.clock.now());
@@ -83,10 +85,14 @@ export async function evaluateStored(
   };
 }
 
-/** Jira's issue JSON → the normalized history Accord stores, or why it cannot be read. */
+/**
+ * Jira's issue JSON → the normalized history Accord stores, or why it cannot be read; `readAt` is when the read
+ * that returned it began (see {@link historyStamp}).
+ */
 export async function toStoredHistory(
   deps: Deps,
   json: JiraIssueJson,
+  readAt: EpochMs,
 ): Promise<StoredHistory | { message: string }> {
   const statuses = await deps.statuses.get();
   const parsed = parseIssue(json, statuses === undefined ? {} : { statuses });
@@ -94,21 +100,18 @@ export async function toStoredHistory(
   const fields = (json.fields ?? {}) as {
     project?: { key?: string };
     updated?: string;
-    comment?: { comments?: unknown[] };
   };
   const histories = (json.changelog as { histories?: unknown[] } | undefined)?.histories ?? [];
-  const updated = parsed.value.events.reduce((latest, e) => Math.max(latest, e.at), parsed.value.created);
-  const updatedField =
-    typeof fields.updated === 'string' ? (parseInstant(fields.updated) ?? Number.NaN) : Number.NaN;
+  // Jira's `updated` moves with every change and comment, and stays when a comment is deleted; the latest
+  // event stands in only when it is missing (a comment's instant must not count: deleting it would lower it).
+  const updatedField = typeof fields.updated === 'string' ? parseInstant(fields.updated) : undefined;
+  const latest =
+    updatedField ?? parsed.value.events.reduce((at, e) => Math.max(at, e.at), parsed.value.created);
   return {
     issueId: parsed.value.id,
     issueKey: parsed.value.key,
     projectKey: fields.project?.key ?? parsed.value.key.split('-')[0] ?? '',
-    stamp: historyStamp(
-      Number.isNaN(updatedField) ? updated : Math.max(updated, updatedField),
-      histories.length,
-      fields.comment?.comments?.length ?? 0,
-    ),
+    stamp: historyStamp(latest, histories.length, readAt),
     data: parsed.value,
   };
 }

@@ -6,13 +6,23 @@ import type { ProjectConfig } from './config-cache';
 const instant = (iso: string | null): number | null => (iso === null ? null : (parseInstant(iso) ?? null));
 
 /**
- * Orders the histories of one issue: Jira's `fields.updated`, then the number of changelog entries and comments
- * (equal `updated` instants happen), zero-padded so that string order is age order.
- * @example historyStamp(1772440000000, 12, 3) === '001772440000000.000012.000003'
+ * Orders the histories of one issue: the latest instant in it (Jira's `fields.updated`, every changelog entry,
+ * every comment), then the number of changelog entries (which only grow), then when Accord began reading it,
+ * each zero-padded so that string order is age order.
+ *
+ * Every change of the history raises the stamp, deletions included: a comment deleted takes nothing from the
+ * first two parts (Jira's changelog records no comment deletion, and whether `updated` moves is not
+ * documented), and the read that saw the deletion began after it, so after any read that did not see it. A
+ * count of comments would fall and make the deletion look older than the history it removed a comment from.
+ * ATTENTION: two reads of equal content order by the reading host's clock; hosts' skew (milliseconds) can only
+ * misorder two reads of one issue that bracket a deletion within that skew.
+ * @example historyStamp(1772440000000, 12, 1772440060000) === '001772440000000.000012.001772440060000'
  */
-export function historyStamp(updatedMs: number, histories: number, comments: number): HistoryStamp {
-  return `${String(updatedMs).padStart(15, '0')}.${String(histories).padStart(6, '0')}.${String(comments).padStart(6, '0')}`;
+export function historyStamp(latestMs: number, histories: number, readAt: number): HistoryStamp {
+  return `${pad(latestMs, 15)}.${pad(histories, 6)}.${pad(readAt, 15)}`;
 }
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** An evaluation's result as rows: one per metric for the issue view and the sweep, one per cycle for reports. */
 export function toRows(

@@ -4,8 +4,10 @@ import type { AgreementKind } from '../../engine/agreement/types';
 /**
  * What the two Jira custom fields say about an issue, so agents can search and sort queues by them:
  * "next deadline" (the soonest deadline of a running SLA metric, else of any running metric) and "SLA state"
- * (the worst state of the issue's SLA metrics, in words JQL users can type: `breached`, `at-risk`, `running`,
- * `paused`, `out-of-hours`, `met`, or empty when no SLA applies).
+ * (the worst state of all the issue's metrics, SLAs, OLAs and UCs alike, in words JQL users can type:
+ * `breached`, `at-risk`, `running`, `out-of-hours`, `paused`, `met`, `not-started`, or empty when no agreement
+ * applies). One field for every kind, not one per kind: a queue sorts and filters on one column, "is anything
+ * on this request in trouble" is the question it answers, and the issue panel says which agreement it is.
  */
 export interface FieldSummary {
   readonly nextDeadline: string | null;
@@ -43,7 +45,7 @@ export function summarize(result: IssueResult): FieldSummary {
     if (nextDeadline === null || last.deadline < nextDeadline) nextDeadline = last.deadline;
   }
   let slaState: SummaryState | null = null;
-  for (const m of sla) {
+  for (const m of metrics(undefined)) {
     const state = displayState(m);
     if (slaState === null || ORDER.indexOf(state) < ORDER.indexOf(slaState)) slaState = state;
   }

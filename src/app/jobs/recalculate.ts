@@ -150,6 +150,7 @@ async function readInBulk(
   deps: Deps,
   issueIds: readonly string[],
 ): Promise<{ histories: StoredHistory[]; unreadable: number }> {
+  const readAt = deps.clock.now();
   const [issues, changelogs] = await Promise.all([
     deps.jira.getIssues(issueIds),
     deps.jira.getChangelogs(issueIds),
@@ -160,7 +161,7 @@ async function readInBulk(
   for (const issue of issues) {
     const id = String(issue.id);
     const json = { ...issue, changelog: { histories: byId.get(id) ?? [] } };
-    const history = await toStoredHistory(deps, json);
+    const history = await toStoredHistory(deps, json, readAt);
     if ('message' in history) {
       unreadable++;
       continue;

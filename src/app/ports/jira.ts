@@ -67,7 +67,17 @@ export interface JiraPort {
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void>;
 
   // ── Threshold actions, as the app ──────────────────────────────────────────────────────────────────
-  addComment(issueIdOrKey: string, body: string, options: { readonly internal: boolean }): Promise<void>;
+  /**
+   * Adds a comment; with a `marker`, the comment carries it (a comment property, `accord.action`, written in the
+   * same request), so that {@link hasMarkedComment} can tell later whether this very comment was written.
+   */
+  addComment(
+    issueIdOrKey: string,
+    body: string,
+    options: { readonly internal: boolean; readonly marker?: string },
+  ): Promise<void>;
+  /** Whether a comment written with this `marker` is on the issue (it may have been deleted since). */
+  hasMarkedComment(issueIdOrKey: string, marker: string): Promise<boolean>;
   notify(issueIdOrKey: string, message: NotifyMessage): Promise<void>;
   assign(issueIdOrKey: string, accountId: string | null): Promise<void>;
   setPriority(issueIdOrKey: string, priorityName: string): Promise<void>;

@@ -99,8 +99,9 @@ export interface StoredResult {
 }
 
 /**
- * Orders histories of one issue: Jira's `fields.updated` (epoch ms) and the number of changelog entries and
- * comments, encoded so that string order is age order.
+ * Orders histories of one issue, so that string order is age order and every change (a deletion too) raises
+ * it: the latest instant in the history, the number of changelog entries, and when the read began (see
+ * `historyStamp` in `evaluation/rows.ts`).
  */
 export type HistoryStamp = string;
 
@@ -273,7 +274,18 @@ export interface HistoryStore {
 
 // ── Action log ─────────────────────────────────────────────────────────────────────────────────────────
 
-export type ActionStatus = 'claimed' | 'done' | 'failed';
+/**
+ * `claimed` while being performed; `done` once seen in Jira; `failed` when Jira refused it (it may be claimed
+ * again); `unknown` for a notification that may or may not have gone out (never sent again).
+ */
+export type ActionStatus = 'claimed' | 'done' | 'failed' | 'unknown';
+
+/**
+ * What a claim won: `claimed` the first time; `reclaimed-failed` after a failed attempt, `reclaimed-stale` after
+ * a claimant that went quiet (it may have performed the action and died before recording it). Either re-claim
+ * must check Jira before performing again.
+ */
+export type Claim = 'claimed' | 'reclaimed-failed' | 'reclaimed-stale';
 
 export interface ActionRecord {
   /** issueId / agreementId / metricId / cycle start / threshold index / occurrence / action index. */
@@ -288,10 +300,13 @@ export interface ActionRecord {
 export interface ActionLog {
   /**
    * Claims an action key for performing. `claimed` the first time (an insert that only one caller can win), or
-   * again for a `failed` one or a claim older than `staleAfterMs` (the claimant died); otherwise the record.
+   * a re-claim of a `failed` one or of a claim older than `staleAfterMs` (the claimant died), saying which;
+   * otherwise the record.
    */
-  claim(key: string, issueId: string, now: number, staleAfterMs: number): Promise<'claimed' | ActionRecord>;
+  claim(key: string, issueId: string, now: number, staleAfterMs: number): Promise<Claim | ActionRecord>;
   complete(key: string, now: number): Promise<void>;
+  /** Records that whether the action happened cannot be known (a notification); like `done`, it is final. */
+  markUnknown(key: string, now: number, why: string): Promise<void>;
   fail(key: string, now: number, error: string): Promise<void>;
   forIssue(issueId: string): Promise<ActionRecord[]>;
 }

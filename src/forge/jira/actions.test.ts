@@ -41,6 +41,33 @@ describe('addComment', () => {
   });
 });
 
+describe('marked comments', () => {
+  it('writes the marker as a comment property in the same request, and finds it by reading properties', async () => {
+    const page = (properties: unknown[]) =>
+      ok({
+        startAt: 0,
+        maxResults: 100,
+        total: 1,
+        comments: [{ id: '10100', created: '2026-03-02T10:00:00.000+0000', properties }],
+      });
+    const jira = new FakeJira()
+      .on('POST', '/rest/api/3/issue/SD-1/comment', created)
+      .on('GET', '/rest/api/3/issue/SD-1/comment', page([{ key: 'accord.action', value: { key: 'k1' } }]));
+    const adapter = adapterOver(jira);
+
+    await adapter.addComment('SD-1', 'Breached.', { internal: true, marker: 'k1' });
+    expect(jira.calls[0]?.body).toMatchObject({
+      properties: [
+        { key: 'sd.public.comment', value: { internal: true } },
+        { key: 'accord.action', value: { key: 'k1' } },
+      ],
+    });
+    expect(await adapter.hasMarkedComment('SD-1', 'k1')).toBe(true);
+    expect(jira.calls[1]?.query.get('expand')).toBe('properties');
+    expect(await adapter.hasMarkedComment('SD-1', 'k2')).toBe(false);
+  });
+});
+
 describe('textToAdf', () => {
   it('makes paragraphs of blank-line blocks and hard breaks of single line breaks', () => {
     expect(textToAdf('SD-1 breached.\r\nOwner: Service Desk\n\n\nPlease escalate.\n')).toEqual({

@@ -35,6 +35,9 @@ import {
 import { ResilientJiraClient, type JiraCall, type RetryPolicy } from './resilient-client';
 import { forgeJiraFetch, withoutQuery, type JiraFetch } from './transport';
 
+/** The comment property that carries a threshold action's key (see `JiraPort.addComment`). */
+const MARKER_PROPERTY = 'accord.action';
+
 /** Page sizes: Jira's maximum for changelog and comment pages, and for the bulk endpoints. */
 const PAGE = 100;
 const BULK_ISSUES = 100;
@@ -165,20 +168,33 @@ export class ForgeJira implements JiraPort {
   async addComment(
     issueIdOrKey: string,
     body: string,
-    options: { readonly internal: boolean },
+    options: { readonly internal: boolean; readonly marker?: string },
   ): Promise<void> {
     await this.client.send({
       as: 'app',
       method: 'POST',
       path: route`/rest/api/3/issue/${issueIdOrKey}/comment`,
       // `sd.public.comment` is how JSM marks an internal note through the platform API; outside a service
-      // project Jira stores the property and ignores it.
+      // project Jira stores the property and ignores it. The marker travels in the same request, so a comment
+      // that exists carries it.
       body: {
         body: textToAdf(body),
-        properties: [{ key: 'sd.public.comment', value: { internal: options.internal } }],
+        properties: [
+          { key: 'sd.public.comment', value: { internal: options.internal } },
+          ...(options.marker === undefined ? [] : [{ key: MARKER_PROPERTY, value: { key: options.marker } }]),
+        ],
       },
       idempotent: false,
     });
+  }
+
+  async hasMarkedComment(issueIdOrKey: string, marker: string): Promise<boolean> {
+    const comments = await this.allComments(issueIdOrKey, 'properties');
+    return comments.some((c) =>
+      (c as { properties?: { key?: unknown; value?: { key?: unknown } }[] }).properties?.some(
+        (p) => p.key === MARKER_PROPERTY && p.value?.key === marker,
+      ),
+    );
   }
 
   async notify(issueIdOrKey: string, message: NotifyMessage): Promise<void> {
@@ -372,13 +388,14 @@ export class ForgeJira implements JiraPort {
     }
   }
 
-  private async allComments(issueId: string): Promise<Dated[]> {
+  private async allComments(issueId: string, expand?: 'properties'): Promise<Dated[]> {
     const all: Dated[] = [];
     for (let startAt = 0; ;) {
       const query = new URLSearchParams({
         startAt: String(startAt),
         maxResults: String(PAGE),
         orderBy: 'created',
+        ...(expand === undefined ? {} : { expand }),
       });
       const path = route`/rest/api/3/issue/${issueId}/comment?${query}`;
       const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true });

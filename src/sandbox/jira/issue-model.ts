@@ -265,7 +265,13 @@ export class JiraIssueBuilder {
   comment(
     at: string,
     by: 'customer' | 'agent' | 'app' | 'internal' | 'other-customer',
-    options: { readonly accountId?: string; readonly text?: string; readonly internal?: boolean } = {},
+    options: {
+      readonly accountId?: string;
+      readonly text?: string;
+      readonly internal?: boolean;
+      /** Accord's action key, kept as Jira keeps a comment property (see `JiraPort.addComment`). */
+      readonly marker?: string;
+    } = {},
   ): this {
     const author =
       by === 'customer'
@@ -288,8 +294,39 @@ export class JiraIssueBuilder {
       created: at,
       updated: at,
       jsdPublic: by !== 'internal' && !(by === 'app' && options.internal === true),
+      // Jira returns properties only with `expand=properties`; the sandbox keeps them on the comment.
+      ...(options.marker === undefined
+        ? {}
+        : { properties: [{ key: 'accord.action', value: { key: options.marker } }] }),
     });
+    // A comment moves the issue's `updated`, as in Jira (JQL's `updated` finds commented issues).
+    this.fields.updated = at;
     return this;
+  }
+
+  /**
+   * Deletes a comment, as Jira does: it is gone from `fields.comment`, and the changelog records nothing.
+   * `updated` is left as it was (whether Jira moves it is not documented; Accord must not rely on it).
+   */
+  deleteComment(commentId: string): this {
+    const at = this.comments.findIndex((c) => (c as { id?: unknown }).id === commentId);
+    if (at < 0) throw new Error(`no comment ${commentId} on ${this.key}`);
+    this.comments.splice(at, 1);
+    return this;
+  }
+
+  /** The markers (comment property `accord.action`) of the issue's comments. */
+  commentMarkers(): string[] {
+    return this.comments.flatMap((c) =>
+      ((c as { properties?: { key: string; value: { key: string } }[] }).properties ?? [])
+        .filter((p) => p.key === 'accord.action')
+        .map((p) => p.value.key),
+    );
+  }
+
+  /** The issue's comments' ids, oldest first. */
+  commentIds(): string[] {
+    return this.comments.map((c) => String((c as { id?: unknown }).id));
   }
 
   /** The issue's numeric id, as Jira gives it. */

@@ -119,11 +119,20 @@ export class SimulatedJira implements JiraPort {
     return Promise.resolve();
   }
 
-  addComment(idOrKey: string, body: string, options: { readonly internal: boolean }): Promise<void> {
+  addComment(
+    idOrKey: string,
+    body: string,
+    options: { readonly internal: boolean; readonly marker?: string },
+  ): Promise<void> {
     this.count('POST /rest/api/3/issue/{id}/comment');
     this.issue(idOrKey);
     this.site.comment(idOrKey, APP_ACCOUNT, body, options);
     return Promise.resolve();
+  }
+
+  hasMarkedComment(idOrKey: string, marker: string): Promise<boolean> {
+    this.count('GET /rest/api/3/issue/{id}/comment');
+    return Promise.resolve(this.issue(idOrKey).commentMarkers().includes(marker));
   }
 
   notify(idOrKey: string, message: NotifyMessage): Promise<void> {

@@ -154,7 +154,7 @@ export class SimulatedSite {
     idOrKey: string,
     actor: string,
     text: string,
-    options: { readonly internal?: boolean } = {},
+    options: { readonly internal?: boolean; readonly marker?: string } = {},
   ): JiraIssueBuilder {
     const user = this.user(actor);
     const issue = this.find(idOrKey);
@@ -172,9 +172,20 @@ export class SimulatedSite {
     return this.change(
       idOrKey,
       actor,
-      (i, at) => i.comment(at, by, { accountId: actor, text, internal: options.internal === true }),
+      (i, at) =>
+        i.comment(at, by, {
+          accountId: actor,
+          text,
+          internal: options.internal === true,
+          ...(options.marker === undefined ? {} : { marker: options.marker }),
+        }),
       'avi:jira:commented:issue',
     );
+  }
+
+  /** Deletes a comment, raising `avi:jira:deleted:comment` as Jira does. */
+  deleteComment(idOrKey: string, actor: string, commentId: string): JiraIssueBuilder {
+    return this.change(idOrKey, actor, (issue) => issue.deleteComment(commentId), 'avi:jira:deleted:comment');
   }
 
   /** Changes the priority; setting the one it has changes nothing and raises no event, as in Jira. */
