@@ -36,7 +36,7 @@ const HOUR = 60 * MINUTE;
 /** 10 April 2026, 10:00 in Berlin: March is over, April runs. */
 const NOW = Date.UTC(2026, 3, 10, 8);
 const CREATED_FROM = Date.UTC(2026, 1, 15);
-const ADMIN = { accountId: 'chris-admin', module: 'admin' as const };
+const ADMIN = { accountId: 'chris-admin', accountType: 'licensed' as const, module: 'admin' as const };
 
 export interface ReportFigures {
   readonly results: number;

@@ -39,6 +39,9 @@ const MODULES: Readonly<Record<string, CallContext['module']>> = {
 
 const resolverCtx = z.looseObject({
   accountId: z.string().min(1),
+  // Forge's resolver context says what kind of account calls; one it does not describe is treated as the
+  // least trusted kind.
+  accountType: z.enum(['licensed', 'unlicensed', 'customer', 'anonymous']).catch('anonymous'),
   extension: z
     .looseObject({
       type: z.string().optional(),
@@ -58,6 +61,7 @@ export function resolverContext(context: unknown): CallContext | undefined {
   const projectKey = extension?.project?.key;
   return {
     accountId: parsed.data.accountId,
+    accountType: parsed.data.accountType,
     module: MODULES[extension?.type ?? ''] ?? 'admin',
     ...(projectKey === undefined ? {} : { projectKey }),
     ...(issueId === undefined ? {} : { issueId: String(issueId) }),

@@ -4,8 +4,12 @@ import { makeWorld } from './sandbox-world';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
-const admin: CallContext = { accountId: 'chris-admin', module: 'admin' };
-const customer: CallContext = { accountId: 'carla-customer', module: 'admin' };
+const admin: CallContext = { accountId: 'chris-admin', accountType: 'licensed' as const, module: 'admin' };
+const customer: CallContext = {
+  accountId: 'carla-customer',
+  accountType: 'customer' as const,
+  module: 'admin',
+};
 
 let world: World;
 afterEach(async () => {

@@ -200,8 +200,12 @@ describe('recalculation jobs', () => {
 });
 
 describe('resolvers', () => {
-  const customer = { accountId: 'carla-customer', module: 'admin' as const };
-  const admin = { accountId: 'chris-admin', module: 'admin' as const };
+  const customer = {
+    accountId: 'carla-customer',
+    accountType: 'customer' as const,
+    module: 'admin' as const,
+  };
+  const admin = { accountId: 'chris-admin', accountType: 'licensed' as const, module: 'admin' as const };
 
   it('refuses every configuration route to a customer, and issue data to someone who cannot browse it', async () => {
     world = await makeWorld();
@@ -235,9 +239,9 @@ describe('resolvers', () => {
     }
     const stranger = await dispatch(
       world.deps,
-      'portal/metrics',
+      'portal/commitments',
       { issueId: issue.id },
-      { accountId: 'dan-customer', module: 'portal' },
+      { accountId: 'dan-customer', accountType: 'customer' as const, module: 'portal' },
     );
     expect(stranger).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
   });
@@ -298,7 +302,7 @@ describe('resolvers', () => {
     ]);
   });
 
-  it('shows the portal only customer-visible SLA commitments, never OLAs or UCs', async () => {
+  it('shows the portal only customer-visible SLA commitments, never OLAs or UCs; the old portal route is gone', async () => {
     world = await makeWorld();
     const issue = world.site.create({
       reporter: 'carla-customer',
@@ -306,20 +310,21 @@ describe('resolvers', () => {
     });
     world.site.change(issue.id, 'alex-agent', (i, at) => i.customField(at, 10050, 'Team', 'Second Level'));
     await world.drain();
-    const reply = await dispatch(
-      world.deps,
-      'portal/metrics',
-      { issueId: issue.id },
-      { accountId: 'carla-customer', module: 'portal' },
-    );
+    const carla = {
+      accountId: 'carla-customer',
+      accountType: 'customer' as const,
+      module: 'portal' as const,
+    };
+    const reply = await dispatch(world.deps, 'portal/commitments', { issueId: issue.id }, carla);
     expect(reply.ok).toBe(true);
-    const commitments = (reply as { data: { commitments: { agreement: string; metric: string }[] } }).data
-      .commitments;
-    expect(commitments.map((c) => [c.agreement, c.metric])).toEqual([
-      ['Gold support', 'Time to first response'],
-      ['Gold support', 'Time to resolution'],
-    ]);
-    expect(JSON.stringify(reply)).not.toMatch(/second-level|OLA|UC|netco/i);
+    const commitments = (reply as { data: { commitments: { name: string }[] } }).data.commitments;
+    expect(commitments.map((c) => c.name)).toEqual(['Time to first response', 'Time to resolution']);
+    // Neither the internal agreement name nor anything of the OLA or UC reaches the customer.
+    expect(JSON.stringify(reply)).not.toMatch(/gold|second-level|OLA|UC|netco/i);
+    expect(await dispatch(world.deps, 'portal/metrics', { issueId: issue.id }, carla)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'not-found' }),
+    });
   });
 });
 

@@ -14,9 +14,9 @@ import { acme, makeWorld, MINUTE } from './sandbox-world';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
-const admin = { accountId: 'chris-admin', module: 'admin' as const };
-const agent = { accountId: 'erik-agent', module: 'gadget' as const };
-const customer = { accountId: 'carla-customer', module: 'gadget' as const };
+const admin = { accountId: 'chris-admin', accountType: 'licensed' as const, module: 'admin' as const };
+const agent = { accountId: 'erik-agent', accountType: 'licensed' as const, module: 'gadget' as const };
+const customer = { accountId: 'carla-customer', accountType: 'customer' as const, module: 'gadget' as const };
 
 /** Friday 27 February 2026, 15:00 in Berlin. */
 const FRIDAY_15 = Date.UTC(2026, 1, 27, 14, 0);

@@ -12,9 +12,19 @@ afterEach(async () => {
 });
 
 // Alex administers the IT project (not Jira); Erik is only an agent there.
-const projectAdmin = { accountId: 'alex-agent', module: 'project-settings' as const, projectKey: 'IT' };
-const agent = { accountId: 'erik-agent', module: 'project-settings' as const, projectKey: 'IT' };
-const customer = { accountId: 'carla-customer', module: 'portal' as const };
+const projectAdmin = {
+  accountId: 'alex-agent',
+  accountType: 'licensed' as const,
+  module: 'project-settings' as const,
+  projectKey: 'IT',
+};
+const agent = {
+  accountId: 'erik-agent',
+  accountType: 'licensed' as const,
+  module: 'project-settings' as const,
+  projectKey: 'IT',
+};
+const customer = { accountId: 'carla-customer', accountType: 'customer' as const, module: 'portal' as const };
 
 const data = (reply: Awaited<ReturnType<typeof dispatch>>): unknown => {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
@@ -182,7 +192,7 @@ describe('portal/commitments', () => {
         world.deps,
         'portal/commitments',
         { issueId: issue.id },
-        { accountId: 'dan-customer', module: 'portal' },
+        { accountId: 'dan-customer', accountType: 'customer' as const, module: 'portal' },
       ),
     ).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) });
   });

@@ -165,7 +165,7 @@ describe('the seed', () => {
       first.app.deps,
       'reports/monthly',
       { month: '2026-11', agreementId: 'gold' },
-      { accountId: 'chris-admin', module: 'admin' },
+      { accountId: 'chris-admin', accountType: 'licensed' as const, module: 'admin' },
     );
     const gold = reply.ok ? (reply.data as MonthlyReport).counterparties[0]?.agreements[0] : undefined;
     expect(gold?.availability[0]?.incidents.length).toBeGreaterThan(0);

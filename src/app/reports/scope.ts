@@ -33,9 +33,10 @@ export async function loadReportConfig(deps: Deps): Promise<ReportConfig> {
 }
 
 /**
- * The agreements a report covers: one by id (refused as not found when there is none), those of a
- * counterparty, those of a project (its settings' list, else those that select their own issues with
- * `appliesTo`, as evaluation does), or all; in id order.
+ * The agreements a report covers: those of a project (its settings' list, else those that select their own
+ * issues with `appliesTo`, as evaluation does) or all; narrowed to one by id, or to those of a counterparty;
+ * in id order. An agreement id that is not among them is refused exactly as an unknown id is, so a caller who
+ * may browse one project learns nothing of the agreements placed elsewhere, not even whether they exist.
  */
 export async function agreementsInScope(
   deps: Deps,
@@ -43,16 +44,17 @@ export async function agreementsInScope(
   filter: { readonly agreementId?: string; readonly counterparty?: string; readonly projectKey?: string },
 ): Promise<LiveAgreement[]> {
   let chosen = [...config.agreements.values()];
-  if (filter.agreementId !== undefined) {
-    const one = config.agreements.get(filter.agreementId);
-    if (!one) throw new Refusal('not-found', `No agreement "${filter.agreementId}".`);
-    chosen = [one];
-  } else if (filter.projectKey !== undefined) {
+  if (filter.projectKey !== undefined) {
     const listed = await deps.store.config.projectAgreements(filter.projectKey);
     chosen =
       listed.length > 0
         ? listed.flatMap((id) => config.agreements.get(id) ?? [])
         : chosen.filter((a) => (a.body.appliesTo ?? '').trim() !== '');
+  }
+  if (filter.agreementId !== undefined) {
+    const one = chosen.find((a) => a.id === filter.agreementId);
+    if (!one) throw new Refusal('not-found', `No agreement "${filter.agreementId}".`);
+    chosen = [one];
   }
   if (filter.counterparty !== undefined)
     chosen = chosen.filter((a) => (a.body.counterparty ?? null) === filter.counterparty);

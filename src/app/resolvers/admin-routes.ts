@@ -47,7 +47,11 @@ export const adminRoutes = {
 
   /** Which agreements each project uses, in order: where an agreement applies, for the admin's list. */
   'agreements/placements': route(z.object({}).strict(), async (deps, ctx) => {
-    await requireConfigReader(deps, ctx);
-    return { projects: await deps.store.config.projects() };
+    const reach = await requireConfigReader(deps, ctx);
+    const projects = await deps.store.config.projects();
+    // A project admin sees their own project's list, never another project's.
+    return {
+      projects: reach.scope === 'site' ? projects : projects.filter((p) => p.projectKey === reach.projectKey),
+    };
   }),
 } satisfies Record<string, Route>;

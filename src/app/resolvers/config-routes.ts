@@ -55,14 +55,40 @@ async function save<K extends ConfigKind>(
   return written;
 }
 
+/**
+ * What a project admin sees of an agreement placed in another project, to choose it for their own: what it
+ * is, whom it covers and which metrics it measures; never its commercial terms (counterparty, fee, currency,
+ * penalties, credit cap, availability objectives) nor its goals, conditions and actions.
+ */
+export function catalogueEntry(version: Version<Agreement>): Version<Agreement> {
+  const a = version.body;
+  if (a === null) return version;
+  const body = {
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    ...(a.validFrom === undefined ? {} : { validFrom: a.validFrom }),
+    ...(a.validTo === undefined ? {} : { validTo: a.validTo }),
+    ...(a.appliesTo === undefined ? {} : { appliesTo: a.appliesTo }),
+    ...(a.customerVisible === undefined ? {} : { customerVisible: a.customerVisible }),
+    // Names only: the page counts them; goals, conditions and actions stay with the admins.
+    metrics: a.metrics.map((m) => ({ id: m.id, name: m.name })),
+  };
+  return { ...version, body: body as unknown as Agreement, catalogue: true } as Version<Agreement>;
+}
+
 export const configRoutes = {
   'calendars/list': route(z.object({}).strict(), async (deps, ctx) => {
-    await requireConfigReader(deps, ctx);
-    return deps.store.config.list('calendar');
+    const reach = await requireConfigReader(deps, ctx);
+    const all = await deps.store.config.list('calendar');
+    return reach.scope === 'site' ? all : all.filter((c) => reach.calendars.has(c.id));
   }),
   'calendars/get': route(z.object({ id, version: version.optional() }).strict(), async (deps, ctx, p) => {
-    await requireConfigReader(deps, ctx);
-    const found = await deps.store.config.get('calendar', p.id, p.version);
+    const reach = await requireConfigReader(deps, ctx);
+    const found =
+      reach.scope === 'site' || reach.calendars.has(p.id)
+        ? await deps.store.config.get('calendar', p.id, p.version)
+        : undefined;
     if (!found)
       throw new Refusal(
         'not-found',
@@ -118,13 +144,22 @@ export const configRoutes = {
       return result.value;
     },
   ),
+  /**
+   * Every agreement for a Jira admin. From a project's settings, a project admin gets the agreements placed in
+   * the project whole, and the others only as a catalogue to choose from ({@link catalogueEntry}).
+   */
   'agreements/list': route(z.object({}).strict(), async (deps, ctx) => {
-    await requireConfigReader(deps, ctx);
-    return deps.store.config.list('agreement');
+    const reach = await requireConfigReader(deps, ctx);
+    const all = await deps.store.config.list('agreement');
+    if (reach.scope === 'site') return all;
+    return all.map((a) => (reach.agreements.has(a.id) ? a : catalogueEntry(a)));
   }),
   'agreements/get': route(z.object({ id, version: version.optional() }).strict(), async (deps, ctx, p) => {
-    await requireConfigReader(deps, ctx);
-    const found = await deps.store.config.get('agreement', p.id, p.version);
+    const reach = await requireConfigReader(deps, ctx);
+    const found =
+      reach.scope === 'site' || reach.agreements.has(p.id)
+        ? await deps.store.config.get('agreement', p.id, p.version)
+        : undefined;
     if (!found)
       throw new Refusal(
         'not-found',
@@ -133,7 +168,9 @@ export const configRoutes = {
     return found;
   }),
   'agreements/history': route(z.object({ id }).strict(), async (deps, ctx, p) => {
-    await requireConfigReader(deps, ctx);
+    const reach = await requireConfigReader(deps, ctx);
+    // An agreement placed elsewhere has, for this caller, the history of an unknown one: none.
+    if (reach.scope === 'project' && !reach.agreements.has(p.id)) return [];
     return deps.store.config.history('agreement', p.id);
   }),
   'agreements/save': route(

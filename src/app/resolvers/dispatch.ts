@@ -36,7 +36,8 @@ export async function dispatch(
   payload: unknown,
   ctx: CallContext,
 ): Promise<Reply<unknown>> {
-  const r = routes[key];
+  // Own keys only: `constructor`, `__proto__` or `toString` are no routes, whatever Object.prototype has.
+  const r = Object.hasOwn(routes, key) ? routes[key] : undefined;
   if (!r) return { ok: false, error: { code: 'not-found', message: `Accord has no resolver "${key}".` } };
   const parsed = r.payload.safeParse(payload ?? {});
   if (!parsed.success) {

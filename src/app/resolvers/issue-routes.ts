@@ -3,7 +3,6 @@ import type { Calendar } from '../../engine/calendar/types';
 import { regionHolidays } from '../../engine/calendar/region-holidays';
 import type { Deps } from '../evaluation/deps';
 import { displayState } from '../evaluation/summary';
-import { Refusal } from './envelope';
 import { requireBrowse } from './guard';
 import { route, type Route } from './route';
 
@@ -63,40 +62,6 @@ export const issueRoutes = {
         };
       }),
       calendars: await calendarsFor(deps, calendarIds),
-    };
-  }),
-
-  /**
-   * The customer's view on the portal: only the customer-visible SLA commitments of the request, only to its
-   * reporter and participants; nothing of OLAs or UCs, no internal timings beyond the commitment itself.
-   */
-  'portal/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
-    if (!(await deps.jira.isRequestParticipant(ctx.accountId, p.issueId))) {
-      throw new Refusal('forbidden', 'This request is not shared with you.');
-    }
-    const [results, agreements] = await Promise.all([
-      deps.store.results.forIssue(p.issueId),
-      deps.store.config.list('agreement'),
-    ]);
-    const visible = new Map(
-      agreements
-        .filter((a) => a.body?.kind === 'SLA' && a.body.customerVisible === true)
-        .map((a) => [a.id, a.body]),
-    );
-    return {
-      issueId: p.issueId,
-      commitments: results
-        .filter((r) => r.kind === 'SLA' && visible.has(r.agreementId))
-        .map((r) => {
-          const last = r.result.cycles[r.result.cycles.length - 1];
-          return {
-            agreement: visible.get(r.agreementId)?.name ?? r.agreementId,
-            metric: r.result.name,
-            state: r.result.state === 'breached' || r.result.state === 'met' ? r.result.state : 'running',
-            due: last?.stoppedAt === null ? last.deadline : null,
-            completedAt: last?.stoppedAt ?? null,
-          };
-        }),
     };
   }),
 } satisfies Record<string, Route>;

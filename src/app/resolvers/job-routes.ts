@@ -13,8 +13,14 @@ const scope = z.discriminatedUnion('kind', [
 const jobId = z.string().min(1).max(100);
 
 export const jobRoutes = {
+  /**
+   * Starts a recalculation. A project admin may recalculate their project's running and future figures;
+   * replacing completed results changes contract figures (met and breached counts, credits) and needs a Jira
+   * admin, as does any scope beyond one project.
+   */
   'jobs/start': route(z.object({ scope, replaceCompleted: z.boolean() }).strict(), async (deps, ctx, p) => {
-    if (p.scope.kind === 'project') await requireProjectAdmin(deps, ctx, p.scope.projectKey);
+    if (p.scope.kind === 'project' && !p.replaceCompleted)
+      await requireProjectAdmin(deps, ctx, p.scope.projectKey);
     else await requireAdmin(deps, ctx);
     if (p.scope.kind === 'jql') {
       const jql = parseJql(p.scope.jql);

@@ -149,7 +149,10 @@ export const reportRoutes = {
       const project = projectOf(ctx, p.projectKey);
       await requireReportReader(deps, ctx, project);
       const config = await loadReportConfig(deps);
-      const [agreement] = await agreementsInScope(deps, config, { agreementId: p.agreementId });
+      const [agreement] = await agreementsInScope(deps, config, {
+        agreementId: p.agreementId,
+        ...optional('projectKey', project),
+      });
       if (!agreement) throw new Refusal('not-found', `No agreement "${p.agreementId}".`);
       if (p.metricId !== undefined && !agreement.body.metrics.some((m) => m.id === p.metricId))
         throw new Refusal('not-found', `Agreement "${agreement.id}" has no metric "${p.metricId}".`);

@@ -44,7 +44,7 @@ export interface SeedReport {
 }
 
 const MINUTE = 60_000;
-const ADMIN = { accountId: 'chris-admin', module: 'admin' as const };
+const ADMIN = { accountId: 'chris-admin', accountType: 'licensed' as const, module: 'admin' as const };
 
 /**
  * The latest requests are made to show every state a person should find on opening the sandbox, whatever the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallContext } from '../../app/resolvers/context';
+import type { AccountType, CallContext } from '../../app/resolvers/context';
 import { isKnownZone } from '../../engine/time/zone';
 import type { SandboxApp } from '../app';
 import { findGadget, type GadgetStore } from './gadgets';
@@ -67,13 +67,19 @@ export const contextQuery = callContext
   })
   .strict();
 
+/** Forge's account type for a person of the site: its customers are `customer`, everyone else `licensed`. */
+export const accountTypeOf = (user: { readonly accountType: string }): AccountType =>
+  user.accountType === 'customer' ? 'customer' : 'licensed';
+
 /** The resolver context of an invoke, checked against the site: a known person, an existing issue. */
 export function callContextOf(app: SandboxApp, context: z.infer<typeof callContext>): CallContext {
-  person(app, context.accountId, '$.context.accountId');
+  const user = person(app, context.accountId, '$.context.accountId');
   const issue = context.issueId === undefined ? undefined : findIssue(app, context.issueId);
   const projectKey = context.projectKey ?? issue?.key.split('-')[0];
   return {
     accountId: context.accountId,
+    // What Forge's resolver context says of the account (`view.getContext` below says the same).
+    accountType: accountTypeOf(user),
     // Forge tells a resolver its module by the module's type (src/forge/payloads.ts): reports is an admin page.
     module: context.module === 'report' ? 'admin' : context.module,
     ...(projectKey === undefined ? {} : { projectKey }),
@@ -147,7 +153,7 @@ export function forgeContext(
   }
   return {
     accountId: user.accountId,
-    accountType: user.accountType === 'customer' ? 'customer' : 'licensed',
+    accountType: accountTypeOf(user),
     cloudId: 'sandbox',
     siteUrl,
     environmentId: 'sandbox',
