@@ -1,5 +1,7 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { describeInBrowser, useBrowserSandbox } from './harness';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, describeInBrowser, useBrowserSandbox } from './harness';
 
 /**
  * Dialogs and the save bar where the admin is looking. The host sizes the admin frame to its content, so an
@@ -61,7 +63,13 @@ describeInBrowser('dialogs in a tall admin frame, in Chromium', () => {
     async (page) => {
       const frame = await sandbox.open(page, '/admin');
       await openGold(page, frame);
+      mkdirSync(ARTIFACTS, { recursive: true });
       expect(await frameHeight(page)).toBeGreaterThan(2_500);
+      // Scrolled into the middle of the editor, save and cancel stay at the bottom of the window.
+      await page.evaluate('window.scrollTo(0, 1500)');
+      await boxInView(frame.locator('.accord-save-bar').getByRole('button', { name: 'Save', exact: true }));
+      await boxInView(frame.locator('.accord-save-bar').getByRole('button', { name: 'Close', exact: true }));
+      await page.screenshot({ path: join(ARTIFACTS, 'admin-editor-sticky-save-bar.png') });
 
       // A second version, so that the history offers a restore.
       await frame.locator('#accord-field-name').fill('Gold support plus');
@@ -71,6 +79,7 @@ describeInBrowser('dialogs in a tall admin frame, in Chromium', () => {
       await save.click();
       await frame.getByText('Saved as version 2', { exact: true }).waitFor({ timeout: 20_000 });
 
+      await frame.getByRole('button', { name: 'Version history' }).click();
       await scrollHostToBottom(page);
       await frame.getByRole('button', { name: 'Restore version 1' }).click();
       const dialog = frame.getByRole('dialog');
