@@ -155,7 +155,8 @@ describeInBrowser('the admin page in Chromium', () => {
         /Diese Vereinbarung \(OLA\), Bearbeitungszeit Netzwerk, Ziel 1: 6 ?(Std\.|h) nach Berlin office hours passt nicht in Gold support \(SLA\), Time to resolution, Ziel 1: 4 ?(Std\.|h) nach 24\/7\. Bei Vorgängen, bei denen priority = Highest AND project = IT AND organizations = "Acme Corp"\. Zum Beispiel endet es, wenn es am 20\.11\.2026, 11:00 beginnt, erst nach der Frist des SLAs\./,
       );
 
-      // The preview on IT's resolved requests, before saving.
+      // The preview on IT's resolved requests, before saving (its section folded until asked for).
+      await frame.getByRole('button', { name: 'Vorschau auf gelöste Vorgänge' }).click();
       await frame.getByRole('button', { name: 'Vorschau', exact: true }).click();
       const previewTable = frame.locator('#accord-agr-preview-heading').locator('..').locator('table');
       await previewTable.waitFor({ timeout: 20_000 });

@@ -262,3 +262,70 @@ describe('saving an agreement', () => {
     expect(clean(container.textContent)).toContain('Someone else changed the agreements of project IT.');
   });
 });
+
+describe('an agreement editor a person can take in', () => {
+  const metricToggle = (name: string): HTMLButtonElement => {
+    const toggle = [...container.querySelectorAll<HTMLButtonElement>('.accord-metric-editor button')].find(
+      (b) => b.hasAttribute('aria-expanded') && clean(b.textContent).endsWith(name),
+    );
+    if (!toggle) throw new Error(`no metric "${name}"`);
+    return toggle;
+  };
+
+  it('unfolds only the metric being edited, and folds the rest to a line each', async () => {
+    await openGold(site(() => ok(null)));
+    expect(metricToggle('Time to first response').getAttribute('aria-expanded')).toBe('true');
+    expect(metricToggle('Time to resolution').getAttribute('aria-expanded')).toBe('false');
+    // The folded metric is a line: its name and how many goals it has; none of its fields.
+    const folded = metricToggle('Time to resolution').closest('section');
+    expect(clean(folded?.querySelector('.accord-metric-editor__summary')?.textContent)).toMatch(
+      /^\d+ goals?/,
+    );
+    expect(container.querySelector('#accord-field-metrics-1-name')).toBeNull();
+    expect(container.querySelector('#accord-field-metrics-0-name')).not.toBeNull();
+
+    await click(metricToggle('Time to resolution'));
+    expect(metricToggle('Time to resolution').getAttribute('aria-expanded')).toBe('true');
+    expect(metricToggle('Time to first response').getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector('#accord-field-metrics-1-name')).not.toBeNull();
+    expect(container.querySelector('#accord-field-metrics-0-name')).toBeNull();
+  });
+
+  it('unfolds a new metric with its name in focus', async () => {
+    await openGold(site(() => ok(null)));
+    await click(button(container, 'Add metric'));
+    expect(metricToggle('Metric 3').getAttribute('aria-expanded')).toBe('true');
+    expect(metricToggle('Time to first response').getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement?.id).toBe('accord-field-metrics-2-name');
+  });
+
+  it('unfolds every metric and section that holds a problem of a save', async () => {
+    const fake = site(() => ({
+      ok: false,
+      error: {
+        code: 'invalid-config',
+        message: 'The agreement has problems; nothing was saved.',
+        problems: [
+          { code: 'x', message: 'no such calendar', path: '$.agreement.metrics[1].goals[0].calendar' },
+        ],
+      },
+    }));
+    await openGold(fake);
+    const preview = button(container, 'Preview on resolved issues');
+    expect(preview.getAttribute('aria-expanded')).toBe('false');
+    await click(button(container, 'Save'));
+    expect(metricToggle('Time to resolution').getAttribute('aria-expanded')).toBe('true');
+    expect(container.querySelector('#accord-field-metrics-1-goals-0-calendar')).not.toBeNull();
+  });
+
+  it('folds and unfolds a section from its heading', async () => {
+    await openGold(site(() => ok(null)));
+    const general = button(container, 'Agreement');
+    expect(general.getAttribute('aria-expanded')).toBe('true');
+    await click(general);
+    expect(general.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector<HTMLElement>('#accord-agr-general-body')?.hidden).toBe(true);
+    await click(general);
+    expect(container.querySelector<HTMLElement>('#accord-agr-general-body')?.hidden).toBe(false);
+  });
+});

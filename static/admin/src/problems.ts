@@ -75,6 +75,18 @@ export function fieldProblems(
   };
 }
 
+/** Whether `inner` is `path` or lies inside it (`$.metrics[0]` holds `$.metrics[0].goals[1].when`). */
+export function isWithin(inner: string | undefined, path: string): boolean {
+  return (
+    inner !== undefined && (inner === path || inner.startsWith(`${path}.`) || inner.startsWith(`${path}[`))
+  );
+}
+
+/** Whether any problem lies at `path` or inside it. */
+export function hasProblemsUnder(problems: FieldProblems, path: string): boolean {
+  return problems.all.some((p) => isWithin(p.path, path));
+}
+
 export const NO_PROBLEMS: FieldProblems = { all: [], at: () => [] };
 
 /**

@@ -3,13 +3,14 @@ import Checkbox from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import { call, type Calendar, type Failure, type Placement, type Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime, slugOf } from '../dates';
 import { useT } from '../messages';
 import { without } from '../omit';
+import { focusField, isWithin } from '../problems';
 import { useRemote } from '../use-remote';
 import { useSave } from '../use-save';
 import { Confirm } from '../ui/confirm';
@@ -101,8 +102,18 @@ function Editor(props: {
   const [deleteError, setDeleteError] = useState<Failure | null>(null);
   const [replaceCompleted, setReplaceCompleted] = useState(false);
   const [jobError, setJobError] = useState<Failure | null>(null);
+  // The metric being edited: the others are folded to a line each. A metric just added is unfolded and its
+  // name field takes the focus (once it is rendered).
+  const [openMetric, setOpenMetric] = useState<number | null>(0);
+  const focusMetric = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusMetric.current === null) return;
+    focusField(`$.metrics[${focusMetric.current}].name`);
+    focusMetric.current = null;
+  }, [draft.metrics.length]);
   const save = useSave<Agreement>('$.agreement');
   const problems = save.problemsFor(draft);
+  const generalProblems = problems.all.some((p) => !isWithin(p.path, '$.metrics'));
   const isNew = savedId === null;
   const savedMetricIds = new Set((original?.metrics ?? []).map((m) => m.id));
   const cleaned = cleanedAgreement(draft);
@@ -272,7 +283,12 @@ function Editor(props: {
         </div>
       ) : null}
 
-      <Section id="accord-agr-general" title={t('agreements.general')}>
+      <Section
+        id="accord-agr-general"
+        title={t('agreements.general')}
+        collapsible
+        forceOpen={generalProblems}
+      >
         <GeneralFields
           draft={draft}
           isNew={isNew}
@@ -318,25 +334,33 @@ function Editor(props: {
               calendars={calendars}
               problems={problems}
               isNew={!savedMetricIds.has(metric.id) || isNew}
+              open={openMetric === i}
+              onToggle={() => {
+                setOpenMetric(openMetric === i ? null : i);
+              }}
               onChange={(m) => {
                 setDraft((d) => ({ ...d, metrics: d.metrics.map((x, j) => (j === i ? m : x)) }));
               }}
               onRemove={() => {
                 setDraft((d) => ({ ...d, metrics: d.metrics.filter((_, j) => j !== i) }));
+                setOpenMetric((o) => (o === null || o < i ? o : o === i ? null : o - 1));
               }}
             />
           ))}
         </div>
         <Button
           onClick={() => {
+            const added = draft.metrics.length;
             setDraft((d) => ({ ...d, metrics: [...d.metrics, blankMetric(firstCalendar)] }));
+            setOpenMetric(added);
+            focusMetric.current = added;
           }}
         >
           {t('agreements.addMetric')}
         </Button>
       </Section>
 
-      <Section id="accord-agr-fit" title={t('fit.heading')} description={t('fit.description')}>
+      <Section id="accord-agr-fit" title={t('fit.heading')} description={t('fit.description')} collapsible>
         <FitPanel
           draft={cleaned}
           draftProjects={projects.length > 0 ? projects : undefined}
@@ -351,6 +375,8 @@ function Editor(props: {
         id="accord-agr-preview"
         title={t('previewRun.heading')}
         description={t('previewRun.description')}
+        collapsible
+        defaultOpen={false}
       >
         <PreviewPanel
           draft={cleaned}
@@ -361,7 +387,7 @@ function Editor(props: {
       </Section>
 
       {savedId !== null ? (
-        <Section id="accord-agr-history" title={t('history.heading')}>
+        <Section id="accord-agr-history" title={t('history.heading')} collapsible defaultOpen={false}>
           <HistoryPanel
             id={savedId}
             currentVersion={version}

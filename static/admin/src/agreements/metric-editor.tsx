@@ -3,7 +3,7 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import type { Metric } from '../../../../src/engine/agreement/types';
 import type { FieldProblems } from '../problems';
-import { fieldId } from '../problems';
+import { fieldId, hasProblemsUnder } from '../problems';
 import { Field } from '../ui/field';
 import { useT } from '../messages';
 import { without } from '../omit';
@@ -17,7 +17,11 @@ interface Option {
   readonly label: string;
 }
 
-/** One metric: its name, when its clock starts, stops, pauses and resets, its goals, and its thresholds. */
+/**
+ * One metric: its name, when its clock starts, stops, pauses and resets, its goals, and its thresholds.
+ * Folded, it is one line (its name, how many goals and thresholds it has) with a button that unfolds it; a
+ * metric with a problem to fix is always unfolded.
+ */
 export function MetricEditor(props: {
   readonly index: number;
   readonly metric: Metric;
@@ -26,6 +30,61 @@ export function MetricEditor(props: {
   readonly calendars: readonly CalendarChoice[];
   readonly problems: FieldProblems;
   /** Whether the metric's id may still change (not saved yet). */
+  readonly isNew: boolean;
+  /** Whether it is unfolded (the metric being edited). */
+  readonly open: boolean;
+  readonly onToggle: () => void;
+}) {
+  const { t } = useT();
+  const path = `$.metrics[${props.index}]`;
+  const m = props.metric;
+  const bodyId = `${fieldId(path)}-body`;
+  const open = props.open || hasProblemsUnder(props.problems, path);
+  const title = m.name.trim() === '' ? t('metric.untitled', { n: props.index + 1 }) : m.name;
+  const headingId = `${fieldId(path)}-heading`;
+  return (
+    <section
+      className={open ? 'accord-metric-editor' : 'accord-metric-editor accord-metric-editor--folded'}
+      aria-labelledby={headingId}
+      data-path={path}
+    >
+      <div className="accord-goal__head">
+        <h4 id={headingId} className="accord-metric-editor__title">
+          <button
+            type="button"
+            className="accord-section__toggle"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={props.onToggle}
+          >
+            {title}
+          </button>
+        </h4>
+        {open ? null : (
+          <span className="accord-muted accord-metric-editor__summary">
+            {t('metric.summary', { count: m.goals.length })}
+            {m.thresholds && m.thresholds.length > 0
+              ? ` · ${t('metric.summaryThresholds', { count: m.thresholds.length })}`
+              : ''}
+          </span>
+        )}
+        <Button appearance="subtle" onClick={props.onRemove}>
+          {t('metric.remove')}
+          <span className="accord-visually-hidden"> {m.name}</span>
+        </Button>
+      </div>
+      {open ? <MetricBody {...props} /> : <div id={bodyId} hidden />}
+    </section>
+  );
+}
+
+/** The unfolded metric's fields. */
+function MetricBody(props: {
+  readonly index: number;
+  readonly metric: Metric;
+  readonly onChange: (metric: Metric) => void;
+  readonly calendars: readonly CalendarChoice[];
+  readonly problems: FieldProblems;
   readonly isNew: boolean;
 }) {
   const { t } = useT();
@@ -39,18 +98,8 @@ export function MetricEditor(props: {
     { value: 'keep', label: t('metric.keep') },
   ];
   const goalChangeId = fieldId(`${path}.goalChange`);
-  const headingId = `${fieldId(path)}-heading`;
   return (
-    <section className="accord-metric-editor" aria-labelledby={headingId} data-path={path}>
-      <div className="accord-goal__head">
-        <h4 id={headingId} className="accord-metric-editor__title">
-          {m.name.trim() === '' ? t('metric.untitled', { n: props.index + 1 }) : m.name}
-        </h4>
-        <Button appearance="subtle" onClick={props.onRemove}>
-          {t('metric.remove')}
-          <span className="accord-visually-hidden"> {m.name}</span>
-        </Button>
-      </div>
+    <div id={`${fieldId(path)}-body`} className="accord-metric-editor__body">
       <div className="accord-grid">
         <Field
           path={`${path}.name`}
@@ -184,6 +233,6 @@ export function MetricEditor(props: {
           }}
         />
       </div>
-    </section>
+    </div>
   );
 }

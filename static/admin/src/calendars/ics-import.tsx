@@ -105,7 +105,7 @@ export function IcsImport(props: {
       </Button>
       <ModalTransition>
         {state.step === 'preview' || state.step === 'failed' ? (
-          <Modal onClose={close} width="large">
+          <Modal onClose={close} width="large" testId="accord-dialog">
             <ModalHeader hasCloseButton>
               <ModalTitle>{t('ics.title', { file: state.file })}</ModalTitle>
             </ModalHeader>

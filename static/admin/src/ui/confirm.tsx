@@ -23,7 +23,7 @@ export function Confirm(props: {
   return (
     <ModalTransition>
       {props.open ? (
-        <Modal onClose={props.onCancel} width="small">
+        <Modal onClose={props.onCancel} width="small" testId="accord-dialog">
           <ModalHeader hasCloseButton>
             {props.appearance === 'primary' ? (
               <ModalTitle>{props.title}</ModalTitle>
