@@ -4,9 +4,10 @@ import { resolveFieldName, SYSTEM_FIELDS, type FieldKey } from '../fields';
 import type { WorkingTime } from '../calendar/timeline';
 import type { IssueHistory, IssueHistoryData } from '../issue';
 import { formatInstant } from '../time/iso';
-import { minutesToMs, type EpochMs } from '../time/units';
+import type { EpochMs } from '../time/units';
 import { compileConditions } from './conditions';
-import { measureCycle, type MeasuredCycle } from './measure';
+import type { MeasuredCycle } from './measure';
+import { goalMatches, measureGoal, type DeadlineChange } from './targets';
 import { isPaused, replayCycles, type MetricRules, type ReplayedCycle } from './replay';
 import type {
   AgreementResult,
@@ -91,15 +92,17 @@ function evaluateMetric(
   for (const cycle of replayed) {
     // 'retarget': the goal of the issue's state at the evaluation instant (the stop, for a finished cycle).
     const goalIndex = goalAt(goals, history, keep ? cycle.startedAt : (cycle.stoppedAt ?? now));
-    const target = goals[goalIndex]?.goal.targetMinutes;
-    const measured = measureCycle(
+    const calendar = calendarOf(config, goals, goalIndex);
+    // The goal's target (working minutes, business days, a date field) is measured in targets.ts.
+    const { measured, deadlineChanges } = measureGoal(
+      goals[goalIndex],
       cycle,
-      target === undefined || target === null ? null : minutesToMs(target),
       thresholds,
-      calendarOf(config, goals, goalIndex),
+      calendar,
+      history,
       now,
     );
-    cycles.push(cycleResult(cycle, measured, goalIndex));
+    cycles.push(cycleResult(cycle, measured, goalIndex, deadlineChanges));
     everBreached ||= measured.breached;
     lastGoal = goalIndex;
     lastMeasured = measured;
@@ -153,8 +156,8 @@ const NO_THRESHOLDS: readonly Threshold[] = [];
 function goalAt(goals: CheckedMetric['goals'], history: IssueHistory, instant: EpochMs): number {
   const values = history.at(instant);
   for (let i = 0; i < goals.length; i++) {
-    const when = goals[i]?.when;
-    if (when === undefined || when.matches(values)) return i;
+    const goal = goals[i];
+    if (goal !== undefined && goalMatches(goal, values)) return i;
   }
   return -1;
 }
@@ -171,7 +174,12 @@ function calendarOf(config: CompiledConfig, goals: CheckedMetric['goals'], index
 const earliestDue = (next: number | null, t: number | null, now: EpochMs): number | null =>
   t !== null && t >= now && (next === null || t < next) ? t : next;
 
-function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle, goalIndex: number): CycleResult {
+function cycleResult(
+  cycle: ReplayedCycle,
+  measured: MeasuredCycle,
+  goalIndex: number,
+  deadlineChanges: readonly DeadlineChange[] | undefined,
+): CycleResult {
   const pauses: CycleResult['pauses'] = [];
   for (const p of cycle.pauses) pauses.push({ from: formatInstant(p.from), to: formatNullable(p.to) });
   const thresholds: ThresholdResult[] = [];
@@ -184,7 +192,7 @@ function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle, goalIndex: n
     });
   }
   const deadline = formatNullable(measured.deadline);
-  return {
+  const result: CycleResult = {
     startedAt: formatInstant(cycle.startedAt),
     stoppedAt: formatNullable(cycle.stoppedAt),
     elapsedMs: measured.elapsedMs,
@@ -198,21 +206,42 @@ function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle, goalIndex: n
     pauses,
     thresholds,
   };
+  if (deadlineChanges !== undefined && deadlineChanges.length > 0) {
+    result.deadlineChanges = deadlineChanges.map((c) => ({
+      at: formatInstant(c.at),
+      deadline: formatNullable(c.deadline),
+    }));
+  }
+  return result;
 }
 
 function goalResult(metric: CheckedMetric, index: number): GoalResult | null {
   const goal = metric.goals[index]?.goal;
   if (!goal) return null;
-  const { targetMinutes, calendar, objectivePercent } = goal;
-  return objectivePercent === undefined
-    ? { index, targetMinutes, calendar }
-    : { index, targetMinutes, calendar, objectivePercent };
+  const { calendar, objectivePercent, businessDays, dueDateField } = goal;
+  const targetMinutes = goal.targetMinutes ?? null;
+  const result: GoalResult =
+    objectivePercent === undefined
+      ? { index, targetMinutes, calendar }
+      : { index, targetMinutes, calendar, objectivePercent };
+  // The kind of a goal beyond working minutes, for the UIs to say "by Tue 17:00" rather than a duration.
+  if (businessDays !== undefined) {
+    // A copy in a fixed key order, which the fast JSON writer (result-json.ts) follows.
+    const { days, cutoff, dueAt } = businessDays;
+    const copy: NonNullable<GoalResult['businessDays']> = { days };
+    if (cutoff !== undefined) copy.cutoff = cutoff;
+    if (dueAt !== undefined) copy.dueAt = dueAt;
+    result.businessDays = copy;
+  }
+  if (dueDateField !== undefined) result.dueDateField = dueDateField;
+  return result;
 }
 
 const formatNullable = (t: EpochMs | null): string | null => (t === null ? null : formatInstant(t));
 
 /**
- * Every field the agreements read: in `appliesTo`, goals' `when`, `pauseWhile`, and field conditions. A stored
+ * Every field the agreements read: in `appliesTo`, goals' `when` and date fields, `pauseWhile`, and field
+ * conditions. A stored
  * history that never saw one of these must be read from Jira again before it is re-evaluated.
  */
 export function fieldsUsed(config: CompiledConfig): readonly FieldKey[] {
@@ -233,7 +262,10 @@ function collectFieldsUsed(config: CompiledConfig): FieldKey[] {
     for (const key of checked.appliesTo?.fields ?? []) keys.add(key);
     for (const { metric, pauseWhile, goals } of checked.metrics) {
       for (const key of pauseWhile?.fields ?? []) keys.add(key);
-      for (const goal of goals) for (const key of goal.when?.fields ?? []) keys.add(key);
+      for (const goal of goals) {
+        for (const key of goal.when?.fields ?? []) keys.add(key);
+        if (goal.target.kind === 'dueDateField') keys.add(goal.target.field);
+      }
       for (const condition of [...metric.start, ...metric.stop, ...(metric.reset ?? [])]) {
         if (condition.event === 'field') keys.add(resolveFieldName(condition.field));
       }
