@@ -6,8 +6,15 @@ import type { IssueHistory, IssueHistoryData } from '../issue';
 import { formatInstant } from '../time/iso';
 import type { EpochMs } from '../time/units';
 import { compileConditions } from './conditions';
-import type { MeasuredCycle } from './measure';
-import { goalMatches, measureGoal, type DeadlineChange } from './targets';
+import { measureCycle, type GoalSpan, type MeasuredCycle } from './measure';
+import {
+  fixedDeadline,
+  goalMatches,
+  goalTargetFields,
+  measureFixedDeadline,
+  workingTarget,
+  type DeadlineChange,
+} from './targets';
 import { isPaused, replayCycles, type MetricRules, type ReplayedCycle } from './replay';
 import type {
   AgreementResult,
@@ -32,6 +39,8 @@ export interface CompiledAgreement {
 interface CompiledMetric {
   readonly checked: CheckedMetric;
   readonly rules: MetricRules;
+  /** The fields the goals' `when` read: where they change, the goal in force may change. */
+  readonly goalFields: readonly FieldKey[];
 }
 
 /** Compiles the condition matchers of checked agreements. */
@@ -46,6 +55,7 @@ export function compileAgreements(agreements: readonly CheckedAgreement[]): Comp
         reset: compileConditions(m.metric.reset),
         pauseWhile: m.pauseWhile,
       },
+      goalFields: [...new Set(m.goals.flatMap((g) => [...(g.when?.fields ?? []), ...goalTargetFields(g)]))],
     })),
   }));
 }
@@ -85,26 +95,23 @@ function evaluateMetric(
   const thresholds = metric.thresholds ?? NO_THRESHOLDS;
 
   const replayed = replayCycles(history, compiled.rules, now);
+  // Where the goal in force may change: wherever a field that a goal's `when` reads changes.
+  const goalChanges = keep || replayed.length === 0 ? NO_INSTANTS : history.changesOf(compiled.goalFields);
   const cycles: CycleResult[] = [];
   let everBreached = false;
   let lastGoal = -1;
   let lastMeasured: MeasuredCycle | undefined;
   for (const cycle of replayed) {
-    // 'retarget': the goal of the issue's state at the evaluation instant (the stop, for a finished cycle).
-    const goalIndex = goalAt(goals, history, keep ? cycle.startedAt : (cycle.stoppedAt ?? now));
-    const calendar = calendarOf(config, goals, goalIndex);
-    // The goal's target (working minutes, business days, a date field) is measured in targets.ts.
-    const { measured, deadlineChanges } = measureGoal(
-      goals[goalIndex],
-      cycle,
-      thresholds,
-      calendar,
-      history,
-      now,
-    );
-    cycles.push(cycleResult(cycle, measured, goalIndex, deadlineChanges));
+    const spans = goalSpans(config, goals, history, cycle, goalChanges, now);
+    // A date-field goal in force at the cycle's end is a fixed instant, not working time (targets.ts).
+    const span = spans[spans.length - 1];
+    const fixed = span && fixedDeadline(goals[span.goalIndex], cycle, span.calendar, history, now);
+    const measured = fixed
+      ? measureFixedDeadline(cycle, fixed.deadline, thresholds, span, now)
+      : measureCycle(cycle, spans, thresholds, now);
+    cycles.push(cycleResult(cycle, measured, fixed?.changes));
     everBreached ||= measured.breached;
-    lastGoal = goalIndex;
+    lastGoal = measured.goal.goalIndex;
     lastMeasured = measured;
   }
 
@@ -113,7 +120,7 @@ function evaluateMetric(
   const paused = last !== undefined && isPaused(last);
   const running = last?.stoppedAt === null;
   const breached = lastMeasured?.breached ?? false;
-  const calendar = calendarOf(config, goals, lastGoal);
+  const calendar = lastMeasured?.goal.calendar ?? calendarOf(config, goals, lastGoal);
   const outOfHours = running && !paused && !calendar.isWorking(now);
   const state = !last
     ? 'not-started'
@@ -151,6 +158,51 @@ function evaluateMetric(
 }
 
 const NO_THRESHOLDS: readonly Threshold[] = [];
+const NO_INSTANTS: readonly EpochMs[] = [];
+
+/**
+ * The goals in force over a cycle (docs/engine-contract.md, "Goal changes"): the goal of the issue's state at
+ * the cycle's start, then each other goal its state selects, from the instant it does. Under 'keep', `changes`
+ * is empty and the goal at the start stays. A change at the stop does not govern the stopped cycle; one at
+ * `now` governs a running cycle's projection.
+ */
+function goalSpans(
+  config: CompiledConfig,
+  goals: CheckedMetric['goals'],
+  history: IssueHistory,
+  cycle: ReplayedCycle,
+  changes: readonly EpochMs[],
+  now: EpochMs,
+): GoalSpan[] {
+  let index = goalAt(goals, history, cycle.startedAt);
+  const spans = [goalSpan(config, goals, cycle, cycle.startedAt, index)];
+  for (const t of changes) {
+    if (t <= cycle.startedAt) continue;
+    if (cycle.stoppedAt === null ? t > now : t >= cycle.stoppedAt) break;
+    const next = goalAt(goals, history, t);
+    if (next === index) continue;
+    index = next;
+    spans.push(goalSpan(config, goals, cycle, t, index));
+  }
+  return spans;
+}
+
+function goalSpan(
+  config: CompiledConfig,
+  goals: CheckedMetric['goals'],
+  cycle: ReplayedCycle,
+  from: EpochMs,
+  index: number,
+): GoalSpan {
+  const calendar = calendarOf(config, goals, index);
+  // Working minutes, or a business-day goal's working time from the cycle's start (targets.ts).
+  return {
+    from,
+    goalIndex: index,
+    targetMs: workingTarget(goals[index], cycle.startedAt, calendar),
+    calendar,
+  };
+}
 
 /** The first goal whose `when` holds at `instant`, or -1. */
 function goalAt(goals: CheckedMetric['goals'], history: IssueHistory, instant: EpochMs): number {
@@ -177,9 +229,9 @@ const earliestDue = (next: number | null, t: number | null, now: EpochMs): numbe
 function cycleResult(
   cycle: ReplayedCycle,
   measured: MeasuredCycle,
-  goalIndex: number,
   deadlineChanges: readonly DeadlineChange[] | undefined,
 ): CycleResult {
+  const goalIndex = measured.goal.goalIndex;
   const pauses: CycleResult['pauses'] = [];
   for (const p of cycle.pauses) pauses.push({ from: formatInstant(p.from), to: formatNullable(p.to) });
   const thresholds: ThresholdResult[] = [];

@@ -1,13 +1,13 @@
 import type { CheckedGoal } from '../agreement/check';
 import type { Threshold } from '../agreement/types';
-import { businessDayDeadline, endOfDueDate } from '../calendar/business-days';
+import { businessDayDeadline, endOfDueDate, type BusinessDayRule } from '../calendar/business-days';
 import type { WorkingTime } from '../calendar/timeline';
-import type { FieldValues } from '../fields';
+import type { FieldKey, FieldValues } from '../fields';
 import type { IssueHistory } from '../issue';
 import { parseInstant } from '../time/iso';
 import { parseLocalDate } from '../time/local-date';
 import { MS_PER_MINUTE, type EpochMs, type WorkingMs } from '../time/units';
-import { measureCycle, type MeasuredCycle, type MeasuredThreshold } from './measure';
+import type { GoalSpan, MeasuredCycle, MeasuredThreshold } from './measure';
 import type { ReplayedCycle } from './replay';
 
 /**
@@ -25,12 +25,6 @@ export interface DeadlineChange {
   readonly deadline: EpochMs | null;
 }
 
-export interface GoalMeasurement {
-  readonly measured: MeasuredCycle;
-  /** For a date-field goal: each change of the field from the cycle's start to its end (or now). */
-  readonly deadlineChanges?: readonly DeadlineChange[];
-}
-
 /**
  * Whether a goal applies to the issue's field values: its `when` holds, and a date-field goal's field holds a
  * date (while it is empty, the next goal in order applies).
@@ -40,50 +34,62 @@ export function goalMatches(goal: CheckedGoal, values: FieldValues): boolean {
   return goal.target.kind !== 'dueDateField' || fieldDate(values.get(goal.target.field)) !== undefined;
 }
 
+/** The fields that decide whether a goal matches beyond its `when`: a date-field goal's field. */
+export function goalTargetFields(goal: CheckedGoal): readonly FieldKey[] {
+  return goal.target.kind === 'dueDateField' ? [goal.target.field] : [];
+}
+
 /**
- * Measures a cycle against its goal (undefined: no goal matched, measured with no target).
- * @example measureGoal(checked.goals[0], cycle, [], calendar, history, now).measured.deadline
+ * The working ms a goal allows a cycle that started at `start`: `targetMinutes`, or a business-day goal's
+ * working time from the start to its deadline; null for a goal measured only, for no goal, and for a
+ * date-field goal (a fixed instant, see {@link fixedDeadline}).
+ * @example workingTarget(checked.goals[0], cycle.startedAt, calendar) // 15 * 3_600_000 for "next business day" at Mon 10:00
  */
-export function measureGoal(
+export function workingTarget(
+  goal: CheckedGoal | undefined,
+  start: EpochMs,
+  calendar: WorkingTime,
+): WorkingMs | null {
+  const target = goal?.target;
+  if (target === undefined) return null;
+  switch (target.kind) {
+    case 'minutes':
+      return target.ms;
+    case 'businessDays':
+      return businessDayTarget(calendar, start, target.rule);
+    case 'dueDateField':
+      return null;
+  }
+}
+
+/** A date-field goal's deadline for a cycle, and each change of the field during the cycle. */
+export interface FixedDeadline {
+  readonly deadline: EpochMs;
+  readonly changes: readonly DeadlineChange[];
+}
+
+/**
+ * A date-field goal's deadline for a cycle: the field's date at the cycle's stop (or `now` while it runs), on
+ * the goal's calendar; undefined for another kind of goal, or while the field is empty.
+ */
+export function fixedDeadline(
   goal: CheckedGoal | undefined,
   cycle: ReplayedCycle,
-  thresholds: readonly Threshold[],
   calendar: WorkingTime,
   history: IssueHistory,
   now: EpochMs,
-): GoalMeasurement {
+): FixedDeadline | undefined {
   const target = goal?.target;
-  if (target === undefined) return { measured: measureCycle(cycle, null, thresholds, calendar, now) };
-  switch (target.kind) {
-    case 'minutes':
-      return { measured: measureCycle(cycle, target.ms, thresholds, calendar, now) };
-    case 'businessDays':
-      return {
-        measured: measureCycle(
-          cycle,
-          businessDayTarget(calendar, cycle.startedAt, target.rule),
-          thresholds,
-          calendar,
-          now,
-        ),
-      };
-    case 'dueDateField': {
-      const end = cycle.stoppedAt ?? now;
-      const deadline = fieldDeadline(history.at(end).get(target.field), calendar);
-      const changes: DeadlineChange[] = [];
-      for (const at of history.changesOf([target.field])) {
-        if (at < cycle.startedAt || at > end) continue;
-        changes.push({ at, deadline: fieldDeadline(history.at(at).get(target.field), calendar) ?? null });
-      }
-      // A goal chosen while the field held a date whose field is empty at the cycle's end ('keep') has no
-      // deadline now: measured only, like a goal with a null target.
-      const measured =
-        deadline === undefined
-          ? measureCycle(cycle, null, thresholds, calendar, now)
-          : measureFixedDeadline(cycle, deadline, thresholds, calendar, now);
-      return { measured, deadlineChanges: changes };
-    }
+  if (target?.kind !== 'dueDateField') return undefined;
+  const end = cycle.stoppedAt ?? now;
+  const deadline = fieldDeadline(history.at(end).get(target.field), calendar);
+  if (deadline === undefined) return undefined;
+  const changes: DeadlineChange[] = [];
+  for (const at of history.changesOf([target.field])) {
+    if (at < cycle.startedAt || at > end) continue;
+    changes.push({ at, deadline: fieldDeadline(history.at(at).get(target.field), calendar) ?? null });
   }
+  return { deadline, changes };
 }
 
 /**
@@ -93,7 +99,7 @@ export function measureGoal(
 export function businessDayTarget(
   calendar: WorkingTime,
   start: EpochMs,
-  rule: Parameters<typeof businessDayDeadline>[2],
+  rule: BusinessDayRule,
 ): WorkingMs | null {
   const deadline = businessDayDeadline(calendar, start, rule);
   return deadline === undefined ? null : calendar.elapsed(start, deadline);
@@ -150,9 +156,10 @@ export function measureFixedDeadline(
   cycle: ReplayedCycle,
   deadline: EpochMs,
   thresholds: readonly Threshold[],
-  calendar: WorkingTime,
+  goal: GoalSpan,
   now: EpochMs,
 ): MeasuredCycle {
+  const { calendar } = goal;
   const start = cycle.startedAt;
   const end = cycle.stoppedAt ?? now;
   let paused = 0;
@@ -179,6 +186,7 @@ export function measureFixedDeadline(
     deadline,
     breached,
     breachedAt: breached ? (Math.max(deadline, start) as EpochMs) : null,
+    goal,
     thresholds: measured,
   };
 }
