@@ -39,6 +39,12 @@ export interface FieldValues {
   get(field: FieldKey): readonly string[];
 }
 
+/**
+ * Jira's system due date (a date). The history follows it like a custom field: it is not one of
+ * {@link SYSTEM_FIELDS}, which histories stored before it was followed cannot answer for.
+ */
+export const DUE_DATE: FieldKey = 'duedate';
+
 /** @example customFieldKey(10010) === 'customfield_10010' */
 export const customFieldKey = (id: number | string): FieldKey => `customfield_${String(id)}`;
 
@@ -76,7 +82,8 @@ const SYSTEM_FIELD_NAMES: Readonly<Record<string, SystemField>> = {
 
 /**
  * The key of a field named the way people write it in JQL or in an agreement's `field` condition: a system
- * field in any accepted spelling, `cf[10010]`, `customfield_10010`, or any other name (a custom field by name).
+ * field in any accepted spelling, `duedate` (or `Due date`), `cf[10010]`, `customfield_10010`, or any other name
+ * (a custom field by name).
  * @example resolveFieldName('Request Type') === 'requestType'
  * @example resolveFieldName('cf[10010]') === 'customfield_10010'
  * @example resolveFieldName('Team') === 'name:team'
@@ -85,6 +92,7 @@ export function resolveFieldName(name: string): FieldKey {
   const lower = name.trim().toLowerCase();
   const system = SYSTEM_FIELD_NAMES[lower];
   if (system) return system;
+  if (lower === 'duedate' || lower === 'due date') return DUE_DATE;
   const cf = /^(?:cf\[(\d+)\]|customfield_(\d+))$/.exec(lower);
   if (cf) return customFieldKey(cf[1] ?? cf[2] ?? '');
   return namedFieldKey(lower);

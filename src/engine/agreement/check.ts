@@ -2,6 +2,7 @@ import { joinPath, type Problem, type Result } from '../errors';
 import { parseJql, type JqlQuery } from '../jql';
 import { parseInstant } from '../time/iso';
 import { MS_PER_DAY, type EpochMs } from '../time/units';
+import { checkGoalTarget, type GoalTarget } from './goal-target';
 import { checkReportingTerms } from './reporting-terms';
 import type { Agreement, Goal, Metric } from './types';
 
@@ -15,7 +16,14 @@ import type { Agreement, Goal, Metric } from './types';
 export interface CheckedMetric {
   readonly metric: Metric;
   readonly pauseWhile: JqlQuery | undefined;
-  readonly goals: readonly { readonly goal: Goal; readonly when: JqlQuery | undefined }[];
+  readonly goals: readonly CheckedGoal[];
+}
+
+/** A goal with its `when` compiled and its target parsed. */
+export interface CheckedGoal {
+  readonly goal: Goal;
+  readonly when: JqlQuery | undefined;
+  readonly target: GoalTarget;
 }
 
 /** An agreement that passed validation, with its JQL compiled and its validity as instants. */
@@ -153,7 +161,8 @@ export function checkAgreement(
           path: joinPath(gPath, 'calendar'),
         });
       }
-      return { goal, when: jql(goal.when, joinPath(gPath, 'when')) };
+      const target = checkGoalTarget(goal, gPath, problems) ?? NO_TARGET;
+      return { goal, when: jql(goal.when, joinPath(gPath, 'when')), target };
     });
     return { metric, pauseWhile: jql(metric.pauseWhile, joinPath(mPath, 'pauseWhile')), goals };
   });
@@ -163,6 +172,9 @@ export function checkAgreement(
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { agreement, appliesTo, validFrom, validTo, metrics } };
 }
+
+/** Stands in for a target with problems: the agreement is refused, so it is never measured. */
+const NO_TARGET: GoalTarget = { kind: 'minutes', ms: null };
 
 /** An ISO date (a whole UTC day; the end bound includes it) or an ISO instant. */
 function dateBound(

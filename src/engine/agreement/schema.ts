@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BUSINESS_DAYS } from './goal-target';
 
 /** The shape of an agreement, strictly: an unknown key is a typo until proven otherwise. */
 const strings = z.array(z.string().min(1)).min(1);
@@ -49,9 +50,20 @@ const thresholdSchema = z.strictObject({
   actions: z.array(actionSchema),
 });
 
+const localTime = z.string().regex(/^\d{2}:\d{2}$/, 'a local time of day "HH:mm"');
+
 const goalSchema = z.strictObject({
   when: z.string().optional(),
-  targetMinutes: minutes.nullable(),
+  // Exactly one of the three targets; checkGoalTarget (goal-target.ts) says which is missing or extra.
+  targetMinutes: minutes.nullable().optional(),
+  businessDays: z
+    .strictObject({
+      days: z.number().int().min(0).max(MAX_BUSINESS_DAYS),
+      cutoff: localTime.optional(),
+      dueAt: localTime.optional(),
+    })
+    .optional(),
+  dueDateField: z.string().min(1).optional(),
   calendar: z.string().min(1),
   objectivePercent: z.number().min(0).max(100).optional(),
 });

@@ -118,14 +118,37 @@ export interface Metric {
   thresholds?: Threshold[];
 }
 
+/**
+ * One of a metric's ordered goals. It has exactly one target: `targetMinutes`, `businessDays` or
+ * `dueDateField` (see docs/goals.md for the exact rules).
+ */
 export interface Goal {
   when?: string;
-  /** Null: measure only, never breach. */
-  targetMinutes: number | null;
+  /** Working minutes of the calendar. Null: measure only, never breach. */
+  targetMinutes?: number | null;
+  /**
+   * "Next business day", "2 business days", "before 12:00: today by 17:00": a deadline in whole working days
+   * of the calendar after the start day, which a start at or after `cutoff` moves to the next working day.
+   */
+  businessDays?: BusinessDays;
+  /**
+   * A Jira date or date-time field holding the agreed deadline, by id (`duedate`, `customfield_10040`,
+   * `cf[10040]`) or name. While it is empty the goal does not match, and the next goal applies.
+   */
+  dueDateField?: string;
   /** Calendar id. */
   calendar: string;
   /** Share of cycles per reporting period that must meet the target, e.g. 95. */
   objectivePercent?: number;
+}
+
+export interface BusinessDays {
+  /** Working days after the start day; 0: the start day itself. */
+  days: number;
+  /** Local `HH:mm`: a start at or after it counts from the next working day. Default: the end of the day's hours. */
+  cutoff?: string;
+  /** Local `HH:mm` of the deadline on its day. Default: the end of that day's last working span. */
+  dueAt?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { civilFromDays, daysFromCivil, parseLocalDate, weekdayOfDays } from '../time/local-date';
+import type { IanaZone } from '../time/units';
 import { instantOf, localOf } from '../time/zone';
 import type { CalendarPlan, MinuteSpan } from './plan';
 import { WorkingTime, type SegmentSource } from './timeline';
@@ -37,6 +38,10 @@ class CalendarSegments implements SegmentSource {
         `calendar ${plan.id} names holidayRegion ${plan.holidayRegion}: a region lookup is required`,
       );
     }
+  }
+
+  get zone(): IanaZone {
+    return this.plan.zone;
   }
 
   yearStart(year: number): number {

@@ -1,4 +1,4 @@
-import type { EpochMs, Interval, WorkingMs } from '../time/units';
+import type { EpochMs, IanaZone, Interval, WorkingMs } from '../time/units';
 
 /**
  * A working timeline: working time as sorted, disjoint, half-open UTC segments `[start, end)` with running
@@ -9,6 +9,8 @@ import type { EpochMs, Interval, WorkingMs } from '../time/units';
  * instant asked about.
  */
 export interface SegmentSource {
+  /** The zone the calendar's local dates and wall-clock times are in. */
+  readonly zone: IanaZone;
   /** Sorted disjoint working segments of one local year (flat pairs: start0, end0, start1, end1, …). */
   segmentsOfYear(year: number): readonly number[];
   /** The instant a local year begins (its first local midnight). */
@@ -33,6 +35,11 @@ export class WorkingTime {
   private count = 0;
 
   constructor(private readonly source: SegmentSource) {}
+
+  /** The calendar's zone: local dates and times (business days, cut-offs) are read in it. */
+  get zone(): IanaZone {
+    return this.source.zone;
+  }
 
   // ── Queries ──────────────────────────────────────────────────────────────────────────────────────────
 

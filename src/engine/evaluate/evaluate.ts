@@ -4,9 +4,17 @@ import { resolveFieldName, SYSTEM_FIELDS, type FieldKey } from '../fields';
 import type { WorkingTime } from '../calendar/timeline';
 import type { IssueHistory, IssueHistoryData } from '../issue';
 import { formatInstant } from '../time/iso';
-import { minutesToMs, type EpochMs } from '../time/units';
+import type { EpochMs } from '../time/units';
 import { compileConditions } from './conditions';
 import { measureCycle, type GoalSpan, type MeasuredCycle } from './measure';
+import {
+  fixedDeadline,
+  goalMatches,
+  goalTargetFields,
+  measureFixedDeadline,
+  workingTarget,
+  type DeadlineChange,
+} from './targets';
 import { isPaused, replayCycles, type MetricRules, type ReplayedCycle } from './replay';
 import type {
   AgreementResult,
@@ -47,7 +55,7 @@ export function compileAgreements(agreements: readonly CheckedAgreement[]): Comp
         reset: compileConditions(m.metric.reset),
         pauseWhile: m.pauseWhile,
       },
-      goalFields: [...new Set(m.goals.flatMap((g) => g.when?.fields ?? []))],
+      goalFields: [...new Set(m.goals.flatMap((g) => [...(g.when?.fields ?? []), ...goalTargetFields(g)]))],
     })),
   }));
 }
@@ -95,8 +103,13 @@ function evaluateMetric(
   let lastMeasured: MeasuredCycle | undefined;
   for (const cycle of replayed) {
     const spans = goalSpans(config, goals, history, cycle, goalChanges, now);
-    const measured = measureCycle(cycle, spans, thresholds, now);
-    cycles.push(cycleResult(cycle, measured));
+    // A date-field goal in force at the cycle's end is a fixed instant, not working time (targets.ts).
+    const span = spans[spans.length - 1];
+    const fixed = span && fixedDeadline(goals[span.goalIndex], cycle, span.calendar, history, now);
+    const measured = fixed
+      ? measureFixedDeadline(cycle, fixed.deadline, thresholds, span, now)
+      : measureCycle(cycle, spans, thresholds, now);
+    cycles.push(cycleResult(cycle, measured, fixed?.changes));
     everBreached ||= measured.breached;
     lastGoal = measured.goal.goalIndex;
     lastMeasured = measured;
@@ -162,14 +175,14 @@ function goalSpans(
   now: EpochMs,
 ): GoalSpan[] {
   let index = goalAt(goals, history, cycle.startedAt);
-  const spans = [goalSpan(config, goals, cycle.startedAt, index)];
+  const spans = [goalSpan(config, goals, cycle, cycle.startedAt, index)];
   for (const t of changes) {
     if (t <= cycle.startedAt) continue;
     if (cycle.stoppedAt === null ? t > now : t >= cycle.stoppedAt) break;
     const next = goalAt(goals, history, t);
     if (next === index) continue;
     index = next;
-    spans.push(goalSpan(config, goals, t, index));
+    spans.push(goalSpan(config, goals, cycle, t, index));
   }
   return spans;
 }
@@ -177,15 +190,17 @@ function goalSpans(
 function goalSpan(
   config: CompiledConfig,
   goals: CheckedMetric['goals'],
+  cycle: ReplayedCycle,
   from: EpochMs,
   index: number,
 ): GoalSpan {
-  const target = goals[index]?.goal.targetMinutes;
+  const calendar = calendarOf(config, goals, index);
+  // Working minutes, or a business-day goal's working time from the cycle's start (targets.ts).
   return {
     from,
     goalIndex: index,
-    targetMs: target === undefined || target === null ? null : minutesToMs(target),
-    calendar: calendarOf(config, goals, index),
+    targetMs: workingTarget(goals[index], cycle.startedAt, calendar),
+    calendar,
   };
 }
 
@@ -193,8 +208,8 @@ function goalSpan(
 function goalAt(goals: CheckedMetric['goals'], history: IssueHistory, instant: EpochMs): number {
   const values = history.at(instant);
   for (let i = 0; i < goals.length; i++) {
-    const when = goals[i]?.when;
-    if (when === undefined || when.matches(values)) return i;
+    const goal = goals[i];
+    if (goal !== undefined && goalMatches(goal, values)) return i;
   }
   return -1;
 }
@@ -211,7 +226,11 @@ function calendarOf(config: CompiledConfig, goals: CheckedMetric['goals'], index
 const earliestDue = (next: number | null, t: number | null, now: EpochMs): number | null =>
   t !== null && t >= now && (next === null || t < next) ? t : next;
 
-function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle): CycleResult {
+function cycleResult(
+  cycle: ReplayedCycle,
+  measured: MeasuredCycle,
+  deadlineChanges: readonly DeadlineChange[] | undefined,
+): CycleResult {
   const goalIndex = measured.goal.goalIndex;
   const pauses: CycleResult['pauses'] = [];
   for (const p of cycle.pauses) pauses.push({ from: formatInstant(p.from), to: formatNullable(p.to) });
@@ -225,7 +244,7 @@ function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle): CycleResult
     });
   }
   const deadline = formatNullable(measured.deadline);
-  return {
+  const result: CycleResult = {
     startedAt: formatInstant(cycle.startedAt),
     stoppedAt: formatNullable(cycle.stoppedAt),
     elapsedMs: measured.elapsedMs,
@@ -239,21 +258,42 @@ function cycleResult(cycle: ReplayedCycle, measured: MeasuredCycle): CycleResult
     pauses,
     thresholds,
   };
+  if (deadlineChanges !== undefined && deadlineChanges.length > 0) {
+    result.deadlineChanges = deadlineChanges.map((c) => ({
+      at: formatInstant(c.at),
+      deadline: formatNullable(c.deadline),
+    }));
+  }
+  return result;
 }
 
 function goalResult(metric: CheckedMetric, index: number): GoalResult | null {
   const goal = metric.goals[index]?.goal;
   if (!goal) return null;
-  const { targetMinutes, calendar, objectivePercent } = goal;
-  return objectivePercent === undefined
-    ? { index, targetMinutes, calendar }
-    : { index, targetMinutes, calendar, objectivePercent };
+  const { calendar, objectivePercent, businessDays, dueDateField } = goal;
+  const targetMinutes = goal.targetMinutes ?? null;
+  const result: GoalResult =
+    objectivePercent === undefined
+      ? { index, targetMinutes, calendar }
+      : { index, targetMinutes, calendar, objectivePercent };
+  // The kind of a goal beyond working minutes, for the UIs to say "by Tue 17:00" rather than a duration.
+  if (businessDays !== undefined) {
+    // A copy in a fixed key order, which the fast JSON writer (result-json.ts) follows.
+    const { days, cutoff, dueAt } = businessDays;
+    const copy: NonNullable<GoalResult['businessDays']> = { days };
+    if (cutoff !== undefined) copy.cutoff = cutoff;
+    if (dueAt !== undefined) copy.dueAt = dueAt;
+    result.businessDays = copy;
+  }
+  if (dueDateField !== undefined) result.dueDateField = dueDateField;
+  return result;
 }
 
 const formatNullable = (t: EpochMs | null): string | null => (t === null ? null : formatInstant(t));
 
 /**
- * Every field the agreements read: in `appliesTo`, goals' `when`, `pauseWhile`, and field conditions. A stored
+ * Every field the agreements read: in `appliesTo`, goals' `when` and date fields, `pauseWhile`, and field
+ * conditions. A stored
  * history that never saw one of these must be read from Jira again before it is re-evaluated.
  */
 export function fieldsUsed(config: CompiledConfig): readonly FieldKey[] {
@@ -274,7 +314,10 @@ function collectFieldsUsed(config: CompiledConfig): FieldKey[] {
     for (const key of checked.appliesTo?.fields ?? []) keys.add(key);
     for (const { metric, pauseWhile, goals } of checked.metrics) {
       for (const key of pauseWhile?.fields ?? []) keys.add(key);
-      for (const goal of goals) for (const key of goal.when?.fields ?? []) keys.add(key);
+      for (const goal of goals) {
+        for (const key of goal.when?.fields ?? []) keys.add(key);
+        if (goal.target.kind === 'dueDateField') keys.add(goal.target.field);
+      }
       for (const condition of [...metric.start, ...metric.stop, ...(metric.reset ?? [])]) {
         if (condition.event === 'field') keys.add(resolveFieldName(condition.field));
       }

@@ -82,7 +82,7 @@ function writeGoal(goal: GoalResult | null, out: JsonBytes): void {
     out.ascii('null');
     return;
   }
-  const { objectivePercent } = goal;
+  const { objectivePercent, businessDays, dueDateField } = goal;
   out.ascii('{"index":');
   out.number(goal.index);
   out.ascii(',"targetMinutes":');
@@ -92,6 +92,24 @@ function writeGoal(goal: GoalResult | null, out: JsonBytes): void {
   if (objectivePercent !== undefined) {
     out.ascii(',"objectivePercent":');
     out.number(objectivePercent);
+  }
+  if (businessDays !== undefined) {
+    const { cutoff, dueAt } = businessDays;
+    out.ascii(',"businessDays":{"days":');
+    out.number(businessDays.days);
+    if (cutoff !== undefined) {
+      out.ascii(',"cutoff":');
+      out.known(cutoff);
+    }
+    if (dueAt !== undefined) {
+      out.ascii(',"dueAt":');
+      out.known(dueAt);
+    }
+    out.byte(CLOSE_BRACE);
+  }
+  if (dueDateField !== undefined) {
+    out.ascii(',"dueDateField":');
+    out.known(dueDateField);
   }
   out.byte(CLOSE_BRACE);
 }
@@ -117,6 +135,21 @@ function writeCycle(cycle: CycleResult, out: JsonBytes): void {
   writeArray(cycle.pauses, out, writePause);
   out.ascii(',"thresholds":');
   writeArray(cycle.thresholds, out, writeThreshold);
+  if (cycle.deadlineChanges !== undefined) {
+    out.ascii(',"deadlineChanges":');
+    writeArray(cycle.deadlineChanges, out, writeDeadlineChange);
+  }
+  out.byte(CLOSE_BRACE);
+}
+
+function writeDeadlineChange(
+  change: NonNullable<CycleResult['deadlineChanges']>[number],
+  out: JsonBytes,
+): void {
+  out.ascii('{"at":');
+  out.string(change.at);
+  out.ascii(',"deadline":');
+  out.stringOrNull(change.deadline);
   out.byte(CLOSE_BRACE);
 }
 

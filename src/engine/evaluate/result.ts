@@ -23,9 +23,14 @@ export type MetricState = 'not-started' | 'running' | 'paused' | 'out-of-hours' 
 export interface GoalResult {
   /** Position of the goal in the metric's ordered list. */
   index: number;
+  /** Null for a goal measured only, and for a business-day or date-field goal (their cycles carry the target). */
   targetMinutes: number | null;
   calendar: string;
   objectivePercent?: number;
+  /** A business-day goal: its deadline is in each cycle's `deadline`, to be shown as "by Tue 17:00". */
+  businessDays?: { days: number; cutoff?: string; dueAt?: string };
+  /** A date-field goal: the field whose date is each cycle's `deadline`. */
+  dueDateField?: string;
 }
 
 export interface MetricResult {
@@ -63,6 +68,11 @@ export interface CycleResult {
   goalIndex: number | null;
   pauses: { from: string; to: string | null }[];
   thresholds: ThresholdResult[];
+  /**
+   * A date-field goal only, when its field changed during the cycle: each change, with the deadline it set
+   * (null: the field was emptied). The cycle's `deadline` is the field's date at its end (or now).
+   */
+  deadlineChanges?: { at: string; deadline: string | null }[];
 }
 
 export interface ThresholdResult {

@@ -3,7 +3,7 @@
  * normalized history. Hand-written checks rather than a schema: the command line reads tens of thousands of
  * issues a second, and only the few properties the history needs are checked.
  */
-import { namedFieldKey } from '../fields';
+import { DUE_DATE, namedFieldKey } from '../fields';
 import { ratingOf } from '../report/satisfaction';
 import { fail, joinPath, ok, type Problem, type Result } from '../errors';
 import { isObject } from './aliases';
@@ -296,10 +296,14 @@ function satisfactionOf(fields: Readonly<Record<string, unknown>>): number | und
   return undefined;
 }
 
-/** The custom fields a reply carried, by id and, where `names` (expand=names) tells it, by name. */
+/**
+ * The custom fields a reply carried, by id and, where `names` (expand=names) tells it, by name; and the due
+ * date, which histories stored before it was followed do not have.
+ */
 function knownCustomFields(fields: Readonly<Record<string, unknown>>, names: unknown): string[] {
   const known: string[] = [];
   const byId = isObject(names) ? names : undefined;
+  if (Object.hasOwn(fields, DUE_DATE)) known.push(DUE_DATE);
   for (const id of Object.keys(fields)) {
     if (!id.startsWith('customfield_')) continue;
     known.push(id);

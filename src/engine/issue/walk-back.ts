@@ -92,6 +92,7 @@ function systemKind(key: string): Kind | undefined {
     case 'priority':
     case 'resolution':
     case 'requestType':
+    case 'duedate':
       return 'single';
     case 'status':
       return 'status';
@@ -125,6 +126,7 @@ function systemOfFieldId(fieldId: string): string | undefined {
     case 'resolution':
     case 'issuetype':
     case 'project':
+    case 'duedate':
       return fieldId;
     default:
       return undefined;
@@ -238,6 +240,8 @@ class Walk {
     this.system('resolution', valueAliases(fields.resolution));
     this.system('assignee', valueAliases(fields.assignee));
     this.system('reporter', valueAliases(fields.reporter));
+    // A date, `2026-03-10`; the changelog writes it as `from` / `to`, beside `2026-03-10 00:00:00.0`.
+    this.system('duedate', valueAliases(fields.duedate));
 
     for (const id in fields) {
       if (!id.startsWith('customfield_')) continue;

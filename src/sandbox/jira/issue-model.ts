@@ -259,6 +259,29 @@ export class JiraIssueBuilder {
   }
 
   /**
+   * A date field: Jira's due date (`'duedate'`, a `YYYY-MM-DD` date, whose changelog adds a display string
+   * such as `2026-03-06 00:00:00.0`), or a date-time custom field (`2026-03-06T17:00:00.000+0100`).
+   */
+  dateField(at: string, field: 'duedate' | number, name: string, value: string | null): this {
+    const key = field === 'duedate' ? field : `customfield_${field}`;
+    const from = (this.fields[key] as string | null | undefined) ?? null;
+    this.fields[key] = value;
+    const display = (v: string | null): string | null =>
+      v === null ? null : field === 'duedate' ? `${v} 00:00:00.0` : v;
+    return this.change(at, [
+      {
+        field: field === 'duedate' ? 'duedate' : name,
+        fieldtype: field === 'duedate' ? 'jira' : 'custom',
+        fieldId: key,
+        from,
+        fromString: display(from),
+        to: value,
+        toString: display(value),
+      },
+    ]);
+  }
+
+  /**
    * A comment by the reporter (`customer`), an agent, an app, or an agent's internal note; `internal` makes an
    * app's comment an internal note too (Accord's threshold comments are, unless an agreement says otherwise).
    */

@@ -143,12 +143,10 @@ function slaCeilings(sla: Agreement, shared: Scope): Ceiling[] {
         if (isEmptyScope(joined)) continue;
         const goal = metric.goals[index];
         let best = combo.best;
-        if (
-          goal &&
-          goal.targetMinutes !== null &&
-          (best === null || goal.targetMinutes > best.target.minutes)
-        ) {
-          const target = { minutes: goal.targetMinutes, calendar: goal.calendar };
+        // Only working-minutes goals are compared; business-day and date-field goals have no fixed length.
+        const minutes = goal?.targetMinutes;
+        if (goal && typeof minutes === 'number' && (best === null || minutes > best.target.minutes)) {
+          const target = { minutes, calendar: goal.calendar };
           best = { region: joined, target, ref: ref(sla, metric, index, target) };
         }
         next.push({ region: joined, best });

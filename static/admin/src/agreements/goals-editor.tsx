@@ -54,20 +54,20 @@ export function GoalsEditor(props: {
           const path = `${props.path}[${i}]`;
           const calendarId = fieldId(`${path}.calendar`);
           const unreachable = catchAll >= 0 && i > catchAll;
-          const hours = goal.targetMinutes === null ? undefined : Math.floor(goal.targetMinutes / 60);
-          const minutes = goal.targetMinutes === null ? undefined : goal.targetMinutes % 60;
+          const target = goal.targetMinutes ?? null;
+          const hours = target === null ? undefined : Math.floor(target / 60);
+          const minutes = target === null ? undefined : target % 60;
           const setTarget = (h: number | undefined, m: number | undefined) => {
             set(i, { ...goal, targetMinutes: Math.round((h ?? 0) * 60 + (m ?? 0)) });
           };
-          const targetErrors =
-            goal.targetMinutes !== null && goal.targetMinutes <= 0 ? [t('goals.targetPositive')] : [];
+          const targetErrors = target !== null && target <= 0 ? [t('goals.targetPositive')] : [];
           const knownCalendar = props.calendars.some((c) => c.id === goal.calendar);
           return (
             <li key={i} className="accord-rows__item accord-goal" data-path={path}>
               <div className="accord-goal__head">
                 <h5 className="accord-goal__title">
                   {t('goals.heading', { n: i + 1 })}
-                  {goal.targetMinutes !== null ? ` · ${formatTarget(goal.targetMinutes, locale)}` : ''}
+                  {target !== null ? ` · ${formatTarget(target, locale)}` : ''}
                 </h5>
                 <span className="accord-toolbar">
                   <Button
