@@ -1,13 +1,12 @@
 import Resolver from '@forge/resolver';
-import { processDue } from '../app/evaluation/process-due';
-import { processIssueEvents } from '../app/evaluation/process-events';
+import { consume } from '../app/evaluation/consume';
 import { sweep as sweepDue } from '../app/evaluation/sweep';
-import { runJobStep } from '../app/jobs/recalculate';
 
 import type { CallContext } from '../app/resolvers/context';
 import { dispatch, routes } from '../app/resolvers/dispatch';
 import { forgeDeps } from './runtime';
 import { parseQueueEvent, parseTriggerEvent, resolverContext } from './payloads';
+import { QUEUE_KEYS } from './queue';
 
 /**
  * The issue-event trigger: only enqueues (a trigger has 25 s; the consumer has up to 900). Comment and
@@ -20,25 +19,36 @@ export async function onIssueEvent(event: unknown): Promise<void> {
   await deps.queue.push([{ type: 'issue', issueId: parsed.issueId }]);
 }
 
-/** Consumer of `accord-issues`: one batch of issue events. */
+/** Consumer of `accord-issues`: issue work. */
 export async function consumeIssues(event: unknown): Promise<void> {
-  const deps = await forgeDeps();
-  const body = parseQueueEvent(event);
-  if (body?.type === 'issue') await processIssueEvents(deps, [body]);
+  await consumeFrom(QUEUE_KEYS.issue, event);
 }
 
 /** Consumer of `accord-due`: a threshold or deadline at its instant. */
 export async function consumeDue(event: unknown): Promise<void> {
-  const deps = await forgeDeps();
-  const body = parseQueueEvent(event);
-  if (body?.type === 'due') await processDue(deps, body);
+  await consumeFrom(QUEUE_KEYS.due, event);
 }
 
 /** Consumer of `accord-jobs`: one step of a recalculation job. */
 export async function consumeJobs(event: unknown): Promise<void> {
+  await consumeFrom(QUEUE_KEYS.job, event);
+}
+
+/**
+ * One consumer invocation: a body that does not parse is logged and dropped (retrying cannot fix it), anything
+ * else goes to its use case.
+ */
+async function consumeFrom(queue: string, event: unknown): Promise<void> {
   const deps = await forgeDeps();
   const body = parseQueueEvent(event);
-  if (body?.type === 'job') await runJobStep(deps, body.jobId);
+  if (body === undefined || QUEUE_KEYS[body.type] !== queue) {
+    deps.logger.log('error', 'payload.dropped', {
+      queue,
+      reason: body === undefined ? 'unparsable' : body.type,
+    });
+    return;
+  }
+  await consume(deps, body);
 }
 
 /** The five-minute scheduled trigger. */

@@ -5,12 +5,14 @@ import type { Clock } from '../app/ports';
 import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
 import type { EpochMs } from '../engine/time/units';
 import { createForgeJira } from './jira';
+import { ConsoleLogger } from './logger';
 import { ForgePublisher } from './publisher';
 import { ForgeQueue } from './queue';
 import { runForgeMigrations } from './sql-migrations';
 import { openForgeStore } from './sql-store';
 
 const systemClock: Clock = { now: () => Date.now() as EpochMs };
+const logger = new ConsoleLogger();
 
 let ready: Promise<Deps> | undefined;
 
@@ -28,8 +30,9 @@ export function forgeDeps(): Promise<Deps> {
       jira,
       store,
       queue: new ForgeQueue(),
-      publisher: new ForgePublisher(),
+      publisher: new ForgePublisher(logger),
       clock: systemClock,
+      logger,
       configs: new ConfigCache(store, dateHolidaysLookup, systemClock, 15_000),
       statuses: new StatusCache(jira, systemClock),
     };

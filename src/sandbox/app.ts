@@ -1,15 +1,14 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
-import { processDue } from '../app/evaluation/process-due';
-import { processIssueEvents } from '../app/evaluation/process-events';
+import { consume } from '../app/evaluation/consume';
 import { StatusCache } from '../app/evaluation/statuses';
 import { sweep, SWEEP_PERIOD_MS } from '../app/evaluation/sweep';
-import { runJobStep } from '../app/jobs/recalculate';
 import type { Store } from '../app/ports';
 import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
 import { ManualClock } from './clock';
 import { APP_ACCOUNT, SimulatedSite, type SiteUser } from './jira/site';
 import { SimulatedJira } from './jira/simulated-jira';
+import { MemoryLogger } from './logger';
 import { LocalPublisher } from './publisher';
 import { InProcessQueue } from './queue';
 import { SANDBOX_USERS } from './users';
@@ -25,13 +24,19 @@ export class SandboxApp {
   readonly jira: SimulatedJira;
   readonly queue: InProcessQueue;
   readonly publisher = new LocalPublisher();
+  readonly logger: MemoryLogger;
   readonly deps: Deps;
   private nextSweepAt: number;
 
   constructor(
     readonly store: Store,
-    options: { readonly now: number; readonly users?: readonly SiteUser[] },
+    options: {
+      readonly now: number;
+      readonly users?: readonly SiteUser[];
+      readonly logger?: MemoryLogger;
+    },
   ) {
+    this.logger = options.logger ?? new MemoryLogger();
     this.clock = new ManualClock(options.now);
     this.site = new SimulatedSite(this.clock, options.users ?? SANDBOX_USERS);
     this.jira = new SimulatedJira(this.site);
@@ -42,6 +47,7 @@ export class SandboxApp {
       queue: this.queue,
       publisher: this.publisher,
       clock: this.clock,
+      logger: this.logger,
       configs: new ConfigCache(store, dateHolidaysLookup, this.clock, 60_000),
       statuses: new StatusCache(this.jira, this.clock),
     };
@@ -58,12 +64,8 @@ export class SandboxApp {
     for (let rounds = 0; rounds < 1000; rounds++) {
       const events = this.queue.take();
       if (events.length === 0) return;
-      const issues = events.filter((e) => e.type === 'issue');
-      if (issues.length > 0) await processIssueEvents(this.deps, issues);
-      for (const e of events) {
-        if (e.type === 'due') await processDue(this.deps, e);
-        else if (e.type === 'job') await runJobStep(this.deps, e.jobId);
-      }
+      // One event per consumer invocation, as on Forge.
+      for (const event of events) await consume(this.deps, event);
     }
     throw new Error('the sandbox queue did not settle after 1000 rounds');
   }

@@ -1,4 +1,4 @@
-import { JiraError, QUEUE_MAX_EVENTS, type CustomFieldUpdate, type QueueEvent } from '../ports';
+import { errorFields, JiraError, QUEUE_MAX_EVENTS, type CustomFieldUpdate, type QueueEvent } from '../ports';
 import { actOnThresholds, refreshAfterActions } from './actions';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
@@ -37,11 +37,23 @@ export async function processIssueEvents(deps: Deps, events: readonly QueueEvent
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const retryable = !(error instanceof JiraError) || error.retryable;
-        if (retryable && attempt < MAX_ATTEMPTS) retry.push({ issueId, attempt: attempt + 1 });
-        else failed.push({ issueId, message });
+        if (retryable && attempt < MAX_ATTEMPTS) {
+          retry.push({ issueId, attempt: attempt + 1 });
+          deps.logger.log('warn', 'issue.retry', { issueId, attempt, ...errorFields(error) });
+        } else {
+          failed.push({ issueId, message });
+          deps.logger.log('error', 'issue.failed', {
+            issueId,
+            attempt,
+            ...errorFields(error),
+            ...(retryable ? {} : { reason: 'not-retryable' }),
+          });
+        }
       }
     }
   });
+  for (const o of outcomes)
+    if (o.kind === 'invalid') deps.logger.log('warn', 'issue.invalid', { issueId: o.issueId });
   const fields: CustomFieldUpdate[] = outcomes.flatMap((o) => (o.kind === 'evaluated' ? o.fields : []));
   if (fields.length > 0) await deps.jira.setCustomFields(fields);
   // A change can cross a threshold at once (a priority raised under 'retarget'): act now, not at the next sweep.
