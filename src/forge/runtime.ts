@@ -1,6 +1,7 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
 import { StatusCache } from '../app/evaluation/statuses';
+import { WorkQueue } from '../app/evaluation/work-queue';
 import type { Clock } from '../app/ports';
 import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
 import type { EpochMs } from '../engine/time/units';
@@ -29,7 +30,7 @@ export function forgeDeps(): Promise<Deps> {
     return {
       jira,
       store,
-      queue: new ForgeQueue(),
+      queue: new WorkQueue(new ForgeQueue(), store, systemClock, logger),
       publisher: new ForgePublisher(logger),
       clock: systemClock,
       logger,

@@ -1,4 +1,11 @@
-import { errorFields, JiraError, QUEUE_MAX_EVENTS, type CustomFieldUpdate, type QueueEvent } from '../ports';
+import {
+  errorFields,
+  JiraError,
+  QUEUE_MAX_EVENTS,
+  QueueRefusedError,
+  type CustomFieldUpdate,
+  type QueueEvent,
+} from '../ports';
 import { actOnThresholds, refreshAfterActions } from './actions';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
@@ -83,7 +90,18 @@ export async function pushRetries(
   }
   for (const [delaySeconds, events] of byDelay) {
     for (let i = 0; i < events.length; i += QUEUE_MAX_EVENTS) {
-      await deps.queue.push(events.slice(i, i + QUEUE_MAX_EVENTS), { delaySeconds });
+      const chunk = events.slice(i, i + QUEUE_MAX_EVENTS);
+      try {
+        await deps.queue.push(chunk, { delaySeconds });
+      } catch (error) {
+        if (!(error instanceof QueueRefusedError)) throw error;
+        // Only retries of failed actions and reads are lost here, each logged: the sweep re-evaluates what is due.
+        deps.logger.log('warn', 'queue.refused', {
+          reason: error.reason,
+          count: chunk.length,
+          issueIds: chunk.flatMap((e) => ('issueId' in e ? [e.issueId] : [])),
+        });
+      }
     }
   }
 }

@@ -17,5 +17,12 @@ export {
   type LogLevel,
 } from './logger';
 export { issueChannel, type Publisher } from './publisher';
-export { QUEUE_MAX_DELAY_SECONDS, QUEUE_MAX_EVENTS, type Queue, type QueueEvent } from './queue';
+export {
+  QUEUE_MAX_DELAY_SECONDS,
+  QUEUE_MAX_EVENTS,
+  QueueRefusedError,
+  type DueItem,
+  type Queue,
+  type QueueEvent,
+} from './queue';
 export type * from './store';
