@@ -18,6 +18,11 @@ const queueEvent: z.ZodType<QueueEvent> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('issue'), issueId: z.string(), attempt: z.number().optional() }),
   z.object({ type: z.literal('due'), issueId: z.string(), at: z.number(), attempt: z.number().optional() }),
   z.object({ type: z.literal('job'), jobId: z.string() }),
+  z.object({ type: z.literal('drain'), shard: z.number().int().min(0) }),
+  z.object({
+    type: z.literal('dues'),
+    items: z.array(z.object({ issueId: z.string(), at: z.number() })).min(1),
+  }),
 ]) as z.ZodType<QueueEvent>;
 
 /** A consumer's event body (Forge passes `{ body, … }`), validated: a malformed one is dropped, not retried forever. */

@@ -1,10 +1,25 @@
-import { Queue as ForgeEventsQueue } from '@forge/events';
-import { QUEUE_MAX_EVENTS, type Queue, type QueueEvent } from '../app/ports';
+import {
+  Queue as ForgeEventsQueue,
+  PayloadTooBigError,
+  RateLimitError,
+  TooManyEventsError,
+} from '@forge/events';
+import { QUEUE_MAX_EVENTS, QueueRefusedError, type Queue, type QueueEvent } from '../app/ports';
 
 /** The queue keys in manifest.yml, one per kind of work, so each has its own consumer and time-out. */
-export const QUEUE_KEYS = { issue: 'accord-issues', due: 'accord-due', job: 'accord-jobs' } as const;
+export const QUEUE_KEYS = {
+  issue: 'accord-issues',
+  drain: 'accord-issues',
+  due: 'accord-due',
+  dues: 'accord-due',
+  job: 'accord-jobs',
+} as const satisfies Record<QueueEvent['type'], string>;
 
-/** The app's {@link Queue} on Forge's async events: each event goes to the queue of its kind. */
+/**
+ * The app's {@link Queue} on Forge's async events: each event goes to the queue of its kind. Forge's refusals
+ * (its rate limit of 500 events a minute, more than 50 events or 200 KB a push) become
+ * {@link QueueRefusedError}s, which the use cases expect; anything else (a platform error) is thrown as it is.
+ */
 export class ForgeQueue implements Queue {
   private readonly queues = new Map<string, ForgeEventsQueue>();
 
@@ -23,14 +38,23 @@ export class ForgeQueue implements Queue {
       byQueue.set(QUEUE_KEYS[event.type], [...(byQueue.get(QUEUE_KEYS[event.type]) ?? []), event]);
     for (const [key, list] of byQueue) {
       for (let i = 0; i < list.length; i += QUEUE_MAX_EVENTS) {
-        await this.queue(key).push(
-          list.slice(i, i + QUEUE_MAX_EVENTS).map((body) => ({
-            body: { ...body },
-            ...(options.delaySeconds === undefined || options.delaySeconds === 0
-              ? {}
-              : { delayInSeconds: options.delaySeconds }),
-          })),
-        );
+        const chunk = list.slice(i, i + QUEUE_MAX_EVENTS).map((body) => ({
+          body: { ...body },
+          ...(options.delaySeconds === undefined || options.delaySeconds === 0
+            ? {}
+            : { delayInSeconds: options.delaySeconds }),
+        }));
+        try {
+          await this.queue(key).push(chunk);
+        } catch (error) {
+          if (error instanceof RateLimitError) {
+            throw new QueueRefusedError(`Forge refused a push to ${key}: rate limit`, 'rate-limit');
+          }
+          if (error instanceof TooManyEventsError || error instanceof PayloadTooBigError) {
+            throw new QueueRefusedError(`Forge refused a push to ${key}: too large`, 'size');
+          }
+          throw error;
+        }
       }
     }
   }

@@ -1,16 +1,19 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
 import { StatusCache } from '../app/evaluation/statuses';
+import { WorkQueue } from '../app/evaluation/work-queue';
 import type { Clock } from '../app/ports';
 import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
 import type { EpochMs } from '../engine/time/units';
 import { createForgeJira } from './jira';
+import { ConsoleLogger } from './logger';
 import { ForgePublisher } from './publisher';
 import { ForgeQueue } from './queue';
 import { runForgeMigrations } from './sql-migrations';
 import { openForgeStore } from './sql-store';
 
 const systemClock: Clock = { now: () => Date.now() as EpochMs };
+const logger = new ConsoleLogger();
 
 let ready: Promise<Deps> | undefined;
 
@@ -27,9 +30,10 @@ export function forgeDeps(): Promise<Deps> {
     return {
       jira,
       store,
-      queue: new ForgeQueue(),
-      publisher: new ForgePublisher(),
+      queue: new WorkQueue(new ForgeQueue(), store, systemClock, logger),
+      publisher: new ForgePublisher(logger),
       clock: systemClock,
+      logger,
       configs: new ConfigCache(store, dateHolidaysLookup, systemClock, 15_000),
       statuses: new StatusCache(jira, systemClock),
     };

@@ -1,15 +1,16 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
-import { processDue } from '../app/evaluation/process-due';
-import { processIssueEvents } from '../app/evaluation/process-events';
+import { consume } from '../app/evaluation/consume';
 import { StatusCache } from '../app/evaluation/statuses';
+import { onIssueChanged } from '../app/evaluation/trigger';
+import { WorkQueue } from '../app/evaluation/work-queue';
 import { sweep, SWEEP_PERIOD_MS } from '../app/evaluation/sweep';
-import { runJobStep } from '../app/jobs/recalculate';
-import type { Store } from '../app/ports';
+import { errorFields, type Store } from '../app/ports';
 import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
 import { ManualClock } from './clock';
 import { APP_ACCOUNT, SimulatedSite, type SiteUser } from './jira/site';
 import { SimulatedJira } from './jira/simulated-jira';
+import { MemoryLogger } from './logger';
 import { LocalPublisher } from './publisher';
 import { InProcessQueue } from './queue';
 import { SANDBOX_USERS } from './users';
@@ -25,45 +26,79 @@ export class SandboxApp {
   readonly jira: SimulatedJira;
   readonly queue: InProcessQueue;
   readonly publisher = new LocalPublisher();
+  readonly logger: MemoryLogger;
+  private readonly patient: boolean;
   readonly deps: Deps;
   private nextSweepAt: number;
 
   constructor(
     readonly store: Store,
-    options: { readonly now: number; readonly users?: readonly SiteUser[] },
+    options: {
+      readonly now: number;
+      readonly users?: readonly SiteUser[];
+      readonly logger?: MemoryLogger;
+      /** Refuse pushes beyond this many queue events a minute, as Forge does beyond 500 (unlimited by default). */
+      readonly queueEventsPerMinute?: number;
+      /** Leave pending issues to their scheduled drains and the sweep (see {@link drain}). */
+      readonly patient?: boolean;
+    },
   ) {
+    this.logger = options.logger ?? new MemoryLogger();
+    this.patient = options.patient ?? false;
     this.clock = new ManualClock(options.now);
     this.site = new SimulatedSite(this.clock, options.users ?? SANDBOX_USERS);
     this.jira = new SimulatedJira(this.site);
-    this.queue = new InProcessQueue(this.clock);
+    this.queue = new InProcessQueue(
+      this.clock,
+      options.queueEventsPerMinute === undefined ? {} : { eventsPerMinute: options.queueEventsPerMinute },
+    );
     this.deps = {
       jira: this.jira,
       store,
-      queue: this.queue,
+      queue: new WorkQueue(this.queue, store, this.clock, this.logger),
       publisher: this.publisher,
       clock: this.clock,
+      logger: this.logger,
       configs: new ConfigCache(store, dateHolidaysLookup, this.clock, 60_000),
       statuses: new StatusCache(this.jira, this.clock),
     };
     this.nextSweepAt = Math.ceil(options.now / SWEEP_PERIOD_MS) * SWEEP_PERIOD_MS;
-    // The trigger: only enqueue; with `ignoreSelf`, the app's own changes raise nothing.
+    // The trigger, as on Forge: marks the issue pending; with `ignoreSelf`, the app's own changes raise nothing.
     this.site.onEvent((event) => {
       if (event.atlassianId === APP_ACCOUNT) return;
-      void this.queue.push([{ type: 'issue', issueId: event.issue.id }]);
+      this.triggers.push(
+        onIssueChanged(this.deps, { issueId: event.issue.id }).catch((error: unknown) => {
+          this.logger.log('error', 'handler.failed', { handler: 'on-issue-event', ...errorFields(error) });
+        }),
+      );
     });
   }
 
-  /** Delivers every queued event that is due now, as Forge's consumers would, until none is left. */
+  /** Trigger invocations still running (the site raises events synchronously; marking them is async). */
+  private triggers: Promise<void>[] = [];
+
+  /** Waits for every trigger invocation raised so far. */
+  async settleTriggers(): Promise<void> {
+    while (this.triggers.length > 0) await Promise.all(this.triggers.splice(0));
+  }
+
+  /**
+   * Delivers every queued event that is due now, as Forge's consumers would, until none is left. Unless the
+   * sandbox was made `patient`, pending issues whose drain is only scheduled for the end of their kick window
+   * (a change in the same ten seconds as one already measured) are drained now, so a person changing an issue
+   * twice in the sandbox sees both at once; on Forge that second drain runs at most ten seconds later.
+   */
   async drain(): Promise<void> {
     for (let rounds = 0; rounds < 1000; rounds++) {
+      await this.settleTriggers();
       const events = this.queue.take();
-      if (events.length === 0) return;
-      const issues = events.filter((e) => e.type === 'issue');
-      if (issues.length > 0) await processIssueEvents(this.deps, issues);
-      for (const e of events) {
-        if (e.type === 'due') await processDue(this.deps, e);
-        else if (e.type === 'job') await runJobStep(this.deps, e.jobId);
+      if (events.length === 0) {
+        const shards = this.patient ? [] : await this.store.pending.dueShards(this.clock.now());
+        if (shards.length === 0) return;
+        for (const shard of shards) events.push({ type: 'drain', shard });
       }
+      // One event per consumer invocation, as on Forge.
+      for (const event of events) await consume(this.deps, event);
     }
     throw new Error('the sandbox queue did not settle after 1000 rounds');
   }

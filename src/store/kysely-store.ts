@@ -6,9 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports/store';
 import { SqlActionLog } from './action-log';
 import { SqlAuditLog } from './audit-log';
+import { SqlBudgetStore } from './budget-store';
 import { SqlConfigStore } from './config-store';
 import { SqlHistoryStore } from './history-store';
 import { SqlJobStore } from './job-store';
+import { SqlPendingStore } from './pending-store';
 import { SqlReportStore } from './report-store';
 import { SqlResultStore } from './result-store';
 import type { AccordDb, SqlDialect } from './schema';
@@ -40,6 +42,8 @@ export class KyselyStore implements Store {
   readonly jobs: SqlJobStore;
   readonly audit: SqlAuditLog;
   readonly reports: SqlReportStore;
+  readonly pending: SqlPendingStore;
+  readonly budgets: SqlBudgetStore;
 
   private readonly group: <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -56,6 +60,8 @@ export class KyselyStore implements Store {
     this.jobs = new SqlJobStore(ctx);
     this.audit = new SqlAuditLog(ctx);
     this.reports = new SqlReportStore(ctx);
+    this.pending = new SqlPendingStore(ctx);
+    this.budgets = new SqlBudgetStore(ctx);
   }
 
   grouped<T>(work: () => Promise<T>): Promise<T> {

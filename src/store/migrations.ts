@@ -373,6 +373,37 @@ const migrations: readonly Migration[] = [
         .on('accord_cycles')
         .columns(['agreement_id', 'stopped_at']),
   },
+  {
+    // Issues changed and not yet measured: the trigger marks, a drain measures and clears (no queue event per
+    // change, so a burst cannot outrun Forge's 500 pushed events a minute).
+    name: '0025_pending',
+    build: (_, t, table) =>
+      table('accord_pending')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull().primaryKey())
+        .addColumn('shard', t.int32, (c) => c.notNull())
+        .addColumn('token', t.key(L.token), (c) => c.notNull())
+        .addColumn('marked_at', t.int64, (c) => c.notNull())
+        .addColumn('attempts', t.int32, (c) => c.notNull())
+        .addColumn('not_before', t.int64, (c) => c.notNull()),
+  },
+  {
+    // A drain reads its shard's marks that are due, oldest first.
+    name: '0026_pending_due_idx',
+    build: (schema) =>
+      schema
+        .createIndex('accord_pending_due')
+        .ifNotExists()
+        .on('accord_pending')
+        .columns(['shard', 'not_before', 'marked_at']),
+  },
+  {
+    name: '0027_budgets',
+    build: (_, t, table) =>
+      table('accord_budgets')
+        .addColumn('budget_key', t.key(L.budgetKey), (c) => c.notNull().primaryKey())
+        .addColumn('used', t.int32, (c) => c.notNull())
+        .addColumn('expires_at', t.int64, (c) => c.notNull()),
+  },
 ];
 
 // ── Compiling ────────────────────────────────────────────────────────────────────────────────────────

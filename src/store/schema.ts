@@ -32,6 +32,8 @@ export const KEY_LIMITS = {
   auditAction: 64,
   entity: 64,
   jobId: 64,
+  token: 40,
+  budgetKey: 128,
 } as const;
 
 export interface ConfigTable {
@@ -166,6 +168,25 @@ export interface AuditTable {
   changes: string;
 }
 
+/** Issues changed since they were last measured (see `pending-store.ts`). */
+export interface PendingTable {
+  issue_id: string;
+  /** Which drain takes the issue: a small number derived from the id. */
+  shard: Num;
+  /** Fresh on every mark: a drain clears the mark only if no newer change marked it again meanwhile. */
+  token: string;
+  marked_at: Num;
+  attempts: Num;
+  not_before: Num;
+}
+
+/** Counters and leases that expire: the app's queue budget per minute, drain leases, Jira's wait. */
+export interface BudgetsTable {
+  budget_key: string;
+  used: Num;
+  expires_at: Num;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: Num;
@@ -183,5 +204,7 @@ export interface AccordDb {
   accord_actions: ActionsTable;
   accord_jobs: JobsTable;
   accord_audit: AuditTable;
+  accord_pending: PendingTable;
+  accord_budgets: BudgetsTable;
   accord_migrations: MigrationsTable;
 }

@@ -19,10 +19,23 @@ export const MINUTE = 60_000;
 
 /** A sandbox on an in-memory SQLite store with the examples' calendars and agreements, IT using gold and the OLA. */
 export async function makeWorld(
-  options: { agreements?: Agreement[]; now?: number } = {},
+  options: {
+    agreements?: Agreement[];
+    now?: number;
+    /** Forge's queue limit, to test what happens beyond it (unlimited by default). */
+    queueEventsPerMinute?: number;
+    /** Leave pending issues to their scheduled drains and the sweep. */
+    patient?: boolean;
+  } = {},
 ): Promise<SandboxApp & { close(): Promise<void> }> {
   const store = await openSqliteStore(':memory:');
-  const app = new SandboxApp(store, { now: options.now ?? MONDAY_9 });
+  const app = new SandboxApp(store, {
+    now: options.now ?? MONDAY_9,
+    ...(options.queueEventsPerMinute === undefined
+      ? {}
+      : { queueEventsPerMinute: options.queueEventsPerMinute }),
+    ...(options.patient === undefined ? {} : { patient: options.patient }),
+  });
   for (const calendar of exampleCalendars) {
     await store.config.put('calendar', calendar.id, calendar, {
       expectedVersion: 0,

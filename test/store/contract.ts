@@ -593,6 +593,66 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       });
     });
 
+    // ── Pending issues and budgets ──────────────────────────────────────────────────────────────────
+
+    describe('pending issues', () => {
+      it('marks an issue once, hands out due marks oldest first per shard, and clears only an unchanged mark', async () => {
+        await store.pending.mark('20', 0, 't1', 1000);
+        await store.pending.mark('10', 0, 't2', 2000);
+        await store.pending.mark('30', 1, 't3', 500);
+        await store.pending.mark('20', 0, 't4', 3000); // changed again: same row, new token, first mark kept
+        expect(await store.pending.count()).toBe(3);
+        expect(await store.pending.dueShards(5000)).toEqual([0, 1]);
+        const due = await store.pending.due(0, 5000, 10);
+        expect(due.map((p) => [p.issueId, p.token, p.markedAt, p.attempts])).toEqual([
+          ['20', 't4', 1000, 0],
+          ['10', 't2', 2000, 0],
+        ]);
+        expect(await store.pending.due(0, 5000, 1)).toHaveLength(1);
+        // A drain that read t2 clears it; one that read t1 (a change came since) does not.
+        expect(await store.pending.clear('10', 't2')).toBe(true);
+        expect(await store.pending.clear('20', 't1')).toBe(false);
+        expect((await store.pending.due(0, 5000, 10)).map((p) => p.issueId)).toEqual(['20']);
+      });
+
+      it('defers a failed mark until its instant, and keeps the wait when the issue changes again', async () => {
+        await store.pending.mark('20', 2, 't1', 1000);
+        await store.pending.defer('20', 't1', 3, 9000);
+        expect(await store.pending.due(2, 8999, 10)).toEqual([]);
+        expect(await store.pending.dueShards(8999)).toEqual([]);
+        await store.pending.mark('20', 2, 't2', 2000);
+        expect(await store.pending.due(2, 9000, 10)).toEqual([
+          { issueId: '20', shard: 2, token: 't2', markedAt: 1000, attempts: 3, notBefore: 9000 },
+        ]);
+        // A defer on an old token changes nothing.
+        await store.pending.defer('20', 't1', 4, 20_000);
+        expect((await store.pending.due(2, 9000, 10))[0]?.attempts).toBe(3);
+      });
+    });
+
+    describe('budgets', () => {
+      it('takes from a counter up to its limit, and forgets it once expired', async () => {
+        expect(await store.budgets.take('push:1', 30, 50, 2000)).toBe(true);
+        expect(await store.budgets.take('push:1', 20, 50, 2000)).toBe(true);
+        expect(await store.budgets.take('push:1', 1, 50, 2000)).toBe(false);
+        expect(await store.budgets.take('push:2', 60, 50, 3000)).toBe(false);
+        await store.budgets.purge(2500);
+        expect(await store.budgets.take('push:1', 50, 50, 4000)).toBe(true);
+      });
+
+      it('leases a key to one holder until it expires or is released', async () => {
+        expect(await store.budgets.acquire('drain:0', 1000, 5000)).toBe(true);
+        expect(await store.budgets.acquire('drain:0', 2000, 6000)).toBe(false);
+        expect(await store.budgets.heldUntil('drain:0', 2000)).toBe(5000);
+        expect(await store.budgets.acquire('drain:0', 5000, 9000)).toBe(true); // the first holder died
+        await store.budgets.release('drain:0', 5000); // the first holder's late release changes nothing
+        expect(await store.budgets.heldUntil('drain:0', 6000)).toBe(9000);
+        await store.budgets.release('drain:0', 9000);
+        expect(await store.budgets.heldUntil('drain:0', 6000)).toBe(0);
+        expect(await store.budgets.acquire('drain:0', 6000, 7000)).toBe(true);
+      });
+    });
+
     // ── Audit ───────────────────────────────────────────────────────────────────────────────────────
 
     describe('audit', () => {

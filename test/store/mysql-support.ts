@@ -59,6 +59,8 @@ export async function emptyTables(db: Kysely<AccordDb>): Promise<void> {
     'accord_actions',
     'accord_jobs',
     'accord_audit',
+    'accord_pending',
+    'accord_budgets',
   ] as const satisfies readonly (keyof AccordDb)[];
   for (const table of tables) await db.deleteFrom(table).execute();
 }

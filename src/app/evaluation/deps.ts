@@ -1,4 +1,4 @@
-import type { Clock, JiraPort, Publisher, Queue, Store } from '../ports';
+import type { Clock, JiraPort, Logger, Publisher, Queue, Store } from '../ports';
 import type { ConfigCache } from './config-cache';
 import type { StatusCache } from './statuses';
 
@@ -9,6 +9,8 @@ export interface Deps {
   readonly queue: Queue;
   readonly publisher: Publisher;
   readonly clock: Clock;
+  /** Failures and work given up, with codes and ids (`forge logs` on Forge). */
+  readonly logger: Logger;
   readonly configs: ConfigCache;
   readonly statuses: StatusCache;
 }

@@ -1,4 +1,11 @@
-import { JiraError, QUEUE_MAX_EVENTS, type CustomFieldUpdate, type QueueEvent } from '../ports';
+import {
+  errorFields,
+  JiraError,
+  QUEUE_MAX_EVENTS,
+  QueueRefusedError,
+  type CustomFieldUpdate,
+  type QueueEvent,
+} from '../ports';
 import { actOnThresholds, refreshAfterActions } from './actions';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
@@ -37,11 +44,23 @@ export async function processIssueEvents(deps: Deps, events: readonly QueueEvent
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const retryable = !(error instanceof JiraError) || error.retryable;
-        if (retryable && attempt < MAX_ATTEMPTS) retry.push({ issueId, attempt: attempt + 1 });
-        else failed.push({ issueId, message });
+        if (retryable && attempt < MAX_ATTEMPTS) {
+          retry.push({ issueId, attempt: attempt + 1 });
+          deps.logger.log('warn', 'issue.retry', { issueId, attempt, ...errorFields(error) });
+        } else {
+          failed.push({ issueId, message });
+          deps.logger.log('error', 'issue.failed', {
+            issueId,
+            attempt,
+            ...errorFields(error),
+            ...(retryable ? {} : { reason: 'not-retryable' }),
+          });
+        }
       }
     }
   });
+  for (const o of outcomes)
+    if (o.kind === 'invalid') deps.logger.log('warn', 'issue.invalid', { issueId: o.issueId });
   const fields: CustomFieldUpdate[] = outcomes.flatMap((o) => (o.kind === 'evaluated' ? o.fields : []));
   if (fields.length > 0) await deps.jira.setCustomFields(fields);
   // A change can cross a threshold at once (a priority raised under 'retarget'): act now, not at the next sweep.
@@ -71,7 +90,18 @@ export async function pushRetries(
   }
   for (const [delaySeconds, events] of byDelay) {
     for (let i = 0; i < events.length; i += QUEUE_MAX_EVENTS) {
-      await deps.queue.push(events.slice(i, i + QUEUE_MAX_EVENTS), { delaySeconds });
+      const chunk = events.slice(i, i + QUEUE_MAX_EVENTS);
+      try {
+        await deps.queue.push(chunk, { delaySeconds });
+      } catch (error) {
+        if (!(error instanceof QueueRefusedError)) throw error;
+        // Only retries of failed actions and reads are lost here, each logged: the sweep re-evaluates what is due.
+        deps.logger.log('warn', 'queue.refused', {
+          reason: error.reason,
+          count: chunk.length,
+          issueIds: chunk.flatMap((e) => ('issueId' in e ? [e.issueId] : [])),
+        });
+      }
     }
   }
 }

@@ -8,6 +8,21 @@ export {
   type JiraPort,
   type NotifyMessage,
 } from './jira';
+export {
+  errorFields,
+  type LogCode,
+  type LogEntry,
+  type LogFields,
+  type Logger,
+  type LogLevel,
+} from './logger';
 export { issueChannel, type Publisher } from './publisher';
-export { QUEUE_MAX_DELAY_SECONDS, QUEUE_MAX_EVENTS, type Queue, type QueueEvent } from './queue';
+export {
+  QUEUE_MAX_DELAY_SECONDS,
+  QUEUE_MAX_EVENTS,
+  QueueRefusedError,
+  type DueItem,
+  type Queue,
+  type QueueEvent,
+} from './queue';
 export type * from './store';

@@ -5,12 +5,17 @@
  * and throw a {@link JiraError} with a clear message when Jira refuses.
  */
 
-/** A failed Jira call: `status` is the HTTP status (0 for a network failure), `message` says what and where. */
+/**
+ * A failed Jira call: `status` is the HTTP status (0 for a network failure), `message` says what and where.
+ * `retryAfterMs` is how long Jira asked the app to wait (429 `Retry-After` or `X-RateLimit-Reset`) when that was
+ * longer than a call may sleep: the work is to be tried again after it, not dropped.
+ */
 export class JiraError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly retryable: boolean,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'JiraError';

@@ -5,7 +5,33 @@ export type QueueEvent =
   /** A threshold or deadline is due at `at` (epoch ms) on this issue: re-evaluate then and act. */
   | { readonly type: 'due'; readonly issueId: string; readonly at: number; readonly attempt?: number }
   /** Continue a recalculation job from its stored cursor. */
-  | { readonly type: 'job'; readonly jobId: string };
+  | { readonly type: 'job'; readonly jobId: string }
+  /** Measure the pending (changed) issues of one shard, see `drain.ts`. */
+  | { readonly type: 'drain'; readonly shard: number }
+  /** Several thresholds or deadlines due at about the same instant, coalesced by the sweep. */
+  | { readonly type: 'dues'; readonly items: readonly DueItem[] };
+
+/** One issue's next due instant (epoch ms). */
+export interface DueItem {
+  readonly issueId: string;
+  readonly at: number;
+}
+
+/**
+ * The queue refused a push: Forge's rate limit (500 events a minute per installation), a push too large, or the
+ * app's own budget spent. Nothing was queued; the caller's work must wait somewhere durable (the store) for a
+ * later push or the sweep.
+ */
+export class QueueRefusedError extends Error {
+  constructor(
+    message: string,
+    /** `rate-limit` (Forge), `budget` (the app's own), or `size`. */
+    readonly reason: 'rate-limit' | 'budget' | 'size',
+  ) {
+    super(message);
+    this.name = 'QueueRefusedError';
+  }
+}
 
 /** Forge's queue limits: at most 50 events and 200 KB a push, delay at most 900 s. */
 export const QUEUE_MAX_EVENTS = 50;

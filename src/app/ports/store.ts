@@ -20,6 +20,10 @@ export interface Store {
   readonly audit: AuditLog;
   /** SQL aggregates and listings over the current results, for service level reports. */
   readonly reports: ReportStore;
+  /** Issues changed and not measured yet. */
+  readonly pending: PendingStore;
+  /** Expiring counters and leases shared by every function instance. */
+  readonly budgets: BudgetStore;
   /**
    * Runs `work`, letting the database group its writes for speed where it can (SQLite commits them together);
    * never changes what is written or read: every write stays as safe on its own as without it, and nothing is
@@ -270,6 +274,58 @@ export interface HistoryStore {
     readonly limit: number;
   }): Promise<StoredHistory[]>;
   count(projectKey?: string): Promise<number>;
+}
+
+// ── Pending issues ─────────────────────────────────────────────────────────────────────────────────────
+
+/** An issue changed since it was last measured. */
+export interface PendingIssue {
+  readonly issueId: string;
+  readonly shard: number;
+  /** Changes with every mark; {@link PendingStore.clear} and `defer` act only on the token they read. */
+  readonly token: string;
+  /** When it was first marked (epoch ms): drains take the oldest first. */
+  readonly markedAt: number;
+  /** Failed measurements so far. */
+  readonly attempts: number;
+  /** Not to be tried before this instant (epoch ms): a back-off, or Jira's `Retry-After`. */
+  readonly notBefore: number;
+}
+
+export interface PendingStore {
+  /**
+   * Marks an issue as changed: inserts it (due at once), or gives an existing mark a new token so that a drain
+   * measuring it right now does not clear it (it is measured again). Keeps an existing mark's `notBefore`.
+   */
+  mark(issueId: string, shard: number, token: string, at: number): Promise<void>;
+  /** Marks of one shard due at `now`, oldest first. */
+  due(shard: number, now: number, limit: number): Promise<PendingIssue[]>;
+  /** The shards that have a mark due at `now`. */
+  dueShards(now: number): Promise<number[]>;
+  /** Removes a mark if it still has this token (nothing changed since it was read); whether it did. */
+  clear(issueId: string, token: string): Promise<boolean>;
+  /** Records a failed attempt on a mark that still has this token: tried again from `notBefore`. */
+  defer(issueId: string, token: string, attempts: number, notBefore: number): Promise<void>;
+  /** How many marks there are, due or not. */
+  count(): Promise<number>;
+}
+
+// ── Budgets ────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface BudgetStore {
+  /**
+   * Takes `amount` from the counter `key` if it stays within `limit`; whether it did. A new key starts at 0 and
+   * is forgotten after `expiresAt` (epoch ms): a key per minute makes a budget per minute.
+   */
+  take(key: string, amount: number, limit: number, expiresAt: number): Promise<boolean>;
+  /** Takes the lease `key` until `until` unless someone holds it past `now`; whether it did. */
+  acquire(key: string, now: number, until: number): Promise<boolean>;
+  /** Gives a lease up (if nobody took it over since). */
+  release(key: string, heldUntil: number): Promise<void>;
+  /** Until when `key` is held (a lease, or a stored wait such as Jira's), or 0. */
+  heldUntil(key: string, now: number): Promise<number>;
+  /** Forgets counters and leases that expired before `now`. */
+  purge(now: number): Promise<void>;
 }
 
 // ── Action log ─────────────────────────────────────────────────────────────────────────────────────────

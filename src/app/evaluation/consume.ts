@@ -1,0 +1,77 @@
+import { runJobStep } from '../jobs/recalculate';
+import { errorFields, QueueRefusedError, type DueItem, type QueueEvent } from '../ports';
+import type { Deps } from './deps';
+import { drainPending } from './drain';
+import { processDue } from './process-due';
+import { MAX_ATTEMPTS, processIssueEvents } from './process-events';
+
+/** A failed `dues` item is tried again after this long (the next sweep would find it too, if still due). */
+const DUES_RETRY_SECONDS = 60;
+
+/**
+ * One queue event, as a consumer receives it (Forge gives each consumer invocation one event; the sandbox's
+ * queue calls this once per event too), handled by its use case and its outcome logged: nothing a consumer
+ * learns about failures is dropped silently.
+ *
+ * @example await consume(deps, { type: 'drain', shard: 0 });
+ */
+export async function consume(deps: Deps, event: QueueEvent): Promise<void> {
+  switch (event.type) {
+    case 'issue':
+      // Pushed by an older version of Accord, or by an action that changed the issue: measured at once.
+      await processIssueEvents(deps, [event]);
+      return;
+    case 'drain':
+      await drainPending(deps, event.shard);
+      return;
+    case 'due':
+      await dueAt(deps, event);
+      return;
+    case 'dues':
+      await duesAt(deps, event.items);
+      return;
+    case 'job':
+      try {
+        await runJobStep(deps, event.jobId);
+      } catch (error) {
+        deps.logger.log('error', 'job.failed', { jobId: event.jobId, ...errorFields(error) });
+        throw error;
+      }
+      return;
+  }
+}
+
+async function dueAt(deps: Deps, event: Extract<QueueEvent, { type: 'due' }>): Promise<void> {
+  const { actions } = await processDue(deps, event);
+  const attempt = event.attempt ?? 1;
+  for (const action of actions) {
+    if (action.status !== 'failed') continue;
+    const last = attempt >= MAX_ATTEMPTS;
+    deps.logger.log(last ? 'error' : 'warn', last ? 'action.failed' : 'action.retry', {
+      issueId: event.issueId,
+      actionKey: action.key,
+      attempt,
+    });
+  }
+}
+
+/** A coalesced bucket of due instants: each issue on its own, a failure costing only that issue a later try. */
+async function duesAt(deps: Deps, items: readonly DueItem[]): Promise<void> {
+  const failed: DueItem[] = [];
+  for (const item of items) {
+    try {
+      await dueAt(deps, { type: 'due', issueId: item.issueId, at: item.at });
+    } catch (error) {
+      failed.push(item);
+      deps.logger.log('warn', 'issue.retry', { issueId: item.issueId, ...errorFields(error) });
+    }
+  }
+  if (failed.length === 0) return;
+  try {
+    await deps.queue.push([{ type: 'dues', items: failed }], { delaySeconds: DUES_RETRY_SECONDS });
+  } catch (error) {
+    if (!(error instanceof QueueRefusedError)) throw error;
+    // Their results stay due: the next sweep schedules them again.
+    deps.logger.log('warn', 'queue.refused', { reason: error.reason, count: failed.length });
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Issues changed and not yet measured, one row per issue. The issue-event trigger marks (one statement; a
+ * second for an issue already marked), a drain measures the issue and clears the mark only if its token is
+ * unchanged: a change that arrives while the issue is being measured leaves the mark behind, so it is measured
+ * again and no change is ever lost between the read and the clear.
+ */
+import type { Selectable } from 'kysely';
+import type { PendingIssue, PendingStore } from '../app/ports/store';
+import { KEY_LIMITS, type PendingTable } from './schema';
+import { checkKey, insertIfAbsent, num, type SqlContext } from './sql-support';
+
+/** {@link PendingStore} over SQL. */
+export class SqlPendingStore implements PendingStore {
+  constructor(private readonly ctx: SqlContext) {}
+
+  async mark(issueId: string, shard: number, token: string, at: number): Promise<void> {
+    const { db } = this.ctx;
+    const row = {
+      issue_id: checkKey('issue id', issueId, KEY_LIMITS.issueId),
+      shard,
+      token: checkKey('token', token, KEY_LIMITS.token),
+      marked_at: at,
+      attempts: 0,
+      not_before: at,
+    };
+    if (await insertIfAbsent(this.ctx, db.insertInto('accord_pending').values(row))) return;
+    // A fresh token always differs, so the update always changes the row it matches.
+    await db
+      .updateTable('accord_pending')
+      .set({ token: row.token })
+      .where('issue_id', '=', row.issue_id)
+      .execute();
+  }
+
+  async due(shard: number, now: number, limit: number): Promise<PendingIssue[]> {
+    const rows = await this.ctx.db
+      .selectFrom('accord_pending')
+      .selectAll()
+      .where('shard', '=', shard)
+      .where('not_before', '<=', now)
+      .orderBy('marked_at')
+      .orderBy('issue_id')
+      .limit(limit)
+      .execute();
+    return rows.map(toPending);
+  }
+
+  async dueShards(now: number): Promise<number[]> {
+    const rows = await this.ctx.db
+      .selectFrom('accord_pending')
+      .select('shard')
+      .distinct()
+      .where('not_before', '<=', now)
+      .orderBy('shard')
+      .execute();
+    return rows.map((row) => num(row.shard));
+  }
+
+  async clear(issueId: string, token: string): Promise<boolean> {
+    const result = await this.ctx.db
+      .deleteFrom('accord_pending')
+      .where('issue_id', '=', issueId)
+      .where('token', '=', token)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async defer(issueId: string, token: string, attempts: number, notBefore: number): Promise<void> {
+    // Not matched: the issue changed again meanwhile, and its new mark is tried as it stands.
+    await this.ctx.db
+      .updateTable('accord_pending')
+      .set({ attempts, not_before: notBefore })
+      .where('issue_id', '=', issueId)
+      .where('token', '=', token)
+      .execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('accord_pending')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+}
+
+function toPending(row: Selectable<PendingTable>): PendingIssue {
+  return {
+    issueId: row.issue_id,
+    shard: num(row.shard),
+    token: row.token,
+    markedAt: num(row.marked_at),
+    attempts: num(row.attempts),
+    notBefore: num(row.not_before),
+  };
+}
