@@ -119,5 +119,7 @@ describe('the calendar editor', () => {
       { calendar: VERSIONS[0]!.body, expectedVersion: 2 },
     ]);
     expect(mounted.announced).toContain('Version 1 restored as version 3.');
+    // Back to the list, which offers to recalculate what uses the calendar.
+    expect(closed).toEqual([true]);
   });
 });

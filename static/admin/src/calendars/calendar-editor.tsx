@@ -320,8 +320,9 @@ function Editor(props: {
             kind="calendar"
             id={draft.id}
             currentVersion={version}
-            onRestored={() => {
-              props.reload();
+            onRestored={(restored) => {
+              // Back to the list, which offers to recalculate the agreements that use the calendar.
+              props.onClose(true, restored as Version<Calendar>);
             }}
           />
         </Section>
