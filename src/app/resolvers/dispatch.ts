@@ -1,4 +1,4 @@
-import { joinPath } from '../../engine/errors';
+import { zodProblems } from '../../engine/config/zod-problems';
 import type { Deps } from '../evaluation/deps';
 import { JiraError } from '../ports';
 import { adminRoutes } from './admin-routes';
@@ -46,14 +46,7 @@ export async function dispatch(
       error: {
         code: 'invalid-payload',
         message: `The request to ${key} is not valid.`,
-        problems: parsed.error.issues.map((issue) => ({
-          code: 'payload.invalid',
-          message: issue.message,
-          path: issue.path.reduce<string>(
-            (path, k) => joinPath(path, typeof k === 'number' ? k : String(k)),
-            '$',
-          ),
-        })),
+        problems: zodProblems(parsed.error, '$', 'payload', payload ?? {}),
       },
     };
   }

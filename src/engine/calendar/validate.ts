@@ -38,6 +38,6 @@ export function validateCalendar(
   options: CalendarCheckOptions = {},
 ): Result<ValidCalendar> {
   const shape = calendarSchema.safeParse(input);
-  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar') };
+  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar', input) };
   return checkCalendar(shape.data as Calendar, path, options);
 }
