@@ -99,7 +99,13 @@ function Editor(props: {
   const today = localToday(now(), draft.timeZone);
   const from = mondayOf(today);
   const year = Number(from.slice(0, 4));
-  const region = useRegionHolidays(backend, draft.holidayRegion, year, Number(addDays(from, 34).slice(0, 4)));
+  const region = useRegionHolidays(
+    backend,
+    draft.holidayRegion,
+    year,
+    Number(addDays(from, 34).slice(0, 4)),
+    locale.split('-')[0],
+  );
 
   const update = (patch: Partial<Calendar>) => {
     setDraft((d) => ({ ...d, ...patch }));
