@@ -5,7 +5,6 @@ import { evaluateHistory } from '../../engine/evaluate/evaluate';
 import type { MetricResult } from '../../engine/evaluate/result';
 import { historyOf } from '../../engine/issue';
 import type { Version } from '../ports';
-import { configRoutes } from './config-routes';
 import { Refusal } from './envelope';
 import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
@@ -107,26 +106,36 @@ const noCounts = (): Record<PreviewOutcome, number> => ({
 export const settingsRoutes = {
   /**
    * Sets a project's ordered agreements if they are still `expected` (what the page loaded); otherwise a
-   * `conflict`, so that two admins editing at once do not silently undo each other.
-   *
-   * ATTENTION: the check and the write are two statements (Forge SQL has no transactions); two saves within
-   * the same few milliseconds can both pass, and then the later one wins whole (never a mix of two lists).
+   * `conflict`, so that two admins editing at once do not silently undo each other. The check and the write
+   * are one statement (`ConfigStore.swapProjectAgreements`): of two saves from the same list, one wins.
    */
   'projects/save': route(
     z.object({ projectKey: id, agreementIds, expected: z.array(id).max(100) }).strict(),
     async (deps, ctx, p) => {
       await requireProjectAdmin(deps, ctx, p.projectKey);
-      const current = await deps.store.config.projectAgreements(p.projectKey);
-      if (!sameList(current, p.expected)) {
+      const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
+      const unknown = p.agreementIds.filter((a) => !known.has(a));
+      if (unknown.length > 0)
+        throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+      if (!(await deps.store.config.swapProjectAgreements(p.projectKey, p.expected, p.agreementIds))) {
         throw new Refusal(
           'conflict',
           `Someone else changed the agreements of project ${p.projectKey} while you were editing; reload to see their list, then make your change again.`,
         );
       }
-      return configRoutes['projects/set'].handle(deps, ctx, {
-        projectKey: p.projectKey,
-        agreementIds: p.agreementIds,
-      });
+      deps.configs.invalidate();
+      if (!sameList(p.expected, p.agreementIds)) {
+        await deps.store.audit.append({
+          at: deps.clock.now(),
+          actor: ctx.accountId,
+          action: 'project.agreements',
+          entity: 'project',
+          entityId: p.projectKey,
+          version: null,
+          changes: [{ path: '$.agreementIds', before: p.expected, after: p.agreementIds }],
+        });
+      }
+      return { projectKey: p.projectKey, agreementIds: p.agreementIds };
     },
   ),
 
