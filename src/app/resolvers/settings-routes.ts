@@ -8,6 +8,9 @@ import type { Version } from '../ports';
 import { Refusal } from './envelope';
 import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
+import { WorkBudget } from './work-budget';
+import { LIMITS } from '../../engine/config/limits';
+import { agreementIds as listedIds, projectKey } from './fields';
 
 /**
  * The project settings page's routes: saving a project's ordered agreements only over the list the admin
@@ -15,15 +18,12 @@ import { route, type Route } from './route';
  * project's recent issues, issue by issue, beside what the saved list measures.
  */
 
-const id = z.string().min(1).max(200);
-const agreementIds = z
-  .array(id)
-  .max(100)
-  .refine((ids) => new Set(ids).size === ids.length, 'an agreement is listed twice');
+const agreementIds = listedIds.refine(
+  (ids) => new Set(ids).size === ids.length,
+  'an agreement is listed twice',
+);
 
 const MS_PER_DAY = 86_400_000;
-/** Histories read at most, as in `agreements/preview`: a resolver has 25 s. */
-const MAX_ISSUES = 2000;
 const PAGE = 200;
 
 /** What a metric came to on one issue, in the words the settings page shows. */
@@ -32,8 +32,13 @@ export type PreviewOutcome = 'met' | 'breached' | 'running' | 'paused' | 'not-st
 export interface ProjectPreview {
   readonly projectKey: string;
   readonly days: number;
-  /** Issues of the project created in the last `days` days (at most {@link MAX_ISSUES} read). */
+  /** Issues of the project created in the last `days` days (at most {@link LIMITS.previewIssues} read). */
   readonly issues: number;
+  /**
+   * False when the preview stopped at a bound (`LIMITS.previewIssues` histories read, or `LIMITS.previewWork`
+   * evaluated): the figures are of the issues measured so far. Always set in replies.
+   */
+  readonly complete?: boolean;
   /** The agreements of the list, in order, with how many of those issues each applies to and its tallies. */
   readonly agreements: readonly {
     readonly id: string;
@@ -110,7 +115,7 @@ export const settingsRoutes = {
    * are one statement (`ConfigStore.swapProjectAgreements`): of two saves from the same list, one wins.
    */
   'projects/save': route(
-    z.object({ projectKey: id, agreementIds, expected: z.array(id).max(100) }).strict(),
+    z.object({ projectKey, agreementIds, expected: listedIds }).strict(),
     async (deps, ctx, p) => {
       await requireProjectAdmin(deps, ctx, p.projectKey);
       const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
@@ -147,7 +152,7 @@ export const settingsRoutes = {
   'projects/preview': route(
     z
       .object({
-        projectKey: id,
+        projectKey,
         agreementIds,
         days: z.number().int().min(1).max(365).default(30),
         limit: z.number().int().min(1).max(200).default(50),
@@ -192,7 +197,17 @@ export const settingsRoutes = {
       const rows: (ProjectPreview['rows'][number] & { created: number })[] = [];
       let issues = 0;
       let after: string | undefined;
-      for (let seen = 0; seen < MAX_ISSUES;) {
+      // Each issue is evaluated twice (the list, and the saved list for the difference).
+      const metricsPerIssue = 2 * draftVersions.reduce((n, a) => n + (a.body?.metrics.length ?? 0), 0);
+      const work = new WorkBudget(LIMITS.previewWork);
+      let complete = true;
+      let more = true;
+      for (let seen = 0; more && complete;) {
+        // Histories are read a page at a time: a full last page may have had more behind it.
+        if (seen >= LIMITS.previewIssues) {
+          complete = false;
+          break;
+        }
         const page = await deps.store.histories.page({
           projectKey: p.projectKey,
           limit: PAGE,
@@ -203,8 +218,12 @@ export const settingsRoutes = {
         after = page[page.length - 1]?.issueId;
         for (const stored of page) {
           if (stored.data.created < from) continue;
-          issues++;
           const history = historyOf(stored.data);
+          if (!work.take(history.events.length * metricsPerIssue)) {
+            complete = false;
+            break;
+          }
+          issues++;
           const result = evaluateHistory(draft.compiled, history, now);
           const outcomes: { agreementId: string; metricId: string; outcome: PreviewOutcome }[] = [];
           for (const agreement of result.agreements) {
@@ -226,13 +245,14 @@ export const settingsRoutes = {
             before: before === null ? [] : evaluateHistory(before, history, now).agreements.map((a) => a.id),
           });
         }
-        if (page.length < PAGE) break;
+        more = page.length === PAGE;
       }
       rows.sort((a, b) => b.created - a.created || b.issueKey.localeCompare(a.issueKey));
       return {
         projectKey: p.projectKey,
         days: p.days,
         issues,
+        complete,
         agreements: draftVersions.map((a) => ({
           id: a.id,
           name: a.body?.name ?? a.id,
