@@ -161,6 +161,79 @@ describe('bounds on configuration', () => {
       '$.agreement.penalties',
       `at most ${LIMITS.penalties} entries`,
     ],
+    [
+      "a condition's values",
+      (a) =>
+        (metric(a).stop = [{ event: 'status', to: times(LIMITS.conditionValues + 1, (i) => `Status ${i}`) }]),
+      '$.agreement.metrics[0].stop[0].to',
+      `at most ${LIMITS.conditionValues} entries`,
+    ],
+    [
+      "a notification's recipients",
+      (a) =>
+        (metric(a).thresholds = [
+          {
+            at: { percent: 50 },
+            actions: [
+              {
+                type: 'notify',
+                to: ['assignee'],
+                users: times(LIMITS.recipients + 1, (i) => `user-${i}`),
+                subject: 's',
+                body: 'b',
+              },
+            ],
+          },
+        ]),
+      '$.agreement.metrics[0].thresholds[0].actions[0].users',
+      `at most ${LIMITS.recipients} entries`,
+    ],
+    [
+      'a label',
+      (a) =>
+        (metric(a).thresholds = [
+          { at: { percent: 50 }, actions: [{ type: 'label', add: 'l'.repeat(LIMITS.jiraName + 1) }] },
+        ]),
+      '$.agreement.metrics[0].thresholds[0].actions[0].add',
+      `at most ${LIMITS.jiraName} characters`,
+    ],
+    [
+      'the availability objectives',
+      (a) =>
+        (a.availability = times(LIMITS.availability + 1, (i) => ({
+          service: `s${i}`,
+          objectivePercent: 99,
+          calendar: 'always',
+          incidentJql: 'project = IT',
+        }))),
+      '$.agreement.availability',
+      `at most ${LIMITS.availability} entries`,
+    ],
+    [
+      'the maintenance windows',
+      (a) =>
+        (a.availability = [
+          {
+            service: 'VPN',
+            objectivePercent: 99,
+            calendar: 'always',
+            incidentJql: 'project = IT',
+            maintenanceWindows: times(LIMITS.maintenanceWindows + 1, () => ({
+              weekly: 'sun',
+              from: '02:00',
+              to: '03:00',
+            })),
+          },
+        ]),
+      '$.agreement.availability[0].maintenanceWindows',
+      `at most ${LIMITS.maintenanceWindows} entries`,
+    ],
+    [
+      'a date',
+      (a) => (a.validTo = '2030-01-01'.padEnd(LIMITS.shortText + 1, '0')),
+      '$.agreement.validTo',
+      `at most ${LIMITS.shortText} characters`,
+    ],
   ];
 
   it.each(agreementCases)(
