@@ -75,7 +75,7 @@ function wordIssue(issue: z.core.$ZodIssue, value: unknown): Worded | undefined 
       if (origin === 'array' || origin === 'set') {
         return minimum <= 1
           ? worded('Add at least one.', 'value.minItems', { minimum: 1 })
-          : worded(`At least ${minimum} items.`, 'value.minItems', { minimum });
+          : worded(`At least ${minimum} entries.`, 'value.minItems', { minimum });
       }
       if (origin === 'number' || origin === 'int') {
         return issue.inclusive === false
@@ -90,7 +90,7 @@ function wordIssue(issue: z.core.$ZodIssue, value: unknown): Worded | undefined 
       if (origin === 'string')
         return worded(`At most ${maximum} characters.`, 'value.maxLength', { maximum });
       if (origin === 'array' || origin === 'set')
-        return worded(`At most ${maximum} items.`, 'value.maxItems', { maximum });
+        return worded(`At most ${maximum} entries.`, 'value.maxItems', { maximum });
       if (origin === 'number' || origin === 'int') {
         return issue.inclusive === false
           ? worded(`Must be less than ${maximum}.`, 'value.below', { maximum })
