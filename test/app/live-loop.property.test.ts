@@ -8,5 +8,5 @@ import { liveLoopProperty } from '../support/live-loop/property';
  * A fixed seed here; `npm run bench` runs it longer with a random one.
  */
 it('the live loop keeps its laws under random actions and faults', async () => {
-  await fc.assert(liveLoopProperty(), { seed: 1307, numRuns: 40 });
+  await fc.assert(liveLoopProperty(), { seed: 1307, numRuns: 100 });
 });

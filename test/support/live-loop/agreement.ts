@@ -9,11 +9,12 @@ import type { Calendar } from '../../../src/engine/calendar/types';
  * goals they are measured under.
  *
  * - `response`: from creation to the first public agent comment (or resolution); High and Highest 30 min around
- *   the clock, the rest 2 h of office hours. A comment at 75 %; at the breach the priority goes to Highest
- *   (under `retarget` that selects the 30 min goal: the breach must stay where it was) and a label is added.
+ *   the clock, the rest 1 h of office hours. A comment at 75 %; at the breach the priority goes to High (under
+ *   `retarget` that selects the 30 min goal: the breach must stay where it was) and a label is added.
  * - `resolution`: from creation or reopening to resolution, paused while waiting for the customer; Highest 4 h
- *   around the clock, High 8 h and the rest 16 h of office hours. At half-time a notification and a label; from
- *   the breach a comment and Highest every 60 working minutes of the calendar the cycle breached under.
+ *   around the clock, High 4 h and the rest 8 h of office hours. At half-time a notification and a label; from
+ *   the breach a comment and Highest every 60 working minutes of the calendar the cycle breached under (office
+ *   hours unless it breached as Highest), although Highest then selects the 24/7 goal.
  */
 export const LOOP_AGREEMENT: Agreement = {
   id: 'loop',
@@ -31,7 +32,7 @@ export const LOOP_AGREEMENT: Agreement = {
       ],
       goals: [
         { when: 'priority in (Highest, High)', targetMinutes: 30, calendar: 'always', objectivePercent: 100 },
-        { targetMinutes: 120, calendar: 'berlin-9-17', objectivePercent: 95 },
+        { targetMinutes: 60, calendar: 'berlin-9-17', objectivePercent: 95 },
       ],
       thresholds: [
         {
@@ -41,7 +42,7 @@ export const LOOP_AGREEMENT: Agreement = {
         {
           at: { minutesAfterBreach: 0 },
           actions: [
-            { type: 'priority', name: 'Highest' },
+            { type: 'priority', name: 'High' },
             { type: 'label', add: 'response-breached' },
           ],
         },
@@ -55,8 +56,8 @@ export const LOOP_AGREEMENT: Agreement = {
       pauseWhile: 'status = "Waiting for customer"',
       goals: [
         { when: 'priority = Highest', targetMinutes: 240, calendar: 'always', objectivePercent: 100 },
-        { when: 'priority = High', targetMinutes: 480, calendar: 'berlin-9-17', objectivePercent: 95 },
-        { targetMinutes: 960, calendar: 'berlin-9-17', objectivePercent: 90 },
+        { when: 'priority = High', targetMinutes: 240, calendar: 'berlin-9-17', objectivePercent: 95 },
+        { targetMinutes: 480, calendar: 'berlin-9-17', objectivePercent: 90 },
       ],
       thresholds: [
         {

@@ -302,9 +302,15 @@ async function checkFirings(world: LoopWorld, issueId: string): Promise<void> {
       ?.cycles.find((c) => c.startedAt === cycleStart);
     const goal = LOOP_AGREEMENT.metrics.find((m) => m.id === metricId)?.goals[cycle?.goalIndex ?? -1];
     const calendar = goal && engine().config.calendars.get(goal.calendar);
-    const gap =
-      calendar && before !== undefined ? calendar.elapsed(before as EpochMs, lastAt as EpochMs) : null;
-    if (repeat !== undefined && gap !== null && gap !== repeat * 60_000)
+    if (!calendar || !cycle || before === undefined || repeat === undefined) continue;
+    // The cycle's working time: the calendar's, less what fell in the cycle's pauses.
+    const paused = cycle.pauses.reduce((sum, p) => {
+      const from = Math.max(at(p.from) ?? 0, before);
+      const to = Math.min(at(p.to) ?? Infinity, lastAt);
+      return sum + (to > from ? calendar.elapsed(from as EpochMs, to as EpochMs) : 0);
+    }, 0);
+    const gap = calendar.elapsed(before as EpochMs, lastAt as EpochMs) - paused;
+    if (gap !== repeat * 60_000)
       fail(`${issueId}: ${crossing} came ${String(gap)} working ms after the one before, not ${repeat} min`);
   }
 

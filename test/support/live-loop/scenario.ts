@@ -74,7 +74,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       to: fc.constantFrom<Status>('In Progress', 'Waiting for customer', 'Resolved', 'Open'),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('priority' as const), issue, to: priority }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('priority' as const), issue, to: priority }) },
   {
     weight: 1,
     arbitrary: fc.record({
