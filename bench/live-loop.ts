@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 
-import { MAX_STEPS, runScenario, type RunTally } from '../test/support/live-loop/property';
+import { BENCH_MAX_STEPS, runScenario, type RunTally } from '../test/support/live-loop/property';
 import { scenarioArbitrary } from '../test/support/live-loop/scenario';
 import { heading, int, ms, since, table } from './report';
 
@@ -29,7 +29,7 @@ export async function benchLiveLoop(): Promise<LiveLoopBench> {
   let failing = false;
   const start = process.hrtime.bigint();
   const details = await fc.check(
-    fc.asyncProperty(scenarioArbitrary(MAX_STEPS), async (scenario) => {
+    fc.asyncProperty(scenarioArbitrary(BENCH_MAX_STEPS), async (scenario) => {
       try {
         const tally: RunTally = await runScenario(scenario);
         // Shrinking replays variations of the failure: count only the runs before it.

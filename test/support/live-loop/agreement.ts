@@ -12,7 +12,7 @@ import type { Calendar } from '../../../src/engine/calendar/types';
  *   the clock, the rest 1 h of office hours. A comment at 75 %; at the breach the priority goes to High (under
  *   `retarget` that selects the 30 min goal: the breach must stay where it was) and a label is added.
  * - `resolution`: from creation or reopening to resolution, paused while waiting for the customer; Highest 4 h
- *   around the clock, High 4 h and the rest 8 h of office hours. At half-time a notification and a label; from
+ *   around the clock, High 6 h and the rest 8 h of office hours. At half-time a notification and a label; from
  *   the breach a comment and Highest every 60 working minutes of the calendar the cycle breached under (office
  *   hours unless it breached as Highest), although Highest then selects the 24/7 goal.
  */
@@ -56,7 +56,7 @@ export const LOOP_AGREEMENT: Agreement = {
       pauseWhile: 'status = "Waiting for customer"',
       goals: [
         { when: 'priority = Highest', targetMinutes: 240, calendar: 'always', objectivePercent: 100 },
-        { when: 'priority = High', targetMinutes: 240, calendar: 'berlin-9-17', objectivePercent: 95 },
+        { when: 'priority = High', targetMinutes: 360, calendar: 'berlin-9-17', objectivePercent: 95 },
         { targetMinutes: 480, calendar: 'berlin-9-17', objectivePercent: 90 },
       ],
       thresholds: [

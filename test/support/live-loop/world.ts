@@ -1,7 +1,10 @@
+import { actOnThresholds, refreshAfterActions } from '../../../src/app/evaluation/actions';
 import { consume } from '../../../src/app/evaluation/consume';
+import { evaluateStored, toStoredHistory } from '../../../src/app/evaluation/evaluate-issue';
 import { sweep, SWEEP_PERIOD_MS } from '../../../src/app/evaluation/sweep';
 import { JiraError, type JiraIssueJson, type QueueEvent } from '../../../src/app/ports';
 import { SandboxApp } from '../../../src/sandbox/app';
+import type { EpochMs } from '../../../src/engine/time/units';
 import { openSqliteStore } from '../../../src/store/sqlite';
 import { exampleCalendars, LOOP_AGREEMENT } from './agreement';
 
@@ -34,7 +37,6 @@ export class LoopWorld {
   readonly struck = new Map<Fault, number>();
   private readonly tries = new WeakMap<QueueEvent, number>();
   private armed: Fault | undefined;
-  private readonly staleReads = new Map<string, JiraIssueJson>();
   private nextSweepAt: number;
 
   private constructor(
@@ -76,9 +78,28 @@ export class LoopWorld {
     this.armed = undefined;
   }
 
-  /** The next read of `issueId` returns `json`, an older state of the issue (a late, stale snapshot). */
-  serveStale(issueId: string, json: JiraIssueJson): void {
-    this.staleReads.set(issueId, json);
+  /**
+   * A consumer that read the issue at `readAt` (and got `json`) finishes only now, as a slow or redelivered
+   * drain would: it stores that history, evaluates it, writes the fields and acts, with the app's own functions
+   * in the drain's order. The history stamp must keep it from overwriting anything read since.
+   */
+  async lateRead(json: JiraIssueJson, readAt: number): Promise<void> {
+    const deps = this.app.deps;
+    try {
+      const history = await toStoredHistory(deps, structuredClone(json), readAt as EpochMs);
+      if ('message' in history) throw new Error(`a snapshot does not parse: ${history.message}`);
+      if ((await deps.store.histories.put(history)) === 'written') {
+        const outcome = await evaluateStored(deps, history, deps.clock.now());
+        if (outcome.kind === 'evaluated') {
+          await deps.jira.setCustomFields(outcome.fields);
+          const acted = await actOnThresholds(deps, outcome.issueId, outcome.result, outcome.agreements);
+          await refreshAfterActions(deps, outcome.issueId, acted);
+        }
+      }
+    } catch {
+      this.crashes++; // an injected fault: this late consumer dies too
+    }
+    await this.observe();
   }
 
   private strike(fault: Fault): boolean {
@@ -109,14 +130,6 @@ export class LoopWorld {
         return done;
       };
     }
-    const getIssue = jira.getIssue!.bind(this.app.jira);
-    jira.getIssue = (...args: unknown[]) => {
-      const id = String(args[0]);
-      const stale = this.staleReads.get(id);
-      if (stale === undefined) return getIssue(...args);
-      this.staleReads.delete(id);
-      return Promise.resolve(structuredClone(stale));
-    };
   }
 
   /** One consumer invocation; a throw is the platform's to retry. */
