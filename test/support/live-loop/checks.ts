@@ -216,8 +216,8 @@ function appChanges(world: LoopWorld, issueId: string): Map<string, number> {
 
 /**
  * Each firing is visible in Jira exactly once: a comment per (cycle, threshold, crossing, action), never two;
- * one for every crossing whose cycle ran on for {@link ACT_GRACE_MS}; no more priority or label changes and
- * notifications than firings of those actions. A repeat's crossing lies in working time of the calendar of the
+ * one (and its label) for every crossing whose cycle ran on for {@link ACT_GRACE_MS}; no more priority or label
+ * changes than firings of those actions, and a notification for each recorded sent, none twice. A repeat's crossing lies in working time of the calendar of the
  * goal the cycle breached under, one repeat period of that calendar after the crossing before it.
  */
 async function checkFirings(world: LoopWorld, issueId: string): Promise<void> {
@@ -237,6 +237,7 @@ async function checkFirings(world: LoopWorld, issueId: string): Promise<void> {
 
   // At least once: the last crossing of every threshold, if its cycle ran on long enough for it to act.
   const now = world.now;
+  const labels = (world.app.site.find(issueId)?.field('labels') as string[] | undefined) ?? [];
   const result = evaluateFresh(world, issueId, now);
   for (const metric of result.agreements.flatMap((a) => a.metrics)) {
     const thresholds = LOOP_AGREEMENT.metrics.find((m) => m.id === metric.id)?.thresholds ?? [];
@@ -258,6 +259,9 @@ async function checkFirings(world: LoopWorld, issueId: string): Promise<void> {
           ].join('/');
           if (action.type === 'comment' && !seen.has(key))
             fail(`${issueId}: ${key} (crossed at ${iso(lastAt)}) is not in Jira at ${iso(now)}`);
+          // Nobody but Accord touches labels here: one added stays.
+          if (action.type === 'label' && !labels.includes(action.add))
+            fail(`${issueId}: ${key} (crossed at ${iso(lastAt)}): no label "${action.add}" at ${iso(now)}`);
         });
       }
     }
@@ -314,9 +318,11 @@ async function checkFirings(world: LoopWorld, issueId: string): Promise<void> {
       fail(`${issueId}: ${crossing} came ${String(gap)} working ms after the one before, not ${repeat} min`);
   }
 
-  // Changes and notifications: never more than the firings of their actions.
-  const log = (await world.app.store.actions.forIssue(issueId)).map((r) => firing(r.key));
-  const firings = (type: Action['type']) => log.filter((f) => f.action.type === type).length;
+  // Changes and notifications: never more than the firings of their actions; what is recorded done is in Jira.
+  const records = await world.app.store.actions.forIssue(issueId);
+  const log = records.map((r) => ({ ...firing(r.key), status: r.status }));
+  const firings = (type: Action['type'], status?: string) =>
+    log.filter((f) => f.action.type === type && (status === undefined || f.status === status)).length;
   const changes = appChanges(world, issueId);
   for (const [field, type] of [
     ['priority', 'priority'],
@@ -325,9 +331,17 @@ async function checkFirings(world: LoopWorld, issueId: string): Promise<void> {
     const n = changes.get(field) ?? 0;
     if (n > firings(type)) fail(`${issueId}: ${n} ${field} changes by the app for ${firings(type)} firings`);
   }
+  for (const f of log) {
+    if (f.action.type === 'comment' && f.status === 'done' && !seen.has(f.key))
+      fail(`${issueId}: ${f.key} is recorded done, and no comment carries it`);
+  }
+  // A notification recorded done went out once; one recorded unknown may have (the reply was lost, the
+  // consumer died) or not (Jira failed without saying): never twice either way.
   const notified = world.app.site.notifications.filter((n) => n.issueId === issueId).length;
-  if (notified > firings('notify'))
-    fail(`${issueId}: ${notified} notifications for ${firings('notify')} firings`);
+  const sent = firings('notify', 'done');
+  const maybe = firings('notify', 'unknown');
+  if (notified < sent || notified > sent + maybe)
+    fail(`${issueId}: ${notified} notifications for ${sent} sent and ${maybe} that may have gone out`);
 }
 
 // ── Reports ────────────────────────────────────────────────────────────────────────────────────────────
