@@ -54,6 +54,7 @@ export interface ForgeJiraOptions extends ForgeAppIdentity {
   readonly retry?: Partial<RetryPolicy>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  readonly now?: () => number;
 }
 
 /**
@@ -156,8 +157,9 @@ export class ForgeJira implements JiraPort {
 
   async setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
     // No changelog entry per write: Accord rewrites these fields on every evaluation, and the issue's history
-    // should show what people did, not Accord's bookkeeping.
-    const path = route`/rest/api/3/app/field/value?generateChangelog=false`;
+    // should show what people did, not Accord's bookkeeping. No app events either: a write must not wake other
+    // apps and automation rules on every evaluation.
+    const path = route`/rest/api/3/app/field/value?generateChangelog=false&generateAppEvents=false`;
     for (const batch of batchFieldUpdates(updates, this.fieldKeys)) {
       await this.client.send({ as: 'app', method: 'POST', path, body: { updates: batch }, idempotent: true });
     }
