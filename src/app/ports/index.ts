@@ -1,5 +1,6 @@
 export type { Clock } from './clock';
 export {
+  bcp47Locale,
   JiraError,
   type Actor,
   type CustomFieldUpdate,
@@ -7,6 +8,7 @@ export {
   type JiraIssueJson,
   type JiraPort,
   type NotifyMessage,
+  type UserProfile,
 } from './jira';
 export {
   errorFields,

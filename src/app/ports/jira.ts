@@ -99,4 +99,30 @@ export interface JiraPort {
   ): Promise<boolean>;
   /** Whether the user is the reporter or a request participant of a JSM request (for the portal panel). */
   isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean>;
+
+  // ── People, as the app ─────────────────────────────────────────────────────────────────────────────
+  /**
+   * A user's language and zone from their Jira profile (`GET /rest/api/3/user?accountId=`), `locale` as BCP 47
+   * (`de-DE`; Jira writes `de_DE`); each undefined where Jira does not tell (customers' profiles often do not).
+   * Undefined for an unknown account.
+   */
+  getUserProfile(accountId: string): Promise<UserProfile | undefined>;
+}
+
+/** What Accord reads of a person's Jira profile: how to write to them. */
+export interface UserProfile {
+  readonly accountId: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
+}
+
+/**
+ * Jira's profile locale (`de_DE`, `en_US`) as BCP 47 (`de-DE`), which `Intl` reads; undefined for anything that
+ * is not a plain language(-region) code.
+ * @example bcp47Locale('de_DE') === 'de-DE'
+ */
+export function bcp47Locale(jira: unknown): string | undefined {
+  if (typeof jira !== 'string') return undefined;
+  const tag = jira.replace('_', '-');
+  return /^[a-z]{2,3}(-[A-Za-z]{2}|-\d{3})?$/.test(tag) ? tag : undefined;
 }

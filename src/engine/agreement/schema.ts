@@ -118,6 +118,7 @@ export const agreementSchema = z.strictObject({
   reviewBy: z.string().optional(),
   appliesTo: z.string().optional(),
   customerVisible: z.boolean().optional(),
+  commitmentComments: z.strictObject({ moveMinutes: z.number().int().min(1).max(525_600) }).optional(),
   metrics: z.array(metricSchema).min(1),
   reportingTimeZone: z.string().min(1).optional(),
   monthlyFee: z.number().nonnegative().optional(),

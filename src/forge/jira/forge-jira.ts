@@ -6,12 +6,14 @@
  */
 import { getAppContext, route, type Route } from '@forge/api';
 import {
+  bcp47Locale,
   type Actor,
   type CustomFieldUpdate,
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
   type NotifyMessage,
+  type UserProfile,
 } from '../../app/ports';
 import { parseJiraInstant } from '../../engine/issue/jira-instant';
 import { textToAdf } from './adf';
@@ -29,6 +31,7 @@ import {
   searchPage,
   statuses,
   transitions,
+  userReply,
   type Dated,
   type IssueReply,
 } from './replies';
@@ -307,6 +310,19 @@ export class ForgeJira implements JiraPort {
    * ATTENTION: members of an organization the request is shared with can also see it in the portal but are not
    * participants here; the portal panel then shows them nothing, which errs on the side of privacy.
    */
+  async getUserProfile(accountId: string): Promise<UserProfile | undefined> {
+    const path = route`/rest/api/3/user?${new URLSearchParams({ accountId })}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    if (reply.status === 404) return undefined;
+    const user = parseReply(userReply, reply.body, where('GET', path));
+    const locale = bcp47Locale(user.locale);
+    return {
+      accountId: user.accountId,
+      ...(locale === undefined ? {} : { locale }),
+      ...(user.timeZone === undefined ? {} : { timeZone: user.timeZone }),
+    };
+  }
+
   async isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean> {
     const requestPath = route`/rest/servicedeskapi/request/${issueIdOrKey}`;
     const request = await this.client.send({

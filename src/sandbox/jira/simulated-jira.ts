@@ -1,6 +1,7 @@
 import { parseJql } from '../../engine/jql';
 import { historyOf, parseIssue } from '../../engine/issue';
 import {
+  bcp47Locale,
   JiraError,
   type Actor,
   type CustomFieldUpdate,
@@ -8,6 +9,7 @@ import {
   type JiraIssueJson,
   type JiraPort,
   type NotifyMessage,
+  type UserProfile,
 } from '../../app/ports';
 import { statusesReply } from './issue-model';
 import { APP_ACCOUNT, type SimulatedSite } from './site';
@@ -212,5 +214,26 @@ export class SimulatedJira implements JiraPort {
     return Promise.resolve(
       issue !== undefined && (this.site.participants.get(issue.id)?.has(accountId) ?? false),
     );
+  }
+
+  getUserProfile(accountId: string): Promise<UserProfile | undefined> {
+    this.count('GET /rest/api/3/user');
+    const user = this.site.user(accountId);
+    if (user === undefined) return Promise.resolve(undefined);
+    // Jira's `User` reply: `locale` as Jira writes it (`de_DE`), `timeZone` an IANA zone; either may be missing.
+    const reply: Record<string, unknown> = {
+      accountId: user.accountId,
+      accountType: user.accountType,
+      displayName: user.displayName,
+      active: true,
+      ...(user.locale === undefined ? {} : { locale: user.locale }),
+      ...(user.timeZone === undefined ? {} : { timeZone: user.timeZone }),
+    };
+    const locale = bcp47Locale(reply.locale);
+    return Promise.resolve({
+      accountId,
+      ...(locale === undefined ? {} : { locale }),
+      ...(typeof reply.timeZone === 'string' ? { timeZone: reply.timeZone } : {}),
+    });
   }
 }

@@ -173,3 +173,23 @@ describe('switching the kind of target', () => {
     expect(businessDayErrors({ days: 367, cutoff: '24:30' })).toEqual({ days: 'days', cutoff: 'time' });
   });
 });
+
+describe('posting commitments as a comment', () => {
+  it('is switched on for a customer-visible SLA, with the move that posts again, and saved', async () => {
+    const fake = site(goldWith({ targetMinutes: 480, calendar: 'berlin-9-17' }));
+    await open(fake);
+    const toggle = container.querySelector<HTMLInputElement>('#accord-field-commitmentComments');
+    expect(toggle?.disabled).toBe(false);
+    await click(toggle!);
+    expect(field(container, 'Post again when a time moves by more than').value).toBe('60');
+    type(field(container, 'Post again when a time moves by more than'), '0');
+    expect(description(field(container, 'Post again when a time moves by more than'))).toContain(
+      'Enter whole minutes, at least 1.',
+    );
+    type(field(container, 'Post again when a time moves by more than'), '90');
+    await click(button(container, 'Save'));
+    const saved = fake.calls.find((c) => c.route === 'agreements/save')?.payload.agreement as Agreement;
+    expect(saved.commitmentComments).toEqual({ moveMinutes: 90 });
+    expect(saved.customerVisible).toBe(true);
+  });
+});

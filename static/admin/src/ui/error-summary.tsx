@@ -97,6 +97,8 @@ function fieldWord(step: string, { t }: AdminI18n): string {
     case 'cutoff':
     case 'dueAt':
     case 'dueDateField':
+    case 'commitmentComments':
+    case 'moveMinutes':
     case 'calendar':
     case 'objectivePercent':
     case 'pauseWhile':
