@@ -7,6 +7,8 @@ export {
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type JsmSla,
+  type JsmSlaCycle,
   type NotifyMessage,
   type UserProfile,
 } from './jira';

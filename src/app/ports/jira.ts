@@ -107,6 +107,37 @@ export interface JiraPort {
    * Undefined for an unknown account.
    */
   getUserProfile(accountId: string): Promise<UserProfile | undefined>;
+
+  // ── JSM's own SLAs, as the app ─────────────────────────────────────────────────────────────────────
+  /**
+   * Every JSM SLA metric recorded on a request with its cycles (`GET /rest/servicedeskapi/request/{id}/sla`,
+   * every page); undefined when the issue is no JSM request (404).
+   */
+  getRequestSlas(issueIdOrKey: string): Promise<readonly JsmSla[] | undefined>;
+}
+
+/** One of JSM's SLA metrics on a request, as JSM measured it: its completed cycles, then the ongoing one. */
+export interface JsmSla {
+  readonly id: string;
+  readonly name: string;
+  readonly cycles: readonly JsmSlaCycle[];
+}
+
+/** A JSM SLA cycle (`SlaInformationCompletedCycleDTO` or `SlaInformationOngoingCycleDTO`), instants in epoch ms. */
+export interface JsmSlaCycle {
+  readonly startedAt: number;
+  /** Null for the ongoing cycle. */
+  readonly stoppedAt: number | null;
+  readonly breached: boolean;
+  /** When it breached (or would have, or will); null where JSM does not say (a paused cycle). */
+  readonly breachAt: number | null;
+  /** The goal's duration; null where JSM has none. */
+  readonly goalMs: number | null;
+  readonly elapsedMs: number;
+  readonly remainingMs: number | null;
+  /** Ongoing only: whether the clock is paused, and whether it counts calendar hours only. */
+  readonly paused?: boolean;
+  readonly withinCalendarHours?: boolean;
 }
 
 /** What Accord reads of a person's Jira profile: how to write to them. */
