@@ -9,6 +9,7 @@ import type { CallContext } from './context';
 import { Refusal, success, type Reply } from './envelope';
 import { issueRoutes } from './issue-routes';
 import { jobRoutes } from './job-routes';
+import { jsmRoutes } from './jsm-routes';
 import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
 import { reportRoutes } from './report-routes';
@@ -25,6 +26,7 @@ export const routes: Readonly<Record<string, Route>> = {
   ...settingsRoutes,
   ...portalRoutes,
   ...reportRoutes,
+  ...jsmRoutes,
 };
 
 /**

@@ -135,6 +135,7 @@ export const agreementSchema = z.strictObject({
   reviewBy: shortText.optional(),
   appliesTo: jql.optional(),
   customerVisible: z.boolean().optional(),
+  commitmentComments: z.strictObject({ moveMinutes: z.number().int().min(1).max(525_600) }).optional(),
   metrics: list(metricSchema, LIMITS.metrics).min(1),
   reportingTimeZone: nonEmptyText(LIMITS.shortText).optional(),
   monthlyFee: z.number().nonnegative().optional(),
