@@ -1,6 +1,7 @@
 import { joinPath } from '../../engine/errors';
 import type { Deps } from '../evaluation/deps';
 import { JiraError } from '../ports';
+import { adjustmentRoutes } from './adjustment-routes';
 import { adminRoutes } from './admin-routes';
 import { configRoutes } from './config-routes';
 import type { CallContext } from './context';
@@ -23,6 +24,7 @@ export const routes: Readonly<Record<string, Route>> = {
   ...settingsRoutes,
   ...portalRoutes,
   ...reportRoutes,
+  ...adjustmentRoutes,
 };
 
 /**

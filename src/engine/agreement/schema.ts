@@ -128,4 +128,10 @@ export const agreementSchema = z.strictObject({
   penalties: z.array(penaltySchema).optional(),
   creditCapPercent: percent.optional(),
   availability: z.array(availabilitySchema).optional(),
+  extensionGroups: z
+    .array(z.string().max(255).regex(/\S/, 'a group name is not blank'))
+    .max(20)
+    .refine((groups) => new Set(groups).size === groups.length, 'each group is named once')
+    .optional(),
+  countExcusedBreaches: z.boolean().optional(),
 });

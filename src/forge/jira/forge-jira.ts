@@ -22,6 +22,7 @@ import {
   changelogPage,
   commentPage,
   customerRequest,
+  userGroups,
   issueReply,
   myPermissions,
   parseReply,
@@ -307,6 +308,14 @@ export class ForgeJira implements JiraPort {
    * ATTENTION: members of an organization the request is shared with can also see it in the portal but are not
    * participants here; the portal panel then shows them nothing, which errs on the side of privacy.
    */
+  /** A user's groups, read as the app (`read:jira-user`); a 404 (no such user) is none. */
+  async groupsOf(accountId: string): Promise<readonly string[]> {
+    const path = route`/rest/api/3/user/groups?accountId=${accountId}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    if (reply.status === 404) return [];
+    return parseReply(userGroups, reply.body, where('GET', path)).map((g) => g.name);
+  }
+
   async isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean> {
     const requestPath = route`/rest/servicedeskapi/request/${issueIdOrKey}`;
     const request = await this.client.send({

@@ -22,6 +22,8 @@ export interface SiteUser {
   readonly projectAdmin?: readonly string[];
   /** Projects this user is an agent of (BROWSE_PROJECTS). */
   readonly agentOf?: readonly string[];
+  /** Jira groups the user is a member of. */
+  readonly groups?: readonly string[];
 }
 
 /** A product event as Forge delivers it to an `avi:jira:*` trigger. */
