@@ -99,6 +99,8 @@ export interface JiraPort {
   ): Promise<boolean>;
   /** Whether the user is the reporter or a request participant of a JSM request (for the portal panel). */
   isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean>;
+  /** The names of the Jira groups a user belongs to (`GET /rest/api/3/user/groups`); [] for an unknown user. */
+  groupsOf(accountId: string): Promise<readonly string[]>;
 
   // ── People, as the app ─────────────────────────────────────────────────────────────────────────────
   /**

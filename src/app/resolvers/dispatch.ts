@@ -3,6 +3,7 @@ import { zodProblems } from '../../engine/config/zod-problems';
 import type { Problem } from '../../engine/errors';
 import type { Deps } from '../evaluation/deps';
 import { JiraError } from '../ports';
+import { adjustmentRoutes } from './adjustment-routes';
 import { adminRoutes } from './admin-routes';
 import { configRoutes } from './config-routes';
 import type { CallContext } from './context';
@@ -27,6 +28,7 @@ export const routes: Readonly<Record<string, Route>> = {
   ...portalRoutes,
   ...reportRoutes,
   ...jsmRoutes,
+  ...adjustmentRoutes,
 };
 
 /**

@@ -26,6 +26,7 @@ import {
   changelogPage,
   commentPage,
   customerRequest,
+  userGroups,
   issueReply,
   myPermissions,
   parseReply,
@@ -309,14 +310,6 @@ export class ForgeJira implements JiraPort {
     return granted?.havePermission === true;
   }
 
-  /**
-   * Whether `accountId` is the request's reporter or one of its request participants, read as the invoking user
-   * through JSM's API: the request itself is visible only to its reporter, its participants and the agents, so a
-   * 403 or 404 is "no" without further calls. Agents who merely can see the request are not participants.
-   *
-   * ATTENTION: members of an organization the request is shared with can also see it in the portal but are not
-   * participants here; the portal panel then shows them nothing, which errs on the side of privacy.
-   */
   async getRequestSlas(issueIdOrKey: string): Promise<readonly JsmSla[] | undefined> {
     const slas: JsmSla[] = [];
     for (let start: number | undefined = 0; start !== undefined;) {
@@ -350,6 +343,22 @@ export class ForgeJira implements JiraPort {
     };
   }
 
+  /** A user's groups, read as the app (`read:jira-user`); a 404 (no such user) is none. */
+  async groupsOf(accountId: string): Promise<readonly string[]> {
+    const path = route`/rest/api/3/user/groups?accountId=${accountId}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    if (reply.status === 404) return [];
+    return parseReply(userGroups, reply.body, where('GET', path)).map((g) => g.name);
+  }
+
+  /**
+   * Whether `accountId` is the request's reporter or one of its request participants, read as the invoking user
+   * through JSM's API: the request itself is visible only to its reporter, its participants and the agents, so a
+   * 403 or 404 is "no" without further calls. Agents who merely can see the request are not participants.
+   *
+   * ATTENTION: members of an organization the request is shared with can also see it in the portal but are not
+   * participants here; the portal panel then shows them nothing, which errs on the side of privacy.
+   */
   async isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean> {
     const requestPath = route`/rest/servicedeskapi/request/${issueIdOrKey}`;
     const request = await this.client.send({

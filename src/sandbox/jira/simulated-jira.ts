@@ -214,6 +214,11 @@ export class SimulatedJira implements JiraPort {
     }
   }
 
+  groupsOf(accountId: string): Promise<readonly string[]> {
+    this.count('GET /rest/api/3/user/groups');
+    return Promise.resolve(this.site.user(accountId)?.groups ?? []);
+  }
+
   isRequestParticipant(accountId: string, idOrKey: string): Promise<boolean> {
     this.count('GET /rest/servicedeskapi/request/{id}/participant');
     const issue = this.site.find(idOrKey);
