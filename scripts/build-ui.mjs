@@ -12,6 +12,11 @@ import { build } from 'vite';
 import { buildLocales } from './build-locales.mjs';
 import { measure, report, staticDir, uiNames } from './ui-budgets.mjs';
 
+// What Forge serves is a production bundle, whoever runs the build: Vite takes NODE_ENV from the environment
+// over `mode`, and jest sets it to 'test' when the browser tests build a missing UI, which gave React's
+// development build (StrictMode's double effects leave Atlaskit's modal portal empty: no dialog opened).
+process.env.NODE_ENV = 'production';
+
 const wanted = process.argv.slice(2);
 const names = uiNames().filter((name) => wanted.length === 0 || wanted.includes(name));
 const unknown = wanted.filter((name) => !names.includes(name));
