@@ -13,6 +13,7 @@ import { SqlJobStore } from './job-store';
 import { SqlPendingStore } from './pending-store';
 import { SqlReportStore } from './report-store';
 import { SqlResultStore } from './result-store';
+import { SqlRetentionStore } from './retention-store';
 import type { AccordDb, SqlDialect } from './schema';
 import { writeIds } from './write-ids';
 
@@ -44,6 +45,7 @@ export class KyselyStore implements Store {
   readonly reports: SqlReportStore;
   readonly pending: SqlPendingStore;
   readonly budgets: SqlBudgetStore;
+  readonly retention: SqlRetentionStore;
 
   private readonly group: <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -59,7 +61,8 @@ export class KyselyStore implements Store {
     this.actions = new SqlActionLog(ctx);
     this.jobs = new SqlJobStore(ctx);
     this.audit = new SqlAuditLog(ctx);
-    this.reports = new SqlReportStore(ctx);
+    this.retention = new SqlRetentionStore(ctx);
+    this.reports = new SqlReportStore(ctx, this.retention);
     this.pending = new SqlPendingStore(ctx);
     this.budgets = new SqlBudgetStore(ctx);
   }

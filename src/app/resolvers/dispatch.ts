@@ -10,6 +10,7 @@ import { jobRoutes } from './job-routes';
 import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
 import { reportRoutes } from './report-routes';
+import { retentionRoutes } from './retention-routes';
 import type { Route } from './route';
 import { settingsRoutes } from './settings-routes';
 
@@ -23,6 +24,7 @@ export const routes: Readonly<Record<string, Route>> = {
   ...settingsRoutes,
   ...portalRoutes,
   ...reportRoutes,
+  ...retentionRoutes,
 };
 
 /**
