@@ -14,6 +14,7 @@ import { SqlJobStore } from './job-store';
 import { SqlPendingStore } from './pending-store';
 import { SqlReportStore } from './report-store';
 import { SqlResultStore } from './result-store';
+import { SqlRetentionStore } from './retention-store';
 import type { AccordDb, SqlDialect } from './schema';
 import { writeIds } from './write-ids';
 
@@ -46,6 +47,7 @@ export class KyselyStore implements Store {
   readonly pending: SqlPendingStore;
   readonly budgets: SqlBudgetStore;
   readonly adjustments: SqlAdjustmentStore;
+  readonly retention: SqlRetentionStore;
 
   private readonly group: <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -61,7 +63,8 @@ export class KyselyStore implements Store {
     this.actions = new SqlActionLog(ctx);
     this.jobs = new SqlJobStore(ctx);
     this.audit = new SqlAuditLog(ctx);
-    this.reports = new SqlReportStore(ctx);
+    this.retention = new SqlRetentionStore(ctx);
+    this.reports = new SqlReportStore(ctx, this.retention);
     this.pending = new SqlPendingStore(ctx);
     this.budgets = new SqlBudgetStore(ctx);
     this.adjustments = new SqlAdjustmentStore(ctx);

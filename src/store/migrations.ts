@@ -427,6 +427,67 @@ const migrations: readonly Migration[] = [
         .addColumn('actor', t.key(L.actor), (c) => c.notNull())
         .addPrimaryKeyConstraint('accord_adjustments_pk', ['issue_id', 'id']),
   },
+  {
+    // 0007 and 0024 index the same columns: one of them is 400 bytes a cycle for nothing.
+    name: '0031_cycles_agreement_idx_dropped',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'drop index if exists accord_cycles_agreement_stopped on accord_cycles'
+            : 'drop index if exists accord_cycles_agreement_stopped',
+        ),
+    }),
+  },
+  {
+    // Retention: when the issue last entered a done status. MariaDB and TiDB accept IF NOT EXISTS on ADD COLUMN
+    // (a rerun is harmless); SQLite does not, and its runner (`migrate`) records the migration right after it.
+    name: '0032_histories_closed_at',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'alter table accord_histories add column if not exists closed_at bigint'
+            : 'alter table accord_histories add column closed_at integer',
+        ),
+    }),
+  },
+  {
+    name: '0033_histories_closed_idx',
+    build: (schema) =>
+      schema.createIndex('accord_histories_closed').ifNotExists().on('accord_histories').column('closed_at'),
+  },
+  {
+    name: '0034_settings',
+    build: (_, t, table) =>
+      table('accord_settings')
+        .addColumn('setting_key', t.key(L.settingKey), (c) => c.notNull().primaryKey())
+        .addColumn('body', t.text, (c) => c.notNull()),
+  },
+  {
+    name: '0035_cycle_months',
+    build: (_, t, table) =>
+      table('accord_cycle_months')
+        .addColumn('agreement_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('metric_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('goal_index', t.int32, (c) => c.notNull())
+        .addColumn('project_key', t.key(L.projectKey), (c) => c.notNull())
+        .addColumn('month_start', t.int64, (c) => c.notNull())
+        .addColumn('cycles', t.int64, (c) => c.notNull())
+        .addColumn('breached', t.int64, (c) => c.notNull())
+        // Of those, the cycles an extension counted for and the breaches excused (reports show them apart).
+        .addColumn('extended', t.int64, (c) => c.notNull())
+        .addColumn('excused', t.int64, (c) => c.notNull())
+        .addColumn('rated', t.int64, (c) => c.notNull())
+        .addColumn('rating_sum', t.int64, (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_cycle_months_pk', [
+          'agreement_id',
+          'month_start',
+          'metric_id',
+          'goal_index',
+          'project_key',
+        ]),
+  },
 ];
 
 /**

@@ -14,6 +14,7 @@ import { jsmRoutes } from './jsm-routes';
 import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
 import { reportRoutes } from './report-routes';
+import { retentionRoutes } from './retention-routes';
 import type { Route } from './route';
 import { settingsRoutes } from './settings-routes';
 
@@ -29,6 +30,7 @@ export const routes: Readonly<Record<string, Route>> = {
   ...reportRoutes,
   ...jsmRoutes,
   ...adjustmentRoutes,
+  ...retentionRoutes,
 };
 
 /**
