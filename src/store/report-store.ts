@@ -9,7 +9,7 @@
  * same statement text groups the same way on SQLite, MySQL/MariaDB and TiDB. Grouping happens in an outer
  * query over a derived table, which MySQL's `ONLY_FULL_GROUP_BY` (on by default in TiDB) accepts.
  */
-import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { AgreementKind } from '../engine/agreement/types';
 import type {
   CycleCursor,
@@ -211,7 +211,8 @@ export class SqlReportStore implements ReportStore {
         join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
       )
       .where('r.agreement_id', 'in', [...scope.agreementIds])
-      .where('r.state', 'in', [...OPEN_STATES]);
+      .where('r.state', 'in', [...OPEN_STATES])
+      .where(liveMetricsOnly(scope, 'r'));
     if (scope.metricId !== undefined) query = query.where('r.metric_id', '=', scope.metricId);
     if (scope.projectKey !== undefined) query = query.where('r.project_key', '=', scope.projectKey);
     const rows = await query
@@ -283,7 +284,8 @@ export class SqlReportStore implements ReportStore {
       .innerJoin('accord_result_sets as s', (join) =>
         join.onRef('s.issue_id', '=', 'c.issue_id').onRef('s.write_id', '=', 'c.write_id'),
       )
-      .where('c.agreement_id', 'in', [...scope.agreementIds]);
+      .where('c.agreement_id', 'in', [...scope.agreementIds])
+      .where(liveMetricsOnly(scope, 'c'));
     if (scope.metricId !== undefined) query = query.where('c.metric_id', '=', scope.metricId);
     if (scope.projectKey !== undefined) query = query.where('c.project_key', '=', scope.projectKey);
     return query;
@@ -291,6 +293,24 @@ export class SqlReportStore implements ReportStore {
 }
 
 // ── SQL pieces ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `(agreement_id = a AND metric_id IN (…)) OR …` for a scope that names its agreements' live metrics (true
+ * when it names none): rows of a metric a later version removed are not counted.
+ */
+function liveMetricsOnly(scope: ReportScope, table: 'c' | 'r'): RawBuilder<SqlBool> {
+  const live = scope.liveMetrics;
+  if (live === undefined) return sql<SqlBool>`1 = 1`;
+  const agreement = sql.ref(`${table}.agreement_id`);
+  const metric = sql.ref(`${table}.metric_id`);
+  const branches = Object.entries(live)
+    .filter(([, metrics]) => metrics.length > 0)
+    .map(
+      ([agreementId, metrics]) =>
+        sql<SqlBool>`(${agreement} = ${agreementId} and ${metric} in (${sql.join(metrics)}))`,
+    );
+  return branches.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(branches, sql` or `)})`;
+}
 
 /** The first and last bound, when there is at least one bucket. */
 function rangeOf(bounds: readonly number[]): { from: number; to: number } | undefined {

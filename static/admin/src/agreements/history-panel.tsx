@@ -23,7 +23,8 @@ export function HistoryPanel(props: {
   readonly id: string;
   /** The version the editor holds (a restore must build on it). */
   readonly currentVersion: number;
-  readonly onRestored: (version: Version<Agreement>) => void;
+  /** Called with the version written and the one it restored. */
+  readonly onRestored: (version: Version<Agreement>, from: Version<Agreement>) => void;
 }) {
   const { t, locale } = useT();
   const i18n = useT();
@@ -53,7 +54,7 @@ export function HistoryPanel(props: {
     if (reply.ok) {
       setError(null);
       announce(t('history.restored', { version: version.version, now: reply.data.version }));
-      props.onRestored(reply.data);
+      props.onRestored(reply.data, version);
     } else {
       setError(reply.error);
       announce(reply.error.message);
