@@ -47,6 +47,8 @@ export interface LogFields {
   readonly status?: number;
   readonly attempt?: number;
   readonly count?: number;
+  /** Work still left (migrations not yet run, …). */
+  readonly pending?: number;
   readonly retryInSeconds?: number;
   /** Epoch ms. */
   readonly retryAt?: number;

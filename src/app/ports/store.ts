@@ -70,6 +70,16 @@ export interface ConfigStore {
   /** Which agreements apply to a project, in order (ids); [] if none are set. */
   projectAgreements(projectKey: string): Promise<string[]>;
   setProjectAgreements(projectKey: string, agreementIds: readonly string[]): Promise<void>;
+  /**
+   * Sets a project's agreements to `next` only if they are still `expected`, in one statement (compare and
+   * set: an UPDATE or DELETE that names the expected list, or an INSERT on the project's key when none was
+   * set), so that of two saves from the same list exactly one wins. Resolves to whether this one did.
+   */
+  swapProjectAgreements(
+    projectKey: string,
+    expected: readonly string[],
+    next: readonly string[],
+  ): Promise<boolean>;
   /** Every project that has agreements set. */
   projects(): Promise<{ projectKey: string; agreementIds: string[] }[]>;
 }

@@ -3,7 +3,7 @@
  * and period; this module adds groups up (a metric's goals pooled), puts open cycles in the current period,
  * and applies the engine's arithmetic (met share, objective, error budget, trend, satisfaction).
  */
-import type { Agreement } from '../../engine/agreement/types';
+import type { Agreement, Goal } from '../../engine/agreement/types';
 import {
   addCounts,
   boundsOf,
@@ -22,10 +22,11 @@ import type { CountGroup, EndedCounts, OpenCounts, RatingCounts, ReportScope } f
 import type {
   ComplianceFigures,
   ComplianceRow,
+  GoalTargetView,
   ReportGroupBy,
   ReportPeriod,
 } from '../resolvers/report-types';
-import { goalLabel, type LiveAgreement } from './scope';
+import { goalLabel, goalTargetView, type LiveAgreement } from './scope';
 
 /** The store's counts for a report, fetched once. */
 export interface RawCounts {
@@ -221,12 +222,19 @@ export function buildRows(
       goalIndex,
       goalLabel: pooled ? 'all goals' : goalLabel(metric?.goals ?? [], goalIndex),
       targetMinutes: pooled || goalIndex === null ? null : (metric?.goals[goalIndex]?.targetMinutes ?? null),
+      ...targetOf(pooled || goalIndex === null ? undefined : metric?.goals[goalIndex]),
       projectKey,
       periods,
       trend: trendOf(periods.map((p) => p.metPercent)),
     };
   });
   return rows.sort(compareRows(agreements));
+}
+
+/** A business-day or date-field goal's terms as a `target` field; nothing for a goal in working time. */
+function targetOf(goal: Goal | undefined): { target?: GoalTargetView } {
+  const target = goalTargetView(goal);
+  return target === undefined ? {} : { target };
 }
 
 /** Agreements in the given order, metrics and goals in their configured order, then projects. */

@@ -154,7 +154,15 @@ function metricsOf(raw: RawCounts, agreement: LiveAgreement): MetricMonthView[] 
           .flatMap((g) => {
             const figures = g.periods[0];
             return figures
-              ? [{ goalIndex: g.goalIndex, goalLabel: g.goalLabel, targetMinutes: g.targetMinutes, figures }]
+              ? [
+                  {
+                    goalIndex: g.goalIndex,
+                    goalLabel: g.goalLabel,
+                    targetMinutes: g.targetMinutes,
+                    ...(g.target === undefined ? {} : { target: g.target }),
+                    figures,
+                  },
+                ]
               : [];
           }),
       },

@@ -148,6 +148,8 @@ export interface ComplianceRow {
   /** The goal's condition (`priority = Highest`), `all issues`, `all other issues`, `all goals` or `no goal matched`. */
   readonly goalLabel: string;
   readonly targetMinutes: number | null;
+  /** A business-day or date-field goal's terms (its `targetMinutes` is null); absent for working time. */
+  readonly target?: GoalTargetView;
   /** Set with `groupBy: 'project'`. */
   readonly projectKey: string | null;
   /** One per period of the report, in the same order. */
@@ -310,6 +312,8 @@ export interface GoalMonthView {
   readonly goalIndex: number | null;
   readonly goalLabel: string;
   readonly targetMinutes: number | null;
+  /** A business-day or date-field goal's terms; absent for working time. */
+  readonly target?: GoalTargetView;
   readonly figures: ComplianceFigures;
 }
 
@@ -389,4 +393,10 @@ export interface CsvPage {
   /** Pass as `cursor` for the next page; null on the last. */
   readonly nextCursor: string | null;
   readonly periods: readonly ReportPeriod[];
+}
+
+/** A goal whose deadline is a time of day: whole business days (with a due time and cut-off), or a date field. */
+export interface GoalTargetView {
+  readonly businessDays?: { readonly days: number; readonly cutoff?: string; readonly dueAt?: string };
+  readonly dueDateField?: string;
 }

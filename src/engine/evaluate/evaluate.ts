@@ -138,6 +138,10 @@ function evaluateMetric(
   if (running && !paused && lastMeasured) {
     if (!lastMeasured.breached) next = earliestDue(next, lastMeasured.deadline, now);
     for (const t of lastMeasured.thresholds) next = earliestDue(next, t.nextAt, now);
+  } else if (running && lastMeasured && !lastMeasured.breached && (lastMeasured.remainingMs ?? 1) <= 0) {
+    // Paused at the very instant its breach falls due (raised to a goal its elapsed time already exceeds): it is
+    // breached as soon as the clock moves on, paused or not, so it is due now, or no one would look again.
+    next = now;
   }
 
   const id = metric.id;

@@ -90,6 +90,13 @@ export const customerRequest = z.looseObject({
   reporter: z.optional(z.looseObject({ accountId: z.optional(z.string()) })),
 });
 
+/** `GET /rest/api/3/user?accountId=`: a `User`; `locale` (`de_DE`) and `timeZone` only where the profile says. */
+export const userReply = z.looseObject({
+  accountId: z.string(),
+  locale: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
+});
+
 /** `GET /rest/servicedeskapi/request/{id}/participant`: a `PagedDTOUserDTO`. */
 export const participantPage = z.looseObject({
   values: z.array(z.looseObject({ accountId: z.optional(z.string()) })),

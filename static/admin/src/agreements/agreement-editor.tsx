@@ -116,6 +116,10 @@ function Editor(props: {
   );
   const [savedId, setSavedId] = useState<string | null>(original ? (loaded.agreement?.id ?? null) : null);
   const [version, setVersion] = useState(loaded.agreement?.version ?? 0);
+  // Who saved the version the editor holds, and when: the loaded one's, then each save's own.
+  const [stamp, setStamp] = useState(() =>
+    loaded.agreement ? { savedAt: loaded.agreement.savedAt, savedBy: loaded.agreement.savedBy } : null,
+  );
   const [placements, setPlacements] = useState(loaded.placements);
   const [projects, setProjects] = useState<string[]>(() =>
     original ? projectsOf(original.id, loaded.placements) : [],
@@ -195,6 +199,7 @@ function Editor(props: {
       return;
     }
     setVersion(saved.version);
+    setStamp({ savedAt: saved.savedAt, savedBy: saved.savedBy });
     setSavedId(saved.id);
     setDraft(sent);
     setOriginal(sent);
@@ -249,12 +254,12 @@ function Editor(props: {
             {draft.kind}
           </Lozenge>
         </Heading>
-        {loaded.agreement && !isNew ? (
+        {stamp && !isNew ? (
           <p className="accord-muted">
             {t('versionLine', {
               version,
-              date: formatDateTime(loaded.agreement.savedAt, locale, ui.timeZone),
-              by: loaded.agreement.savedBy,
+              date: formatDateTime(stamp.savedAt, locale, ui.timeZone),
+              by: stamp.savedBy,
             })}
           </p>
         ) : null}
@@ -426,7 +431,11 @@ function Editor(props: {
               props.onRestored({
                 version: written.version,
                 restoredFrom: from.version,
-                removed: removedMetrics(original, written.body),
+                // This panel's versions are the agreement's (the panel serves calendars too).
+                removed: removedMetrics(
+                  original,
+                  written.body !== null && 'metrics' in written.body ? written.body : null,
+                ),
                 placementError: null,
               });
             }}
