@@ -15,7 +15,7 @@
  * figures either way. ATTENTION: a bucket that cuts a folded month (a week, a day) counts the whole month in
  * the bucket where the month starts; listings (CSV rows, breaches) show raw cycles only.
  */
-import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { AgreementKind } from '../engine/agreement/types';
 import { bucketOf as bucketOfInstant } from '../engine/report/periods';
 import type { EpochMs } from '../engine/time/units';
@@ -118,6 +118,9 @@ export class SqlReportStore implements ReportStore {
     return months.flatMap((m) => {
       if (m.monthStart >= (horizons.get(m.agreementId) ?? 0)) return [];
       if (scope.metricId !== undefined && m.metricId !== scope.metricId) return [];
+      // A metric a later version removed is not counted (as liveMetricsOnly filters raw cycles).
+      const live = scope.liveMetrics?.[m.agreementId];
+      if (scope.liveMetrics !== undefined && !(live ?? []).includes(m.metricId)) return [];
       if (scope.projectKey !== undefined && m.projectKey !== scope.projectKey) return [];
       const bucket = bucketOfInstant(bounds as readonly EpochMs[], m.monthStart as EpochMs);
       if (bucket < 0) return [];
@@ -300,7 +303,8 @@ export class SqlReportStore implements ReportStore {
         join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
       )
       .where('r.agreement_id', 'in', [...scope.agreementIds])
-      .where('r.state', 'in', [...OPEN_STATES]);
+      .where('r.state', 'in', [...OPEN_STATES])
+      .where(liveMetricsOnly(scope, 'r'));
     if (scope.metricId !== undefined) query = query.where('r.metric_id', '=', scope.metricId);
     if (scope.projectKey !== undefined) query = query.where('r.project_key', '=', scope.projectKey);
     const rows = await query
@@ -372,7 +376,8 @@ export class SqlReportStore implements ReportStore {
       .innerJoin('accord_result_sets as s', (join) =>
         join.onRef('s.issue_id', '=', 'c.issue_id').onRef('s.write_id', '=', 'c.write_id'),
       )
-      .where('c.agreement_id', 'in', [...scope.agreementIds]);
+      .where('c.agreement_id', 'in', [...scope.agreementIds])
+      .where(liveMetricsOnly(scope, 'c'));
     if (scope.metricId !== undefined) query = query.where('c.metric_id', '=', scope.metricId);
     if (scope.projectKey !== undefined) query = query.where('c.project_key', '=', scope.projectKey);
     return query;
@@ -407,6 +412,24 @@ function mergeCounts<T extends EndedCounts | RatingCounts>(
     out.set(key(row), old ? add(old, row) : row);
   }
   return [...out.values()];
+}
+
+/**
+ * `(agreement_id = a AND metric_id IN (…)) OR …` for a scope that names its agreements' live metrics (true
+ * when it names none): rows of a metric a later version removed are not counted.
+ */
+function liveMetricsOnly(scope: ReportScope, table: 'c' | 'r'): RawBuilder<SqlBool> {
+  const live = scope.liveMetrics;
+  if (live === undefined) return sql<SqlBool>`1 = 1`;
+  const agreement = sql.ref(`${table}.agreement_id`);
+  const metric = sql.ref(`${table}.metric_id`);
+  const branches = Object.entries(live)
+    .filter(([, metrics]) => metrics.length > 0)
+    .map(
+      ([agreementId, metrics]) =>
+        sql<SqlBool>`(${agreement} = ${agreementId} and ${metric} in (${sql.join(metrics)}))`,
+    );
+  return branches.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(branches, sql` or `)})`;
 }
 
 /** The first and last bound, when there is at least one bucket. */

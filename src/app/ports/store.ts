@@ -193,6 +193,11 @@ export interface ReportScope {
   /** The agreements to count (at least one): queries use the `(agreement_id, stopped_at)` index. */
   readonly agreementIds: readonly string[];
   readonly metricId?: string;
+  /**
+   * Per agreement id, the metrics it has now: cycles of any other metric (one a later version removed) are left
+   * out, as if they were not stored. Absent: every metric.
+   */
+  readonly liveMetrics?: Readonly<Record<string, readonly string[]>>;
   readonly projectKey?: string;
   /** Count per project too (`projectKey` of each row is then set). */
   readonly byProject?: boolean;

@@ -34,6 +34,7 @@ import {
   calendarZone,
   compiledCalendars,
   goalLabel,
+  liveMetricsOf,
   zoneOf,
   type LiveAgreement,
   type ReportConfig,
@@ -93,6 +94,7 @@ async function agreementMonth(
   const month = monthOf(zone, options.month, now);
   const scope: ReportScope = {
     agreementIds: [agreement.id],
+    liveMetrics: liveMetricsOf([agreement]),
     ...(options.projectKey === undefined ? {} : { projectKey: options.projectKey }),
   };
   const raw = await fetchCounts(deps, scope, [month], now);

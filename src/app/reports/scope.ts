@@ -63,6 +63,16 @@ export async function agreementsInScope(
 }
 
 /**
+ * The metrics each agreement has in its current version, for a report scope's `liveMetrics`: a metric a later version
+ * removed (a restore of an older version, an edit) is no longer a current metric, and its stored cycles are not
+ * counted, listed or named in reports, as the issue panel no longer shows it.
+ * @example liveMetricsOf([gold]) // { gold: ['first-response', 'resolution'] }
+ */
+export function liveMetricsOf(agreements: readonly LiveAgreement[]): Record<string, string[]> {
+  return Object.fromEntries(agreements.map((a) => [a.id, a.body.metrics.map((m) => m.id)]));
+}
+
+/**
  * The zone an agreement's periods are counted in: its `reportingTimeZone`, else the zone of its first goal's
  * calendar, else UTC.
  */

@@ -91,14 +91,18 @@ export const portalRoutes = {
         deps.store.results.forIssue(p.issueId),
         deps.store.config.list('agreement'),
       ]);
-      // Visibility follows the newest version: an admin who hides an SLA hides it at once.
-      const visible = new Set(
-        agreements.filter((a) => a.body?.kind === 'SLA' && a.body.customerVisible === true).map((a) => a.id),
+      // Visibility follows the newest version: an admin who hides an SLA, or removes a metric, hides it at once.
+      const visible = new Map(
+        agreements.flatMap((a) =>
+          a.body?.kind === 'SLA' && a.body.customerVisible === true
+            ? [[a.id, new Set(a.body.metrics.map((m) => m.id))] as const]
+            : [],
+        ),
       );
       const shown = results.filter(
         (r) =>
           r.kind === 'SLA' &&
-          visible.has(r.agreementId) &&
+          visible.get(r.agreementId)?.has(r.metricId) === true &&
           r.result.state !== 'not-started' &&
           // A goal without a target only measures: it promises nothing. Business days and date fields promise.
           (typeof r.result.goal?.targetMinutes === 'number' ||

@@ -15,6 +15,7 @@ import { gadgetReport } from '../reports/gadget';
 import { monthlyReport } from '../reports/monthly';
 import {
   agreementsInScope,
+  liveMetricsOf,
   loadReportConfig,
   payloadDay,
   payloadZone,
@@ -84,6 +85,7 @@ function scopeOf(
 ): ReportScope {
   return {
     agreementIds: agreements.map((a) => a.id),
+    liveMetrics: liveMetricsOf(agreements),
     ...(p.metricId === undefined ? {} : { metricId: p.metricId }),
     ...(project === undefined ? {} : { projectKey: project }),
     byProject,

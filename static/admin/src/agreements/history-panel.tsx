@@ -29,7 +29,8 @@ export function HistoryPanel(props: {
   readonly kind?: 'agreement' | 'calendar';
   /** The version the editor holds (a restore must build on it). */
   readonly currentVersion: number;
-  readonly onRestored: (version: Version<Versioned>) => void;
+  /** Called with the version written and the one it restored. */
+  readonly onRestored: (version: Version<Versioned>, from: Version<Versioned>) => void;
 }) {
   const kind = props.kind ?? 'agreement';
   const { t, locale } = useT();
@@ -66,7 +67,7 @@ export function HistoryPanel(props: {
     if (reply.ok) {
       setError(null);
       announce(t('history.restored', { version: version.version, now: reply.data.version }));
-      props.onRestored(reply.data);
+      props.onRestored(reply.data, version);
     } else {
       setError(reply.error);
       announce(reply.error.message);
