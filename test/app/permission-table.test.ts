@@ -65,6 +65,14 @@ const USERS: readonly SiteUser[] = [
     agentOf: ['IT', 'HR'],
   },
   { accountId: 'gina-customer', displayName: 'Gina', accountType: 'customer' },
+  // Administers OPS, a project with no list of its own (it gets the agreements that select their own issues).
+  {
+    accountId: 'ole-ops-admin',
+    displayName: 'Ole',
+    accountType: 'atlassian',
+    projectAdmin: ['OPS'],
+    agentOf: ['OPS'],
+  },
 ];
 
 /** Each caller where Forge would place them: the admin page, their project's settings, an issue, the portal. */
@@ -391,7 +399,7 @@ const TABLE: Readonly<Record<string, readonly Call[]>> = {
     { label: 'IT’s recalculation', payload: (w) => ({ jobId: w.jobs.project }),
       expect: [OK, OK, NO, NO, NO, NO, NO, NO] },
     { label: 'IT’s completed results being replaced', payload: (w) => ({ jobId: w.jobs.replacing }),
-      expect: [OK, OK, NO, NO, NO, NO, NO, NO] },
+      expect: [OK, NO, NO, NO, NO, NO, NO, NO] },
     { label: 'an agreement’s recalculation', payload: (w) => ({ jobId: w.jobs.agreement }),
       expect: [OK, NO, NO, NO, NO, NO, NO, NO] },
   ],
@@ -468,6 +476,22 @@ async function stored(w: World): Promise<string> {
 
 const code = (reply: Reply<unknown>): string => (reply.ok ? 'ok' : reply.error.code);
 
+/** `reply` (asked again when not given) is exactly the answer to the same call naming no existing id. */
+async function expectAnsweredAsUnknown(
+  w: World,
+  key: string,
+  payload: Record<string, unknown>,
+  target: string,
+  ctx: CallContext,
+  given?: Reply<unknown>,
+): Promise<void> {
+  const reply = given ?? (await dispatch(w.app.deps, key, payload, ctx));
+  const unknown = await dispatch(w.app.deps, key, swap(payload, target, NO_SUCH_ID), ctx);
+  // An answer about nothing, not a refusal: otherwise "the same answer" would prove nothing.
+  expect(code(unknown)).not.toBe('forbidden');
+  expect([key, JSON.parse(JSON.stringify(reply).split(target).join(NO_SUCH_ID))]).toEqual([key, unknown]);
+}
+
 describe('the permission table', () => {
   it('has an entry for every route of the route table, and a row for every role', () => {
     expect(Object.keys(TABLE).sort()).toEqual(Object.keys(routes).sort());
@@ -510,16 +534,93 @@ describe('the permission table', () => {
           break;
         case 'unknown': {
           if (call.target === undefined) throw new Error(`${key} (${call.label}) names no target id`);
-          const unknown = await dispatch(w.app.deps, key, swap(payload, call.target, NO_SUCH_ID), ctx);
-          // An answer about nothing, not a refusal: otherwise "the same answer" would prove nothing.
-          expect(code(unknown)).not.toBe('forbidden');
-          expect(JSON.parse(JSON.stringify(reply).split(call.target).join(NO_SUCH_ID))).toEqual(unknown);
+          await expectAnsweredAsUnknown(w, key, payload, call.target, ctx, reply);
           break;
         }
       }
       expect(await stored(w)).toBe(before);
     },
   );
+});
+
+describe('where an agreement is placed decides who reaches it', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await makeSite();
+  });
+  afterEach(async () => {
+    await w.close();
+  });
+  const ops: CallContext = {
+    accountId: 'ole-ops-admin',
+    accountType: 'licensed',
+    module: 'project-settings',
+    projectKey: 'OPS',
+  };
+  const hrAdmin: CallContext = {
+    accountId: 'hal-hr-admin',
+    accountType: 'licensed',
+    module: 'project-settings',
+    projectKey: 'HR',
+  };
+  const listOf = async (ctx: CallContext) => {
+    const reply = await dispatch(w.app.deps, 'agreements/list', {}, ctx);
+    if (!reply.ok) throw new Error(reply.error.message);
+    return (reply.data as Listed).map((a) => [a.id, a.catalogue === true ? 'catalogue' : 'whole']).sort();
+  };
+
+  it('gives a project without a list only the scoped agreements that can measure its issues', async () => {
+    // Gold, the OLA and the UC select IT's issues, HR's SLA HR's: none of them can measure an OPS issue. An OLA
+    // for every Highest issue can.
+    const anywhere = {
+      ...hrSla,
+      id: 'anywhere-ola',
+      kind: 'OLA',
+      appliesTo: 'priority = Highest',
+    } as Agreement;
+    const seed = { expectedVersion: 0, savedAt: 0, savedBy: 'seed' };
+    await w.app.store.config.put('agreement', anywhere.id, anywhere, seed);
+    w.app.site.create({ project: 'OPS', reporter: 'gina-customer' });
+    await w.app.drain();
+
+    expect(await listOf(ops)).toEqual([
+      ['anywhere-ola', 'whole'],
+      ['gold', 'catalogue'],
+      ['hr-sla', 'catalogue'],
+      ['netco-uc', 'catalogue'],
+      ['second-level', 'catalogue'],
+    ]);
+    await expectAnsweredAsUnknown(w, 'agreements/get', { id: 'gold' }, 'gold', ops);
+    await expectAnsweredAsUnknown(w, 'calendars/get', { id: 'berlin-9-17' }, 'berlin-9-17', ops);
+    const calendars = await dispatch(w.app.deps, 'calendars/list', {}, ops);
+    expect(calendars.ok && ids(calendars.data)).toEqual(['hr-hours']);
+    // Its reports: the agreements that can measure it, and Gold's name, counterparty and goals as an unknown id.
+    const report = await dispatch(w.app.deps, 'reports/compliance', { projectKey: 'OPS' }, ops);
+    expect(report.ok && [...new Set(reportNames(report.data))]).toEqual(['anywhere-ola']);
+    for (const key of ['reports/gadget', 'reports/monthly', 'reports/csv', 'reports/compliance'])
+      await expectAnsweredAsUnknown(w, key, { agreementId: 'gold', projectKey: 'OPS' }, 'gold', ops);
+  });
+
+  it('gives a project admin who lists another project’s agreement nothing more of it', async () => {
+    const listed = await dispatch(
+      w.app.deps,
+      'projects/save',
+      { projectKey: 'HR', agreementIds: ['hr-sla', 'gold'], expected: ['hr-sla'] },
+      hrAdmin,
+    );
+    expect(code(listed)).toBe('ok');
+    expect(await listOf(hrAdmin)).toEqual([
+      ['gold', 'catalogue'],
+      ['hr-sla', 'whole'],
+      ['netco-uc', 'catalogue'],
+      ['second-level', 'catalogue'],
+    ]);
+    await expectAnsweredAsUnknown(w, 'agreements/get', { id: 'gold' }, 'gold', hrAdmin);
+    await expectAnsweredAsUnknown(w, 'agreements/history', { id: 'gold' }, 'gold', hrAdmin);
+    await expectAnsweredAsUnknown(w, 'calendars/get', { id: 'always' }, 'always', hrAdmin);
+    for (const key of ['reports/gadget', 'reports/monthly', 'reports/csv', 'reports/compliance'])
+      await expectAnsweredAsUnknown(w, key, { agreementId: 'gold', projectKey: 'HR' }, 'gold', hrAdmin);
+  });
 });
 
 describe('route lookup', () => {
