@@ -200,17 +200,17 @@ export class SimulatedJira implements JiraPort {
     const project =
       scope.projectKey ??
       (scope.issueId === undefined ? undefined : this.site.find(scope.issueId)?.key.split('-')[0]);
+    // As Jira answers `mypermissions`: with no project or issue, a project permission held in any project.
+    const global = scope.projectKey === undefined && scope.issueId === undefined;
+    const holds = (projects: readonly string[] | undefined): boolean =>
+      global ? (projects ?? []).length > 0 : project !== undefined && (projects ?? []).includes(project);
     switch (permission) {
       case 'ADMINISTER':
         return Promise.resolve(user.admin === true);
       case 'ADMINISTER_PROJECTS':
-        return Promise.resolve(
-          user.admin === true || (project !== undefined && (user.projectAdmin ?? []).includes(project)),
-        );
+        return Promise.resolve(user.admin === true || holds(user.projectAdmin));
       case 'BROWSE_PROJECTS':
-        return Promise.resolve(
-          user.admin === true || (project !== undefined && (user.agentOf ?? []).includes(project)),
-        );
+        return Promise.resolve(user.admin === true || holds(user.agentOf));
     }
   }
 
