@@ -122,7 +122,8 @@ function mayApplyIn(agreement: Agreement, aliases: readonly string[]): boolean {
  */
 async function projectAliases(deps: Deps, projectKey: string): Promise<readonly string[]> {
   const [stored] = await deps.store.histories.page({ projectKey, limit: 1 });
-  const aliases = stored ? historyOf(stored.data).at(deps.clock.now()).get('project') : [];
+  // A history retention dropped (an issue closed long ago) says nothing: the key alone then.
+  const aliases = stored?.data ? historyOf(stored.data).at(deps.clock.now()).get('project') : [];
   return aliases.length > 0 ? aliases : [projectKey.toLowerCase()];
 }
 
