@@ -1,6 +1,7 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
 import { StatusCache } from '../app/evaluation/statuses';
+import { VocabularyCache } from '../app/evaluation/vocabulary';
 import { WorkQueue } from '../app/evaluation/work-queue';
 import type { Clock } from '../app/ports';
 import { dateHolidaysLookup } from '../engine/calendar/region-lookup';
@@ -40,6 +41,7 @@ export function forgeDeps(): Promise<Deps> {
       logger,
       configs: new ConfigCache(store, dateHolidaysLookup, systemClock, 15_000),
       statuses: new StatusCache(jira, systemClock),
+      vocabulary: new VocabularyCache(jira, systemClock),
     };
   })().catch((error: unknown) => {
     ready = undefined; // let the next invocation try again

@@ -1,6 +1,7 @@
 import type { Clock, JiraPort, Logger, Publisher, Queue, Store } from '../ports';
 import type { ConfigCache } from './config-cache';
 import type { StatusCache } from './statuses';
+import type { VocabularyCache } from './vocabulary';
 
 /** What the use cases run on: the ports, and the caches built over them. */
 export interface Deps {
@@ -13,4 +14,6 @@ export interface Deps {
   readonly logger: Logger;
   readonly configs: ConfigCache;
   readonly statuses: StatusCache;
+  /** The site's fields and values, to check agreements' JQL against. */
+  readonly vocabulary: VocabularyCache;
 }

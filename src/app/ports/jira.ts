@@ -5,6 +5,8 @@
  * and throw a {@link JiraError} with a clear message when Jira refuses.
  */
 
+import type { JqlVocabulary } from '../../engine/jql/vocabulary';
+
 /**
  * A failed Jira call: `status` is the HTTP status (0 for a network failure), `message` says what and where.
  * `retryAfterMs` is how long Jira asked the app to wait (429 `Retry-After` or `X-RateLimit-Reset`) when that was
@@ -68,6 +70,12 @@ export interface JiraPort {
   getChangelogs(issueIds: readonly string[]): Promise<readonly IssueChangelogs[]>;
   /** `GET /rest/api/3/status`. */
   getStatuses(): Promise<readonly unknown[]>;
+  /**
+   * What the site calls its fields and values, to check an agreement's JQL against: its fields
+   * (`GET /rest/api/3/field`), statuses (`GET /rest/api/3/status`), priorities (`GET /rest/api/3/priority`)
+   * and JSM request types (`GET /rest/servicedeskapi/requesttype`, every page), as the app.
+   */
+  getSiteVocabulary(): Promise<JqlVocabulary>;
   /** Writes Accord's custom fields, batched (`PUT /rest/api/3/app/field/value`). */
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void>;
 

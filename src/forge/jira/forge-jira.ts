@@ -18,6 +18,7 @@ import {
 } from '../../app/ports';
 import { nextStart, slaPageReply, slasOfPage } from '../../app/jsm/sla-reply';
 import { parseJiraInstant } from '../../engine/issue/jira-instant';
+import type { JqlVocabulary, VocabularyValue } from '../../engine/jql/vocabulary';
 import { textToAdf } from './adf';
 import { batchFieldUpdates, customFieldKeys, type ForgeAppIdentity } from './custom-fields';
 import {
@@ -26,6 +27,9 @@ import {
   changelogPage,
   commentPage,
   customerRequest,
+  fields,
+  priorities,
+  requestTypePage,
   userGroups,
   issueReply,
   myPermissions,
@@ -53,6 +57,10 @@ const BULK_ISSUES = 100;
 const BULK_CHANGELOG_ISSUES = 1000;
 const BULK_CHANGELOG_PAGE = 10_000;
 const PARTICIPANT_PAGE = 50;
+/** JSM's largest page of request types. */
+const REQUEST_TYPE_PAGE = 100;
+/** Far beyond any real portal catalogue; it bounds the read if Jira keeps saying "not the last page". */
+const MAX_REQUEST_TYPES = 5000;
 /** Ids only are cheap: Jira returns up to 5,000 a page; 1,000 keeps a recalculation step small. */
 const DEFAULT_SEARCH_PAGE = 1000;
 const MAX_SEARCH_PAGE = 5000;
@@ -159,9 +167,64 @@ export class ForgeJira implements JiraPort {
   }
 
   async getStatuses(): Promise<readonly unknown[]> {
+    return this.statusList();
+  }
+
+  private async statusList() {
     const path = route`/rest/api/3/status`;
     const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true });
     return parseReply(statuses, reply.body, where('GET', path));
+  }
+
+  async getSiteVocabulary(): Promise<JqlVocabulary> {
+    const fieldPath = route`/rest/api/3/field`;
+    const fieldReply = await this.client.send({
+      as: 'app',
+      method: 'GET',
+      path: fieldPath,
+      idempotent: true,
+    });
+    const priorityPath = route`/rest/api/3/priority`;
+    const priorityReply = await this.client.send({
+      as: 'app',
+      method: 'GET',
+      path: priorityPath,
+      idempotent: true,
+    });
+    return {
+      fields: parseReply(fields, fieldReply.body, where('GET', fieldPath)).map((f) => ({
+        id: f.id,
+        name: f.name,
+        custom: f.custom ?? f.id.startsWith('customfield_'),
+        ...(f.schema?.type === undefined ? {} : { schemaType: f.schema.type }),
+        ...(f.clauseNames === undefined ? {} : { clauseNames: f.clauseNames }),
+      })),
+      statuses: idsAndNames(await this.statusList()),
+      priorities: idsAndNames(parseReply(priorities, priorityReply.body, where('GET', priorityPath))),
+      requestTypes: await this.requestTypes(),
+    };
+  }
+
+  /** Every request type of every service desk; none on a site without JSM (404). */
+  private async requestTypes(): Promise<VocabularyValue[]> {
+    const out: VocabularyValue[] = [];
+    for (let start = 0; out.length < MAX_REQUEST_TYPES;) {
+      const query = new URLSearchParams({ start: String(start), limit: String(REQUEST_TYPE_PAGE) });
+      const path = route`/rest/servicedeskapi/requesttype?${query}`;
+      const reply = await this.client.send({
+        as: 'app',
+        method: 'GET',
+        path,
+        idempotent: true,
+        expect: [404],
+      });
+      if (reply.status === 404) return out;
+      const page = parseReply(requestTypePage, reply.body, where('GET', path));
+      out.push(...idsAndNames(page.values));
+      if (page.isLastPage !== false || page.values.length === 0) break;
+      start = (page.start ?? start) + page.values.length;
+    }
+    return out;
   }
 
   async setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
@@ -479,6 +542,11 @@ export function createForgeJira(
 
 function fieldList(fields: readonly string[] | undefined): string {
   return fields === undefined || fields.length === 0 ? '*all' : fields.join(',');
+}
+
+/** Only the id and name: the rest of Jira's object is not the vocabulary's business. */
+function idsAndNames(items: readonly { readonly id: string; readonly name: string }[]): VocabularyValue[] {
+  return items.map(({ id, name }) => ({ id, name }));
 }
 
 function where(method: JiraCall['method'], path: Route): string {

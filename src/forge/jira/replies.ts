@@ -73,6 +73,27 @@ export const bulkChangelogs = z.looseObject({
 /** `GET /rest/api/3/status`. */
 export const statuses = z.array(z.looseObject({ id: z.string(), name: z.string() }));
 
+/** `GET /rest/api/3/field`: every field, system and custom, with its schema and the names JQL takes. */
+export const fields = z.array(
+  z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    custom: z.optional(z.boolean()),
+    schema: z.optional(z.looseObject({ type: z.optional(z.string()), custom: z.optional(z.string()) })),
+    clauseNames: z.optional(z.array(z.string())),
+  }),
+);
+
+/** `GET /rest/api/3/priority`. */
+export const priorities = z.array(z.looseObject({ id: z.string(), name: z.string() }));
+
+/** `GET /rest/servicedeskapi/requesttype`: a `PagedDTORequestTypeDTO`. */
+export const requestTypePage = z.looseObject({
+  values: z.array(z.looseObject({ id: z.string(), name: z.string() })),
+  start: z.optional(z.number()),
+  isLastPage: z.optional(z.boolean()),
+});
+
 /** `GET /rest/api/3/issue/{id}/transitions`. */
 export const transitions = z.looseObject({
   transitions: z.array(

@@ -34,7 +34,8 @@ export const CUSTOM_FIELD_NAMES: Readonly<Record<string, string>> = {
   customfield_10080: 'Outage start',
   customfield_10081: 'Outage end',
 };
-const SYSTEM_FIELD_NAMES = {
+/** The system fields the site's issues carry, by id, with the names Jira shows. */
+export const SYSTEM_FIELD_NAMES: Readonly<Record<string, string>> = {
   summary: 'Summary',
   status: 'Status',
   priority: 'Priority',
@@ -51,7 +52,14 @@ const SYSTEM_FIELD_NAMES = {
   comment: 'Comment',
 };
 
-const PRIORITIES: Record<string, string> = { Highest: '1', High: '2', Medium: '3', Low: '4', Lowest: '5' };
+/** The site's priorities (Jira's defaults) and their ids. */
+export const PRIORITIES: Readonly<Record<string, string>> = {
+  Highest: '1',
+  High: '2',
+  Medium: '3',
+  Low: '4',
+  Lowest: '5',
+};
 
 /** Jira's `GET /rest/api/3/status` reply for the statuses above. */
 export const statusesReply = Object.entries(STATUSES).map(([name, s]) => ({

@@ -13,9 +13,22 @@ import {
   type UserProfile,
 } from '../../app/ports';
 import { nextStart, slaPageReply, slasOfPage } from '../../app/jsm/sla-reply';
-import { statusesReply } from './issue-model';
+import type { JqlVocabulary } from '../../engine/jql/vocabulary';
+import { CUSTOM_FIELD_NAMES, PRIORITIES, statusesReply, SYSTEM_FIELD_NAMES } from './issue-model';
+import { REQUEST_TYPES } from './service-desk';
 import { slaPage } from './jsm-slas';
 import { APP_ACCOUNT, type SimulatedSite } from './site';
+
+/** The schema types (`schema.type`) Jira gives the site's custom fields. */
+const CUSTOM_FIELD_TYPES: Readonly<Record<string, string>> = {
+  customfield_10002: 'array',
+  customfield_10010: 'sd-customerrequesttype',
+  customfield_10050: 'option',
+  customfield_10060: 'option',
+  customfield_10070: 'sd-feedback',
+  customfield_10080: 'datetime',
+  customfield_10081: 'datetime',
+};
 
 // Jira's page sizes: the issue embeds at most 100 changelog entries; comments and changelogs page by 100.
 const PAGE = 100;
@@ -114,6 +127,29 @@ export class SimulatedJira implements JiraPort {
   getStatuses(): Promise<readonly unknown[]> {
     this.count('GET /rest/api/3/status');
     return Promise.resolve(structuredClone(statusesReply));
+  }
+
+  /** The site's own fields, statuses, priorities and request types, as its issues carry them. */
+  getSiteVocabulary(): Promise<JqlVocabulary> {
+    for (const endpoint of ['GET /rest/api/3/field', 'GET /rest/api/3/status', 'GET /rest/api/3/priority'])
+      this.count(endpoint);
+    this.count('GET /rest/servicedeskapi/requesttype');
+    const system = { ...SYSTEM_FIELD_NAMES, duedate: 'Due date' };
+    return Promise.resolve({
+      fields: [
+        ...Object.entries(system).map(([id, name]) => ({ id, name, custom: false })),
+        ...Object.entries(CUSTOM_FIELD_NAMES).map(([id, name]) => ({
+          id,
+          name,
+          custom: true,
+          schemaType: CUSTOM_FIELD_TYPES[id] ?? 'string',
+          clauseNames: [`cf[${id.slice('customfield_'.length)}]`, name],
+        })),
+      ],
+      statuses: statusesReply.map(({ id, name }) => ({ id, name })),
+      priorities: Object.entries(PRIORITIES).map(([name, id]) => ({ id, name })),
+      requestTypes: REQUEST_TYPES.map(({ id, name }) => ({ id, name })),
+    });
   }
 
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
