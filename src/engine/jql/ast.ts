@@ -19,7 +19,14 @@ export interface JqlField {
  * A value on the right of `=`, `!=`, `in` or `not in`: a text, or EMPTY (also written NULL).
  * @example const values: JqlValue[] = [{ kind: 'text', text: 'High' }, { kind: 'empty' }];
  */
-export type JqlValue = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'empty' };
+export type JqlValue =
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /** 1-based column where the value is written (its opening quote, if quoted); absent in built trees. */
+      readonly column?: number;
+    }
+  | { readonly kind: 'empty' };
 
 /**
  * A query, or a part of one. `all` is the empty query, which Jira reads as "every issue".

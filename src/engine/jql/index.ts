@@ -17,6 +17,9 @@ export type {
 } from './problems';
 export { printJql } from './print';
 export { mayMatchProject } from './project-scope';
+export { editDistance, nearestNames } from './nearest';
+export { checkJqlOnSite, SITE_CODES, type CheckedValueField, type SiteCheck } from './site-check';
+export type { JqlVocabulary, VocabularyField, VocabularyProject, VocabularyValue } from './vocabulary';
 export { parseJqlExpr };
 
 /**

@@ -181,11 +181,11 @@ class Parser {
   /** The value after `=`, `!=` or inside a list; EMPTY and NULL are the empty value, as in Jira. */
   private parseValue(operator: Token): Result<JqlValue> {
     const token = this.next();
-    if (token.kind === 'string') return ok({ kind: 'text', text: token.value });
+    if (token.kind === 'string') return ok({ kind: 'text', text: token.value, column: token.column });
     if (isWord(token, 'empty') || isWord(token, 'null')) return ok({ kind: 'empty' });
     if (token.kind === 'word' && !RESERVED.has(token.text.toLowerCase())) {
       const call = this.notCall(token);
-      return call ? fail(call) : ok({ kind: 'text', text: token.text });
+      return call ? fail(call) : ok({ kind: 'text', text: token.text, column: token.column });
     }
     return fail(expected('value', after(operator), token, quoteHint(token)));
   }
