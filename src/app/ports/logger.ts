@@ -35,7 +35,9 @@ export type LogCode =
   /** A handler failed with an error nothing else reported; Forge retries or drops the invocation. */
   | 'handler.failed'
   /** A round of retention (dropping histories, folding cycles) failed; the next sweep tries again. */
-  | 'retention.failed';
+  | 'retention.failed'
+  /** The site's fields and values could not be read from Jira: an agreement's JQL was saved unchecked. */
+  | 'site.unread';
 
 /** What an entry may carry: ids, counts and codes, nothing a person wrote. */
 export interface LogFields {

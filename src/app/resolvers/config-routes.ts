@@ -14,6 +14,7 @@ import { requireAdmin, requireConfigReader, requireProjectAdmin } from './guard'
 import { route, type Route } from './route';
 import { LIMITS, text } from '../../engine/config/limits';
 import { agreementIds, id, projectKey } from './fields';
+import { checkOnSite } from './site-jql';
 
 const version = z.number().int().nonnegative();
 
@@ -190,7 +191,14 @@ export const configRoutes = {
           'The agreement has problems; nothing was saved.',
           checked.problems,
         );
-      return save(
+      // An unknown field refuses the save here; unknown values are warnings that come back with the version.
+      const siteCheck = await checkOnSite(
+        deps,
+        checked.value.agreement,
+        '$.agreement',
+        'The agreement names fields this Jira site does not have; nothing was saved.',
+      );
+      const written = await save(
         deps,
         ctx,
         'agreement',
@@ -198,6 +206,7 @@ export const configRoutes = {
         checked.value.agreement,
         p.expectedVersion,
       );
+      return { ...written, siteCheck };
     },
   ),
   'agreements/delete': route(z.object({ id, expectedVersion: version }).strict(), async (deps, ctx, p) => {

@@ -10,6 +10,7 @@ import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
 import { WorkBudget } from './work-budget';
 import { projectKey } from './fields';
+import { checkOnSite } from './site-jql';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -43,6 +44,13 @@ export const previewRoutes = {
       if (!checked.ok)
         throw new Refusal('invalid-config', 'The draft agreement has problems.', checked.problems);
       const draft = checked.value.agreement;
+      // A typo in a field would measure as if it were meant: refuse it, as a save would.
+      const siteCheck = await checkOnSite(
+        deps,
+        draft,
+        '$.agreement',
+        'The draft agreement names fields this Jira site does not have.',
+      );
       const config = deps.configs.compile(
         [{ id: draft.id, version: 0, body: draft, savedAt: 0, savedBy: ctx.accountId }],
         calendars,
@@ -98,6 +106,7 @@ export const previewRoutes = {
         days: p.days,
         issues,
         complete,
+        siteCheck,
         metrics: draft.metrics.map((m) => ({
           metricId: m.id,
           name: m.name,
