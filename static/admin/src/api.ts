@@ -1,5 +1,6 @@
 import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
+import type { Problem } from '../../../src/engine/errors';
 import type { AuditEntry, Job, RetentionPolicy, Version } from '../../../src/app/ports/store';
 import type { Failure, Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
@@ -34,6 +35,8 @@ export interface Placement {
 
 export interface AgreementPreview {
   readonly projectKey: string;
+  /** The draft's JQL against the site: warnings, or that Jira could not be read. */
+  readonly siteCheck?: SiteCheck;
   readonly days: number;
   readonly issues: number;
   readonly metrics: readonly {
@@ -50,6 +53,14 @@ export interface AgreementPreview {
     }[];
   }[];
 }
+
+/**
+ * How a save's or preview's JQL fared against the site: checked, with warnings (values the site does not have),
+ * or skipped because Jira could not be read (src/app/resolvers/site-jql.ts).
+ */
+export type SiteCheck =
+  | { readonly status: 'checked'; readonly warnings: readonly Problem[] }
+  | { readonly status: 'skipped'; readonly reason: 'jira-unreadable'; readonly warnings: readonly [] };
 
 export type JobScope = Job['spec']['scope'];
 
@@ -114,7 +125,7 @@ export interface Replies {
   'agreements/list': Version<Agreement>[];
   'agreements/get': Version<Agreement>;
   'agreements/history': Version<Agreement>[];
-  'agreements/save': Version<Agreement>;
+  'agreements/save': Version<Agreement> & { readonly siteCheck?: SiteCheck };
   'agreements/delete': Version<Agreement>;
   'agreements/preview': AgreementPreview;
   'agreements/placements': { projects: Placement[] };

@@ -6,6 +6,7 @@ import type {
   JqlWhere as Where,
 } from '../../../src/engine/jql';
 import type { AdminI18n, AdminKey } from './messages';
+import { siteProblemText } from './site-problem-text';
 
 /**
  * A problem in the user's language. JQL problems are worded from their detail (what was expected, where, what
@@ -15,7 +16,11 @@ import type { AdminI18n, AdminKey } from './messages';
  */
 export function problemText(problem: Problem, i18n: AdminI18n): string {
   return (
-    (problem.detail && (valueText(problem.detail, i18n) ?? jqlText(problem.detail, i18n))) ?? problem.message
+    (problem.detail &&
+      (valueText(problem.detail, i18n) ??
+        siteProblemText(problem.detail, i18n) ??
+        jqlText(problem.detail, i18n))) ??
+    problem.message
   );
 }
 

@@ -26,6 +26,7 @@ import { GeneralFields } from './general-fields';
 import { HistoryPanel } from './history-panel';
 import { MetricEditor } from './metric-editor';
 import { PreviewPanel } from './preview-panel';
+import { SiteCheckProvider, useSiteCheck, type SiteChecked } from './site-warnings';
 
 interface Loaded {
   readonly agreement: Version<Agreement> | null;
@@ -46,6 +47,8 @@ export function AgreementEditor(props: {
   const { backend } = useAdmin();
   // A restore writes a new version and loads it again; the offer to recalculate outlives that reload.
   const [restored, setRestored] = useState<After>(null);
+  // The last save's check against the site, for the JQL fields to show their warnings.
+  const [siteChecked, setSiteChecked] = useState<SiteChecked>(null);
   const { state, reload } = useRemote<Loaded>(async () => {
     const [agreement, agreements, calendars, placements] = await Promise.all([
       props.id === null ? Promise.resolve(null) : call(backend, 'agreements/get', { id: props.id }),
@@ -67,17 +70,20 @@ export function AgreementEditor(props: {
   if (state.status === 'loading') return <Loading label={t('loading')} />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} onRetry={reload} />;
   return (
-    <Editor
-      key={state.data.agreement?.version ?? 0}
-      loaded={state.data}
-      reload={reload}
-      onClose={props.onClose}
-      initialAfter={restored?.version === state.data.agreement?.version ? restored : null}
-      onRestored={(after) => {
-        setRestored(after);
-        reload();
-      }}
-    />
+    <SiteCheckProvider value={siteChecked}>
+      <Editor
+        key={state.data.agreement?.version ?? 0}
+        loaded={state.data}
+        reload={reload}
+        onClose={props.onClose}
+        initialAfter={restored?.version === state.data.agreement?.version ? restored : null}
+        onRestored={(after) => {
+          setRestored(after);
+          reload();
+        }}
+        onSiteChecked={setSiteChecked}
+      />
+    </SiteCheckProvider>
   );
 }
 
@@ -104,6 +110,7 @@ function Editor(props: {
   readonly onClose: (changed: boolean) => void;
   readonly initialAfter: After;
   readonly onRestored: (after: After) => void;
+  readonly onSiteChecked: (checked: SiteChecked) => void;
 }) {
   const { t, locale } = useT();
   const { backend, ui, announce, open } = useAdmin();
@@ -140,6 +147,7 @@ function Editor(props: {
     focusMetric.current = null;
   }, [draft.metrics.length]);
   const save = useSave<Agreement>('$.agreement');
+  const siteChecked = useSiteCheck();
   const problems = save.problemsFor(draft);
   const generalProblems = problems.all.some((p) => !isWithin(p.path, '$.metrics'));
   const isNew = savedId === null;
@@ -190,6 +198,7 @@ function Editor(props: {
 
   const onSave = async () => {
     setAfter(null);
+    props.onSiteChecked(null);
     const sent = cleanedAgreement(draft);
     const saved = await save.run(sent, () =>
       call(backend, 'agreements/save', { agreement: sent, expectedVersion: isNew ? 0 : version }),
@@ -198,6 +207,7 @@ function Editor(props: {
       announce(t('notSaved'));
       return;
     }
+    props.onSiteChecked(saved.siteCheck ? { sent, check: saved.siteCheck } : null);
     setVersion(saved.version);
     setStamp({ savedAt: saved.savedAt, savedBy: saved.savedBy });
     setSavedId(saved.id);
@@ -280,6 +290,11 @@ function Editor(props: {
         </div>
       ) : null}
       {deleteError ? <ErrorNotice title={t('agreements.notDeleted')} error={deleteError} /> : null}
+      {siteChecked?.check.status === 'skipped' ? (
+        <p className="accord-muted" role="status">
+          {t('jql.site.unchecked')}
+        </p>
+      ) : null}
       {after ? (
         <div className="accord-notice">
           {after.placementError ? (

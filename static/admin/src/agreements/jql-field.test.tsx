@@ -5,11 +5,19 @@ import { useState } from 'react';
 import type { Problem } from '../../../../src/engine/errors';
 import { clean, description, field, mount, type, type Mounted } from '../testing/render';
 import { JqlField } from './jql-field';
+import { SiteCheckProvider, type SiteChecked } from './site-warnings';
+import { checkAgreementOnSite } from '../../../../src/engine/agreement/site-check';
+import type { Agreement } from '../../../../src/engine/agreement/types';
+import type { JqlVocabulary } from '../../../../src/engine/jql';
 
-function Harness(props: { readonly initial?: string; readonly problems?: readonly Problem[] }) {
+function Harness(props: {
+  readonly initial?: string;
+  readonly problems?: readonly Problem[];
+  readonly siteChecked?: SiteChecked;
+}) {
   const [value, setValue] = useState<string | undefined>(props.initial);
   return (
-    <>
+    <SiteCheckProvider value={props.siteChecked ?? null}>
       <JqlField
         path="$.appliesTo"
         label="Applies to issues where"
@@ -19,7 +27,7 @@ function Harness(props: { readonly initial?: string; readonly problems?: readonl
         problems={props.problems ?? []}
       />
       <output data-testid="value">{value ?? '(none)'}</output>
-    </>
+    </SiteCheckProvider>
   );
 }
 
@@ -85,5 +93,56 @@ describe('the JQL field', () => {
     const input = field(mounted.container, 'Applies to issues where');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(description(input)).toBe('Unknown field "Teem" | JQL');
+  });
+});
+
+/** The sandbox site's words, as the backend reads them from Jira. */
+const site: JqlVocabulary = {
+  fields: [{ id: 'customfield_10050', name: 'Team', custom: true }],
+  statuses: [{ id: '1', name: 'Open' }],
+  priorities: ['Highest', 'High', 'Medium'].map((name, i) => ({ id: String(i + 1), name })),
+  requestTypes: [],
+};
+/** What the backend answers, its problems under `$.agreement` as the routes put them. */
+const checkedAt = (appliesTo: string) => {
+  const agreement = { id: 'a', name: 'A', kind: 'SLA', appliesTo, metrics: [] } as Agreement;
+  return { agreement, ...checkAgreementOnSite(agreement, site, '$.agreement') };
+};
+
+describe('the JQL field against the site, in German', () => {
+  it('shows an unknown field refused by the save as an error at its column, naming the nearest field', async () => {
+    const { errors } = checkedAt('project = IT AND stauts = Open');
+    const problems = errors.map((p) => ({ ...p, path: '$.appliesTo' }));
+    mounted = await mount(<Harness initial="project = IT AND stauts = Open" problems={problems} />, {
+      locale: 'de-DE',
+    });
+    const input = field(mounted.container, 'Applies to issues where');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(clean(mounted.container.querySelector('.accord-field__errors')?.textContent)).toBe(
+      'Spalte 18: Unbekanntes Feld „stauts“; meinten Sie „status“?',
+    );
+    expect(description(input)).toContain('Unbekanntes Feld „stauts“; meinten Sie „status“?');
+  });
+
+  it('shows an unknown value saved with a warning under the field, without marking it invalid, until it changes', async () => {
+    const { agreement, errors, warnings } = checkedAt('priority = Hihg');
+    expect(errors).toEqual([]);
+    mounted = await mount(
+      <Harness
+        initial="priority = Hihg"
+        siteChecked={{ sent: agreement, check: { status: 'checked', warnings } }}
+      />,
+      { locale: 'de-DE' },
+    );
+    const input = field(mounted.container, 'Applies to issues where');
+    expect(input.getAttribute('aria-invalid')).not.toBe('true');
+    expect(mounted.container.querySelector('.accord-field__errors')).toBeNull();
+    const warning =
+      'Warnung: Spalte 12: Priorität „Hihg“ gibt es auf dieser Website nicht; meinten Sie „High“?';
+    expect(clean(mounted.container.querySelector('.accord-field__warnings')?.textContent)).toBe(warning);
+    expect(description(input)).toContain(warning);
+
+    type(input, 'priority = High');
+    expect(mounted.container.querySelector('.accord-field__warnings')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { Field } from '../ui/field';
 import { useT } from '../messages';
 import { problemText } from '../problem-text';
 import { checkJql } from './jql-check';
+import { useSiteWarnings } from './site-warnings';
 
 /**
  * A JQL condition (`appliesTo`, a goal's `when`, `pauseWhile`), checked as the admin types with the engine's
@@ -23,6 +24,29 @@ export function JqlField(props: {
   const { t } = i18n;
   const text = props.value ?? '';
   const issue = checkJql(text);
+  // What the last save found against the site that does not block it (a value the site does not have): shown
+  // with the help, which the control is described by, not as an error.
+  const warnings = useSiteWarnings(props.path, props.value);
+  const help =
+    warnings.length === 0 ? (
+      props.help
+    ) : (
+      <>
+        <ul className="accord-field__warnings">
+          {warnings.map((w, i) => (
+            <li key={i}>
+              {t('jql.site.warning', {
+                message:
+                  w.column === undefined
+                    ? problemText(w, i18n)
+                    : t('jql.at', { column: w.column, message: problemText(w, i18n) }),
+              })}
+            </li>
+          ))}
+        </ul>
+        {props.help}
+      </>
+    );
   const errors = issue
     ? [
         <span key="jql" className="accord-jql-error">
@@ -34,9 +58,14 @@ export function JqlField(props: {
           </span>
         </span>,
       ]
-    : [];
+    : // The backend's problems, with the column where the query names one (an unknown field).
+      props.problems.map((p) =>
+        p.column === undefined
+          ? problemText(p, i18n)
+          : t('jql.at', { column: p.column, message: problemText(p, i18n) }),
+      );
   return (
-    <Field path={props.path} label={props.label} help={props.help} errors={errors} problems={props.problems}>
+    <Field path={props.path} label={props.label} help={help} errors={errors} problems={props.problems}>
       {(c) => (
         <Textfield
           {...c}

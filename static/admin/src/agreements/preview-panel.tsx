@@ -11,7 +11,8 @@ import { useT } from '../messages';
 import { fieldId } from '../problems';
 import { ErrorNotice } from '../ui/error-notice';
 import { ErrorSummary } from '../ui/error-summary';
-import { relativePath } from '../problems';
+import { relativePath, valueAt } from '../problems';
+import { problemText } from '../problem-text';
 
 interface Option<V> {
   readonly value: V;
@@ -23,7 +24,8 @@ interface Option<V> {
  * and goal, the cycles met and breached and the met share against the objective.
  */
 export function PreviewPanel(props: { readonly draft: Agreement; readonly projects: readonly string[] }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const { backend, announce } = useAdmin();
   const [project, setProject] = useState<string | null>(props.projects[0] ?? null);
   const [days, setDays] = useState(30);
@@ -106,6 +108,25 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
           <ErrorNotice title={t('previewRun.failed')} error={state.error} onRetry={() => void run()} />
           <ErrorSummary problems={problems} />
         </>
+      ) : null}
+      {state.status === 'done' && state.result.siteCheck?.status === 'skipped' ? (
+        <p className="accord-muted">{t('jql.site.unchecked')}</p>
+      ) : null}
+      {state.status === 'done' && (state.result.siteCheck?.warnings.length ?? 0) > 0 ? (
+        <ul className="accord-field__warnings accord-preview-run__warnings">
+          {state.result.siteCheck?.warnings.map((w, i) => {
+            const jql = valueAt(props.draft, relativePath(w.path, '$.agreement'));
+            const message = problemText(w, i18n);
+            return (
+              <li key={i}>
+                {t('jql.site.warning', {
+                  message: w.column === undefined ? message : t('jql.at', { column: w.column, message }),
+                })}
+                {typeof jql === 'string' ? <div className="accord-mono accord-muted">{jql}</div> : null}
+              </li>
+            );
+          })}
+        </ul>
       ) : null}
       {state.status === 'done' ? (
         state.result.issues === 0 ? (
