@@ -230,6 +230,43 @@ export class JiraService {
     if (method === 'GET' && path === '/rest/api/3/status') {
       return { status: 200, body: structuredClone(statusesReply), objects: statusesReply.length };
     }
+    if (method === 'GET' && path === '/rest/api/3/field') {
+      // Jira's `FieldDetails`: the simulated site's fields, with the schema and clause names Jira gives them.
+      const { fields } = await this.simulated.getSiteVocabulary();
+      const body = fields.map((f) => ({
+        id: f.id,
+        key: f.id,
+        name: f.name,
+        custom: f.custom,
+        navigable: true,
+        searchable: true,
+        clauseNames: f.clauseNames ?? [f.id],
+        ...(f.schemaType === undefined ? {} : { schema: { type: f.schemaType } }),
+      }));
+      return { status: 200, body, objects: body.length };
+    }
+    if (method === 'GET' && path === '/rest/api/3/priority') {
+      const { priorities } = await this.simulated.getSiteVocabulary();
+      const body = priorities.map((p) => ({
+        ...p,
+        self: `/rest/api/3/priority/${p.id}`,
+        statusColor: '#999',
+      }));
+      return { status: 200, body, objects: body.length };
+    }
+    if (method === 'GET' && path === '/rest/servicedeskapi/requesttype') {
+      // A `PagedDTORequestTypeDTO`, `start` and `limit` as asked (JSM pages by at most 100).
+      const { requestTypes } = await this.simulated.getSiteVocabulary();
+      const start = Number(query.get('start') ?? 0);
+      const limit = Math.min(100, Number(query.get('limit') ?? 50));
+      const values = requestTypes.slice(start, start + limit).map((r) => ({ ...r, serviceDeskId: '1' }));
+      const isLastPage = start + values.length >= requestTypes.length;
+      return {
+        status: 200,
+        body: { start, limit, size: values.length, isLastPage, values },
+        objects: values.length,
+      };
+    }
     if (method === 'POST' && path === '/rest/api/3/app/field/value') {
       if (query.get('generateAppEvents') !== 'false') this.counters.fieldWritesWakingApps++;
       const updates =
