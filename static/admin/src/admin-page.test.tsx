@@ -372,3 +372,62 @@ describe('restoring a version', () => {
     ]);
   });
 });
+
+describe("saving an agreement the site's JQL check warns about", () => {
+  it('saves, says so, and shows the warning at its field until the field changes', async () => {
+    // What agreements/save answers for a goal `priority = Highst` on a site whose priorities are Jira's defaults.
+    const warning = {
+      code: 'jql.unknown-value',
+      message: 'No priority "Highst" on this site; did you mean "Highest"?',
+      path: '$.agreement.metrics[0].goals[0].when',
+      column: 12,
+      detail: {
+        key: 'jql.unknown-value',
+        values: { field: 'priority', value: 'Highst', count: 1, nearest0: 'Highest' },
+      },
+    };
+    const fake = site((call) =>
+      ok({
+        ...version(call.payload.agreement as Agreement, 2),
+        siteCheck: { status: 'checked', warnings: [warning] },
+      }),
+    );
+    await openGold(fake);
+    const when = () =>
+      container.querySelector<HTMLInputElement>('[data-path="$.metrics[0].goals[0].when"] input');
+    type(when()!, 'priority = Highst');
+    await click(button(container, 'Save'));
+
+    expect(clean(container.querySelector('.accord-editor p.accord-field__warnings')?.textContent)).toBe(
+      'Saved with 1 warning: the JQL names a value this Jira site does not have (see the field).',
+    );
+    const atField = container.querySelector(
+      '[data-path="$.metrics[0].goals[0].when"] .accord-field__warnings',
+    );
+    expect(clean(atField?.textContent)).toBe(
+      'Warning: Column 12: No priority "Highst" on this site; did you mean "Highest"?',
+    );
+    expect(when()?.getAttribute('aria-invalid')).not.toBe('true');
+
+    type(when()!, 'priority = Highest');
+    expect(
+      container.querySelector('[data-path="$.metrics[0].goals[0].when"] .accord-field__warnings'),
+    ).toBeNull();
+    expect(container.querySelector('.accord-editor p.accord-field__warnings')).toBeNull();
+  });
+
+  it('says the JQL went unchecked when Jira could not be read', async () => {
+    const fake = site((call) =>
+      ok({
+        ...version(call.payload.agreement as Agreement, 2),
+        siteCheck: { status: 'skipped', reason: 'jira-unreadable', warnings: [] },
+      }),
+    );
+    await openGold(fake);
+    type(field(container, 'Name'), 'Gold support 2027');
+    await click(button(container, 'Save'));
+    expect(clean(container.textContent)).toContain(
+      "Jira could not be read just now, so the JQL was not checked against this site's fields and values.",
+    );
+  });
+});

@@ -26,7 +26,7 @@ import { GeneralFields } from './general-fields';
 import { HistoryPanel } from './history-panel';
 import { MetricEditor } from './metric-editor';
 import { PreviewPanel } from './preview-panel';
-import { SiteCheckProvider, useSiteCheck, type SiteChecked } from './site-warnings';
+import { SiteCheckProvider, stillApplying, useSiteCheck, type SiteChecked } from './site-warnings';
 
 interface Loaded {
   readonly agreement: Version<Agreement> | null;
@@ -149,7 +149,9 @@ function Editor(props: {
   const save = useSave<Agreement>('$.agreement');
   const siteChecked = useSiteCheck();
   const problems = save.problemsFor(draft);
-  const generalProblems = problems.all.some((p) => !isWithin(p.path, '$.metrics'));
+  // A warning of the last save's site check unfolds its section too, so that it is seen.
+  const siteWarnings = stillApplying(siteChecked, draft);
+  const generalProblems = [...problems.all, ...siteWarnings].some((p) => !isWithin(p.path, '$.metrics'));
   const isNew = savedId === null;
   const savedMetricIds = new Set((original?.metrics ?? []).map((m) => m.id));
   const cleaned = cleanedAgreement(draft);
@@ -293,6 +295,11 @@ function Editor(props: {
       {siteChecked?.check.status === 'skipped' ? (
         <p className="accord-muted" role="status">
           {t('jql.site.unchecked')}
+        </p>
+      ) : null}
+      {siteWarnings.length > 0 ? (
+        <p className="accord-field__warnings" role="status">
+          {t('jql.site.savedWithWarnings', { count: siteWarnings.length })}
         </p>
       ) : null}
       {after ? (

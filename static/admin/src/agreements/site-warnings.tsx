@@ -20,6 +20,17 @@ export const SiteCheckProvider = SiteCheckContext.Provider;
 export const useSiteCheck = (): SiteChecked => useContext(SiteCheckContext);
 
 /**
+ * The warnings of `checked` that still apply to `draft` (their field holds the value that was saved), with
+ * paths relative to the agreement.
+ */
+export function stillApplying(checked: SiteChecked, draft: Agreement): readonly Problem[] {
+  if (checked === null) return [];
+  return checked.check.warnings
+    .map((w) => ({ ...w, path: relativePath(w.path, '$.agreement') }))
+    .filter((w) => valueAt(checked.sent, w.path) === valueAt(draft, w.path));
+}
+
+/**
  * The site warnings at exactly this path (relative to the agreement, `$.metrics[0].goals[1].when`) while the
  * field still holds the value that was saved: a warning goes once its field is changed.
  */
