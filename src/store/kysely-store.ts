@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports/store';
 import { SqlActionLog } from './action-log';
+import { SqlAdjustmentStore } from './adjustment-store';
 import { SqlAuditLog } from './audit-log';
 import { SqlBudgetStore } from './budget-store';
 import { SqlConfigStore } from './config-store';
@@ -44,6 +45,7 @@ export class KyselyStore implements Store {
   readonly reports: SqlReportStore;
   readonly pending: SqlPendingStore;
   readonly budgets: SqlBudgetStore;
+  readonly adjustments: SqlAdjustmentStore;
 
   private readonly group: <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -62,6 +64,7 @@ export class KyselyStore implements Store {
     this.reports = new SqlReportStore(ctx);
     this.pending = new SqlPendingStore(ctx);
     this.budgets = new SqlBudgetStore(ctx);
+    this.adjustments = new SqlAdjustmentStore(ctx);
   }
 
   grouped<T>(work: () => Promise<T>): Promise<T> {

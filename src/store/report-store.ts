@@ -45,6 +45,7 @@ export class SqlReportStore implements ReportStore {
       .where('c.stopped_at', '>=', range.from)
       .where('c.stopped_at', '<', range.to)
       .select(['c.agreement_id', 'c.metric_id', 'c.goal_index', 'c.project_key', 'c.breached'])
+      .select(['c.extended', 'c.excused'])
       .select(bucketOf('c.stopped_at', bounds).as('bucket'));
     const rows = await this.ctx.db
       .selectFrom(inner.as('x'))
@@ -52,6 +53,8 @@ export class SqlReportStore implements ReportStore {
       .select((eb) => [
         eb.fn.countAll<number | string>().as('cycles'),
         eb.fn.sum<number | string>('x.breached').as('breached'),
+        eb.fn.sum<number | string>('x.extended').as('extended'),
+        eb.fn.sum<number | string>('x.excused').as('excused'),
       ])
       .$if(scope.byProject === true, (q) => q.select('x.project_key').groupBy('x.project_key'))
       .groupBy(['x.agreement_id', 'x.metric_id', 'x.goal_index', 'x.bucket'])
@@ -63,6 +66,8 @@ export class SqlReportStore implements ReportStore {
         bucket: num(row.bucket),
         met: num(row.cycles) - breached,
         breached,
+        extended: num(row.extended),
+        excused: num(row.excused),
       };
     });
   }
@@ -75,6 +80,7 @@ export class SqlReportStore implements ReportStore {
       .select((eb) => [
         eb.fn.countAll<number | string>().as('cycles'),
         eb.fn.sum<number | string>('c.breached').as('breached'),
+        eb.fn.sum<number | string>('c.excused').as('excused'),
       ])
       .$if(scope.byProject === true, (q) => q.select('c.project_key').groupBy('c.project_key'))
       .groupBy(['c.agreement_id', 'c.metric_id', 'c.goal_index'])
@@ -83,6 +89,7 @@ export class SqlReportStore implements ReportStore {
       ...groupOf(row),
       running: num(row.cycles),
       runningBreached: num(row.breached),
+      runningExcused: num(row.excused),
     }));
   }
 

@@ -279,6 +279,8 @@ function cycleRow(cycle: StoredCycle, writeId: string, stamp: string): Insertabl
     breached: cycle.breached ? 1 : 0,
     breached_at: cycle.breachedAt,
     stamp,
+    extended: cycle.extended === true ? 1 : 0,
+    excused: cycle.excused === true ? 1 : 0,
   };
 }
 
@@ -303,5 +305,8 @@ export function toCycle(row: Selectable<CyclesTable>): StoredCycle {
     pausedMs: num(row.paused_ms),
     breached: bool(row.breached),
     breachedAt: numOrNull(row.breached_at),
+    // Present only when true, as the port's optional flags are written.
+    ...(bool(row.extended) ? { extended: true } : {}),
+    ...(bool(row.excused) ? { excused: true } : {}),
   };
 }

@@ -105,6 +105,25 @@ export interface CyclesTable {
   breached: Num;
   breached_at: NullableNum;
   stamp: string;
+  /** 1: an extension counted for the cycle (docs/engine-contract.md, "Extensions and excused breaches"). */
+  extended: ColumnType<number | string, number | undefined, number>;
+  /** 1: the cycle's breach is excused. */
+  excused: ColumnType<number | string, number | undefined, number>;
+}
+
+/** Extensions and excused breaches, one row per decision (see `adjustment-store.ts`). */
+export interface AdjustmentsTable {
+  issue_id: string;
+  id: string;
+  kind: string;
+  agreement_id: string;
+  metric_id: string;
+  cycle_started_at: Num;
+  at: Num;
+  minutes: NullableNum;
+  until_at: NullableNum;
+  reason: string;
+  actor: string;
 }
 
 /**
@@ -199,6 +218,7 @@ export interface AccordDb {
   accord_result_sets: ResultSetsTable;
   accord_results: ResultsTable;
   accord_cycles: CyclesTable;
+  accord_adjustments: AdjustmentsTable;
   accord_ratings: RatingsTable;
   accord_histories: HistoriesTable;
   accord_actions: ActionsTable;

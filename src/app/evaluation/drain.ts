@@ -6,6 +6,7 @@ import {
   type PendingIssue,
 } from '../ports';
 import { actOnThresholds, refreshAfterActions } from './actions';
+import { postCommitments } from '../commitments/post-commitments';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
 import { pushRetries } from './process-events';
@@ -154,7 +155,10 @@ async function measureRound(deps: Deps, batch: readonly PendingIssue[]): Promise
     if (outcome.kind === 'invalid') deps.logger.log('warn', 'issue.invalid', { issueId: outcome.issueId });
     if (outcome.kind === 'evaluated') {
       // A change can cross a threshold at once (a priority raised under 'retarget'): act now, not at the sweep.
-      const acted = await actOnThresholds(deps, outcome.issueId, outcome.result, outcome.agreements);
+      const acted = [
+        ...(await actOnThresholds(deps, outcome.issueId, outcome.result, outcome.agreements)),
+        ...(await postCommitments(deps, outcome.issueId, outcome.result, outcome.agreements)),
+      ];
       await refreshAfterActions(deps, outcome.issueId, acted);
       if (acted.some((a) => a.status === 'failed'))
         failedActions.push({ issueId: outcome.issueId, attempt: 2 });

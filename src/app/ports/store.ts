@@ -24,6 +24,8 @@ export interface Store {
   readonly pending: PendingStore;
   /** Expiring counters and leases shared by every function instance. */
   readonly budgets: BudgetStore;
+  /** Extensions and excused breaches of issues' cycles. */
+  readonly adjustments: AdjustmentStore;
   /**
    * Runs `work`, letting the database group its writes for speed where it can (SQLite commits them together);
    * never changes what is written or read: every write stays as safe on its own as without it, and nothing is
@@ -70,6 +72,16 @@ export interface ConfigStore {
   /** Which agreements apply to a project, in order (ids); [] if none are set. */
   projectAgreements(projectKey: string): Promise<string[]>;
   setProjectAgreements(projectKey: string, agreementIds: readonly string[]): Promise<void>;
+  /**
+   * Sets a project's agreements to `next` only if they are still `expected`, in one statement (compare and
+   * set: an UPDATE or DELETE that names the expected list, or an INSERT on the project's key when none was
+   * set), so that of two saves from the same list exactly one wins. Resolves to whether this one did.
+   */
+  swapProjectAgreements(
+    projectKey: string,
+    expected: readonly string[],
+    next: readonly string[],
+  ): Promise<boolean>;
   /** Every project that has agreements set. */
   projects(): Promise<{ projectKey: string; agreementIds: string[] }[]>;
 }
@@ -130,6 +142,10 @@ export interface StoredCycle {
   readonly pausedMs: number;
   readonly breached: boolean;
   readonly breachedAt: number | null;
+  /** An extension counted for the cycle. Absent: false. */
+  readonly extended?: boolean;
+  /** The cycle's breach is excused. Absent: false. */
+  readonly excused?: boolean;
 }
 
 /** What reports need of the issue itself, stored with its results (the same write, the same stamp). */
@@ -195,13 +211,20 @@ export interface EndedCounts extends CountGroup {
   /** Index of the bucket `[bounds[i], bounds[i + 1])`. */
   readonly bucket: number;
   readonly met: number;
+  /** Excused breaches included: the agreement's `countExcusedBreaches` decides what reports make of them. */
   readonly breached: number;
+  /** Of the met and breached, those an extension counted for. */
+  readonly extended: number;
+  /** Of the breached, those whose breach is excused. */
+  readonly excused: number;
 }
 
 /** Cycles open now (running, paused, out of hours), and of those the ones already past their target. */
 export interface OpenCounts extends CountGroup {
   readonly running: number;
   readonly runningBreached: number;
+  /** Of the running breached, those whose breach is excused. */
+  readonly runningExcused: number;
 }
 
 /** Satisfaction ratings of the issues whose cycles ended in a bucket, each issue once per group and bucket. */
@@ -434,4 +457,31 @@ export interface AuditLog {
     readonly before?: number;
     readonly entityId?: string;
   }): Promise<AuditEntry[]>;
+}
+
+// ── Extensions and excused breaches ────────────────────────────────────────────────────────────────────
+
+/** A person's decision on one cycle (docs/engine-contract.md, "Extensions and excused breaches"). */
+export interface StoredAdjustment {
+  readonly kind: 'extension' | 'excuse';
+  readonly agreementId: string;
+  readonly metricId: string;
+  /** The start of the cycle it is about (epoch ms). */
+  readonly cycleStartedAt: number;
+  /** When it was made (epoch ms). */
+  readonly at: number;
+  /** An extension's working minutes (fractional for an extension to an instant); null for an excuse. */
+  readonly minutes: number | null;
+  /** The instant an extension was asked to reach, when it was asked that way; else null. */
+  readonly until: number | null;
+  readonly reason: string;
+  /** The account that made it. */
+  readonly actor: string;
+}
+
+export interface AdjustmentStore {
+  /** Stores a decision; storing the same decision again (a retried request) keeps one. */
+  add(issueId: string, adjustment: StoredAdjustment): Promise<void>;
+  /** An issue's decisions, oldest first. */
+  forIssue(issueId: string): Promise<StoredAdjustment[]>;
 }

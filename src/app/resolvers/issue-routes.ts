@@ -5,8 +5,7 @@ import type { Deps } from '../evaluation/deps';
 import { displayState } from '../evaluation/summary';
 import { requireBrowse } from './guard';
 import { route, type Route } from './route';
-
-const issueId = z.string().regex(/^\d+$/, 'an issue id is a number');
+import { issueId } from './fields';
 
 /**
  * A calendar as the browser needs it to tick a countdown with the engine's own code: the configuration, and its

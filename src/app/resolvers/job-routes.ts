@@ -4,13 +4,15 @@ import { startJob } from '../jobs/recalculate';
 import { Refusal } from './envelope';
 import { requireAdmin, requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
+import { LIMITS, nonEmptyText } from '../../engine/config/limits';
+import { id, jql, projectKey } from './fields';
 
 const scope = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('project'), projectKey: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('agreement'), agreementId: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('jql'), jql: z.string().min(1).max(5000) }).strict(),
+  z.object({ kind: z.literal('project'), projectKey }).strict(),
+  z.object({ kind: z.literal('agreement'), agreementId: id }).strict(),
+  z.object({ kind: z.literal('jql'), jql }).strict(),
 ]);
-const jobId = z.string().min(1).max(100);
+const jobId = nonEmptyText(LIMITS.shortText);
 
 export const jobRoutes = {
   /**
@@ -72,7 +74,7 @@ export const jobRoutes = {
       .object({
         limit: z.number().int().min(1).max(200).default(50),
         before: z.number().optional(),
-        entityId: z.string().optional(),
+        entityId: nonEmptyText(LIMITS.id).optional(),
       })
       .strict(),
     async (deps, ctx, p) => {

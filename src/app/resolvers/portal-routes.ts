@@ -4,6 +4,7 @@ import { historyOf } from '../../engine/issue';
 import type { Deps } from '../evaluation/deps';
 import { Refusal } from './envelope';
 import { route, type Route } from './route';
+import { issueId } from './fields';
 
 /**
  * What the customer portal shows on a request: the commitments of its customer-visible SLAs, in words a
@@ -81,7 +82,7 @@ export const portalRoutes = {
    * not started, or whose goal has no target, promise nothing and are left out.
    */
   'portal/commitments': route(
-    z.object({ issueId: z.string().regex(/^\d+$/, 'an issue id is a number') }).strict(),
+    z.object({ issueId }).strict(),
     async (deps, ctx, p): Promise<PortalCommitments> => {
       if (!(await deps.jira.isRequestParticipant(ctx.accountId, p.issueId))) {
         throw new Refusal('forbidden', 'This request is not shared with you.');
@@ -99,8 +100,10 @@ export const portalRoutes = {
           r.kind === 'SLA' &&
           visible.has(r.agreementId) &&
           r.result.state !== 'not-started' &&
-          // A goal without a target only measures: it promises nothing.
-          typeof r.result.goal?.targetMinutes === 'number',
+          // A goal without a target only measures: it promises nothing. Business days and date fields promise.
+          (typeof r.result.goal?.targetMinutes === 'number' ||
+            r.result.goal?.businessDays !== undefined ||
+            r.result.goal?.dueDateField !== undefined),
       );
       // The purpose comes from the version the result was measured with.
       const versions = await Promise.all(

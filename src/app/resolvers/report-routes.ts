@@ -27,9 +27,9 @@ import { Refusal } from './envelope';
 import { requireReportReader } from './guard';
 import type { ComplianceReport, CsvPage, GadgetReport, MonthlyReport } from './report-types';
 import { route, type Route } from './route';
+import { LIMITS, nonEmptyText } from '../../engine/config/limits';
+import { id, projectKey } from './fields';
 
-const id = z.string().min(1).max(200);
-const projectKey = z.string().min(1).max(64);
 const period = z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]);
 const groupBy = z.enum(['goal', 'metric', 'project']);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is "YYYY-MM-DD"');
@@ -176,7 +176,7 @@ export const reportRoutes = {
           .string()
           .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is "YYYY-MM"')
           .optional(),
-        counterparty: z.string().min(1).max(200).optional(),
+        counterparty: nonEmptyText(LIMITS.counterparty).optional(),
         agreementId: id.optional(),
         projectKey: projectKey.optional(),
       })

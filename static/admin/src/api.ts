@@ -69,6 +69,7 @@ const withKey =
 const ROUTES = {
   'calendars/list': arrayOf(isVersion),
   'calendars/get': isVersion,
+  'calendars/history': arrayOf(isVersion),
   'calendars/save': isVersion,
   'calendars/delete': isVersion,
   'calendars/preview-ics': withKey('holidays', Array.isArray),
@@ -92,6 +93,7 @@ const ROUTES = {
 export interface Replies {
   'calendars/list': Version<Calendar>[];
   'calendars/get': Version<Calendar>;
+  'calendars/history': Version<Calendar>[];
   'calendars/save': Version<Calendar>;
   'calendars/delete': Version<Calendar>;
   'calendars/preview-ics': IcsPreview;
