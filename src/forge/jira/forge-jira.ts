@@ -32,6 +32,7 @@ import {
   parseReply,
   participantPage,
   searchPage,
+  status,
   statuses,
   transitions,
   userReply,
@@ -162,6 +163,12 @@ export class ForgeJira implements JiraPort {
     const path = route`/rest/api/3/status`;
     const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true });
     return parseReply(statuses, reply.body, where('GET', path));
+  }
+
+  async getStatus(idOrName: string): Promise<unknown> {
+    const path = route`/rest/api/3/status/${idOrName}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    return reply.status === 404 ? undefined : parseReply(status, reply.body, where('GET', path));
   }
 
   async setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {

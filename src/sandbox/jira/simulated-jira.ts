@@ -116,6 +116,13 @@ export class SimulatedJira implements JiraPort {
     return Promise.resolve(structuredClone(statusesReply));
   }
 
+  getStatus(idOrName: string): Promise<unknown> {
+    this.count('GET /rest/api/3/status/{idOrName}');
+    const wanted = idOrName.toLowerCase();
+    const found = statusesReply.find((s) => s.id === idOrName || s.name.toLowerCase() === wanted);
+    return Promise.resolve(found === undefined ? undefined : structuredClone(found));
+  }
+
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
     // One call carries up to 1,000 updates (`PUT /rest/api/3/app/field/value`).
     this.count('PUT /rest/api/3/app/field/value', Math.ceil(updates.length / 1000));
