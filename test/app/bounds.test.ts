@@ -236,6 +236,28 @@ describe('bounds on configuration', () => {
     ],
   ];
 
+  it('refuses an agreement whose parts are each within bounds but whose whole is not', async () => {
+    world = await makeWorld();
+    const agreement = gold();
+    // 20 thresholds of 10 comments of 10,000 characters: 2,000,000 characters.
+    metric(agreement).thresholds = times(LIMITS.thresholds, (i) => ({
+      at: { percent: i + 1 },
+      actions: times(LIMITS.actions, () => ({ type: 'comment', body: 'b'.repeat(LIMITS.actionText) })),
+    }));
+    for (const key of ['agreements/save', 'agreements/preview'] as const) {
+      await refused(
+        key,
+        key === 'agreements/save' ? { agreement, expectedVersion: 1 } : { agreement, projectKey: 'IT' },
+        key === 'agreements/save' ? admin : projectAdmin,
+        {
+          code: 'invalid-config',
+          path: '$.agreement',
+          limit: `at most ${LIMITS.configJson} characters as JSON`,
+        },
+      );
+    }
+  });
+
   it.each(agreementCases)(
     'refuses an agreement over the bound of %s and stores nothing',
     async (_, change, path, limit) => {
