@@ -47,6 +47,9 @@ const berlin = (): Calendar =>
 const metric = (a: Agreement) => found(a.metrics[0], 'metric');
 const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
+/** `text` anywhere, whatever its case ("At most 200 characters." names the limit "at most 200 characters"). */
+const caseless = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+
 /** Everything a refused call could have written: configuration, placements, jobs, the audit log. */
 async function stored(): Promise<unknown> {
   const { store } = world;
@@ -76,7 +79,10 @@ async function refused(
   if (reply.ok) return reply;
   expect(reply.error.code).toBe(expected.code);
   expect(reply.error.problems).toContainEqual(
-    expect.objectContaining({ path: expected.path, message: expect.stringContaining(expected.limit) }),
+    expect.objectContaining({
+      path: expected.path,
+      message: expect.stringMatching(caseless(expected.limit)),
+    }),
   );
   expect(await stored()).toEqual(before);
   return reply;
@@ -353,7 +359,7 @@ describe('bounds on payloads', () => {
     });
     // The message itself says where and what.
     expect(reply.ok ? '' : reply.error.message).toBe(
-      `The request to projects/set is not valid: $.projectKey: at most ${LIMITS.projectKey} characters.`,
+      `The request to projects/set is not valid: $.projectKey: At most ${LIMITS.projectKey} characters.`,
     );
   });
 

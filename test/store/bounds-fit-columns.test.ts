@@ -101,7 +101,7 @@ if (mysqlUrl === undefined) {
           problems: [
             expect.objectContaining({
               path: '$.agreement.counterparty',
-              message: `at most ${LIMITS.counterparty} characters`,
+              message: `At most ${LIMITS.counterparty} characters.`,
             }),
           ],
         }),

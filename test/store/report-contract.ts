@@ -115,6 +115,8 @@ export function describeReportContract(store: () => Store): void {
         bucket,
         met,
         breached,
+        extended: 0,
+        excused: 0,
       });
       expect(sorted(rows)).toEqual(
         sorted([
@@ -180,6 +182,7 @@ export function describeReportContract(store: () => Store): void {
           projectKey: null,
           running: 2,
           runningBreached: 1,
+          runningExcused: 0,
         },
       ]);
     });

@@ -6,6 +6,7 @@ import {
   type PendingIssue,
 } from '../ports';
 import { actOnThresholds, refreshAfterActions } from './actions';
+import { postCommitments } from '../commitments/post-commitments';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
 import { pushRetries } from './process-events';
@@ -154,7 +155,10 @@ async function measureRound(deps: Deps, batch: readonly PendingIssue[]): Promise
     if (outcome.kind === 'invalid') deps.logger.log('warn', 'issue.invalid', { issueId: outcome.issueId });
     if (outcome.kind === 'evaluated') {
       // A change can cross a threshold at once (a priority raised under 'retarget'): act now, not at the sweep.
-      const acted = await actOnThresholds(deps, outcome.issueId, outcome.result, outcome.agreements);
+      const acted = [
+        ...(await actOnThresholds(deps, outcome.issueId, outcome.result, outcome.agreements)),
+        ...(await postCommitments(deps, outcome.issueId, outcome.result, outcome.agreements)),
+      ];
       await refreshAfterActions(deps, outcome.issueId, acted);
       if (acted.some((a) => a.status === 'failed'))
         failedActions.push({ issueId: outcome.issueId, attempt: 2 });
@@ -167,7 +171,8 @@ async function measureRound(deps: Deps, batch: readonly PendingIssue[]): Promise
   return round;
 }
 
-function isThrottle(error: unknown): error is JiraError {
+/** Whether Jira refused for its rate limits (429, or a wait it named): the app's quota, not the issue's fault. */
+export function isThrottle(error: unknown): error is JiraError {
   return error instanceof JiraError && (error.status === 429 || error.retryAfterMs !== undefined);
 }
 
@@ -181,8 +186,7 @@ async function handleFailure(
   const { issueId, token } = pending;
   if (isThrottle(error)) {
     // Jira's quota is the app's, not the issue's: every drain waits, and no attempt is counted.
-    const until = now + (error.retryAfterMs ?? DEFAULT_THROTTLE_MS);
-    await deps.store.budgets.acquire(JIRA_WAIT_KEY, now, until);
+    const until = await waitForJira(deps, error);
     await deps.store.pending.defer(issueId, token, pending.attempts, until);
     deps.logger.log('warn', 'jira.throttled', { issueId, status: error.status, retryAt: until });
     return 'deferred';
@@ -208,4 +212,15 @@ async function handleFailure(
     ...(retryable ? {} : { reason: 'not-retryable' }),
   });
   return 'failed';
+}
+
+/**
+ * Records how long Jira asked the app to wait (its `Retry-After` or `X-RateLimit-Reset`, else a minute), so that
+ * every drain and due consumer of every instance holds back until then; resolves to that instant.
+ */
+export async function waitForJira(deps: Deps, error: JiraError): Promise<number> {
+  const now = deps.clock.now();
+  const until = now + (error.retryAfterMs ?? DEFAULT_THROTTLE_MS);
+  await deps.store.budgets.acquire(JIRA_WAIT_KEY, now, until);
+  return until;
 }

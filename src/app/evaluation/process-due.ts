@@ -1,5 +1,6 @@
 import type { QueueEvent } from '../ports';
 import { actOnThresholds, refreshAfterActions, type ActionOutcome } from './actions';
+import { postCommitments } from '../commitments/post-commitments';
 import type { Deps } from './deps';
 import { evaluateStored, refreshIssue, type IssueOutcome } from './evaluate-issue';
 import { MAX_ATTEMPTS, pushRetries } from './process-events';
@@ -19,7 +20,10 @@ export async function processDue(
     : await refreshIssue(deps, event.issueId);
   if (outcome.kind !== 'evaluated') return { outcome, actions: [] };
   await deps.jira.setCustomFields(outcome.fields);
-  const actions = await actOnThresholds(deps, event.issueId, outcome.result, outcome.agreements);
+  const actions = [
+    ...(await actOnThresholds(deps, event.issueId, outcome.result, outcome.agreements)),
+    ...(await postCommitments(deps, event.issueId, outcome.result, outcome.agreements)),
+  ];
   await refreshAfterActions(deps, event.issueId, actions);
   const attempt = event.attempt ?? 1;
   if (actions.some((a) => a.status === 'failed') && attempt < MAX_ATTEMPTS) {

@@ -7,6 +7,7 @@ import {
   type QueueEvent,
 } from '../ports';
 import { actOnThresholds, refreshAfterActions } from './actions';
+import { postCommitments } from '../commitments/post-commitments';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
 
@@ -67,7 +68,10 @@ export async function processIssueEvents(deps: Deps, events: readonly QueueEvent
   const failedActions: { issueId: string; attempt: number }[] = [];
   for (const o of outcomes) {
     if (o.kind !== 'evaluated') continue;
-    const acted = await actOnThresholds(deps, o.issueId, o.result, o.agreements);
+    const acted = [
+      ...(await actOnThresholds(deps, o.issueId, o.result, o.agreements)),
+      ...(await postCommitments(deps, o.issueId, o.result, o.agreements)),
+    ];
     await refreshAfterActions(deps, o.issueId, acted);
     if (acted.some((a) => a.status === 'failed')) failedActions.push({ issueId: o.issueId, attempt: 2 });
   }

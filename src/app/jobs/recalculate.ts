@@ -88,6 +88,7 @@ export async function runJobStep(
       }
     });
     failed += page.unreadable;
+    done += page.skipped;
     cursor = page.cursor;
     const finished = page.last;
     await deps.store.jobs.update(jobId, {
@@ -115,19 +116,35 @@ async function nextPage(
   deps: Deps,
   spec: JobSpec,
   cursor: Cursor,
-): Promise<{ histories: StoredHistory[]; unreadable: number; cursor: Cursor; last: boolean }> {
+): Promise<{
+  histories: StoredHistory[];
+  unreadable: number;
+  /** Issues left alone: closed long ago (retention dropped their history) and not to be replaced. */
+  skipped: number;
+  cursor: Cursor;
+  last: boolean;
+}> {
   if (spec.scope.kind !== 'jql') {
-    const histories = await deps.store.histories.page({
+    const entries = await deps.store.histories.page({
       ...(spec.scope.kind === 'project' ? { projectKey: spec.scope.projectKey } : {}),
       ...(cursor.after === undefined ? {} : { afterIssueId: cursor.after }),
       limit: PAGE,
     });
-    const lastId = histories[histories.length - 1]?.issueId;
+    const kept = entries.flatMap((e) => (e.data === null ? [] : [e]));
+    const dropped = entries.filter((e) => e.data === null).map((e) => e.issueId);
+    // Only issues closed long ago lose their history: their results are completed, so only a job that replaces
+    // completed results needs them, and reads them from Jira again, in bulk.
+    const read =
+      spec.replaceCompleted && dropped.length > 0
+        ? await readInBulk(deps, dropped)
+        : { histories: [], unreadable: 0 };
+    const lastId = entries[entries.length - 1]?.issueId;
     return {
-      histories,
-      unreadable: 0,
+      histories: [...kept, ...read.histories],
+      unreadable: read.unreadable,
+      skipped: spec.replaceCompleted ? 0 : dropped.length,
       cursor: lastId === undefined ? cursor : { after: lastId },
-      last: histories.length < PAGE,
+      last: entries.length < PAGE,
     };
   }
   const page = await deps.jira.searchIssueIds(spec.scope.jql, {
@@ -140,6 +157,7 @@ async function nextPage(
   return {
     histories: [...stored.flatMap((h) => (h ? [h] : [])), ...read.histories],
     unreadable: read.unreadable,
+    skipped: 0,
     cursor: page.nextPageToken === undefined ? cursor : { token: page.nextPageToken },
     last: page.nextPageToken === undefined,
   };

@@ -1,12 +1,16 @@
 export type { Clock } from './clock';
 export {
+  bcp47Locale,
   JiraError,
   type Actor,
   type CustomFieldUpdate,
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type JsmSla,
+  type JsmSlaCycle,
   type NotifyMessage,
+  type UserProfile,
 } from './jira';
 export {
   errorFields,

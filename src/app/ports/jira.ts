@@ -99,4 +99,63 @@ export interface JiraPort {
   ): Promise<boolean>;
   /** Whether the user is the reporter or a request participant of a JSM request (for the portal panel). */
   isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean>;
+  /** The names of the Jira groups a user belongs to (`GET /rest/api/3/user/groups`); [] for an unknown user. */
+  groupsOf(accountId: string): Promise<readonly string[]>;
+
+  // ── People, as the app ─────────────────────────────────────────────────────────────────────────────
+  /**
+   * A user's language and zone from their Jira profile (`GET /rest/api/3/user?accountId=`), `locale` as BCP 47
+   * (`de-DE`; Jira writes `de_DE`); each undefined where Jira does not tell (customers' profiles often do not).
+   * Undefined for an unknown account.
+   */
+  getUserProfile(accountId: string): Promise<UserProfile | undefined>;
+
+  // ── JSM's own SLAs, as the app ─────────────────────────────────────────────────────────────────────
+  /**
+   * Every JSM SLA metric recorded on a request with its cycles (`GET /rest/servicedeskapi/request/{id}/sla`,
+   * every page); undefined when the issue is no JSM request (404).
+   */
+  getRequestSlas(issueIdOrKey: string): Promise<readonly JsmSla[] | undefined>;
+}
+
+/** One of JSM's SLA metrics on a request, as JSM measured it: its completed cycles, then the ongoing one. */
+export interface JsmSla {
+  readonly id: string;
+  readonly name: string;
+  readonly cycles: readonly JsmSlaCycle[];
+}
+
+/** A JSM SLA cycle (`SlaInformationCompletedCycleDTO` or `SlaInformationOngoingCycleDTO`), instants in epoch ms. */
+export interface JsmSlaCycle {
+  readonly startedAt: number;
+  /** Null for the ongoing cycle. */
+  readonly stoppedAt: number | null;
+  readonly breached: boolean;
+  /** When it breached (or would have, or will); null where JSM does not say (a paused cycle). */
+  readonly breachAt: number | null;
+  /** The goal's duration; null where JSM has none. */
+  readonly goalMs: number | null;
+  readonly elapsedMs: number;
+  readonly remainingMs: number | null;
+  /** Ongoing only: whether the clock is paused, and whether it counts calendar hours only. */
+  readonly paused?: boolean;
+  readonly withinCalendarHours?: boolean;
+}
+
+/** What Accord reads of a person's Jira profile: how to write to them. */
+export interface UserProfile {
+  readonly accountId: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
+}
+
+/**
+ * Jira's profile locale (`de_DE`, `en_US`) as BCP 47 (`de-DE`), which `Intl` reads; undefined for anything that
+ * is not a plain language(-region) code.
+ * @example bcp47Locale('de_DE') === 'de-DE'
+ */
+export function bcp47Locale(jira: unknown): string | undefined {
+  if (typeof jira !== 'string') return undefined;
+  const tag = jira.replace('_', '-');
+  return /^[a-z]{2,3}(-[A-Za-z]{2}|-\d{3})?$/.test(tag) ? tag : undefined;
 }

@@ -11,6 +11,7 @@ import type { IanaZone } from '../../engine/time/units';
 import type { Deps } from '../evaluation/deps';
 import type { Version } from '../ports';
 import { Refusal } from '../resolvers/envelope';
+import type { GoalTargetView } from '../resolvers/report-types';
 
 /** A current agreement version with a body (not deleted). */
 export type LiveAgreement = Version<Agreement> & { readonly body: Agreement };
@@ -125,4 +126,15 @@ export function goalLabel(goals: readonly Goal[], index: number | null): string 
   const goal = goals[index];
   if (!goal) return `goal ${index + 1}`;
   return goal.when ?? (goals.length === 1 ? 'all issues' : 'all other issues');
+}
+
+/**
+ * The terms of a business-day or date-field goal, for the reports to state beside its label; undefined for a
+ * goal in working time (its `targetMinutes` says it all) or no goal.
+ * @example goalTargetView({ calendar: 'c', businessDays: { days: 1 } }) // { businessDays: { days: 1 } }
+ */
+export function goalTargetView(goal: Goal | undefined): GoalTargetView | undefined {
+  if (goal?.businessDays !== undefined) return { businessDays: goal.businessDays };
+  if (goal?.dueDateField !== undefined) return { dueDateField: goal.dueDateField };
+  return undefined;
 }

@@ -97,6 +97,12 @@ export const configRoutes = {
       );
     return found;
   }),
+  'calendars/history': route(z.object({ id }).strict(), async (deps, ctx, p) => {
+    const reach = await requireConfigReader(deps, ctx);
+    // A calendar out of the caller's reach has, for this caller, the history of an unknown one: none.
+    if (reach.scope === 'project' && !reach.calendars.has(p.id)) return [];
+    return deps.store.config.history('calendar', p.id);
+  }),
   'calendars/save': route(
     z.object({ calendar: z.unknown(), expectedVersion: version }).strict(),
     async (deps, ctx, p) => {

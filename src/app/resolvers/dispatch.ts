@@ -1,16 +1,20 @@
 import { MAX_PROBLEMS } from '../../engine/config/limits';
-import { joinPath, type Problem } from '../../engine/errors';
+import { zodProblems } from '../../engine/config/zod-problems';
+import type { Problem } from '../../engine/errors';
 import type { Deps } from '../evaluation/deps';
 import { JiraError } from '../ports';
+import { adjustmentRoutes } from './adjustment-routes';
 import { adminRoutes } from './admin-routes';
 import { configRoutes } from './config-routes';
 import type { CallContext } from './context';
 import { Refusal, success, type Reply } from './envelope';
 import { issueRoutes } from './issue-routes';
 import { jobRoutes } from './job-routes';
+import { jsmRoutes } from './jsm-routes';
 import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
 import { reportRoutes } from './report-routes';
+import { retentionRoutes } from './retention-routes';
 import type { Route } from './route';
 import { settingsRoutes } from './settings-routes';
 
@@ -24,6 +28,9 @@ export const routes: Readonly<Record<string, Route>> = {
   ...settingsRoutes,
   ...portalRoutes,
   ...reportRoutes,
+  ...jsmRoutes,
+  ...adjustmentRoutes,
+  ...retentionRoutes,
 };
 
 /**
@@ -42,21 +49,14 @@ export async function dispatch(
   if (!r) return { ok: false, error: { code: 'not-found', message: `Accord has no resolver "${key}".` } };
   const parsed = r.payload.safeParse(payload ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      code: 'payload.invalid',
-      message: issue.message,
-      path: issue.path.reduce<string>(
-        (path, k) => joinPath(path, typeof k === 'number' ? k : String(k)),
-        '$',
-      ),
-    }));
+    const problems = zodProblems(parsed.error, '$', 'payload', payload ?? {});
     const first = problems[0];
     return {
       ok: false,
       error: {
         code: 'invalid-payload',
-        // The first problem in the message too: "… not valid: $.projectKey: at most 64 characters."
-        message: `The request to ${key} is not valid${first ? `: ${first.path}: ${first.message}` : ''}.`,
+        // The first problem in the message too: "… not valid: $.projectKey: At most 64 characters."
+        message: `The request to ${key} is not valid${first ? `: ${first.path}: ${first.message.replace(/\.$/, '')}` : ''}.`,
         problems: capped(problems),
       },
     };

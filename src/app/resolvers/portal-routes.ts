@@ -100,8 +100,10 @@ export const portalRoutes = {
           r.kind === 'SLA' &&
           visible.has(r.agreementId) &&
           r.result.state !== 'not-started' &&
-          // A goal without a target only measures: it promises nothing.
-          typeof r.result.goal?.targetMinutes === 'number',
+          // A goal without a target only measures: it promises nothing. Business days and date fields promise.
+          (typeof r.result.goal?.targetMinutes === 'number' ||
+            r.result.goal?.businessDays !== undefined ||
+            r.result.goal?.dueDateField !== undefined),
       );
       // The purpose comes from the version the result was measured with.
       const versions = await Promise.all(

@@ -73,6 +73,7 @@ export const previewRoutes = {
         seen += page.length;
         after = page[page.length - 1]?.issueId;
         for (const stored of page) {
+          if (stored.data === null) continue; // closed long ago: retention dropped it, and previews look back weeks
           const history = historyOf(stored.data);
           const resolvedAt = lastResolution(history.events);
           if (resolvedAt === undefined || resolvedAt < from) continue;

@@ -121,6 +121,13 @@ export interface ComplianceFigures {
   /** Open cycles (running, paused, out of hours): only in the current period; not in the share. */
   readonly running: number;
   readonly runningBreached: number;
+  /** Ended cycles an extension counted for (already in met or breached). */
+  readonly extended?: number;
+  /**
+   * Ended cycles whose breach is excused; in `breached` only when the agreement counts excused breaches
+   * (`countExcusedBreaches`), else in neither met nor breached.
+   */
+  readonly excused?: number;
   /** `met + breached`. */
   readonly completed: number;
   /** Null when no cycle ended. */
@@ -148,6 +155,8 @@ export interface ComplianceRow {
   /** The goal's condition (`priority = Highest`), `all issues`, `all other issues`, `all goals` or `no goal matched`. */
   readonly goalLabel: string;
   readonly targetMinutes: number | null;
+  /** A business-day or date-field goal's terms (its `targetMinutes` is null); absent for working time. */
+  readonly target?: GoalTargetView;
   /** Set with `groupBy: 'project'`. */
   readonly projectKey: string | null;
   /** One per period of the report, in the same order. */
@@ -310,6 +319,8 @@ export interface GoalMonthView {
   readonly goalIndex: number | null;
   readonly goalLabel: string;
   readonly targetMinutes: number | null;
+  /** A business-day or date-field goal's terms; absent for working time. */
+  readonly target?: GoalTargetView;
   readonly figures: ComplianceFigures;
 }
 
@@ -376,7 +387,8 @@ export type CsvColumn =
   | 'paused_ms'
   | 'breached_at'
   | 'outcome'
-  | 'period';
+  | 'period'
+  | 'adjusted';
 
 export interface CsvPage {
   /** A file name for the whole export, e.g. `accord-gold-2026-03.csv`. */
@@ -389,4 +401,10 @@ export interface CsvPage {
   /** Pass as `cursor` for the next page; null on the last. */
   readonly nextCursor: string | null;
   readonly periods: readonly ReportPeriod[];
+}
+
+/** A goal whose deadline is a time of day: whole business days (with a due time and cut-off), or a date field. */
+export interface GoalTargetView {
+  readonly businessDays?: { readonly days: number; readonly cutoff?: string; readonly dueAt?: string };
+  readonly dueDateField?: string;
 }

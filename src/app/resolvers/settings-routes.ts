@@ -217,7 +217,8 @@ export const settingsRoutes = {
         seen += page.length;
         after = page[page.length - 1]?.issueId;
         for (const stored of page) {
-          if (stored.data.created < from) continue;
+          // Retention dropped only histories of issues closed long ago: older than any preview looks.
+          if (stored.data === null || stored.data.created < from) continue;
           const history = historyOf(stored.data);
           if (!work.take(history.events.length * metricsPerIssue)) {
             complete = false;

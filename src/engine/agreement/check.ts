@@ -140,6 +140,19 @@ export function checkAgreement(
       path: joinPath(path, 'customerVisible'),
     });
   }
+  if (
+    agreement.commitmentComments !== undefined &&
+    (agreement.kind !== 'SLA' || agreement.customerVisible !== true)
+  ) {
+    problems.push({
+      code: 'agreement.commitmentComments',
+      message:
+        agreement.kind === 'SLA'
+          ? 'only a customer-visible SLA posts its commitments to customers: set "customerVisible": true'
+          : `only an SLA posts commitments to customers; OLAs and UCs are internal (this is a ${agreement.kind})`,
+      path: joinPath(path, 'commitmentComments'),
+    });
+  }
 
   const metricIds = new Set<string>();
   const metrics = agreement.metrics.map((metric, m): CheckedMetric => {

@@ -135,6 +135,7 @@ export const agreementSchema = z.strictObject({
   reviewBy: shortText.optional(),
   appliesTo: jql.optional(),
   customerVisible: z.boolean().optional(),
+  commitmentComments: z.strictObject({ moveMinutes: z.number().int().min(1).max(525_600) }).optional(),
   metrics: list(metricSchema, LIMITS.metrics).min(1),
   reportingTimeZone: nonEmptyText(LIMITS.shortText).optional(),
   monthlyFee: z.number().nonnegative().optional(),
@@ -145,4 +146,10 @@ export const agreementSchema = z.strictObject({
   penalties: list(penaltySchema, LIMITS.penalties).optional(),
   creditCapPercent: percent.optional(),
   availability: list(availabilitySchema, LIMITS.availability).optional(),
+  extensionGroups: z
+    .array(z.string().max(255).regex(/\S/, 'a group name is not blank'))
+    .max(20)
+    .refine((groups) => new Set(groups).size === groups.length, 'each group is named once')
+    .optional(),
+  countExcusedBreaches: z.boolean().optional(),
 });

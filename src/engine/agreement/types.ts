@@ -19,6 +19,12 @@ export interface Agreement {
   appliesTo?: string;
   /** SLA metrics shown on the customer portal; never for OLA or UC. */
   customerVisible?: boolean;
+  /**
+   * Posts the SLA's customer-visible commitments as a public comment when a request is raised, and again when a
+   * committed time moves by more than `moveMinutes`, in the reporter's language and zone. SLA only, and only a
+   * customer-visible one.
+   */
+  commitmentComments?: CommitmentComments;
   metrics: Metric[];
   /**
    * The IANA zone reporting periods (weeks, months, quarters) are counted in. Absent: the zone of the first
@@ -35,6 +41,16 @@ export interface Agreement {
   creditCapPercent?: number;
   /** Availability objectives of services the agreement covers, measured from incident issues. */
   availability?: AvailabilityObjective[];
+  /**
+   * Jira groups whose members may extend a deadline or excuse a breach on an issue the agreement covers (Jira
+   * administrators always may); at most 20, each named once.
+   */
+  extensionGroups?: string[];
+  /**
+   * Whether an excused breach still counts as a breach in compliance and credits. Default false: an excused
+   * breach is left out of both (neither met nor breached) and shown apart.
+   */
+  countExcusedBreaches?: boolean;
 }
 
 /**
@@ -185,3 +201,9 @@ export type Action =
   | { type: 'priority'; name: string }
   | { type: 'transition'; to: string }
   | { type: 'label'; add: string };
+
+/** When an SLA posts its commitments to the customer as a public comment (see {@link Agreement}). */
+export interface CommitmentComments {
+  /** Post again when a committed time moves by more than this many minutes (earlier or later). */
+  moveMinutes: number;
+}

@@ -32,7 +32,7 @@ export function validateAgreement(
   path = '$',
 ): Result<CheckedAgreement> {
   const shape = agreementSchema.safeParse(input);
-  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'agreement') };
+  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'agreement', input) };
   const tooLarge = beyondConfigJson(shape.data, path, 'agreement');
   if (tooLarge) return { ok: false, problems: [tooLarge] };
   return checkAgreement(shape.data as Agreement, calendarIds, path);

@@ -43,7 +43,7 @@ export function validateCalendar(
   options: CalendarCheckOptions = {},
 ): Result<ValidCalendar> {
   const shape = calendarSchema.safeParse(input);
-  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar') };
+  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar', input) };
   const tooLarge = beyondConfigJson(shape.data, path, 'calendar');
   if (tooLarge) return { ok: false, problems: [tooLarge] };
   return checkCalendar(shape.data as Calendar, path, options);

@@ -104,7 +104,7 @@ export function beyondConfigJson(body: unknown, path: string, what: string): Pro
   if (size <= LIMITS.configJson) return undefined;
   return {
     code: `${what}.too-large`,
-    message: `at most ${LIMITS.configJson} characters as JSON (this ${what} has ${size})`,
+    message: `At most ${LIMITS.configJson} characters as JSON; this ${what} has ${size}.`,
     path,
   };
 }

@@ -6,13 +6,17 @@
  */
 import { getAppContext, route, type Route } from '@forge/api';
 import {
+  bcp47Locale,
   type Actor,
   type CustomFieldUpdate,
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
   type NotifyMessage,
+  type JsmSla,
+  type UserProfile,
 } from '../../app/ports';
+import { nextStart, slaPageReply, slasOfPage } from '../../app/jsm/sla-reply';
 import { parseJiraInstant } from '../../engine/issue/jira-instant';
 import { textToAdf } from './adf';
 import { batchFieldUpdates, customFieldKeys, type ForgeAppIdentity } from './custom-fields';
@@ -22,6 +26,7 @@ import {
   changelogPage,
   commentPage,
   customerRequest,
+  userGroups,
   issueReply,
   myPermissions,
   parseReply,
@@ -29,11 +34,15 @@ import {
   searchPage,
   statuses,
   transitions,
+  userReply,
   type Dated,
   type IssueReply,
 } from './replies';
 import { ResilientJiraClient, type JiraCall, type RetryPolicy } from './resilient-client';
 import { forgeJiraFetch, withoutQuery, type JiraFetch } from './transport';
+
+/** SLA metrics per page of `GET /rest/servicedeskapi/request/{id}/sla` (JSM's `limit`). */
+const SLA_PAGE = 50;
 
 /** The comment property that carries a threshold action's key (see `JiraPort.addComment`). */
 const MARKER_PROPERTY = 'accord.action';
@@ -54,6 +63,7 @@ export interface ForgeJiraOptions extends ForgeAppIdentity {
   readonly retry?: Partial<RetryPolicy>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  readonly now?: () => number;
 }
 
 /**
@@ -156,8 +166,9 @@ export class ForgeJira implements JiraPort {
 
   async setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
     // No changelog entry per write: Accord rewrites these fields on every evaluation, and the issue's history
-    // should show what people did, not Accord's bookkeeping.
-    const path = route`/rest/api/3/app/field/value?generateChangelog=false`;
+    // should show what people did, not Accord's bookkeeping. No app events either: a write must not wake other
+    // apps and automation rules on every evaluation.
+    const path = route`/rest/api/3/app/field/value?generateChangelog=false&generateAppEvents=false`;
     for (const batch of batchFieldUpdates(updates, this.fieldKeys)) {
       await this.client.send({ as: 'app', method: 'POST', path, body: { updates: batch }, idempotent: true });
     }
@@ -297,6 +308,47 @@ export class ForgeJira implements JiraPort {
     if (reply.status === 404) return false;
     const granted = parseReply(myPermissions, reply.body, where('GET', path)).permissions[permission];
     return granted?.havePermission === true;
+  }
+
+  async getRequestSlas(issueIdOrKey: string): Promise<readonly JsmSla[] | undefined> {
+    const slas: JsmSla[] = [];
+    for (let start: number | undefined = 0; start !== undefined;) {
+      const query = new URLSearchParams({ start: String(start), limit: String(SLA_PAGE) });
+      const path = route`/rest/servicedeskapi/request/${issueIdOrKey}/sla?${query}`;
+      const reply = await this.client.send({
+        as: 'app',
+        method: 'GET',
+        path,
+        idempotent: true,
+        expect: [404],
+      });
+      if (reply.status === 404) return undefined;
+      const page = parseReply(slaPageReply, reply.body, where('GET', path));
+      slas.push(...slasOfPage(page));
+      start = nextStart(page, start);
+    }
+    return slas;
+  }
+
+  async getUserProfile(accountId: string): Promise<UserProfile | undefined> {
+    const path = route`/rest/api/3/user?${new URLSearchParams({ accountId })}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    if (reply.status === 404) return undefined;
+    const user = parseReply(userReply, reply.body, where('GET', path));
+    const locale = bcp47Locale(user.locale);
+    return {
+      accountId: user.accountId,
+      ...(locale === undefined ? {} : { locale }),
+      ...(user.timeZone === undefined ? {} : { timeZone: user.timeZone }),
+    };
+  }
+
+  /** A user's groups, read as the app (`read:jira-user`); a 404 (no such user) is none. */
+  async groupsOf(accountId: string): Promise<readonly string[]> {
+    const path = route`/rest/api/3/user/groups?accountId=${accountId}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    if (reply.status === 404) return [];
+    return parseReply(userGroups, reply.body, where('GET', path)).map((g) => g.name);
   }
 
   /**

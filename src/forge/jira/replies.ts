@@ -85,9 +85,19 @@ export const myPermissions = z.looseObject({
   permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
 });
 
+/** `GET /rest/api/3/user/groups`: the user's groups. */
+export const userGroups = z.array(z.looseObject({ name: z.string() }));
+
 /** `GET /rest/servicedeskapi/request/{id}`: the reporter. */
 export const customerRequest = z.looseObject({
   reporter: z.optional(z.looseObject({ accountId: z.optional(z.string()) })),
+});
+
+/** `GET /rest/api/3/user?accountId=`: a `User`; `locale` (`de_DE`) and `timeZone` only where the profile says. */
+export const userReply = z.looseObject({
+  accountId: z.string(),
+  locale: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
 });
 
 /** `GET /rest/servicedeskapi/request/{id}/participant`: a `PagedDTOUserDTO`. */

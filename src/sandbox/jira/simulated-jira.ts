@@ -1,15 +1,20 @@
 import { parseJql } from '../../engine/jql';
 import { historyOf, parseIssue } from '../../engine/issue';
 import {
+  bcp47Locale,
   JiraError,
   type Actor,
   type CustomFieldUpdate,
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type JsmSla,
   type NotifyMessage,
+  type UserProfile,
 } from '../../app/ports';
+import { nextStart, slaPageReply, slasOfPage } from '../../app/jsm/sla-reply';
 import { statusesReply } from './issue-model';
+import { slaPage } from './jsm-slas';
 import { APP_ACCOUNT, type SimulatedSite } from './site';
 
 // Jira's page sizes: the issue embeds at most 100 changelog entries; comments and changelogs page by 100.
@@ -59,7 +64,10 @@ export class SimulatedJira implements JiraPort {
     page: { readonly nextPageToken?: string; readonly maxResults?: number } = {},
   ): Promise<{ readonly issueIds: readonly string[]; readonly nextPageToken?: string }> {
     this.count('GET /rest/api/3/search/jql');
-    const query = parseJql(jql);
+    // JQL's ORDER BY is no part of Accord's subset: the site honours `created`/`key` descending, else id order.
+    const order = /\s+ORDER\s+BY\s+(.+)$/i.exec(jql);
+    const newestFirst = order !== null && /\b(created|key|id)\s+DESC\b/i.test(order[1] ?? '');
+    const query = parseJql(order === null ? jql : jql.slice(0, order.index));
     if (!query.ok) {
       const message = query.problems.map((p) => p.message).join('; ');
       return Promise.reject(new JiraError(`Jira: the JQL is not valid: ${message} (400)`, 400, false));
@@ -71,7 +79,7 @@ export class SimulatedJira implements JiraPort {
         return data.ok && query.value.matches(historyOf(data.value).at(now));
       })
       .map((issue) => issue.id)
-      .sort((a, b) => Number(a) - Number(b));
+      .sort((a, b) => (newestFirst ? Number(b) - Number(a) : Number(a) - Number(b)));
     const start = Number(page.nextPageToken ?? '0');
     const size = Math.min(page.maxResults ?? 100, 5000);
     const issueIds = ids.slice(start, start + size);
@@ -206,11 +214,52 @@ export class SimulatedJira implements JiraPort {
     }
   }
 
+  groupsOf(accountId: string): Promise<readonly string[]> {
+    this.count('GET /rest/api/3/user/groups');
+    return Promise.resolve(this.site.user(accountId)?.groups ?? []);
+  }
+
   isRequestParticipant(accountId: string, idOrKey: string): Promise<boolean> {
     this.count('GET /rest/servicedeskapi/request/{id}/participant');
     const issue = this.site.find(idOrKey);
     return Promise.resolve(
       issue !== undefined && (this.site.participants.get(issue.id)?.has(accountId) ?? false),
     );
+  }
+
+  getUserProfile(accountId: string): Promise<UserProfile | undefined> {
+    this.count('GET /rest/api/3/user');
+    const user = this.site.user(accountId);
+    if (user === undefined) return Promise.resolve(undefined);
+    // Jira's `User` reply: `locale` as Jira writes it (`de_DE`), `timeZone` an IANA zone; either may be missing.
+    const reply: Record<string, unknown> = {
+      accountId: user.accountId,
+      accountType: user.accountType,
+      displayName: user.displayName,
+      active: true,
+      ...(user.locale === undefined ? {} : { locale: user.locale }),
+      ...(user.timeZone === undefined ? {} : { timeZone: user.timeZone }),
+    };
+    const locale = bcp47Locale(reply.locale);
+    return Promise.resolve({
+      accountId,
+      ...(locale === undefined ? {} : { locale }),
+      ...(typeof reply.timeZone === 'string' ? { timeZone: reply.timeZone } : {}),
+    });
+  }
+
+  getRequestSlas(idOrKey: string): Promise<readonly JsmSla[] | undefined> {
+    const issue = this.site.find(idOrKey);
+    if (!issue) return Promise.resolve(undefined);
+    // Page by page as JSM answers, one SLA a page here so that paging is always exercised; read with the same
+    // reader as the Forge adapter, so the sandbox answers exactly the documented shape.
+    const slas: JsmSla[] = [];
+    for (let start: number | undefined = 0; start !== undefined;) {
+      this.count('GET /rest/servicedeskapi/request/{id}/sla');
+      const page = slaPageReply.parse(slaPage(issue.json(), this.site.clock.now(), start, 1));
+      slas.push(...slasOfPage(page));
+      start = nextStart(page, start);
+    }
+    return Promise.resolve(slas);
   }
 }

@@ -197,11 +197,21 @@ describe('saving an agreement', () => {
   });
 
   it('says it saved, and offers to recalculate the issues measured before', async () => {
-    const fake = site((call) => ok(version(call.payload.agreement as Agreement, 2)));
+    const fake = site((call) =>
+      ok({
+        ...version(call.payload.agreement as Agreement, 2),
+        savedAt: Date.parse('2026-03-02T10:00:00+01:00'),
+        savedBy: 'dana-admin',
+      }),
+    );
     await openGold(fake);
+    const head = () => clean(container.querySelector('.accord-editor__head p')?.textContent);
+    expect(head()).toContain('Version 1');
     type(field(container, 'Customer'), 'Acme Corporation');
     await click(button(container, 'Save'));
     expect(liveRegion()).toBe('Agreement “Gold support” saved as version 2.');
+    // The header names the version just saved, with its own date and author, not the loaded one's.
+    expect(head()).toMatch(/Version 2.*2 Mar 2026.*dana-admin/);
     expect(clean(container.textContent)).toContain('Saved as version 2');
     expect(button(container, 'Recalculate issues')).toBeDefined();
     expect(container.querySelector('[role="alert"]')).toBeNull();

@@ -7,7 +7,8 @@ import type {
 } from '../../../src/app/resolvers/report-types';
 import type { Failure } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
-import { formatTarget } from '../../shared/format/duration';
+import { goalTerms } from '../../shared/format/goal-terms';
+import { useI18n } from '../../shared/i18n/use-i18n';
 import { formatInstant } from '../../shared/format/instant';
 import { Lozenge } from '../../shared/ui/lozenge';
 import { budgetWording } from './budget';
@@ -16,7 +17,7 @@ import { formatPercent } from './format';
 import type { GadgetHost } from './host';
 import { IssueLink } from './issue-link';
 import { goalName, periodName, periodShort, rowName } from './labels';
-import { useLocale, useT } from './messages';
+import { useLocale, useT, type GadgetKey } from './messages';
 import { TrendChart } from './trend-chart';
 import { useGadgetReport } from './use-gadget-report';
 
@@ -164,11 +165,13 @@ function RowCard(props: {
 }) {
   const t = useT();
   const locale = useLocale();
+  const i18n = useI18n<GadgetKey>();
   const { row, report } = props;
   const figures = row.periods[row.periods.length - 1];
   const period = report.periods[report.periods.length - 1];
   if (!figures || !period) return null;
   const name = rowName(row, t, props.oneMetric);
+  const terms = goalTerms({ targetMinutes: row.targetMinutes, ...row.target }, i18n);
   const budget = budgetWording(figures, period.kind);
   const status =
     figures.objectiveMet === null ? null : figures.objectiveMet ? ('met' as const) : ('missed' as const);
@@ -185,10 +188,8 @@ function RowCard(props: {
     <li className="accord-row" data-testid="compliance-row" data-goal={row.goalIndex ?? ''}>
       <div className="accord-row__head">
         <h3 className="accord-row__name">{name}</h3>
-        {row.targetMinutes === null ? null : (
-          <span className="accord-gadget__subtle">
-            {t('target', { target: formatTarget(row.targetMinutes, locale) })}
-          </span>
+        {terms === null ? null : (
+          <span className="accord-gadget__subtle">{t('target', { target: terms })}</span>
         )}
         {status === null ? null : (
           <Lozenge appearance={status === 'met' ? 'success' : 'danger'}>{t(`status.${status}`)}</Lozenge>

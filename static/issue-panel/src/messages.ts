@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { AgreementKind } from '../../../src/engine/agreement/types';
 import type { LiveState } from '../../shared/countdown/live-metric';
+import { goalTerms, type GoalTargetTerms } from '../../shared/format/goal-terms';
 import type { I18n, MessageKeys } from '../../shared/i18n/i18n';
 import type english from '../locales/en-US.json';
 import type sharedEnglish from '../../shared/locales/en-US.json';
@@ -53,6 +54,8 @@ export function panelMessages(i18n: I18n<PanelKey>) {
     resumesAt: (at: string) => t('resumesAt', { at }),
     notLive: (calendar: string, at: string) => t('notLive', { calendar, at }),
     agreement: (name: string) => t('agreement', { name }),
+    goalTerms: (goal: GoalTargetTerms) => goalTerms(goal, i18n),
+    by: (at: string) => t('goal.by', { at }),
 
     timeline: t('timeline'),
     timelineWithEarlier: (count: number) => t('timelineWithEarlier', { count }),

@@ -4,6 +4,7 @@ import type { LiveMetric, LiveState } from '../../shared/countdown/live-metric';
 import { Disclosure } from '../../shared/ui/disclosure';
 import { Lozenge, type LozengeAppearance } from '../../shared/ui/lozenge';
 import { formatCountdown, formatTarget, spokenDuration } from '../../shared/format/duration';
+import { formatBy, isCalendarDeadline } from '../../shared/format/goal-terms';
 import { formatInstant } from '../../shared/format/instant';
 import { useMessages } from './messages';
 import { TimelineView } from './timeline-view';
@@ -64,6 +65,7 @@ export function MetricCard(props: {
         {messages.agreement(entry.agreementName ?? entry.agreementId)}
       </p>
       <Clock live={live} locale={viewer.locale} targetMinutes={targetMinutes} />
+      <Terms live={live} entry={entry} viewer={viewer} calendar={props.calendar} />
       <Facts live={live} at={at} />
       {!live.live && live.clock !== 'stopped' && live.clock !== 'not-started' ? (
         <p className="accord-metric__note">
@@ -115,7 +117,7 @@ function Clock(props: {
     );
   }
   const overdue = live.remainingMs < 0;
-  const spoken = spokenDuration(live.remainingMs, locale);
+  const spoken = spokenDuration(live.remainingMs, locale, overdue ? 'down' : 'away');
   return (
     <p className="accord-metric__clock">
       <span
@@ -129,6 +131,40 @@ function Clock(props: {
       <span className="accord-visually-hidden">
         {overdue ? messages.timeOverdue(spoken) : messages.timeLeft(spoken)}
       </span>
+    </p>
+  );
+}
+
+/**
+ * A business-day or date-field goal is a promise of a time of day ("by Tue 17:00"), stated in the zone of the
+ * goal's calendar where it was agreed, with its terms; a goal in working time has its target in the clock.
+ */
+function Terms(props: {
+  readonly live: LiveMetric;
+  readonly entry: IssueMetricEntry;
+  readonly viewer: Viewer;
+  readonly calendar: CountdownCalendar | undefined;
+}) {
+  const messages = useMessages();
+  const goal = props.entry.metric.goal;
+  if (goal === null || !isCalendarDeadline(goal)) return null;
+  const terms = messages.goalTerms(goal);
+  const deadline = props.live.clock === 'stopped' ? null : props.live.deadline;
+  const by =
+    deadline === null
+      ? null
+      : messages.by(
+          formatBy(deadline, {
+            locale: props.viewer.locale,
+            timeZone: props.calendar?.timeZone ?? props.viewer.timeZone,
+            now: props.viewer.now,
+          }),
+        );
+  return (
+    <p className="accord-metric__terms" data-testid="goal-terms">
+      {by === null ? null : <strong className="accord-metric__by">{by}</strong>}
+      {by !== null && terms !== null ? ' · ' : null}
+      {terms}
     </p>
   );
 }

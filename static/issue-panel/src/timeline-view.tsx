@@ -28,8 +28,11 @@ export function TimelineView(props: {
     if (cycle.goalIndex === null) return messages.event.noGoal;
     const sameGoal = goal !== null && goal.index === cycle.goalIndex;
     // Only the last cycle's goal is in the result; an earlier cycle under the same goal had the same target.
-    const target =
-      sameGoal && goal.targetMinutes !== null ? formatTarget(goal.targetMinutes, viewer.locale) : null;
+    const target = !sameGoal
+      ? null
+      : goal.targetMinutes !== null
+        ? formatTarget(goal.targetMinutes, viewer.locale)
+        : messages.goalTerms(goal);
     const calendar = sameGoal && isLast ? (props.calendar?.name ?? goal.calendar) : null;
     return messages.event.goal(cycle.goalIndex + 1, target, calendar);
   };

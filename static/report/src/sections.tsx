@@ -9,6 +9,8 @@ import type {
   HeldTimeView,
 } from '../../../src/app/resolvers/report-types';
 import { formatTarget } from '../../shared/format/duration';
+import { goalTerms } from '../../shared/format/goal-terms';
+import { useI18n } from '../../shared/i18n/use-i18n';
 import { Lozenge } from '../../shared/ui/lozenge';
 import { useLocale, useT, type ReportKey } from './messages';
 import { dayName } from './months';
@@ -96,6 +98,7 @@ function AgreementSection(props: { readonly agreement: AgreementMonthView }) {
 
 function ComplianceTable(props: { readonly agreement: AgreementMonthView }) {
   const t = useT();
+  const i18n = useI18n<ReportKey>();
   const { metrics } = props.agreement;
   if (metrics.length === 0) return <p className="accord-report__subtle">{t('compliance.noMetrics')}</p>;
   return (
@@ -137,7 +140,7 @@ function ComplianceTable(props: { readonly agreement: AgreementMonthView }) {
                   <FiguresRow
                     key={`${m.metricId}|${String(g.goalIndex)}`}
                     name={goalName(g.goalLabel, t)}
-                    target={g.targetMinutes}
+                    target={goalTerms({ targetMinutes: g.targetMinutes, ...g.target }, i18n)}
                     figures={g.figures}
                     kind="goal"
                     metricId={m.metricId}
@@ -154,7 +157,8 @@ function ComplianceTable(props: { readonly agreement: AgreementMonthView }) {
 
 function FiguresRow(props: {
   readonly name: string;
-  readonly target: number | null;
+  /** The goal's target in words (null: measured only, or a metric's row). */
+  readonly target: string | null;
   readonly figures: ComplianceFigures;
   readonly kind: 'metric' | 'goal';
   readonly metricId: string;
@@ -173,13 +177,7 @@ function FiguresRow(props: {
       data-breached={f.breached}
     >
       <th scope="row">{props.name}</th>
-      <td>
-        {props.kind === 'metric'
-          ? null
-          : props.target === null
-            ? t('compliance.noTarget')
-            : formatTarget(props.target, locale)}
-      </td>
+      <td>{props.kind === 'metric' ? null : (props.target ?? t('compliance.noTarget'))}</td>
       <td className="accord-table__num">{formatNumber(f.met, locale)}</td>
       <td className="accord-table__num">{formatNumber(f.breached, locale)}</td>
       <td className="accord-table__num">{formatNumber(f.running, locale)}</td>

@@ -92,6 +92,10 @@ function Editor(props: {
   );
   const [savedId, setSavedId] = useState<string | null>(original ? (loaded.agreement?.id ?? null) : null);
   const [version, setVersion] = useState(loaded.agreement?.version ?? 0);
+  // Who saved the version the editor holds, and when: the loaded one's, then each save's own.
+  const [stamp, setStamp] = useState(() =>
+    loaded.agreement ? { savedAt: loaded.agreement.savedAt, savedBy: loaded.agreement.savedBy } : null,
+  );
   const [placements, setPlacements] = useState(loaded.placements);
   const [projects, setProjects] = useState<string[]>(() =>
     original ? projectsOf(original.id, loaded.placements) : [],
@@ -171,6 +175,7 @@ function Editor(props: {
       return;
     }
     setVersion(saved.version);
+    setStamp({ savedAt: saved.savedAt, savedBy: saved.savedBy });
     setSavedId(saved.id);
     setDraft(sent);
     setOriginal(sent);
@@ -225,12 +230,12 @@ function Editor(props: {
             {draft.kind}
           </Lozenge>
         </Heading>
-        {loaded.agreement && !isNew ? (
+        {stamp && !isNew ? (
           <p className="accord-muted">
             {t('versionLine', {
               version,
-              date: formatDateTime(loaded.agreement.savedAt, locale, ui.timeZone),
-              by: loaded.agreement.savedBy,
+              date: formatDateTime(stamp.savedAt, locale, ui.timeZone),
+              by: stamp.savedBy,
             })}
           </p>
         ) : null}

@@ -7,6 +7,7 @@ import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
 import { ListInput } from '../ui/text-fields';
 import { useT } from '../messages';
+import { CommitmentCommentsField } from './commitment-comments-field';
 import { JqlField } from './jql-field';
 
 const ID = /^[A-Za-z0-9][\w.-]*$/;
@@ -111,7 +112,11 @@ export function GeneralFields(props: {
             options={kinds}
             value={kinds.find((k) => k.value === d.kind) ?? null}
             onChange={(o) => {
-              if (o) props.update({ kind: o.value }, o.value === 'SLA' ? [] : ['customerVisible']);
+              if (o)
+                props.update(
+                  { kind: o.value },
+                  o.value === 'SLA' ? [] : ['customerVisible', 'commitmentComments'],
+                );
             }}
             spacing="compact"
           />
@@ -177,13 +182,18 @@ export function GeneralFields(props: {
                 label={t('agreements.customerVisible')}
                 isChecked={d.customerVisible === true}
                 onChange={(e) => {
-                  props.update({ customerVisible: e.currentTarget.checked });
+                  // Commitments are posted only for what customers may see.
+                  if (e.currentTarget.checked) props.update({ customerVisible: true });
+                  else props.update({ customerVisible: false }, ['commitmentComments']);
                 }}
               />
               <span className="accord-field__help">{t('agreements.customerVisibleHelp')}</span>
             </span>
             <FieldErrors errors={props.problems.at('$.customerVisible').map((p) => p.message)} />
           </div>
+        ) : null}
+        {d.kind === 'SLA' ? (
+          <CommitmentCommentsField draft={d} update={props.update} problems={props.problems} />
         ) : null}
       </div>
     </>

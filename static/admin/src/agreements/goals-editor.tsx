@@ -1,14 +1,14 @@
 import Button from '@atlaskit/button/new';
-import Checkbox from '@atlaskit/checkbox';
 import Select from '@atlaskit/select';
 import type { Goal } from '../../../../src/engine/agreement/types';
-import { formatTarget } from '../../../shared/format/duration';
+import { goalTerms } from '../../../shared/format/goal-terms';
 import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
 import { NumberInput } from '../ui/text-fields';
 import { useT } from '../messages';
 import { without } from '../omit';
+import { GoalTargetEditor } from './goal-target-editor';
 import { JqlField } from './jql-field';
 
 export interface CalendarChoice {
@@ -33,7 +33,8 @@ export function GoalsEditor(props: {
   readonly calendars: readonly CalendarChoice[];
   readonly problems: FieldProblems;
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const set = (index: number, goal: Goal) => {
     props.onChange(props.goals.map((g, i) => (i === index ? goal : g)));
   };
@@ -54,20 +55,14 @@ export function GoalsEditor(props: {
           const path = `${props.path}[${i}]`;
           const calendarId = fieldId(`${path}.calendar`);
           const unreachable = catchAll >= 0 && i > catchAll;
-          const target = goal.targetMinutes ?? null;
-          const hours = target === null ? undefined : Math.floor(target / 60);
-          const minutes = target === null ? undefined : target % 60;
-          const setTarget = (h: number | undefined, m: number | undefined) => {
-            set(i, { ...goal, targetMinutes: Math.round((h ?? 0) * 60 + (m ?? 0)) });
-          };
-          const targetErrors = target !== null && target <= 0 ? [t('goals.targetPositive')] : [];
+          const terms = goalTerms(goal, i18n);
           const knownCalendar = props.calendars.some((c) => c.id === goal.calendar);
           return (
             <li key={i} className="accord-rows__item accord-goal" data-path={path}>
               <div className="accord-goal__head">
                 <h5 className="accord-goal__title">
                   {t('goals.heading', { n: i + 1 })}
-                  {target !== null ? ` · ${formatTarget(target, locale)}` : ''}
+                  {terms !== null ? ` · ${terms}` : ''}
                 </h5>
                 <span className="accord-toolbar">
                   <Button
@@ -116,60 +111,15 @@ export function GoalsEditor(props: {
                 }}
               />
               <div className="accord-rows__row">
-                <fieldset className="accord-rows__cell accord-target" data-path={`${path}.targetMinutes`}>
-                  <legend className="accord-field__label">{t('goals.target')}</legend>
-                  <div className="accord-rows__row">
-                    <NumberInput
-                      control={{
-                        id: fieldId(`${path}.targetMinutes`),
-                        isInvalid: targetErrors.length > 0,
-                        'aria-describedby': undefined,
-                      }}
-                      width="xsmall"
-                      value={hours}
-                      elemAfterInput={<span className="accord-unit">{t('units.h')}</span>}
-                      onChange={(h) => {
-                        setTarget(h, minutes);
-                      }}
-                    />
-                    <NumberInput
-                      control={{
-                        id: `${fieldId(`${path}.targetMinutes`)}-minutes`,
-                        isInvalid: false,
-                        'aria-describedby': undefined,
-                      }}
-                      width="xsmall"
-                      value={minutes}
-                      elemAfterInput={<span className="accord-unit">{t('units.min')}</span>}
-                      onChange={(m) => {
-                        setTarget(hours, m);
-                      }}
-                    />
-                  </div>
-                  <Checkbox
-                    isChecked={goal.targetMinutes === null}
-                    label={t('goals.measureOnly')}
-                    onChange={(e) => {
-                      set(i, { ...goal, targetMinutes: e.currentTarget.checked ? null : 240 });
-                    }}
-                  />
-                  <FieldErrors
-                    errors={
-                      targetErrors.length > 0
-                        ? targetErrors
-                        : props.problems.at(`${path}.targetMinutes`).map((p) => p.message)
-                    }
-                  />
-                  <label className="accord-visually-hidden" htmlFor={fieldId(`${path}.targetMinutes`)}>
-                    {t('goals.targetHours', { n: i + 1 })}
-                  </label>
-                  <label
-                    className="accord-visually-hidden"
-                    htmlFor={`${fieldId(`${path}.targetMinutes`)}-minutes`}
-                  >
-                    {t('goals.targetMinutes', { n: i + 1 })}
-                  </label>
-                </fieldset>
+                <GoalTargetEditor
+                  path={path}
+                  index={i}
+                  goal={goal}
+                  onChange={(g) => {
+                    set(i, g);
+                  }}
+                  problems={props.problems}
+                />
                 <span
                   className="accord-rows__cell accord-rows__cell--select accord-rows__cell--grow"
                   data-path={`${path}.calendar`}

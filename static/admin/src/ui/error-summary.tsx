@@ -92,6 +92,13 @@ function fieldWord(step: string, { t }: AdminI18n): string {
     case 'customerVisible':
     case 'when':
     case 'targetMinutes':
+    case 'businessDays':
+    case 'days':
+    case 'cutoff':
+    case 'dueAt':
+    case 'dueDateField':
+    case 'commitmentComments':
+    case 'moveMinutes':
     case 'calendar':
     case 'objectivePercent':
     case 'pauseWhile':

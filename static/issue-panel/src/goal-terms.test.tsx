@@ -1,0 +1,118 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
+import type { IssueMetricEntry } from '../../shared/api/issue-metrics';
+import type { Reply } from '../../shared/api/reply';
+import { fakeBackend } from '../../shared/testing/fake-backend';
+import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
+import { IssuePanel } from './panel';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const berlin = (local: string): number => at(`${local}+01:00`);
+const utc = (local: string): string => new Date(berlin(local)).toISOString();
+
+/**
+ * Next business day by 17:00, raised Monday 2 March 2026 at 14:00 Berlin: due Tuesday 17:00 Berlin, which is
+ * 16:00 UTC and 00:00 Wednesday in Singapore. The promise is stated where it was agreed, in Berlin, whatever the
+ * viewer's own zone.
+ */
+const nextDay = makeEntry(
+  makeMetric({
+    goal: {
+      index: 0,
+      targetMinutes: null,
+      calendar: 'berlin',
+      businessDays: { days: 1, dueAt: '17:00', cutoff: '12:00' },
+    },
+    cycles: [
+      makeCycle({
+        startedAt: utc('2026-03-02T14:00'),
+        remainingMs: 11 * 3_600_000,
+        deadline: utc('2026-03-03T17:00'),
+      }),
+    ],
+  }),
+);
+const agreedDate = makeEntry(
+  makeMetric({
+    id: 'fix',
+    name: 'Agreed fix date',
+    goal: { index: 0, targetMinutes: null, calendar: 'berlin', dueDateField: 'duedate' },
+    cycles: [
+      makeCycle({
+        startedAt: utc('2026-03-02T14:00'),
+        remainingMs: 40 * 3_600_000,
+        deadline: utc('2026-03-13T17:00'),
+      }),
+    ],
+  }),
+);
+
+function backendIn(locale: string, timeZone: string, results: readonly IssueMetricEntry[]) {
+  const reply: Reply<unknown> = {
+    ok: true,
+    data: {
+      issueId: '10042',
+      evaluatedAt: berlin('2026-03-02T14:00'),
+      results,
+      calendars: [forCountdown(makeCalendar({ id: 'berlin', name: 'Berlin office hours' }))],
+    },
+  };
+  return fakeBackend(() => reply, { issueId: '10042', locale, timeZone }).backend;
+}
+
+let container: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  jest.useFakeTimers();
+  jest.setSystemTime(berlin('2026-03-02T15:00'));
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => {
+    root.unmount();
+  });
+  container.remove();
+  jest.useRealTimers();
+});
+
+async function terms(
+  locale: string,
+  timeZone: string,
+  results: readonly IssueMetricEntry[],
+): Promise<string[]> {
+  act(() => {
+    root.render(<IssuePanel backend={backendIn(locale, timeZone, results)} />);
+  });
+  await act(async () => {
+    await jest.advanceTimersByTimeAsync(0);
+  });
+  return [...container.querySelectorAll('[data-testid="goal-terms"]')].map((e) =>
+    e.textContent.replace(/\s+/g, ' ').trim(),
+  );
+}
+
+describe('business-day and date-field goals on the issue panel', () => {
+  it('says "by Tue 17:00" in the goal calendar’s zone, with the terms, for a viewer in Singapore', async () => {
+    await expect(terms('en-GB', 'Asia/Singapore', [nextDay])).resolves.toEqual([
+      'by Tue 17:00 · 1 business day, due 17:00, raised after 12:00: next day',
+    ]);
+  });
+
+  it('speaks German, and gives the date of a deadline more than six days away', async () => {
+    await expect(terms('de-DE', 'Europe/Berlin', [nextDay, agreedDate])).resolves.toEqual([
+      'bis Di., 17:00 · 1 Werktag, fällig 17:00, eingegangen nach 12:00: nächster Tag',
+      'bis Fr., 13. März, 17:00 · das Datum in Fälligkeitsdatum',
+    ]);
+  });
+
+  it('leaves a goal in working time to its clock', async () => {
+    await expect(terms('en-GB', 'Europe/Berlin', [makeEntry()])).resolves.toEqual([]);
+  });
+});
