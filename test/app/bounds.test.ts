@@ -459,7 +459,7 @@ describe('bounds on previews', () => {
     });
   });
 
-  it('stops evaluating at its work budget and says the figures are incomplete', async () => {
+  it('stops evaluating at its work budget and says the figures are incomplete, for a draft and a list', async () => {
     world = await makeWorld();
     // One real resolved request, measured by the sandbox.
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
@@ -485,6 +485,24 @@ describe('bounds on previews', () => {
       return reply.data as { issues: number; complete: boolean };
     };
     expect(await preview()).toMatchObject({ issues: 1, complete: true });
+    // The same agreement saved, for the project settings' preview of a list.
+    await world.store.config.put(
+      'agreement',
+      'big',
+      { ...draft, id: 'big' },
+      { expectedVersion: 0, savedAt: 0, savedBy: 'seed' },
+    );
+    const listPreview = async () => {
+      const reply = await dispatch(
+        world.deps,
+        'projects/preview',
+        { projectKey: 'IT', agreementIds: ['big'] },
+        projectAdmin,
+      );
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.data as { issues: number; complete: boolean };
+    };
+    expect(await listPreview()).toMatchObject({ issues: 1, complete: true });
 
     // Copies of it with 10,000 internal notes each: 200,000 units of work apiece with 20 metrics.
     const created = real.data.created;
@@ -513,6 +531,13 @@ describe('bounds on previews', () => {
     // The real one comes first (lower id), then as many copies as the budget holds.
     expect(cut.issues).toBe(
       1 + Math.floor((LIMITS.previewWork - real.data.events.length * LIMITS.metrics) / perIssue),
+    );
+
+    // The list's preview evaluates each issue twice (the list, and the saved list for the difference).
+    const listCut = await listPreview();
+    expect(listCut.complete).toBe(false);
+    expect(listCut.issues).toBe(
+      1 + Math.floor((LIMITS.previewWork - 2 * real.data.events.length * LIMITS.metrics) / (2 * perIssue)),
     );
   });
 });
