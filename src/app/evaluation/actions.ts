@@ -130,7 +130,10 @@ async function performOnce(
     return { key, status: 'failed', changedIssue: false, error: message };
   }
   // Performed. If recording this fails, the claim stays `claimed`; whoever re-claims it once stale checks Jira
-  // and finds it done (never `fail` here: a retry of a performed notification would send it twice).
+  // and finds it done (never `fail` here: a retry of a performed notification would send it twice). The issue is
+  // marked for a re-read first, so that a consumer dying in between still leaves a drain to bring Accord's own
+  // change into the stored history and to find the claim (its redelivered event may find nothing left to do).
+  if (changedIssue) await deps.queue.push([{ type: 'issue', issueId }]);
   await deps.store.actions.complete(key, deps.clock.now());
   return { key, status: 'done', changedIssue };
 }
