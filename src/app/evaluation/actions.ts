@@ -206,7 +206,11 @@ interface ChangelogEntry {
   }[];
 }
 
-/** Whether an app account's changelog entry at or after `since` made the change `action` makes. */
+/**
+ * Whether an app account's changelog entry at or after `since` made the change `action` makes.
+ * ATTENTION: Accord does not know its own account id here, so another app (an automation rule) making the same
+ * change after the crossing counts too, as the current value already does.
+ */
 function setByAppSince(json: JiraIssueJson | undefined, action: Action, since: number): boolean {
   const histories =
     (json?.changelog as { histories?: readonly ChangelogEntry[] } | undefined)?.histories ?? [];
