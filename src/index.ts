@@ -1,2 +1,3 @@
 /** The handlers manifest.yml names, and nothing else. */
 export { consumeDue, consumeIssues, consumeJobs, onIssueEvent, resolver, sweep } from './forge/handlers';
+export { automationExcuse, automationExtend, automationMetric } from './forge/automation';
