@@ -3,7 +3,7 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaski
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { parseLocalDate } from '../../../src/engine/time/local-date';
 import { isKnownZone, instantOf } from '../../../src/engine/time/zone';
 import type { Backend } from '../../shared/backend';
@@ -48,6 +48,19 @@ export function AdjustDialog(props: {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const extend = target.mode === 'extend';
+
+  // The panel's frame often starts low on Jira's page (below the issue's fields): once the dialog is drawn,
+  // bring it into the person's view. Scrolling into view reaches the host page across the frame's border.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      // The dialog itself is fixed in the frame and scrolls nothing; the panel's top does, and the dialog is
+      // drawn a little below it.
+      document.getElementById('root')?.scrollIntoView({ block: 'start', inline: 'nearest' });
+    }, 50);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, []);
 
   const submit = async (event?: FormEvent): Promise<void> => {
     event?.preventDefault();

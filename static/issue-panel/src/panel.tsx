@@ -103,7 +103,11 @@ function Metrics(props: {
   const { data, calendars, context } = props;
   const now = useNow(props.clock);
   // Refetched with every new evaluation, which an extension or excuse causes too.
-  const adjustments = useAdjustments(props.backend, data.issueId, data.evaluatedAt);
+  const { adjustments, reload: reloadAdjustments } = useAdjustments(
+    props.backend,
+    data.issueId,
+    data.evaluatedAt,
+  );
   const [dialog, setDialog] = useState<AdjustTarget | null>(null);
   const evaluatedAt = (data.evaluatedAt ?? now) as EpochMs;
   const groups = useMemo(() => groupByKind(data.results), [data.results]);
@@ -181,6 +185,7 @@ function Metrics(props: {
             onDone={() => {
               setDialog(null);
               props.reload();
+              reloadAdjustments();
             }}
           />
         </Suspense>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isIssueAdjustments, type IssueAdjustments } from '../../shared/api/adjustments';
 import type { Backend } from '../../shared/backend';
 
@@ -9,8 +9,14 @@ const NONE: IssueAdjustments = { issueId: '', adjustments: [], canAdjust: [] };
  * metrics were (`version` changes with each new evaluation). A failure leaves none shown and no buttons: the
  * metrics themselves stay.
  */
-export function useAdjustments(backend: Backend, issueId: string | null, version: unknown): IssueAdjustments {
+export function useAdjustments(
+  backend: Backend,
+  issueId: string | null,
+  version: unknown,
+): { adjustments: IssueAdjustments; reload: () => void } {
   const [state, setState] = useState<IssueAdjustments>(NONE);
+  // A decision re-measures at the same instant, so `version` may not change: a reload asks again regardless.
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     if (issueId === null) return undefined;
     let active = true;
@@ -20,6 +26,9 @@ export function useAdjustments(backend: Backend, issueId: string | null, version
     return () => {
       active = false;
     };
-  }, [backend, issueId, version]);
-  return state;
+  }, [backend, issueId, version, asked]);
+  const reload = useCallback(() => {
+    setAsked((n) => n + 1);
+  }, []);
+  return { adjustments: state, reload };
 }
