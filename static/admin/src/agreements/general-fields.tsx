@@ -7,6 +7,7 @@ import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
 import { ListInput } from '../ui/text-fields';
 import { useT } from '../messages';
+import { ExceptionFields } from './exception-fields';
 import { JqlField } from './jql-field';
 
 const ID = /^[A-Za-z0-9][\w.-]*$/;
@@ -186,6 +187,7 @@ export function GeneralFields(props: {
           </div>
         ) : null}
       </div>
+      <ExceptionFields draft={d} update={props.update} problems={props.problems} />
     </>
   );
 }
