@@ -152,7 +152,8 @@ async function prepare(
   return { history, metric, now };
 }
 
-async function measure(
+/** A metric of an issue measured at `now` from its stored history (and stored so); undefined if it has none. */
+export async function measure(
   deps: Deps,
   history: StoredHistory,
   ref: MetricRef,

@@ -79,6 +79,33 @@ export function panelMessages(i18n: I18n<PanelKey>) {
       due: t('event.due'),
     },
 
+    adjust: {
+      extendButton: t('adjust.extendButton'),
+      excuseButton: t('adjust.excuseButton'),
+      title: (extend: boolean) => (extend ? t('adjust.extendTitle') : t('adjust.excuseTitle')),
+      submit: (extend: boolean) => (extend ? t('adjust.extendSubmit') : t('adjust.excuseSubmit')),
+      cancel: t('adjust.cancel'),
+      dueNow: (at: string) => t('adjust.dueNow', { at }),
+      breachedAt: (at: string) => t('adjust.breachedAt', { at }),
+      how: t('adjust.how'),
+      by: t('adjust.by'),
+      hours: t('adjust.hours'),
+      minutes: t('adjust.minutes'),
+      until: t('adjust.until'),
+      untilLabel: (zone: string) => t('adjust.untilLabel', { zone }),
+      workingTimeHint: t('adjust.workingTimeHint'),
+      excuseHint: t('adjust.excuseHint'),
+      reason: t('adjust.reason'),
+      reasonRequired: t('adjust.reasonRequired'),
+      durationInvalid: t('adjust.durationInvalid'),
+      untilInvalid: t('adjust.untilInvalid'),
+      extended: (duration: string, count: number) => t('adjust.extended', { duration, count }),
+      excused: t('adjust.excused'),
+      eventExtended: (duration: string, who: string, reason: string) =>
+        t('adjust.eventExtended', { duration, who, reason }),
+      eventExcused: (who: string, reason: string) => t('adjust.eventExcused', { who, reason }),
+    },
+
     completed: (count: number) => t('completed', { count }),
     announce: (metric: string, state: string) => t('announce', { metric, state }),
 

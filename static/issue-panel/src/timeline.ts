@@ -10,7 +10,25 @@ export type TimelineEvent =
   | { readonly kind: 'threshold'; readonly at: EpochMs; readonly index: number; readonly crossings: number }
   | { readonly kind: 'breached'; readonly at: EpochMs }
   | { readonly kind: 'met' | 'stopped-breached'; readonly at: EpochMs }
-  | { readonly kind: 'due'; readonly at: EpochMs };
+  | { readonly kind: 'due'; readonly at: EpochMs }
+  | {
+      readonly kind: 'extended';
+      readonly at: EpochMs;
+      readonly minutes: number;
+      readonly who: string;
+      readonly reason: string;
+    }
+  | { readonly kind: 'excused'; readonly at: EpochMs; readonly who: string; readonly reason: string };
+
+/** A person's decision on a cycle (an `issue/adjustments` entry), as the timeline needs it. */
+export interface CycleDecision {
+  readonly kind: 'extension' | 'excuse';
+  readonly cycleStartedAt: string;
+  readonly at: string;
+  readonly minutes: number | null;
+  readonly actor: string;
+  readonly reason: string;
+}
 
 /** What the browser knows beyond the stored cycle: only for the last one, which is still live. */
 export interface LiveFacts {
@@ -33,6 +51,8 @@ const ORDER: Record<TimelineEvent['kind'], number> = {
   met: 5,
   'stopped-breached': 5,
   due: 6,
+  extended: 3,
+  excused: 5,
 };
 
 /**
@@ -42,7 +62,11 @@ const ORDER: Record<TimelineEvent['kind'], number> = {
  * result keeps.
  * @example cycleTimeline(metric.cycles[0]).map((e) => e.kind) // ['started', 'paused', 'resumed', 'met']
  */
-export function cycleTimeline(cycle: CycleResult, live: LiveFacts = {}): TimelineEvent[] {
+export function cycleTimeline(
+  cycle: CycleResult,
+  live: LiveFacts = {},
+  decisions: readonly CycleDecision[] = [],
+): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const at = (text: string | null): EpochMs | undefined => (text === null ? undefined : parseInstant(text));
 
@@ -70,6 +94,16 @@ export function cycleTimeline(cycle: CycleResult, live: LiveFacts = {}): Timelin
   } else if (breached === undefined) {
     const due = live.deadline ?? at(cycle.deadline);
     if (due !== undefined) events.push({ kind: 'due', at: due });
+  }
+  // Extensions and excuses of this cycle, when they were made (docs/engine-contract.md).
+  for (const d of decisions) {
+    const made = at(d.at);
+    if (made === undefined || at(d.cycleStartedAt) !== started) continue;
+    events.push(
+      d.kind === 'extension'
+        ? { kind: 'extended', at: made, minutes: d.minutes ?? 0, who: d.actor, reason: d.reason }
+        : { kind: 'excused', at: made, who: d.actor, reason: d.reason },
+    );
   }
   return events.sort((a, b) => a.at - b.at || ORDER[a.kind] - ORDER[b.kind]);
 }
