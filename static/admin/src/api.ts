@@ -1,6 +1,7 @@
 import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import type { AuditEntry, Job, Version } from '../../../src/app/ports/store';
+import type { JsmComparison } from '../../../src/app/jsm/compare';
 import type { Failure, Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 
@@ -87,6 +88,7 @@ const ROUTES = {
   'jobs/list': Array.isArray,
   'jobs/cancel': withKey('id'),
   'audit/list': Array.isArray,
+  'jsm/compare': withKey('issues', Array.isArray),
 } satisfies Record<string, (v: unknown) => boolean>;
 
 export interface Replies {
@@ -110,6 +112,7 @@ export interface Replies {
   'jobs/list': Job[];
   'jobs/cancel': Job;
   'audit/list': AuditEntry[];
+  'jsm/compare': JsmComparison;
 }
 
 export type RouteName = keyof Replies & keyof typeof ROUTES;
