@@ -73,14 +73,14 @@ function Events(props: { readonly events: readonly TimelineEvent[]; readonly vie
           className={`accord-timeline__event accord-timeline__event--${event.kind}`}
         >
           <time dateTime={new Date(event.at).toISOString()}>{formatInstant(event.at, props.viewer)}</time>{' '}
-          <span>{describe(event, messages)}</span>
+          <span>{describe(event, messages, props.viewer)}</span>
         </li>
       ))}
     </ol>
   );
 }
 
-function describe(event: TimelineEvent, messages: PanelMessages): string {
+function describe(event: TimelineEvent, messages: PanelMessages, viewer: Viewer): string {
   switch (event.kind) {
     case 'started':
       return messages.event.started;
@@ -98,5 +98,9 @@ function describe(event: TimelineEvent, messages: PanelMessages): string {
       return messages.event.stoppedBreached;
     case 'due':
       return messages.event.due;
+    case 'deadline-moved':
+      return event.deadline === null
+        ? messages.event.deadlineCleared
+        : messages.event.deadlineMoved(formatInstant(event.deadline, viewer));
   }
 }

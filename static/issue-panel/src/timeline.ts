@@ -10,7 +10,9 @@ export type TimelineEvent =
   | { readonly kind: 'threshold'; readonly at: EpochMs; readonly index: number; readonly crossings: number }
   | { readonly kind: 'breached'; readonly at: EpochMs }
   | { readonly kind: 'met' | 'stopped-breached'; readonly at: EpochMs }
-  | { readonly kind: 'due'; readonly at: EpochMs };
+  | { readonly kind: 'due'; readonly at: EpochMs }
+  /** A date-field goal's field changed: the deadline it set, or null when it was emptied. */
+  | { readonly kind: 'deadline-moved'; readonly at: EpochMs; readonly deadline: EpochMs | null };
 
 /** What the browser knows beyond the stored cycle: only for the last one, which is still live. */
 export interface LiveFacts {
@@ -28,6 +30,7 @@ const ORDER: Record<TimelineEvent['kind'], number> = {
   started: 0,
   resumed: 1,
   paused: 2,
+  'deadline-moved': 3,
   threshold: 3,
   breached: 4,
   met: 5,
@@ -36,8 +39,8 @@ const ORDER: Record<TimelineEvent['kind'], number> = {
 };
 
 /**
- * The story of one cycle, oldest first: when the clock started, each pause and resume, the warnings that
- * were reached, the breach, and the stop, or the deadline still ahead. The goal that applied is told beside it
+ * The story of one cycle, oldest first: when the clock started, each pause and resume, each move of a
+ * date-field goal's deadline, the warnings that were reached, the breach, and the stop, or the deadline still ahead. The goal that applied is told beside it
  * (it is the cycle's `goalIndex`). A threshold that repeated shows its last crossing only, which is all the
  * result keeps.
  * @example cycleTimeline(metric.cycles[0]).map((e) => e.kind) // ['started', 'paused', 'resumed', 'met']
@@ -61,6 +64,11 @@ export function cycleTimeline(cycle: CycleResult, live: LiveFacts = {}): Timelin
     if (threshold.crossings > 0 && last !== undefined) {
       events.push({ kind: 'threshold', at: last, index: threshold.index, crossings: threshold.crossings });
     }
+  }
+  for (const change of cycle.deadlineChanges ?? []) {
+    const when = at(change.at);
+    if (when !== undefined)
+      events.push({ kind: 'deadline-moved', at: when, deadline: at(change.deadline) ?? null });
   }
   const breached = at(cycle.breachedAt) ?? live.breachedAt ?? undefined;
   if (breached !== undefined) events.push({ kind: 'breached', at: breached });
