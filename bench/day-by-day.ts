@@ -8,7 +8,7 @@ import type { Calendar, Span, Weekday } from '../src/engine/calendar/types';
  * calendar compiler or timeline (not even the civil-date helpers), so the two can only agree by both being
  * right. Speed is no concern here; clarity and exactness to the millisecond are.
  *
- * Semantics (the engine's, DESIGN.md "Calendar"):
+ * Semantics (the engine's, docs/engine-contract.md "Calendar"):
  * - Local date d's spans are its exception's hours if it has one; else none if it is a holiday (a one-off
  *   date, an annual month-day, or one of `regionDates`); else the week's hours for its weekday.
  * - A span [from, to) on d is the instants [I(d, from), I(d, to)), I being wall-clock → instant under the

@@ -44,6 +44,7 @@ export async function benchFirstCountdown(): Promise<FirstCountdown> {
   try {
     const created = await fetch(`${server.url}/api/site/issues`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ reporter: 'carla-customer', summary: 'The VPN drops', priority: 'High' }),
     });
     const { key } = (await created.json()) as { key: string };

@@ -7,10 +7,12 @@
  *    memory; 5. a summary of each goal beside its figure; 7. (issue 6) a month's service level report over
  *    100,000 stored results in the embedded database, against reading every stored cycle once in the same run,
  *    its time repeated in the closing note; 8. (issue 5) the issue panel's first countdown in Chromium after
- *    loading the sandbox's issue view, against the frame's document alone.
+ *    loading the sandbox's issue view, against the frame's document alone; 9. (issue 13) the live loop's property
+ *    (random site actions, Accord's own actions fed back, injected faults) over many runs with a printed seed.
  *
  * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
- * engine and the oracle disagree or the command line does not print one result line per issue.
+ * engine and the oracle disagree, the command line does not print one result line per issue, or the live loop's
+ * property finds a counterexample.
  */
 import { cpus, loadavg } from 'node:os';
 
@@ -18,6 +20,7 @@ import { benchBackend } from './backend';
 import { benchCompileYear } from './compile-year';
 import { benchFirstCountdown } from './first-countdown';
 import { benchIssues, ISSUES } from './evaluate-issues';
+import { benchLiveLoop } from './live-loop';
 import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
 import { benchQueries, type Rates } from './queries';
 import { benchReportMonth } from './report-month';
@@ -160,7 +163,9 @@ async function run(): Promise<number> {
     const met = countdown.firstMs.median <= 1000;
     console.log(`\n  goal: first countdown ≤ 1 s after loading (median): ${met ? 'PASS' : 'MISS'}`);
   }
-  const wrong = oracle.mismatches + queries.mismatches > 0 || !issues.complete;
+  collectGarbage();
+  const loop = await benchLiveLoop();
+  const wrong = oracle.mismatches + queries.mismatches > 0 || !issues.complete || loop.failures > 0;
   return wrong ? 1 : 0;
 }
 

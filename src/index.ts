@@ -1,2 +1,10 @@
 /** The handlers manifest.yml names, and nothing else. */
-export { consumeDue, consumeIssues, consumeJobs, onIssueEvent, resolver, sweep } from './forge/handlers';
+export {
+  consumeDue,
+  consumeIssues,
+  consumeJobs,
+  onIssueEvent,
+  onLifecycle,
+  resolver,
+  sweep,
+} from './forge/handlers';

@@ -1,17 +1,48 @@
 import { z } from 'zod';
+import type { IssueChange } from '../app/evaluation/trigger';
 import type { QueueEvent } from '../app/ports';
 import type { CallContext } from '../app/resolvers/context';
 
-/** What Forge delivers to the issue-event trigger; only the issue id matters, the consumer reads the rest. */
+const idLike = z.union([z.string(), z.number()]);
+
+/** What Forge delivers to the issue-event trigger: the issue, its project, and the change's changelog entry. */
 const triggerEvent = z.looseObject({
   eventType: z.string(),
-  issue: z.looseObject({ id: z.union([z.string(), z.number()]) }),
+  issue: z.looseObject({
+    id: idLike,
+    key: z.string().optional().catch(undefined),
+    fields: z
+      .looseObject({
+        project: z
+          .looseObject({ key: z.string().optional(), name: z.string().optional(), id: idLike.optional() })
+          .optional(),
+      })
+      .optional()
+      .catch(undefined),
+  }),
+  changelog: z
+    .looseObject({ items: z.array(z.looseObject({ field: z.string().optional() })).optional() })
+    .optional()
+    .catch(undefined),
 });
 
-/** The issue an `avi:jira:*` event is about, or undefined for anything else. */
-export function parseTriggerEvent(event: unknown): { issueId: string } | undefined {
+/** The issue an `avi:jira:*` event is about, with its project when the payload names it, or undefined. */
+export function parseTriggerEvent(event: unknown): IssueChange | undefined {
   const parsed = triggerEvent.safeParse(event);
-  return parsed.success ? { issueId: String(parsed.data.issue.id) } : undefined;
+  if (!parsed.success) return undefined;
+  const { issue, changelog, eventType } = parsed.data;
+  const project = issue.fields?.project;
+  // Jira keys are PROJECT-NUMBER: the key names the project when the payload's fields do not.
+  const key = project?.key ?? issue.key?.slice(0, Math.max(0, issue.key.lastIndexOf('-')));
+  const moved = (changelog?.items ?? []).some((item) => item.field === 'project' || item.field === 'Key');
+  const aliases = [key, project?.name, project?.id]
+    .filter((a): a is string | number => a !== undefined && a !== '')
+    .map((a) => String(a).toLowerCase());
+  return {
+    issueId: String(issue.id),
+    ...(key === undefined || key === '' ? {} : { project: { key, aliases } }),
+    ...(moved || eventType === 'avi:jira:deleted:issue' ? { leavesProject: true } : {}),
+  };
 }
 
 const queueEvent: z.ZodType<QueueEvent> = z.discriminatedUnion('type', [

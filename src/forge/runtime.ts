@@ -9,7 +9,7 @@ import { createForgeJira } from './jira';
 import { ConsoleLogger } from './logger';
 import { ForgePublisher } from './publisher';
 import { ForgeQueue } from './queue';
-import { runForgeMigrations } from './sql-migrations';
+import { pendingMigrations, SchemaNotReadyError } from './sql-migrations';
 import { openForgeStore } from './sql-store';
 
 const systemClock: Clock = { now: () => Date.now() as EpochMs };
@@ -19,12 +19,16 @@ let ready: Promise<Deps> | undefined;
 
 /**
  * The use cases' dependencies on Forge, built once per function instance (Forge reuses warm instances), inside
- * the first invocation because the Jira adapter reads the app's context. Forge SQL migrations are applied
- * first; the runner skips those already applied.
+ * the first invocation because the Jira adapter reads the app's context.
+ *
+ * A cold start sends no DDL: migrations run from the lifecycle trigger (`onLifecycle`). It checks once, with one
+ * SELECT, that every migration this version needs has run, and rejects with {@link SchemaNotReadyError} while the
+ * install or upgrade is still migrating (the handlers then ask Forge to deliver the work again later).
  */
 export function forgeDeps(): Promise<Deps> {
   ready ??= (async () => {
-    await runForgeMigrations();
+    const pending = await pendingMigrations();
+    if (pending.length > 0) throw new SchemaNotReadyError(pending.length);
     const jira = createForgeJira();
     const store = openForgeStore();
     return {

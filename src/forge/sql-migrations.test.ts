@@ -1,27 +1,36 @@
 import { fakeForgeSql, okPacket, rowsReply, type ForgeSqlRequest } from '../../test/store/forge-transport';
 import { migrationStatements } from '../store/migrations';
-import { runForgeMigrations } from './sql-migrations';
+import { pendingMigrations, runForgeMigrations } from './sql-migrations';
 
 /**
- * Forge SQL migrations through `@forge/sql`'s own runner, over a faked Forge transport that keeps the runner's
- * `__migrations` bookkeeping the way Forge SQL would.
+ * Forge SQL migrations over a faked Forge transport that keeps the `__migrations` bookkeeping the way Forge SQL
+ * would (a missing table answers MySQL's "doesn't exist").
  */
 describe('runForgeMigrations', () => {
   let requests: ForgeSqlRequest[];
-  let recorded: string[];
+  let recorded: string[] | undefined;
   let restore: () => void;
 
   beforeEach(() => {
     requests = [];
-    recorded = [];
+    recorded = undefined;
     restore = fakeForgeSql((request) => {
       requests.push(request);
-      if (request.query.startsWith('SELECT id, name, migratedAt FROM __migrations')) {
-        return rowsReply(recorded.map((name, i) => ({ id: i + 1, name, migratedAt: '2026-03-02 09:00:00' })));
+      if (request.query.startsWith('SELECT name FROM __migrations')) {
+        if (recorded === undefined)
+          return {
+            status: 400,
+            body: { code: 'SQL_EXECUTION_ERROR', message: "Table 'app.__migrations' doesn't exist" },
+          };
+        return rowsReply(recorded.map((name) => ({ name })));
+      }
+      if (request.query.startsWith('CREATE TABLE IF NOT EXISTS __migrations')) {
+        recorded ??= [];
+        return okPacket(0);
       }
       if (request.query.startsWith('INSERT INTO __migrations')) {
-        recorded.push(String(request.params[0]));
-        return okPacket(1, recorded.length);
+        recorded?.push(String(request.params[0]));
+        return okPacket(1, recorded?.length ?? 0);
       }
       return okPacket(0);
     });
@@ -31,16 +40,28 @@ describe('runForgeMigrations', () => {
     restore();
   });
 
-  it('runs every MySQL migration once, in order, as DDL', async () => {
-    const expected = migrationStatements('mysql');
+  const ddl = () => requests.filter((r) => r.path === '/api/v1/execute/ddl');
 
-    expect(await runForgeMigrations()).toEqual(expected.map((m) => m.name));
-    const ddl = requests.filter((r) => r.path === '/api/v1/execute/ddl' && !r.query.includes('__migrations'));
-    expect(ddl.map((r) => r.query)).toEqual(expected.map((m) => m.sql));
-    expect(recorded).toEqual(expected.map((m) => m.name));
+  it('runs every migration once, in order, a limited number of DDL requests per run', async () => {
+    const expected = migrationStatements('mysql');
+    expect(await pendingMigrations()).toEqual(expected.map((m) => m.name));
+
+    const first = await runForgeMigrations(undefined, 10);
+    // The bookkeeping table and nine migrations: ten DDL requests.
+    expect(first).toEqual({ ran: expected.slice(0, 9).map((m) => m.name), remaining: expected.length - 9 });
+    expect(ddl()).toHaveLength(10);
 
     requests.length = 0;
-    expect(await runForgeMigrations()).toEqual([]);
-    expect(requests.every((r) => r.query.includes('__migrations'))).toBe(true);
+    const rest = await runForgeMigrations(undefined, 100);
+    expect(rest).toEqual({ ran: expected.slice(9).map((m) => m.name), remaining: 0 });
+    expect(ddl().map((r) => r.query)).toEqual(expected.slice(9).map((m) => m.sql));
+    expect(recorded).toEqual(expected.map((m) => m.name));
+
+    // Up to date: one SELECT through the DML endpoint, no DDL at all.
+    requests.length = 0;
+    expect(await pendingMigrations()).toEqual([]);
+    expect(await runForgeMigrations()).toEqual({ ran: [], remaining: 0 });
+    expect(ddl()).toEqual([]);
+    expect(requests.map((r) => r.path)).toEqual(['/api/v1/execute', '/api/v1/execute']);
   });
 });

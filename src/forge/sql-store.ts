@@ -1,6 +1,6 @@
 /**
  * The store inside Forge: {@link KyselyStore} over Forge SQL. The schema is brought up to date separately, by
- * `runForgeMigrations` (`./sql-migrations`), because migrating on every invocation would cost a request each time.
+ * `runForgeMigrations` (`./sql-migrations`) from the lifecycle trigger, because DDL is limited to 25 a minute.
  */
 import { Kysely } from 'kysely';
 import { KyselyStore } from '../store/kysely-store';

@@ -21,8 +21,20 @@ export const SANDBOX_USERS: readonly SiteUser[] = [
     agentOf: ['IT'],
   },
   { accountId: 'erik-agent', displayName: 'Erik Agent', accountType: 'atlassian', agentOf: ['IT'] },
-  { accountId: 'bea-second', displayName: 'Bea Second-Level', accountType: 'atlassian', agentOf: ['IT'] },
-  { accountId: 'omar-second', displayName: 'Omar Second-Level', accountType: 'atlassian', agentOf: ['IT'] },
+  {
+    accountId: 'bea-second',
+    displayName: 'Bea Second-Level',
+    accountType: 'atlassian',
+    agentOf: ['IT'],
+    groups: ['it-second-level'],
+  },
+  {
+    accountId: 'omar-second',
+    displayName: 'Omar Second-Level',
+    accountType: 'atlassian',
+    agentOf: ['IT'],
+    groups: ['it-second-level'],
+  },
   {
     accountId: 'carla-customer',
     displayName: 'Carla Customer',

@@ -8,7 +8,7 @@
 import type { Selectable } from 'kysely';
 import type { ConfigBody, ConfigKind, ConfigStore, Version } from '../app/ports/store';
 import { KEY_LIMITS, type ConfigTable } from './schema';
-import { checkKey, insertIfAbsent, num, parseJson, type SqlContext } from './sql-support';
+import { checkKey, insertIfAbsent, num, parseJson, updated, type SqlContext } from './sql-support';
 
 /** {@link ConfigStore} over SQL. */
 export class SqlConfigStore implements ConfigStore {
@@ -117,6 +117,44 @@ export class SqlConfigStore implements ConfigStore {
     ).execute();
   }
 
+  async swapProjectAgreements(
+    projectKey: string,
+    expected: readonly string[],
+    next: readonly string[],
+  ): Promise<boolean> {
+    const { db } = this.ctx;
+    checkKey('project key', projectKey, KEY_LIMITS.projectKey);
+    const was = JSON.stringify(expected);
+    const now = JSON.stringify(next);
+    // Nothing to write: the answer is whether the list is still the expected one.
+    if (was === now) return sameList(await this.projectAgreements(projectKey), expected);
+    // The list is the row's whole value, so the row is its own version: the statement names what it replaces.
+    // An absent row is the empty list: the project's key makes exactly one of two inserts win.
+    if (expected.length === 0) {
+      return insertIfAbsent(
+        this.ctx,
+        db.insertInto('accord_project_agreements').values({ project_key: projectKey, agreement_ids: now }),
+      );
+    }
+    if (next.length === 0) {
+      const deleted = await db
+        .deleteFrom('accord_project_agreements')
+        .where('project_key', '=', projectKey)
+        .where('agreement_ids', '=', was)
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
+    }
+    // `now` differs from `was`, so a matched row always changes: MySQL's changed rows are the matched ones.
+    return updated(
+      await db
+        .updateTable('accord_project_agreements')
+        .set({ agreement_ids: now })
+        .where('project_key', '=', projectKey)
+        .where('agreement_ids', '=', was)
+        .executeTakeFirst(),
+    );
+  }
+
   async projects(): Promise<{ projectKey: string; agreementIds: string[] }[]> {
     const rows = await this.ctx.db
       .selectFrom('accord_project_agreements')
@@ -129,6 +167,9 @@ export class SqlConfigStore implements ConfigStore {
     }));
   }
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 function toVersion<T>(row: Selectable<ConfigTable>): Version<T> {
   return {

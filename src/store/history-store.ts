@@ -1,22 +1,18 @@
 /**
- * Issues' normalized histories, one row per issue, so a recalculation needs no Jira calls.
+ * Issues' normalized histories, one row per issue, so a recalculation needs no Jira calls. The history is
+ * stored in its compact form (`compact-json.ts`); retention empties it for issues closed long ago and keeps the
+ * row (ids, project, stamp), so a recalculation still finds the issue and reads it from Jira again in bulk.
  *
  * A put is an insert-if-absent, else an UPDATE that only matches while the stored stamp is not newer: the
  * comparison happens inside the statement, so two racing puts cannot both think they won.
  */
 import type { Selectable } from 'kysely';
-import type { HistoryStore, StoredHistory } from '../app/ports/store';
+import type { HistoryEntry, HistoryStore, StoredHistory } from '../app/ports/store';
+import { closedAt } from '../engine/issue/closed-at';
 import type { IssueHistoryData } from '../engine/issue/types';
+import { compactJson, readCompactJson } from './compact-json';
 import { KEY_LIMITS, type HistoriesTable } from './schema';
-import {
-  checkKey,
-  incremented,
-  insertIfAbsent,
-  num,
-  parseJson,
-  updated,
-  type SqlContext,
-} from './sql-support';
+import { checkKey, incremented, insertIfAbsent, num, updated, type SqlContext } from './sql-support';
 
 /** {@link HistoryStore} over SQL. */
 export class SqlHistoryStore implements HistoryStore {
@@ -29,7 +25,8 @@ export class SqlHistoryStore implements HistoryStore {
       issue_key: checkKey('issue key', history.issueKey, KEY_LIMITS.issueKey),
       project_key: checkKey('project key', history.projectKey, KEY_LIMITS.projectKey),
       stamp: checkKey('stamp', history.stamp, KEY_LIMITS.stamp),
-      data: JSON.stringify(history.data),
+      data: compactJson(history.data),
+      closed_at: closedAt(history.data),
     };
     if (await insertIfAbsent(this.ctx, db.insertInto('accord_histories').values({ ...row, revision: 1 }))) {
       return 'written';
@@ -41,6 +38,7 @@ export class SqlHistoryStore implements HistoryStore {
         project_key: row.project_key,
         stamp: row.stamp,
         data: row.data,
+        closed_at: row.closed_at,
         // Always changes, so "changed rows" equals "matched rows" even for an identical re-write.
         revision: incremented('revision'),
       })
@@ -56,7 +54,8 @@ export class SqlHistoryStore implements HistoryStore {
       .selectAll()
       .where('issue_id', '=', issueId)
       .executeTakeFirst();
-    return row && toHistory(row);
+    const entry = row && toEntry(row);
+    return entry?.data === null ? undefined : entry;
   }
 
   async delete(issueId: string): Promise<void> {
@@ -67,12 +66,38 @@ export class SqlHistoryStore implements HistoryStore {
     readonly projectKey?: string;
     readonly afterIssueId?: string;
     readonly limit: number;
-  }): Promise<StoredHistory[]> {
+  }): Promise<HistoryEntry[]> {
     let query = this.ctx.db.selectFrom('accord_histories').selectAll();
     if (options.projectKey !== undefined) query = query.where('project_key', '=', options.projectKey);
     if (options.afterIssueId !== undefined) query = query.where('issue_id', '>', options.afterIssueId);
     const rows = await query.orderBy('issue_id').limit(options.limit).execute();
-    return rows.map(toHistory);
+    return rows.map(toEntry);
+  }
+
+  async dropClosed(closedBefore: number, limit: number): Promise<number> {
+    const { db } = this.ctx;
+    // Two statements, because MySQL refuses LIMIT inside an IN subquery and SQLite refuses it on an UPDATE.
+    const ids = await db
+      .selectFrom('accord_histories')
+      .select('issue_id')
+      .where('closed_at', '<', closedBefore)
+      .where('data', '!=', DROPPED)
+      .orderBy('closed_at')
+      .limit(limit)
+      .execute();
+    if (ids.length === 0) return 0;
+    const result = await db
+      .updateTable('accord_histories')
+      .set({ data: DROPPED, revision: incremented('revision') })
+      .where(
+        'issue_id',
+        'in',
+        ids.map((r) => r.issue_id),
+      )
+      // Reopened meanwhile (a put cleared closed_at): keep it.
+      .where('closed_at', '<', closedBefore)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   async count(projectKey?: string): Promise<number> {
@@ -85,12 +110,15 @@ export class SqlHistoryStore implements HistoryStore {
   }
 }
 
-function toHistory(row: Selectable<HistoriesTable>): StoredHistory {
+/** The `data` of a history that retention dropped. */
+const DROPPED = '';
+
+function toEntry(row: Selectable<HistoriesTable>): HistoryEntry {
   return {
     issueId: row.issue_id,
     issueKey: row.issue_key,
     projectKey: row.project_key,
     stamp: row.stamp,
-    data: parseJson(row.data) as IssueHistoryData,
+    data: row.data === DROPPED ? null : (readCompactJson(row.data) as IssueHistoryData),
   };
 }

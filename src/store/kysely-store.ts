@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports/store';
 import { SqlActionLog } from './action-log';
+import { SqlAdjustmentStore } from './adjustment-store';
 import { SqlAuditLog } from './audit-log';
 import { SqlBudgetStore } from './budget-store';
 import { SqlConfigStore } from './config-store';
@@ -13,6 +14,7 @@ import { SqlJobStore } from './job-store';
 import { SqlPendingStore } from './pending-store';
 import { SqlReportStore } from './report-store';
 import { SqlResultStore } from './result-store';
+import { SqlRetentionStore } from './retention-store';
 import type { AccordDb, SqlDialect } from './schema';
 import { writeIds } from './write-ids';
 
@@ -44,6 +46,8 @@ export class KyselyStore implements Store {
   readonly reports: SqlReportStore;
   readonly pending: SqlPendingStore;
   readonly budgets: SqlBudgetStore;
+  readonly adjustments: SqlAdjustmentStore;
+  readonly retention: SqlRetentionStore;
 
   private readonly group: <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -59,9 +63,11 @@ export class KyselyStore implements Store {
     this.actions = new SqlActionLog(ctx);
     this.jobs = new SqlJobStore(ctx);
     this.audit = new SqlAuditLog(ctx);
-    this.reports = new SqlReportStore(ctx);
+    this.retention = new SqlRetentionStore(ctx);
+    this.reports = new SqlReportStore(ctx, this.retention);
     this.pending = new SqlPendingStore(ctx);
     this.budgets = new SqlBudgetStore(ctx);
+    this.adjustments = new SqlAdjustmentStore(ctx);
   }
 
   grouped<T>(work: () => Promise<T>): Promise<T> {

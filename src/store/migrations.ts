@@ -404,7 +404,109 @@ const migrations: readonly Migration[] = [
         .addColumn('used', t.int32, (c) => c.notNull())
         .addColumn('expires_at', t.int64, (c) => c.notNull()),
   },
+  // Extensions and excused breaches (docs/engine-contract.md): a cycle says whether it was extended or its
+  // breach excused, for reports to show them apart and count excused breaches as the agreement says.
+  addCycleFlag('0028_cycles_extended', 'extended'),
+  addCycleFlag('0029_cycles_excused', 'excused'),
+  {
+    // The decisions themselves, one row each, kept across recalculations: an evaluation reads an issue's rows.
+    // The id is derived from the decision's content, so a retried request stores it once.
+    name: '0030_adjustments',
+    build: (_, t, table) =>
+      table('accord_adjustments')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('id', t.key(L.writeId), (c) => c.notNull())
+        .addColumn('kind', t.key(16), (c) => c.notNull())
+        .addColumn('agreement_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('metric_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('cycle_started_at', t.int64, (c) => c.notNull())
+        .addColumn('at', t.int64, (c) => c.notNull())
+        .addColumn('minutes', t.float)
+        .addColumn('until_at', t.int64)
+        .addColumn('reason', t.text, (c) => c.notNull())
+        .addColumn('actor', t.key(L.actor), (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_adjustments_pk', ['issue_id', 'id']),
+  },
+  {
+    // 0007 and 0024 index the same columns: one of them is 400 bytes a cycle for nothing.
+    name: '0031_cycles_agreement_idx_dropped',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'drop index if exists accord_cycles_agreement_stopped on accord_cycles'
+            : 'drop index if exists accord_cycles_agreement_stopped',
+        ),
+    }),
+  },
+  {
+    // Retention: when the issue last entered a done status. MariaDB and TiDB accept IF NOT EXISTS on ADD COLUMN
+    // (a rerun is harmless); SQLite does not, and its runner (`migrate`) records the migration right after it.
+    name: '0032_histories_closed_at',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'alter table accord_histories add column if not exists closed_at bigint'
+            : 'alter table accord_histories add column closed_at integer',
+        ),
+    }),
+  },
+  {
+    name: '0033_histories_closed_idx',
+    build: (schema) =>
+      schema.createIndex('accord_histories_closed').ifNotExists().on('accord_histories').column('closed_at'),
+  },
+  {
+    name: '0034_settings',
+    build: (_, t, table) =>
+      table('accord_settings')
+        .addColumn('setting_key', t.key(L.settingKey), (c) => c.notNull().primaryKey())
+        .addColumn('body', t.text, (c) => c.notNull()),
+  },
+  {
+    name: '0035_cycle_months',
+    build: (_, t, table) =>
+      table('accord_cycle_months')
+        .addColumn('agreement_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('metric_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('goal_index', t.int32, (c) => c.notNull())
+        .addColumn('project_key', t.key(L.projectKey), (c) => c.notNull())
+        .addColumn('month_start', t.int64, (c) => c.notNull())
+        .addColumn('cycles', t.int64, (c) => c.notNull())
+        .addColumn('breached', t.int64, (c) => c.notNull())
+        // Of those, the cycles an extension counted for and the breaches excused (reports show them apart).
+        .addColumn('extended', t.int64, (c) => c.notNull())
+        .addColumn('excused', t.int64, (c) => c.notNull())
+        .addColumn('rated', t.int64, (c) => c.notNull())
+        .addColumn('rating_sum', t.int64, (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_cycle_months_pk', [
+          'agreement_id',
+          'month_start',
+          'metric_id',
+          'goal_index',
+          'project_key',
+        ]),
+  },
 ];
+
+/**
+ * A 0/1 column on `accord_cycles`, 0 for rows written before it. MySQL, MariaDB and TiDB say `IF NOT EXISTS`;
+ * SQLite cannot, so {@link migrate} takes SQLite's "duplicate column" as already done.
+ */
+function addCycleFlag(name: string, column: 'extended' | 'excused'): Migration {
+  return {
+    name,
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? `alter table accord_cycles add column if not exists ${column} tinyint not null default 0`
+            : `alter table accord_cycles add column ${column} integer not null default 0`,
+        ),
+    }),
+  };
+}
 
 // ── Compiling ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -480,7 +582,12 @@ export async function migrate(db: Kysely<AccordDb>, dialect: SqlDialect): Promis
   const ran: string[] = [];
   for (const { name, sql: statement } of migrationStatements(dialect)) {
     if (applied.has(name)) continue;
-    await db.executeQuery(CompiledQuery.raw(statement));
+    try {
+      await db.executeQuery(CompiledQuery.raw(statement));
+    } catch (error) {
+      // A column added by a run whose bookkeeping row was lost: SQLite has no ADD COLUMN IF NOT EXISTS.
+      if (!(dialect === 'sqlite' && /duplicate column name/i.test(String(error)))) throw error;
+    }
     await insertIfAbsent(
       { db, dialect },
       db.insertInto('accord_migrations').values({ name, applied_at: Date.now() }),

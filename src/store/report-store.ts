@@ -8,12 +8,21 @@
  * the bucket bounds, inlined as literals (they are integers the app computed, never user text) so that the
  * same statement text groups the same way on SQLite, MySQL/MariaDB and TiDB. Grouping happens in an outer
  * query over a derived table, which MySQL's `ONLY_FULL_GROUP_BY` (on by default in TiDB) accepts.
+ *
+ * Retention folds an agreement's old cycles into monthly aggregates (`retention-store.ts`): the counts read raw
+ * cycles that ended at or after the agreement's fold horizon and the aggregates of the months before it, so a
+ * report whose buckets are whole months (or quarters, years) in the agreement's reporting zone gives the same
+ * figures either way. ATTENTION: a bucket that cuts a folded month (a week, a day) counts the whole month in
+ * the bucket where the month starts; listings (CSV rows, breaches) show raw cycles only.
  */
-import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { AgreementKind } from '../engine/agreement/types';
+import { bucketOf as bucketOfInstant } from '../engine/report/periods';
+import type { EpochMs } from '../engine/time/units';
 import type {
   CycleCursor,
   EndedCounts,
+  MonthAggregate,
   OpenCounts,
   RatingCounts,
   ReportScope,
@@ -22,6 +31,7 @@ import type {
   StoredResult,
 } from '../app/ports/store';
 import { toCycle, toResult } from './result-store';
+import type { SqlRetentionStore } from './retention-store';
 import type { AccordDb } from './schema';
 import { batches, num, numOrNull, type SqlContext } from './sql-support';
 
@@ -36,15 +46,21 @@ type CycleQuery = SelectQueryBuilder<
 
 /** {@link ReportStore} over SQL. */
 export class SqlReportStore implements ReportStore {
-  constructor(private readonly ctx: SqlContext) {}
+  constructor(
+    private readonly ctx: SqlContext,
+    private readonly retention: SqlRetentionStore,
+  ) {}
 
   async endedCounts(scope: ReportScope, bounds: readonly number[]): Promise<EndedCounts[]> {
     const range = rangeOf(bounds);
     if (scope.agreementIds.length === 0 || !range) return [];
+    const horizons = await this.retention.foldedBeforeAll(scope.agreementIds);
     const inner = this.currentCycles(scope)
+      .where((eb) => notFolded(eb, horizons))
       .where('c.stopped_at', '>=', range.from)
       .where('c.stopped_at', '<', range.to)
       .select(['c.agreement_id', 'c.metric_id', 'c.goal_index', 'c.project_key', 'c.breached'])
+      .select(['c.extended', 'c.excused'])
       .select(bucketOf('c.stopped_at', bounds).as('bucket'));
     const rows = await this.ctx.db
       .selectFrom(inner.as('x'))
@@ -52,18 +68,74 @@ export class SqlReportStore implements ReportStore {
       .select((eb) => [
         eb.fn.countAll<number | string>().as('cycles'),
         eb.fn.sum<number | string>('x.breached').as('breached'),
+        eb.fn.sum<number | string>('x.extended').as('extended'),
+        eb.fn.sum<number | string>('x.excused').as('excused'),
       ])
       .$if(scope.byProject === true, (q) => q.select('x.project_key').groupBy('x.project_key'))
       .groupBy(['x.agreement_id', 'x.metric_id', 'x.goal_index', 'x.bucket'])
       .execute();
-    return rows.map((row) => {
+    const raw = rows.map((row) => {
       const breached = num(row.breached);
       return {
         ...groupOf(row),
         bucket: num(row.bucket),
         met: num(row.cycles) - breached,
         breached,
+        extended: num(row.extended),
+        excused: num(row.excused),
       };
+    });
+    const folded = await this.foldedMonths(scope, bounds, horizons);
+    return mergeCounts(
+      raw,
+      folded.map((m) => ({
+        ...m.group,
+        bucket: m.bucket,
+        met: m.cycles - m.breached,
+        breached: m.breached,
+        extended: m.extended,
+        excused: m.excused,
+      })),
+      (a, b) => ({
+        ...a,
+        met: a.met + b.met,
+        breached: a.breached + b.breached,
+        extended: a.extended + b.extended,
+        excused: a.excused + b.excused,
+      }),
+    );
+  }
+
+  /** The monthly aggregates in the scope that lie before their agreement's horizon, with their bucket. */
+  private async foldedMonths(
+    scope: ReportScope,
+    bounds: readonly number[],
+    horizons: ReadonlyMap<string, number>,
+  ): Promise<(MonthAggregate & { group: EndedCounts; bucket: number })[]> {
+    const range = rangeOf(bounds);
+    if (!range || horizons.size === 0) return [];
+    const months = await this.retention.months([...horizons.keys()], range.from, range.to);
+    return months.flatMap((m) => {
+      if (m.monthStart >= (horizons.get(m.agreementId) ?? 0)) return [];
+      if (scope.metricId !== undefined && m.metricId !== scope.metricId) return [];
+      // A metric a later version removed is not counted (as liveMetricsOnly filters raw cycles).
+      const live = scope.liveMetrics?.[m.agreementId];
+      if (scope.liveMetrics !== undefined && !(live ?? []).includes(m.metricId)) return [];
+      if (scope.projectKey !== undefined && m.projectKey !== scope.projectKey) return [];
+      const bucket = bucketOfInstant(bounds as readonly EpochMs[], m.monthStart as EpochMs);
+      if (bucket < 0) return [];
+      const group = {
+        agreementId: m.agreementId,
+        metricId: m.metricId,
+        goalIndex: m.goalIndex,
+        projectKey: scope.byProject === true ? m.projectKey : null,
+        bucket,
+        met: 0,
+        breached: 0,
+        extended: 0,
+        excused: 0,
+      };
+      return [{ ...m, group, bucket }];
     });
   }
 
@@ -75,6 +147,7 @@ export class SqlReportStore implements ReportStore {
       .select((eb) => [
         eb.fn.countAll<number | string>().as('cycles'),
         eb.fn.sum<number | string>('c.breached').as('breached'),
+        eb.fn.sum<number | string>('c.excused').as('excused'),
       ])
       .$if(scope.byProject === true, (q) => q.select('c.project_key').groupBy('c.project_key'))
       .groupBy(['c.agreement_id', 'c.metric_id', 'c.goal_index'])
@@ -83,14 +156,17 @@ export class SqlReportStore implements ReportStore {
       ...groupOf(row),
       running: num(row.cycles),
       runningBreached: num(row.breached),
+      runningExcused: num(row.excused),
     }));
   }
 
   async ratingCounts(scope: ReportScope, bounds: readonly number[]): Promise<RatingCounts[]> {
     const range = rangeOf(bounds);
     if (scope.agreementIds.length === 0 || !range) return [];
+    const horizons = await this.retention.foldedBeforeAll(scope.agreementIds);
     // Each issue once per group and bucket, however many of its cycles ended there (a reopened request).
     const inner = this.currentCycles(scope)
+      .where((eb) => notFolded(eb, horizons))
       .innerJoin('accord_ratings as r', (join) =>
         join.onRef('r.issue_id', '=', 'c.issue_id').onRef('r.write_id', '=', 'c.write_id'),
       )
@@ -109,11 +185,27 @@ export class SqlReportStore implements ReportStore {
       .$if(scope.byProject === true, (q) => q.select('x.project_key').groupBy('x.project_key'))
       .groupBy(['x.agreement_id', 'x.metric_id', 'x.goal_index', 'x.bucket'])
       .execute();
-    return rows.map((row) => ({
+    const raw = rows.map((row) => ({
       ...groupOf(row),
       bucket: num(row.bucket),
       count: num(row.rated),
       sum: num(row.total),
+    }));
+    const folded = await this.foldedMonths(scope, bounds, horizons);
+    return mergeCounts(
+      raw,
+      folded
+        .filter((m) => m.rated > 0)
+        .map((m) => ({ ...m.group, bucket: m.bucket, count: m.rated, sum: m.ratingSum })),
+      (a, b) => ({ ...a, count: a.count + b.count, sum: a.sum + b.sum }),
+    ).map(({ agreementId, metricId, goalIndex, projectKey, bucket, count, sum }) => ({
+      agreementId,
+      metricId,
+      goalIndex,
+      projectKey,
+      bucket,
+      count,
+      sum,
     }));
   }
 
@@ -211,7 +303,8 @@ export class SqlReportStore implements ReportStore {
         join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
       )
       .where('r.agreement_id', 'in', [...scope.agreementIds])
-      .where('r.state', 'in', [...OPEN_STATES]);
+      .where('r.state', 'in', [...OPEN_STATES])
+      .where(liveMetricsOnly(scope, 'r'));
     if (scope.metricId !== undefined) query = query.where('r.metric_id', '=', scope.metricId);
     if (scope.projectKey !== undefined) query = query.where('r.project_key', '=', scope.projectKey);
     const rows = await query
@@ -283,7 +376,8 @@ export class SqlReportStore implements ReportStore {
       .innerJoin('accord_result_sets as s', (join) =>
         join.onRef('s.issue_id', '=', 'c.issue_id').onRef('s.write_id', '=', 'c.write_id'),
       )
-      .where('c.agreement_id', 'in', [...scope.agreementIds]);
+      .where('c.agreement_id', 'in', [...scope.agreementIds])
+      .where(liveMetricsOnly(scope, 'c'));
     if (scope.metricId !== undefined) query = query.where('c.metric_id', '=', scope.metricId);
     if (scope.projectKey !== undefined) query = query.where('c.project_key', '=', scope.projectKey);
     return query;
@@ -291,6 +385,52 @@ export class SqlReportStore implements ReportStore {
 }
 
 // ── SQL pieces ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Raw cycles reports count: of a folded agreement only those that ended at or after its horizon. */
+function notFolded(eb: CycleExpressions, horizons: ReadonlyMap<string, number>) {
+  if (horizons.size === 0) return eb.lit(true);
+  return eb.or([
+    eb('c.agreement_id', 'not in', [...horizons.keys()]),
+    ...[...horizons].map(([id, horizon]) =>
+      eb.and([eb('c.agreement_id', '=', id), eb('c.stopped_at', '>=', horizon)]),
+    ),
+  ]);
+}
+
+/** Adds rows of the same group and bucket together. */
+function mergeCounts<T extends EndedCounts | RatingCounts>(
+  raw: readonly T[],
+  folded: readonly T[],
+  add: (a: T, b: T) => T,
+): T[] {
+  if (folded.length === 0) return [...raw];
+  const key = (r: T): string =>
+    JSON.stringify([r.agreementId, r.metricId, r.goalIndex, r.projectKey, r.bucket]);
+  const out = new Map<string, T>();
+  for (const row of [...raw, ...folded]) {
+    const old = out.get(key(row));
+    out.set(key(row), old ? add(old, row) : row);
+  }
+  return [...out.values()];
+}
+
+/**
+ * `(agreement_id = a AND metric_id IN (…)) OR …` for a scope that names its agreements' live metrics (true
+ * when it names none): rows of a metric a later version removed are not counted.
+ */
+function liveMetricsOnly(scope: ReportScope, table: 'c' | 'r'): RawBuilder<SqlBool> {
+  const live = scope.liveMetrics;
+  if (live === undefined) return sql<SqlBool>`1 = 1`;
+  const agreement = sql.ref(`${table}.agreement_id`);
+  const metric = sql.ref(`${table}.metric_id`);
+  const branches = Object.entries(live)
+    .filter(([, metrics]) => metrics.length > 0)
+    .map(
+      ([agreementId, metrics]) =>
+        sql<SqlBool>`(${agreement} = ${agreementId} and ${metric} in (${sql.join(metrics)}))`,
+    );
+  return branches.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(branches, sql` or `)})`;
+}
 
 /** The first and last bound, when there is at least one bucket. */
 function rangeOf(bounds: readonly number[]): { from: number; to: number } | undefined {

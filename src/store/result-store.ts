@@ -14,6 +14,7 @@ import { sql, type Expression, type Insertable, type Selectable, type SqlBool } 
 import type { AgreementKind } from '../engine/agreement/types';
 import type { MetricResult, MetricState } from '../engine/evaluate/result';
 import type { HistoryStamp, IssueFacts, ResultStore, StoredCycle, StoredResult } from '../app/ports/store';
+import { compactJson, readCompactJson } from './compact-json';
 import { KEY_LIMITS, type CyclesTable, type ResultsTable } from './schema';
 import {
   batches,
@@ -231,7 +232,7 @@ function resultRow(result: StoredResult, writeId: string): Insertable<ResultsTab
     next_due: result.nextDue,
     evaluated_at: result.evaluatedAt,
     stamp: checkKey('stamp', result.stamp, KEY_LIMITS.stamp),
-    result: JSON.stringify(result.result),
+    result: compactJson(result.result),
   };
 }
 
@@ -253,7 +254,7 @@ export function toResult(row: Selectable<ResultsTable>): StoredResult {
     nextDue: numOrNull(row.next_due),
     evaluatedAt: num(row.evaluated_at),
     stamp: row.stamp,
-    result: parseJson(row.result) as MetricResult,
+    result: readCompactJson(row.result) as MetricResult,
   };
 }
 
@@ -279,6 +280,8 @@ function cycleRow(cycle: StoredCycle, writeId: string, stamp: string): Insertabl
     breached: cycle.breached ? 1 : 0,
     breached_at: cycle.breachedAt,
     stamp,
+    extended: cycle.extended === true ? 1 : 0,
+    excused: cycle.excused === true ? 1 : 0,
   };
 }
 
@@ -303,5 +306,8 @@ export function toCycle(row: Selectable<CyclesTable>): StoredCycle {
     pausedMs: num(row.paused_ms),
     breached: bool(row.breached),
     breachedAt: numOrNull(row.breached_at),
+    // Present only when true, as the port's optional flags are written.
+    ...(bool(row.extended) ? { extended: true } : {}),
+    ...(bool(row.excused) ? { excused: true } : {}),
   };
 }

@@ -34,6 +34,7 @@ export const KEY_LIMITS = {
   jobId: 64,
   token: 40,
   budgetKey: 128,
+  settingKey: 128,
 } as const;
 
 export interface ConfigTable {
@@ -80,7 +81,7 @@ export interface ResultsTable {
   next_due: NullableNum;
   evaluated_at: Num;
   stamp: string;
-  /** JSON `MetricResult`. */
+  /** `MetricResult` in its compact form (`compact-json.ts`), or JSON written before it. */
   result: string;
 }
 
@@ -105,6 +106,25 @@ export interface CyclesTable {
   breached: Num;
   breached_at: NullableNum;
   stamp: string;
+  /** 1: an extension counted for the cycle (docs/engine-contract.md, "Extensions and excused breaches"). */
+  extended: ColumnType<number | string, number | undefined, number>;
+  /** 1: the cycle's breach is excused. */
+  excused: ColumnType<number | string, number | undefined, number>;
+}
+
+/** Extensions and excused breaches, one row per decision (see `adjustment-store.ts`). */
+export interface AdjustmentsTable {
+  issue_id: string;
+  id: string;
+  kind: string;
+  agreement_id: string;
+  metric_id: string;
+  cycle_started_at: Num;
+  at: Num;
+  minutes: NullableNum;
+  until_at: NullableNum;
+  reason: string;
+  actor: string;
 }
 
 /**
@@ -127,8 +147,10 @@ export interface HistoriesTable {
   stamp: string;
   /** Bumped by every write, so a matched conditional UPDATE always changes the row (see `conditional.ts`). */
   revision: Num;
-  /** JSON `IssueHistoryData`. */
+  /** `IssueHistoryData` in its compact form (or JSON, written before it); '' once retention dropped it. */
   data: string;
+  /** When the issue last entered a done status (epoch ms); null while open. Retention reads it. */
+  closed_at: ColumnType<number | string | null, number | null | undefined, number | null>;
 }
 
 export interface ActionsTable {
@@ -187,6 +209,32 @@ export interface BudgetsTable {
   expires_at: Num;
 }
 
+/** Settings an admin can see and change, and the app's own bookkeeping values, as JSON by key. */
+export interface SettingsTable {
+  setting_key: string;
+  body: string;
+}
+
+/**
+ * Cycles folded by retention: per agreement, metric, goal, project and month (the month's first instant in the
+ * agreement's reporting zone), how many cycles ended and how many of them breached, and the satisfaction
+ * ratings of their issues (each issue once per group and month, as reports count them).
+ */
+export interface CycleMonthsTable {
+  agreement_id: string;
+  metric_id: string;
+  /** -1 for cycles no goal matched (a key column cannot be null). */
+  goal_index: Num;
+  project_key: string;
+  month_start: Num;
+  cycles: Num;
+  breached: Num;
+  extended: Num;
+  excused: Num;
+  rated: Num;
+  rating_sum: Num;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: Num;
@@ -199,6 +247,7 @@ export interface AccordDb {
   accord_result_sets: ResultSetsTable;
   accord_results: ResultsTable;
   accord_cycles: CyclesTable;
+  accord_adjustments: AdjustmentsTable;
   accord_ratings: RatingsTable;
   accord_histories: HistoriesTable;
   accord_actions: ActionsTable;
@@ -206,5 +255,7 @@ export interface AccordDb {
   accord_audit: AuditTable;
   accord_pending: PendingTable;
   accord_budgets: BudgetsTable;
+  accord_settings: SettingsTable;
+  accord_cycle_months: CycleMonthsTable;
   accord_migrations: MigrationsTable;
 }

@@ -38,8 +38,10 @@ export const forgeBackend: Backend = {
     };
   },
 
+  // The backend publishes on a global channel per issue that says only "changed" (src/forge/publisher.ts): a
+  // context-scoped subscription would hear nothing the consumers publish. `onEvent` re-reads through a resolver.
   async subscribe(channel, onEvent) {
-    const subscription = await realtime.subscribe(channel, () => {
+    const subscription = await realtime.subscribeGlobal(channel, () => {
       onEvent();
     });
     return () => {

@@ -17,6 +17,39 @@ afterEach(async () => {
 });
 
 describe('the admin page’s routes', () => {
+  it('names a region’s holidays in the language asked for, and refuses what is no language code', async () => {
+    world = await makeWorld();
+    const names = async (language?: string) => {
+      const reply = await dispatch(
+        world.deps,
+        'calendars/region-holidays',
+        { region: 'DE', fromYear: 2026, toYear: 2026, ...(language === undefined ? {} : { language }) },
+        admin,
+      );
+      if (!reply.ok) throw new Error(reply.error.message);
+      return (reply.data as { holidays: { date: string; name: string }[] }).holidays.find(
+        (h) => h.date === '2026-01-01',
+      )?.name;
+    };
+    expect(await names('en-GB')).toBe("New Year's Day");
+    expect(await names('de')).toBe('Neujahr');
+    expect(await names()).toBe('Neujahr');
+    expect(
+      await dispatch(
+        world.deps,
+        'calendars/region-holidays',
+        { region: 'DE', fromYear: 2026, toYear: 2026, language: '<script>' },
+        admin,
+      ),
+    ).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'invalid-payload',
+        problems: [expect.objectContaining({ path: '$.language' })],
+      }),
+    });
+  });
+
   it('lists the holiday regions a calendar can name, countries with their states', async () => {
     world = await makeWorld();
     const reply = await dispatch(world.deps, 'calendars/regions', {}, admin);

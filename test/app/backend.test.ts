@@ -214,6 +214,7 @@ describe('resolvers', () => {
     const calls: [string, unknown][] = [
       ['calendars/list', {}],
       ['calendars/get', { id: 'always' }],
+      ['calendars/history', { id: 'always' }],
       ['calendars/save', { calendar: {}, expectedVersion: 1 }],
       ['calendars/delete', { id: 'always', expectedVersion: 1 }],
       ['calendars/preview-ics', { text: '' }],

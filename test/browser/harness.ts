@@ -126,6 +126,7 @@ export function useBrowserSandbox(options: BrowserSandboxOptions = {}): BrowserS
   const api = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${ready(server, 'server').url}${path}`, {
       method,
+      ...(method === 'POST' ? { headers: { 'Content-Type': 'application/json' } } : {}),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json = (await res.json()) as T & { error?: { message?: string } };

@@ -99,7 +99,11 @@ async function main(): Promise<void> {
  */
 async function featuredIssue(url: string): Promise<IssueRow> {
   const post = async <T>(path: string, body: unknown): Promise<T> => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -117,6 +121,7 @@ async function featuredIssue(url: string): Promise<IssueRow> {
 async function configureGadget(url: string): Promise<void> {
   const res = await fetch(`${url}/api/gadgets/accord-compliance-1`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       configuration: { agreementId: 'gold', metricId: 'resolution', period: 'month', groupBy: 'goal' },
     }),

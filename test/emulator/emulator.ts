@@ -313,7 +313,13 @@ export class ForgeEmulator {
         reply = await handler(
           {
             call: { functionKey: route, payload },
-            context: { moduleKey: caller.moduleKey, cloudId: 'cloud', extension },
+            // Jira tells a resolver what kind of account calls: customers of a service project, or licensed users.
+            context: {
+              moduleKey: caller.moduleKey,
+              cloudId: 'cloud',
+              extension,
+              accountType: this.accountTypeOf(caller.accountId),
+            },
           },
           { principal: { accountId: caller.accountId }, installContext: 'ari:cloud:jira::site/cloud' },
         );
@@ -323,6 +329,11 @@ export class ForgeEmulator {
     if (outcome !== 'ok')
       throw new Error(`resolver ${route} ended with ${outcome}: ${this.counters.errors.at(-1) ?? ''}`);
     return reply;
+  }
+
+  private accountTypeOf(accountId: string): 'customer' | 'licensed' {
+    const user = (this.options.users ?? SANDBOX_USERS).find((u) => u.accountId === accountId);
+    return user?.accountType === 'customer' ? 'customer' : 'licensed';
   }
 
   /**

@@ -230,6 +230,14 @@ export class JiraService {
     if (method === 'GET' && path === '/rest/api/3/status') {
       return { status: 200, body: structuredClone(statusesReply), objects: statusesReply.length };
     }
+    if (method === 'GET' && (match = m(/^\/rest\/api\/3\/status\/([^/]+)$/))) {
+      const wanted = decodeURIComponent(match[1] ?? '');
+      const found = statusesReply.find(
+        (s) => s.id === wanted || s.name.toLowerCase() === wanted.toLowerCase(),
+      );
+      if (!found) return { status: 404, body: { errorMessages: ['The status was not found.'], errors: {} } };
+      return { status: 200, body: structuredClone(found), objects: 1 };
+    }
     if (method === 'POST' && path === '/rest/api/3/app/field/value') {
       if (query.get('generateAppEvents') !== 'false') this.counters.fieldWritesWakingApps++;
       const updates =

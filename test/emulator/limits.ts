@@ -1,5 +1,5 @@
 /**
- * Forge's per-installation limits as the emulator enforces them (DESIGN.md, "Forge facts"), and the sliding
+ * Forge's documented per-installation limits as the emulator enforces them, and the sliding
  * windows that count against them in virtual time. Tests may lower a limit to reach it quickly; the defaults
  * are the platform's.
  */

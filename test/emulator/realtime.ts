@@ -27,6 +27,8 @@ export interface Subscription {
   /** Ignored for a global subscription. */
   readonly context: RealtimeContext;
   readonly heard: { readonly payload: unknown; readonly at: number }[];
+  /** Called for each event heard, as `@forge/bridge` calls a subscriber's callback. */
+  readonly onEvent?: (payload: unknown) => void;
 }
 
 export interface RealtimeCounters {
@@ -80,9 +82,15 @@ export class RealtimeService {
   subscribe(
     channel: string,
     context: RealtimeContext,
-    options: { readonly global?: boolean } = {},
+    options: { readonly global?: boolean; readonly onEvent?: (payload: unknown) => void } = {},
   ): Subscription {
-    const subscription: Subscription = { channel, global: options.global === true, context, heard: [] };
+    const subscription: Subscription = {
+      channel,
+      global: options.global === true,
+      context,
+      heard: [],
+      ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    };
     this.subscriptions.push(subscription);
     return subscription;
   }
@@ -107,6 +115,7 @@ export class RealtimeService {
       for (const s of this.subscriptions) {
         if (s.global && s.channel === name) {
           s.heard.push({ payload, at: now });
+          s.onEvent?.(payload);
           heardBy++;
         }
       }
@@ -122,6 +131,7 @@ export class RealtimeService {
         for (const s of this.subscriptions) {
           if (!s.global && scopeKey(s.channel, s.context, overrides) === key) {
             s.heard.push({ payload, at: now });
+            s.onEvent?.(payload);
             heardBy++;
           }
         }

@@ -26,6 +26,8 @@ export const SQL_REFUSALS = {
 /** What the SQL service counted. */
 export interface SqlCounters {
   dml: number;
+  /** DML requests that write (INSERT, UPDATE, REPLACE, DELETE). */
+  writes: number;
   ddl: number;
   /** Requests refused, by reason. */
   refused: Record<'dmlRate' | 'ddlRate' | 'storage' | 'responseSize' | 'timeout', number>;
@@ -36,12 +38,14 @@ export interface SqlCounters {
 }
 
 const WRITE = /^\s*(insert|update|replace)\b/i;
+const DELETE = /^\s*delete\b/i;
 const SELECT = /^\s*(select|with)\b/i;
 
 /** Forge SQL for one installation on a MariaDB scratch database. */
 export class ForgeSqlService {
   readonly counters: SqlCounters = {
     dml: 0,
+    writes: 0,
     ddl: 0,
     refused: { dmlRate: 0, ddlRate: 0, storage: 0, responseSize: 0, timeout: 0 },
     failed: 0,
@@ -159,6 +163,7 @@ export class ForgeSqlService {
         };
       }
       this.counters.dml++;
+      if (WRITE.test(query) || DELETE.test(query)) this.counters.writes++;
       this.dmlPeak.add(now);
       if (WRITE.test(query) && (await this.storageFull(now))) {
         this.counters.refused.storage++;

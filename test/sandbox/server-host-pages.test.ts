@@ -55,6 +55,7 @@ afterAll(async () => {
 async function call(method: 'GET' | 'POST', path: string, body?: unknown) {
   const res = await fetch(`${server.url}${path}`, {
     method,
+    ...(method === 'POST' ? { headers: { 'Content-Type': 'application/json' } } : {}),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();

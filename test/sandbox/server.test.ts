@@ -27,6 +27,7 @@ interface Reply {
 async function call(method: string, path: string, body?: unknown): Promise<Reply> {
   const res = await fetch(`${server.url}${path}`, {
     method,
+    ...(method === 'POST' ? { headers: { 'Content-Type': 'application/json' } } : {}),
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await res.text();

@@ -178,6 +178,29 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.config.projectAgreements('IT')).toEqual([]);
         expect((await store.config.projects()).map((p) => p.projectKey)).toEqual(['SD']);
       });
+
+      it('swaps a project’s agreements only from the list it names, in one statement', async () => {
+        // None set: the insert wins once.
+        expect(await store.config.swapProjectAgreements('SD', [], ['gold'])).toBe(true);
+        expect(await store.config.swapProjectAgreements('SD', [], ['silver'])).toBe(false);
+        expect(await store.config.projectAgreements('SD')).toEqual(['gold']);
+        // An update names the list it replaces; order counts.
+        expect(await store.config.swapProjectAgreements('SD', ['gold'], ['gold', 'ola-l2'])).toBe(true);
+        expect(await store.config.swapProjectAgreements('SD', ['ola-l2', 'gold'], ['uc-telco'])).toBe(false);
+        expect(await store.config.swapProjectAgreements('SD', ['gold'], ['uc-telco'])).toBe(false);
+        expect(await store.config.projectAgreements('SD')).toEqual(['gold', 'ola-l2']);
+        // Saving the list it is: true while it still is, false once it is not.
+        expect(await store.config.swapProjectAgreements('SD', ['gold', 'ola-l2'], ['gold', 'ola-l2'])).toBe(
+          true,
+        );
+        expect(await store.config.swapProjectAgreements('SD', ['gold'], ['gold'])).toBe(false);
+        // Emptying deletes the row, only from the named list.
+        expect(await store.config.swapProjectAgreements('SD', ['gold'], [])).toBe(false);
+        expect(await store.config.swapProjectAgreements('SD', ['gold', 'ola-l2'], [])).toBe(true);
+        expect(await store.config.projects()).toEqual([]);
+        expect(await store.config.swapProjectAgreements('SD', [], [])).toBe(true);
+        expect(await store.config.swapProjectAgreements('SD', ['gold'], ['gold'])).toBe(false);
+      });
     });
 
     // ── Results ─────────────────────────────────────────────────────────────────────────────────────

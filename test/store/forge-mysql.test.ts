@@ -37,7 +37,7 @@ if (mysqlUrl === undefined) {
         return { status: 400, body: { code: 'SQL_EXECUTION_ERROR', message: String(error) } };
       }
     });
-    await runForgeMigrations();
+    await runForgeMigrations(undefined, Number.POSITIVE_INFINITY);
   });
 
   afterAll(async () => {

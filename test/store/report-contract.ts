@@ -115,6 +115,8 @@ export function describeReportContract(store: () => Store): void {
         bucket,
         met,
         breached,
+        extended: 0,
+        excused: 0,
       });
       expect(sorted(rows)).toEqual(
         sorted([
@@ -171,6 +173,21 @@ export function describeReportContract(store: () => Store): void {
       expect(await store().reports.endedCounts(gold, [T0])).toEqual([]);
     });
 
+    it('leaves out the cycles and results of metrics an agreement no longer has', async () => {
+      const live = { agreementIds: ['gold', 'ola-l2'], liveMetrics: { gold: ['frt'], 'ola-l2': [] } };
+      expect((await store().reports.endedCounts(live, BOUNDS)).map((r) => r.metricId)).toEqual(['frt']);
+      expect(await store().reports.openCounts(live)).toEqual([]);
+      expect(await store().reports.openResults(live, 10)).toEqual([]);
+      const listed = await store().reports.cycleListing(
+        live,
+        { from: T0, to: T0 + 48 * HOUR, includeOpen: true },
+        { limit: 100 },
+      );
+      expect(listed.map((c) => [c.agreementId, c.metricId])).toEqual([['gold', 'frt']]);
+      const ttrToo = { agreementIds: ['gold'], liveMetrics: { gold: ['frt', 'ttr'] } };
+      expect(await store().reports.openCounts(ttrToo)).toEqual(await store().reports.openCounts(gold));
+    });
+
     it('counts open cycles, and those already past their target', async () => {
       expect(await store().reports.openCounts(gold)).toEqual([
         {
@@ -180,6 +197,7 @@ export function describeReportContract(store: () => Store): void {
           projectKey: null,
           running: 2,
           runningBreached: 1,
+          runningExcused: 0,
         },
       ]);
     });

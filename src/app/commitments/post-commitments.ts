@@ -8,7 +8,7 @@ import { purposeOf } from '../resolvers/portal-routes';
 import { commitmentText, type CommittedTime } from './comment-text';
 
 /**
- * Commitments for external customers (DESIGN.md: Forge's portal panel does not reach portal-only customers): an
+ * Commitments for external customers (Forge's portal panel does not reach portal-only customers): an
  * SLA with `commitmentComments` posts its customer-visible commitments as a public comment when a request is
  * raised, and again whenever a committed time moves by more than `moveMinutes`, in the reporter's language and
  * zone. Only that SLA's own metrics are written: nothing of an OLA or UC, no conditions, no working-time figures.

@@ -4,7 +4,16 @@ import type { Calendar } from '../../engine/calendar/types';
 import { loadConfig } from '../../engine/config/load';
 import type { Problem } from '../../engine/errors';
 import type { CompiledConfig } from '../../engine/evaluate/evaluate';
+import { parseJqlExpr, type JqlExpr } from '../../engine/jql';
+import { mayMatchProject } from '../../engine/jql/project-scope';
 import type { Store, Version } from '../ports';
+
+/** A project as an issue event names it: its key, and every alias JQL may name it by (key, name, id). */
+export interface ProjectRef {
+  readonly key: string;
+  /** Lower-cased, as the engine compares values. */
+  readonly aliases: readonly string[];
+}
 
 /** The configuration one issue is evaluated with: compiled, and the versions it was compiled from. */
 export interface ProjectConfig {
@@ -22,6 +31,8 @@ export interface ProjectConfig {
  */
 export class ConfigCache {
   private readonly compiled = new Map<string, { config: ProjectConfig } | { problems: readonly Problem[] }>();
+  /** `appliesTo` parsed, by its text (undefined: it does not parse, so it is taken to cover everything). */
+  private readonly scopes = new Map<string, JqlExpr | undefined>();
   private lists:
     | {
         readonly at: number;
@@ -63,6 +74,31 @@ export class ConfigCache {
       this.lists.projects.set(projectKey, listed);
     }
     return [this.lists.agreements, this.lists.calendars, listed];
+  }
+
+  /**
+   * Whether any agreement may apply to issues of `project` (the same choice as {@link forProject}: its own list,
+   * else the agreements whose `appliesTo` may match it). Reads only, from the lists this cache keeps: the
+   * issue-event trigger asks it so that an issue no agreement covers costs no write and no Jira call.
+   *
+   * ATTENTION: another function instance sees a configuration change after the cache's time to live; a change
+   * of an issue in a newly covered project within that time is measured at its next change (or a recalculation),
+   * like its other issues that did not change.
+   */
+  async covers(project: ProjectRef): Promise<boolean> {
+    const [agreements, , listed] = await this.current(project.key);
+    const live = agreements.filter((a) => a.body !== null);
+    if (listed.length > 0) return live.some((a) => listed.includes(a.id));
+    return live.some((a) => {
+      const appliesTo = a.body?.appliesTo?.trim() ?? '';
+      if (appliesTo === '') return false;
+      if (!this.scopes.has(appliesTo)) {
+        const parsed = parseJqlExpr(appliesTo);
+        this.scopes.set(appliesTo, parsed.ok ? parsed.value : undefined);
+      }
+      const expr = this.scopes.get(appliesTo);
+      return expr === undefined || mayMatchProject(expr, project.aliases);
+    });
   }
 
   async forProject(projectKey: string): Promise<ProjectConfig | { problems: readonly Problem[] }> {

@@ -1,7 +1,7 @@
 import { runJobStep } from '../jobs/recalculate';
 import { errorFields, QueueRefusedError, type DueItem, type QueueEvent } from '../ports';
 import type { Deps } from './deps';
-import { drainPending } from './drain';
+import { drainPending, isThrottle, JIRA_WAIT_KEY, waitForJira } from './drain';
 import { processDue } from './process-due';
 import { MAX_ATTEMPTS, processIssueEvents } from './process-events';
 
@@ -25,7 +25,14 @@ export async function consume(deps: Deps, event: QueueEvent): Promise<void> {
       await drainPending(deps, event.shard);
       return;
     case 'due':
-      await dueAt(deps, event);
+      try {
+        await dueAt(deps, event);
+      } catch (error) {
+        if (!isThrottle(error)) throw error;
+        // The result stays due in the store: the sweep after Jira's wait schedules it again.
+        const retryAt = await waitForJira(deps, error);
+        deps.logger.log('warn', 'jira.throttled', { issueId: event.issueId, status: error.status, retryAt });
+      }
       return;
     case 'dues':
       await duesAt(deps, event.items);
@@ -55,13 +62,27 @@ async function dueAt(deps: Deps, event: Extract<QueueEvent, { type: 'due' }>): P
   }
 }
 
-/** A coalesced bucket of due instants: each issue on its own, a failure costing only that issue a later try. */
+/**
+ * A coalesced bucket of due instants: each issue on its own, a failure costing only that issue a later try.
+ * While Jira asks the app to wait (an hourly quota spent), nothing is sent to it: the results stay due in the
+ * store, and the sweep schedules them again once the wait is over.
+ */
 async function duesAt(deps: Deps, items: readonly DueItem[]): Promise<void> {
+  const waitUntil = await deps.store.budgets.heldUntil(JIRA_WAIT_KEY, deps.clock.now());
+  if (waitUntil > 0) {
+    deps.logger.log('info', 'jira.throttled', { count: items.length, retryAt: waitUntil, queue: 'dues' });
+    return;
+  }
   const failed: DueItem[] = [];
   for (const item of items) {
     try {
       await dueAt(deps, { type: 'due', issueId: item.issueId, at: item.at });
     } catch (error) {
+      if (isThrottle(error)) {
+        const retryAt = await waitForJira(deps, error);
+        deps.logger.log('warn', 'jira.throttled', { issueId: item.issueId, status: error.status, retryAt });
+        return; // this item and the rest stay due in the store for the sweep after the wait
+      }
       failed.push(item);
       deps.logger.log('warn', 'issue.retry', { issueId: item.issueId, ...errorFields(error) });
     }

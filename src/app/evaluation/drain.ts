@@ -171,7 +171,8 @@ async function measureRound(deps: Deps, batch: readonly PendingIssue[]): Promise
   return round;
 }
 
-function isThrottle(error: unknown): error is JiraError {
+/** Whether Jira refused for its rate limits (429, or a wait it named): the app's quota, not the issue's fault. */
+export function isThrottle(error: unknown): error is JiraError {
   return error instanceof JiraError && (error.status === 429 || error.retryAfterMs !== undefined);
 }
 
@@ -185,8 +186,7 @@ async function handleFailure(
   const { issueId, token } = pending;
   if (isThrottle(error)) {
     // Jira's quota is the app's, not the issue's: every drain waits, and no attempt is counted.
-    const until = now + (error.retryAfterMs ?? DEFAULT_THROTTLE_MS);
-    await deps.store.budgets.acquire(JIRA_WAIT_KEY, now, until);
+    const until = await waitForJira(deps, error);
     await deps.store.pending.defer(issueId, token, pending.attempts, until);
     deps.logger.log('warn', 'jira.throttled', { issueId, status: error.status, retryAt: until });
     return 'deferred';
@@ -212,4 +212,15 @@ async function handleFailure(
     ...(retryable ? {} : { reason: 'not-retryable' }),
   });
   return 'failed';
+}
+
+/**
+ * Records how long Jira asked the app to wait (its `Retry-After` or `X-RateLimit-Reset`, else a minute), so that
+ * every drain and due consumer of every instance holds back until then; resolves to that instant.
+ */
+export async function waitForJira(deps: Deps, error: JiraError): Promise<number> {
+  const now = deps.clock.now();
+  const until = now + (error.retryAfterMs ?? DEFAULT_THROTTLE_MS);
+  await deps.store.budgets.acquire(JIRA_WAIT_KEY, now, until);
+  return until;
 }

@@ -1,5 +1,6 @@
 import type { Agreement } from '../../engine/agreement/types';
 import { evaluateHistory } from '../../engine/evaluate/evaluate';
+import { engineAdjustments } from './adjustments';
 import type { IssueResult } from '../../engine/evaluate/result';
 import { historyOf, parseIssue } from '../../engine/issue';
 import { parseInstant } from '../../engine/time/iso';
@@ -59,7 +60,10 @@ export async function evaluateStored(
       message: `configuration for ${history.projectKey} is invalid: ${config.problems.map((p) => p.message).join('; ')}`,
     };
   }
-  const result = evaluateHistory(config.compiled, historyOf(history.data), now);
+  // Extensions and excused breaches are kept apart from results, so every evaluation (a recalculation too)
+  // measures with them.
+  const adjustments = engineAdjustments(await deps.store.adjustments.forIssue(history.issueId));
+  const result = evaluateHistory(config.compiled, historyOf(history.data), now, adjustments);
   const rows = toRows(result, history, config);
   const written = await deps.store.results.replaceIssue(
     history.issueId,
@@ -94,7 +98,7 @@ export async function toStoredHistory(
   json: JiraIssueJson,
   readAt: EpochMs,
 ): Promise<StoredHistory | { message: string }> {
-  const statuses = await deps.statuses.get();
+  const statuses = await deps.statuses.forIssue(json);
   const parsed = parseIssue(json, statuses === undefined ? {} : { statuses });
   if (!parsed.ok) return { message: parsed.problems.map((p) => `${p.path ?? ''}: ${p.message}`).join('; ') };
   const fields = (json.fields ?? {}) as {

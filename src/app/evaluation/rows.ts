@@ -79,6 +79,8 @@ export function toRows(
           pausedMs: cycle.pausedMs,
           breached: cycle.breached,
           breachedAt: instant(cycle.breachedAt),
+          extended: cycle.extended !== undefined,
+          excused: cycle.excused === true,
         });
       });
     }

@@ -34,8 +34,20 @@ export function displayState(metric: MetricResult): SummaryState {
 
 /** @example summarize(result).slaState === 'at-risk' */
 export function summarize(result: IssueResult): FieldSummary {
+  return summarizeMetrics(
+    result.agreements.flatMap((a) => a.metrics.map((metric) => ({ kind: a.kind, metric }))),
+  );
+}
+
+/**
+ * The fields from metrics with their agreements' kinds (stored results, say).
+ * @example summarizeMetrics([{ kind: 'OLA', metric }]).slaState
+ */
+export function summarizeMetrics(
+  all: readonly { readonly kind: AgreementKind; readonly metric: MetricResult }[],
+): FieldSummary {
   const metrics = (kind: AgreementKind | undefined): MetricResult[] =>
-    result.agreements.filter((a) => kind === undefined || a.kind === kind).flatMap((a) => a.metrics);
+    all.filter((m) => kind === undefined || m.kind === kind).map((m) => m.metric);
   const sla = metrics('SLA');
   const pool = sla.length > 0 ? sla : metrics(undefined);
   let nextDeadline: string | null = null;

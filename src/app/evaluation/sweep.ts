@@ -5,6 +5,7 @@ import {
   type DueItem,
   type QueueEvent,
 } from '../ports';
+import { retentionInSweep } from '../retention/retention';
 import type { Deps } from './deps';
 
 /** The scheduled trigger's period (Forge's finest: five minutes). */
@@ -36,7 +37,8 @@ export interface SweepReport {
  * threshold or deadline falls before the next sweep and schedules it, coalesced: one `dues` event per
  * {@link DUE_BUCKET_SECONDS} bucket (a second after the bucket, so the re-evaluation sees every instant in it
  * crossed), at most {@link DUES_PER_EVENT} issues each. It also kicks a drain for every shard with pending issues
- * due (changes whose kick the queue refused, or that wait after a failure), and forgets expired budgets.
+ * due (changes whose kick the queue refused, or that wait after a failure), forgets expired budgets, and runs a
+ * bounded round of retention (`retention/retention.ts`).
  *
  * Everything it pushes goes through the app's queue budget; a refusal costs nothing but time, since the results
  * stay due and the marks pending for the next sweep.
@@ -82,6 +84,8 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
     else refused += shards.length;
   }
   if (refused > 0) deps.logger.log('warn', 'queue.refused', { count: refused, reason: 'sweep' });
+  // Last, so that a slow round of retention never delays what is due.
+  await retentionInSweep(deps);
   return { scheduled, events, drains, refused };
 }
 

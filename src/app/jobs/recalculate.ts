@@ -2,7 +2,15 @@ import { fieldsUsed, unknownFields } from '../../engine/evaluate/evaluate';
 import { ISSUE_HISTORY_DATA_VERSION } from '../../engine/issue';
 import type { Deps } from '../evaluation/deps';
 import { evaluateStored, refreshIssue, toStoredHistory } from '../evaluation/evaluate-issue';
-import type { Job, JobSpec, StoredHistory } from '../ports';
+import { summarizeMetrics } from '../evaluation/summary';
+import {
+  issueChannel,
+  type CustomFieldUpdate,
+  type Job,
+  type JobSpec,
+  type StoredHistory,
+  type StoredResult,
+} from '../ports';
 
 /** How much of a consumer's 900 s a job step uses before it checkpoints and queues its continuation. */
 export const JOB_STEP_BUDGET_MS = 10 * 60_000;
@@ -80,14 +88,20 @@ export async function runJobStep(
     }
     const page = await nextPage(deps, job.spec, cursor);
     const spec = job.spec;
+    const live = await liveMetrics(deps);
+    const fields: CustomFieldUpdate[] = [];
     await deps.store.grouped(async () => {
       for (const history of page.histories) {
-        const ok = await recalculateOne(deps, history, spec.replaceCompleted);
-        if (ok) done++;
+        const outcome = await recalculateOne(deps, history, spec.replaceCompleted, live);
+        if (outcome.ok) done++;
         else failed++;
+        fields.push(...outcome.fields);
       }
     });
+    // Before the checkpoint: if Jira refuses, the step fails and is retried from the page's start.
+    if (fields.length > 0) await deps.jira.setCustomFields(fields);
     failed += page.unreadable;
+    done += page.skipped;
     cursor = page.cursor;
     const finished = page.last;
     await deps.store.jobs.update(jobId, {
@@ -115,19 +129,35 @@ async function nextPage(
   deps: Deps,
   spec: JobSpec,
   cursor: Cursor,
-): Promise<{ histories: StoredHistory[]; unreadable: number; cursor: Cursor; last: boolean }> {
+): Promise<{
+  histories: StoredHistory[];
+  unreadable: number;
+  /** Issues left alone: closed long ago (retention dropped their history) and not to be replaced. */
+  skipped: number;
+  cursor: Cursor;
+  last: boolean;
+}> {
   if (spec.scope.kind !== 'jql') {
-    const histories = await deps.store.histories.page({
+    const entries = await deps.store.histories.page({
       ...(spec.scope.kind === 'project' ? { projectKey: spec.scope.projectKey } : {}),
       ...(cursor.after === undefined ? {} : { afterIssueId: cursor.after }),
       limit: PAGE,
     });
-    const lastId = histories[histories.length - 1]?.issueId;
+    const kept = entries.flatMap((e) => (e.data === null ? [] : [e]));
+    const dropped = entries.filter((e) => e.data === null).map((e) => e.issueId);
+    // Only issues closed long ago lose their history: their results are completed, so only a job that replaces
+    // completed results needs them, and reads them from Jira again, in bulk.
+    const read =
+      spec.replaceCompleted && dropped.length > 0
+        ? await readInBulk(deps, dropped)
+        : { histories: [], unreadable: 0 };
+    const lastId = entries[entries.length - 1]?.issueId;
     return {
-      histories,
-      unreadable: 0,
+      histories: [...kept, ...read.histories],
+      unreadable: read.unreadable,
+      skipped: spec.replaceCompleted ? 0 : dropped.length,
       cursor: lastId === undefined ? cursor : { after: lastId },
-      last: histories.length < PAGE,
+      last: entries.length < PAGE,
     };
   }
   const page = await deps.jira.searchIssueIds(spec.scope.jql, {
@@ -140,6 +170,7 @@ async function nextPage(
   return {
     histories: [...stored.flatMap((h) => (h ? [h] : [])), ...read.histories],
     unreadable: read.unreadable,
+    skipped: 0,
     cursor: page.nextPageToken === undefined ? cursor : { token: page.nextPageToken },
     last: page.nextPageToken === undefined,
   };
@@ -172,15 +203,37 @@ async function readInBulk(
   return { histories, unreadable: unreadable + issueIds.length - issues.length };
 }
 
-/** Re-evaluates one stored history; unless asked to, leaves an issue whose every metric has completed alone. */
+/** Per agreement id, the metrics its newest version has (deleted agreements have none). */
+type LiveMetrics = ReadonlyMap<string, ReadonlySet<string>>;
+
+async function liveMetrics(deps: Deps): Promise<LiveMetrics> {
+  const agreements = await deps.store.config.list('agreement');
+  return new Map(agreements.map((a) => [a.id, new Set(a.body?.metrics.map((m) => m.id) ?? [])]));
+}
+
+const isLive = (live: LiveMetrics, r: StoredResult): boolean =>
+  live.get(r.agreementId)?.has(r.metricId) === true;
+
+/**
+ * Re-evaluates one stored history; unless asked to, leaves an issue whose every metric has completed alone,
+ * except that a metric no longer in its agreement's newest version (removed by a save or a restore) leaves its
+ * results. The "SLA state" and "next deadline" fields are rewritten where what they say changed.
+ */
 async function recalculateOne(
   deps: Deps,
   history: StoredHistory,
   replaceCompleted: boolean,
-): Promise<boolean> {
-  if (!replaceCompleted) {
-    const stored = await deps.store.results.forIssue(history.issueId);
-    if (stored.length > 0 && stored.every((r) => r.state === 'met' || r.state === 'breached')) return true;
+  live: LiveMetrics,
+): Promise<{ readonly ok: boolean; readonly fields: CustomFieldUpdate[] }> {
+  const before = await deps.store.results.forIssue(history.issueId);
+  if (
+    !replaceCompleted &&
+    before.length > 0 &&
+    before.every((r) => r.state === 'met' || r.state === 'breached')
+  ) {
+    const kept = before.filter((r) => isLive(live, r));
+    if (kept.length === before.length) return { ok: true, fields: [] };
+    return { ok: true, fields: await dropVanished(deps, history, before, kept) };
   }
   // A history stored by an older Accord, or before an agreement read a field it never carried, is read from
   // Jira again; every other issue is re-evaluated from what is stored, with no Jira call.
@@ -191,5 +244,48 @@ async function recalculateOne(
     storedVersion === ISSUE_HISTORY_DATA_VERSION && lacking.length === 0
       ? await evaluateStored(deps, history, deps.clock.now())
       : await refreshIssue(deps, history.issueId);
-  return outcome.kind !== 'invalid';
+  if (outcome.kind !== 'evaluated') return { ok: outcome.kind !== 'invalid', fields: [] };
+  return { ok: true, fields: changedFields(history.issueId, before, outcome.fields) };
+}
+
+/**
+ * Rewrites a completed issue's stored results and cycles without those of vanished metrics, under the same
+ * stamp (a write of a newer history still wins), and says what its fields say now.
+ */
+async function dropVanished(
+  deps: Deps,
+  history: StoredHistory,
+  before: readonly StoredResult[],
+  kept: readonly StoredResult[],
+): Promise<CustomFieldUpdate[]> {
+  const keptKeys = new Set(kept.map((r) => `${r.agreementId}\u0000${r.metricId}`));
+  const cycles = (await deps.store.reports.cyclesOfIssues([history.issueId])).filter((c) =>
+    keptKeys.has(`${c.agreementId}\u0000${c.metricId}`),
+  );
+  const written = await deps.store.results.replaceIssue(history.issueId, history.stamp, kept, cycles, {
+    satisfaction: history.data.satisfaction ?? null,
+  });
+  if (written === 'stale') return [];
+  await deps.publisher.publish(issueChannel(history.issueId), { type: 'results', issueId: history.issueId });
+  const after = summarizeMetrics(kept.map((r) => ({ kind: r.kind, metric: r.result })));
+  return changedFields(history.issueId, before, [
+    { issueId: history.issueId, field: 'next-deadline', value: after.nextDeadline },
+    { issueId: history.issueId, field: 'sla-state', value: after.slaState },
+  ]);
+}
+
+/** The field updates whose value differs from what the results stored before said (no Jira call otherwise). */
+function changedFields(
+  issueId: string,
+  before: readonly StoredResult[],
+  updates: readonly CustomFieldUpdate[],
+): CustomFieldUpdate[] {
+  const was = summarizeMetrics(before.map((r) => ({ kind: r.kind, metric: r.result })));
+  const previous: Record<string, string | null> = {
+    'next-deadline': was.nextDeadline,
+    'sla-state': was.slaState,
+  };
+  return before.length === 0
+    ? [...updates]
+    : updates.filter((u) => u.issueId === issueId && previous[u.field] !== u.value);
 }

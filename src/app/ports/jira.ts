@@ -66,8 +66,10 @@ export interface JiraPort {
   getIssues(issueIds: readonly string[]): Promise<readonly JiraIssueJson[]>;
   /** Changelogs of many issues (`POST /rest/api/3/changelog/bulkfetch`, up to 1,000 issues a call, paged). */
   getChangelogs(issueIds: readonly string[]): Promise<readonly IssueChangelogs[]>;
-  /** `GET /rest/api/3/status`. */
+  /** `GET /rest/api/3/status`: every status of the site (a point per status of Jira's quota). */
   getStatuses(): Promise<readonly unknown[]>;
+  /** `GET /rest/api/3/status/{idOrName}`: one status with its category; undefined if there is none. */
+  getStatus(idOrName: string): Promise<unknown>;
   /** Writes Accord's custom fields, batched (`PUT /rest/api/3/app/field/value`). */
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void>;
 
@@ -99,6 +101,8 @@ export interface JiraPort {
   ): Promise<boolean>;
   /** Whether the user is the reporter or a request participant of a JSM request (for the portal panel). */
   isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean>;
+  /** The names of the Jira groups a user belongs to (`GET /rest/api/3/user/groups`); [] for an unknown user. */
+  groupsOf(accountId: string): Promise<readonly string[]>;
 
   // ── People, as the app ─────────────────────────────────────────────────────────────────────────────
   /**

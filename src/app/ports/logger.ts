@@ -33,7 +33,9 @@ export type LogCode =
   | 'schema.migrated'
   | 'schema.failed'
   /** A handler failed with an error nothing else reported; Forge retries or drops the invocation. */
-  | 'handler.failed';
+  | 'handler.failed'
+  /** A round of retention (dropping histories, folding cycles) failed; the next sweep tries again. */
+  | 'retention.failed';
 
 /** What an entry may carry: ids, counts and codes, nothing a person wrote. */
 export interface LogFields {
@@ -47,6 +49,8 @@ export interface LogFields {
   readonly status?: number;
   readonly attempt?: number;
   readonly count?: number;
+  /** Work still left (migrations not yet run, …). */
+  readonly pending?: number;
   readonly retryInSeconds?: number;
   /** Epoch ms. */
   readonly retryAt?: number;

@@ -24,6 +24,10 @@ export interface Store {
   readonly pending: PendingStore;
   /** Expiring counters and leases shared by every function instance. */
   readonly budgets: BudgetStore;
+  /** Extensions and excused breaches of issues' cycles. */
+  readonly adjustments: AdjustmentStore;
+  /** The retention policy and what it keeps instead of old rows: monthly aggregates of folded cycles. */
+  readonly retention: RetentionStore;
   /**
    * Runs `work`, letting the database group its writes for speed where it can (SQLite commits them together);
    * never changes what is written or read: every write stays as safe on its own as without it, and nothing is
@@ -70,6 +74,16 @@ export interface ConfigStore {
   /** Which agreements apply to a project, in order (ids); [] if none are set. */
   projectAgreements(projectKey: string): Promise<string[]>;
   setProjectAgreements(projectKey: string, agreementIds: readonly string[]): Promise<void>;
+  /**
+   * Sets a project's agreements to `next` only if they are still `expected`, in one statement (compare and
+   * set: an UPDATE or DELETE that names the expected list, or an INSERT on the project's key when none was
+   * set), so that of two saves from the same list exactly one wins. Resolves to whether this one did.
+   */
+  swapProjectAgreements(
+    projectKey: string,
+    expected: readonly string[],
+    next: readonly string[],
+  ): Promise<boolean>;
   /** Every project that has agreements set. */
   projects(): Promise<{ projectKey: string; agreementIds: string[] }[]>;
 }
@@ -130,6 +144,10 @@ export interface StoredCycle {
   readonly pausedMs: number;
   readonly breached: boolean;
   readonly breachedAt: number | null;
+  /** An extension counted for the cycle. Absent: false. */
+  readonly extended?: boolean;
+  /** The cycle's breach is excused. Absent: false. */
+  readonly excused?: boolean;
 }
 
 /** What reports need of the issue itself, stored with its results (the same write, the same stamp). */
@@ -175,6 +193,11 @@ export interface ReportScope {
   /** The agreements to count (at least one): queries use the `(agreement_id, stopped_at)` index. */
   readonly agreementIds: readonly string[];
   readonly metricId?: string;
+  /**
+   * Per agreement id, the metrics it has now: cycles of any other metric (one a later version removed) are left
+   * out, as if they were not stored. Absent: every metric.
+   */
+  readonly liveMetrics?: Readonly<Record<string, readonly string[]>>;
   readonly projectKey?: string;
   /** Count per project too (`projectKey` of each row is then set). */
   readonly byProject?: boolean;
@@ -195,13 +218,20 @@ export interface EndedCounts extends CountGroup {
   /** Index of the bucket `[bounds[i], bounds[i + 1])`. */
   readonly bucket: number;
   readonly met: number;
+  /** Excused breaches included: the agreement's `countExcusedBreaches` decides what reports make of them. */
   readonly breached: number;
+  /** Of the met and breached, those an extension counted for. */
+  readonly extended: number;
+  /** Of the breached, those whose breach is excused. */
+  readonly excused: number;
 }
 
 /** Cycles open now (running, paused, out of hours), and of those the ones already past their target. */
 export interface OpenCounts extends CountGroup {
   readonly running: number;
   readonly runningBreached: number;
+  /** Of the running breached, those whose breach is excused. */
+  readonly runningExcused: number;
 }
 
 /** Satisfaction ratings of the issues whose cycles ended in a bucket, each issue once per group and bucket. */
@@ -262,18 +292,83 @@ export interface StoredHistory {
   readonly data: IssueHistoryData;
 }
 
+/** A stored history, or the row of one that retention dropped (`data: null`): read it from Jira again. */
+export type HistoryEntry =
+  | StoredHistory
+  | {
+      readonly issueId: string;
+      readonly issueKey: string;
+      readonly projectKey: string;
+      readonly stamp: HistoryStamp;
+      readonly data: null;
+    };
+
 export interface HistoryStore {
   /** Stores an issue's normalized history unless a newer stamp is stored. */
   put(history: StoredHistory): Promise<'written' | 'stale'>;
+  /** The stored history; undefined when there is none or retention dropped it. */
   get(issueId: string): Promise<StoredHistory | undefined>;
   delete(issueId: string): Promise<void>;
-  /** A page of stored histories in issue-id order, after `afterIssueId`, optionally of one project. */
+  /** A page of stored histories (dropped ones included) in issue-id order, after `afterIssueId`, optionally of one project. */
   page(options: {
     readonly projectKey?: string;
     readonly afterIssueId?: string;
     readonly limit: number;
-  }): Promise<StoredHistory[]>;
+  }): Promise<HistoryEntry[]>;
   count(projectKey?: string): Promise<number>;
+  /** Drops the histories of up to `limit` issues closed before `closedBefore` (epoch ms); how many it dropped. */
+  dropClosed(closedBefore: number, limit: number): Promise<number>;
+}
+
+// ── Retention ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** How long Accord keeps what, as an admin sets it (see `app/retention/policy.ts` for the defaults). */
+export interface RetentionPolicy {
+  /** Histories of issues closed more than this many days ago are dropped (read from Jira again when needed). */
+  readonly historyDays: number;
+  /** Cycles that ended more than this many whole months ago are folded into monthly aggregates. */
+  readonly rawCycleMonths: number;
+}
+
+/** One group of folded cycles: what {@link ReportStore.endedCounts} and `ratingCounts` count, per month. */
+export interface MonthAggregate {
+  readonly agreementId: string;
+  readonly metricId: string;
+  readonly goalIndex: number | null;
+  readonly projectKey: string;
+  /** The month's first instant in the agreement's reporting zone (epoch ms). */
+  readonly monthStart: number;
+  readonly cycles: number;
+  readonly breached: number;
+  /** Of the cycles, those an extension counted for; of the breached, those excused. */
+  readonly extended: number;
+  readonly excused: number;
+  readonly rated: number;
+  readonly ratingSum: number;
+}
+
+export interface RetentionStore {
+  /** The stored policy, or undefined when the admin never set one (the defaults apply). */
+  policy(): Promise<RetentionPolicy | undefined>;
+  setPolicy(policy: RetentionPolicy): Promise<void>;
+  /**
+   * Until when an agreement's cycles are folded (epoch ms, a month start in its reporting zone), or 0: reports
+   * count raw cycles from this instant on and monthly aggregates before it.
+   */
+  foldedBefore(agreementId: string): Promise<number>;
+  foldedBeforeAll(agreementIds: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Folds the agreement's current cycles that ended in `[monthStart, monthEnd)` into that month's aggregates
+   * (replacing any earlier fold of the month: idempotent), then moves the agreement's fold horizon to
+   * `monthEnd`. Raw rows stay until {@link deleteFolded} removes them; reports ignore them meanwhile.
+   */
+  foldMonth(agreementId: string, monthStart: number, monthEnd: number): Promise<void>;
+  /** Deletes up to one slice of the agreement's raw cycles ended in `[from, to)`, below its horizon; how many. */
+  deleteFolded(agreementId: string, from: number, to: number): Promise<number>;
+  /** The oldest raw cycle's end instant of an agreement, or undefined: where folding starts. */
+  oldestEnded(agreementId: string): Promise<number | undefined>;
+  /** Monthly aggregates of the agreements in `[from, to)` (month starts). */
+  months(agreementIds: readonly string[], from: number, to: number): Promise<MonthAggregate[]>;
 }
 
 // ── Pending issues ─────────────────────────────────────────────────────────────────────────────────────
@@ -434,4 +529,31 @@ export interface AuditLog {
     readonly before?: number;
     readonly entityId?: string;
   }): Promise<AuditEntry[]>;
+}
+
+// ── Extensions and excused breaches ────────────────────────────────────────────────────────────────────
+
+/** A person's decision on one cycle (docs/engine-contract.md, "Extensions and excused breaches"). */
+export interface StoredAdjustment {
+  readonly kind: 'extension' | 'excuse';
+  readonly agreementId: string;
+  readonly metricId: string;
+  /** The start of the cycle it is about (epoch ms). */
+  readonly cycleStartedAt: number;
+  /** When it was made (epoch ms). */
+  readonly at: number;
+  /** An extension's working minutes (fractional for an extension to an instant); null for an excuse. */
+  readonly minutes: number | null;
+  /** The instant an extension was asked to reach, when it was asked that way; else null. */
+  readonly until: number | null;
+  readonly reason: string;
+  /** The account that made it. */
+  readonly actor: string;
+}
+
+export interface AdjustmentStore {
+  /** Stores a decision; storing the same decision again (a retried request) keeps one. */
+  add(issueId: string, adjustment: StoredAdjustment): Promise<void>;
+  /** An issue's decisions, oldest first. */
+  forIssue(issueId: string): Promise<StoredAdjustment[]>;
 }

@@ -10,7 +10,7 @@ import type { EpochMs, Interval } from '../../engine/time/units';
 import type { Deps } from '../evaluation/deps';
 import type { StoredCycle, StoredResult } from '../ports';
 import type { AttributionView, CycleAttributionView, HeldTimeView } from '../resolvers/report-types';
-import type { LiveAgreement, ReportConfig } from './scope';
+import { liveMetricsOf, type LiveAgreement, type ReportConfig } from './scope';
 
 /** At most this many breached cycles are attributed, and this many shown one by one. */
 const MAX_CYCLES = 200;
@@ -35,7 +35,11 @@ export async function slaAttribution(
   now: EpochMs,
 ): Promise<AttributionView> {
   const breached = await deps.store.reports.breaches(
-    { agreementIds: [sla.id], ...(range.projectKey === undefined ? {} : { projectKey: range.projectKey }) },
+    {
+      agreementIds: [sla.id],
+      liveMetrics: liveMetricsOf([sla]),
+      ...(range.projectKey === undefined ? {} : { projectKey: range.projectKey }),
+    },
     range,
     MAX_CYCLES,
   );
@@ -53,7 +57,7 @@ export async function slaAttribution(
       pauses: pausesOf(resultOf.get(`${cycle.issueId}\u0000${cycle.metricId}`), cycle, now),
       calendar,
       holders: holdersOf(
-        underpinning.filter((c) => c.issueId === cycle.issueId),
+        underpinning.filter((c) => c.issueId === cycle.issueId && isLive(config, c)),
         now,
       ),
     });
@@ -94,6 +98,11 @@ function pausesOf(result: StoredResult | undefined, cycle: StoredCycle, now: Epo
     const to = p.to === null ? end : parseInstant(p.to);
     return from === undefined || to === undefined ? [] : [{ start: from, end: to }];
   });
+}
+
+/** Whether a cycle's metric is one its agreement has now (not deleted, not removed by a later version). */
+function isLive(config: ReportConfig, c: StoredCycle): boolean {
+  return config.agreements.get(c.agreementId)?.body.metrics.some((m) => m.id === c.metricId) ?? false;
 }
 
 /** Each OLA or UC cycle as the interval its team or supplier held the issue. */

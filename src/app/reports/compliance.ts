@@ -132,16 +132,11 @@ function accumulate(
       }
     }
   }
+  const counted = excusedCounted(agreements);
   for (const row of raw.ended) {
     const acc = slot(regroup(row, groupBy));
     const c = acc.counts[row.bucket];
-    if (c)
-      acc.counts[row.bucket] = addCounts(c, {
-        met: row.met,
-        breached: row.breached,
-        running: 0,
-        runningBreached: 0,
-      });
+    if (c) acc.counts[row.bucket] = addCounts(c, endedCounted(row, counted(row.agreementId)));
   }
   for (const row of raw.open) {
     const acc = slot(regroup(row, groupBy));
@@ -151,7 +146,10 @@ function accumulate(
         met: 0,
         breached: 0,
         running: row.running,
-        runningBreached: row.runningBreached,
+        // Excused breaches to come count only where the agreement counts excused breaches.
+        runningBreached: counted(row.agreementId)
+          ? row.runningBreached
+          : row.runningBreached - row.runningExcused,
       });
   }
   for (const row of raw.ratings) {
@@ -161,6 +159,27 @@ function accumulate(
     acc.ratingCount[row.bucket] = (acc.ratingCount[row.bucket] ?? 0) + row.count;
   }
   return [...groups.values()];
+}
+
+/** Whether each agreement counts excused breaches in compliance and credits (`countExcusedBreaches`). */
+export function excusedCounted(agreements: readonly LiveAgreement[]): (agreementId: string) => boolean {
+  const counting = new Set(agreements.filter((a) => a.body.countExcusedBreaches === true).map((a) => a.id));
+  return (agreementId) => counting.has(agreementId);
+}
+
+/**
+ * Ended cycles as compliance counts them: excused breaches shown apart and, unless the agreement counts them,
+ * left out of the breached (so neither met nor breached).
+ */
+export function endedCounted(row: EndedCounts, countExcused: boolean): CycleCounts {
+  return {
+    met: row.met,
+    breached: countExcused ? row.breached : row.breached - row.excused,
+    running: 0,
+    runningBreached: 0,
+    ...(row.extended > 0 ? { extended: row.extended } : {}),
+    ...(row.excused > 0 ? { excused: row.excused } : {}),
+  };
 }
 
 // ── Rows ─────────────────────────────────────────────────────────────────────────────────────────────

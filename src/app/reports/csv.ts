@@ -30,6 +30,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   'breached_at',
   'outcome',
   'period',
+  'adjusted',
 ];
 
 /**
@@ -101,6 +102,8 @@ function rowOf(
     iso(c.breachedAt),
     outcomeOf(c),
     c.stoppedAt === null ? 'open' : (periods[bucket]?.label ?? ''),
+    // Extended and excused cycles apart (docs/engine-contract.md, "Extensions and excused breaches").
+    [c.extended === true ? 'extended' : '', c.excused === true ? 'excused' : ''].filter(Boolean).join(' '),
   ];
 }
 

@@ -10,7 +10,7 @@ import { displayState } from '../evaluation/summary';
 import type { ReportScope, StoredCycle, StoredResult } from '../ports';
 import type { AtRiskIssue, BreachView, GadgetReport, ReportGroupBy } from '../resolvers/report-types';
 import { buildRows, fetchCounts, periodView } from './compliance';
-import { goalLabel, zoneOf, type LiveAgreement, type ReportConfig } from './scope';
+import { goalLabel, liveMetricsOf, zoneOf, type LiveAgreement, type ReportConfig } from './scope';
 
 export interface GadgetOptions {
   readonly metricId?: string;
@@ -38,6 +38,7 @@ export async function gadgetReport(
   const current = periods[periods.length - 1];
   const scope: ReportScope = {
     agreementIds: [agreement.id],
+    liveMetrics: liveMetricsOf([agreement]),
     ...(options.metricId === undefined ? {} : { metricId: options.metricId }),
     ...(options.projectKey === undefined ? {} : { projectKey: options.projectKey }),
     byProject: options.groupBy === 'project',

@@ -29,11 +29,12 @@ import type {
 } from '../resolvers/report-types';
 import { serviceAvailability } from './availability';
 import { slaAttribution } from './attribution';
-import { buildRows, fetchCounts, periodView, type RawCounts } from './compliance';
+import { buildRows, endedCounted, fetchCounts, periodView, type RawCounts } from './compliance';
 import {
   calendarZone,
   compiledCalendars,
   goalLabel,
+  liveMetricsOf,
   zoneOf,
   type LiveAgreement,
   type ReportConfig,
@@ -93,6 +94,7 @@ async function agreementMonth(
   const month = monthOf(zone, options.month, now);
   const scope: ReportScope = {
     agreementIds: [agreement.id],
+    liveMetrics: liveMetricsOf([agreement]),
     ...(options.projectKey === undefined ? {} : { projectKey: options.projectKey }),
   };
   const raw = await fetchCounts(deps, scope, [month], now);
@@ -112,7 +114,7 @@ async function agreementMonth(
     reviewBy: a.reviewBy ?? null,
     metrics: metricsOf(raw, agreement),
     credits: hasClauses(a, 'month')
-      ? creditsView(a, creditsOf(a, 'month', sourcesOf(raw, availability)))
+      ? creditsView(a, creditsOf(a, 'month', sourcesOf(raw, availability, a.countExcusedBreaches === true)))
       : null,
     quarterCredits,
     availability: availability.map((x) => x.view),
@@ -202,7 +204,7 @@ const hasClauses = (a: Agreement, period: 'month' | 'quarter'): boolean =>
   (a.penalties ?? []).some((p) => p.period === period);
 
 /** Met shares from the counts of the first (only) bucket; availability from the measured services. */
-function sourcesOf(raw: RawCounts, services: readonly MeasuredService[]) {
+function sourcesOf(raw: RawCounts, services: readonly MeasuredService[], countExcused: boolean) {
   return {
     metShare: (metric: string | undefined, goal: number | undefined): Measure => {
       let good = 0;
@@ -211,8 +213,9 @@ function sourcesOf(raw: RawCounts, services: readonly MeasuredService[]) {
         if (row.bucket !== 0) continue;
         if (metric !== undefined && row.metricId !== metric) continue;
         if (goal !== undefined && row.goalIndex !== goal) continue;
-        good += row.met;
-        whole += row.met + row.breached;
+        const counts = endedCounted(row, countExcused);
+        good += counts.met;
+        whole += counts.met + counts.breached;
       }
       return { good, whole };
     },
@@ -250,7 +253,7 @@ async function quarterCreditsOf(
     (a.penalties ?? []).flatMap((p) => (p.period === 'quarter' && p.service ? [p.service] : [])),
   );
   const measured = await availabilityOver(deps, config, a, calendars, quarter, now, services);
-  return creditsView(a, creditsOf(a, 'quarter', sourcesOf(raw, measured)));
+  return creditsView(a, creditsOf(a, 'quarter', sourcesOf(raw, measured, a.countExcusedBreaches === true)));
 }
 
 function creditsView(agreement: Agreement, credits: Credits): CreditsView {

@@ -12,6 +12,7 @@ import type { Deps } from '../evaluation/deps';
 import type { Version } from '../ports';
 import { Refusal } from '../resolvers/envelope';
 import type { GoalTargetView } from '../resolvers/report-types';
+import { placedIn } from '../resolvers/guard';
 
 /** A current agreement version with a body (not deleted). */
 export type LiveAgreement = Version<Agreement> & { readonly body: Agreement };
@@ -34,9 +35,9 @@ export async function loadReportConfig(deps: Deps): Promise<ReportConfig> {
 }
 
 /**
- * The agreements a report covers: those of a project (its settings' list, else those that select their own
- * issues with `appliesTo`, as evaluation does) or all; narrowed to one by id, or to those of a counterparty;
- * in id order. An agreement id that is not among them is refused exactly as an unknown id is, so a caller who
+ * The agreements a report covers: those placed in a project (`placedIn`: its settings' list, else those that
+ * select their own issues with `appliesTo`, as evaluation does; either only if they can measure its issues) or
+ * all; narrowed to one by id, or to those of a counterparty; in id order. An agreement id that is not among them is refused exactly as an unknown id is, so a caller who
  * may browse one project learns nothing of the agreements placed elsewhere, not even whether they exist.
  */
 export async function agreementsInScope(
@@ -46,11 +47,8 @@ export async function agreementsInScope(
 ): Promise<LiveAgreement[]> {
   let chosen = [...config.agreements.values()];
   if (filter.projectKey !== undefined) {
-    const listed = await deps.store.config.projectAgreements(filter.projectKey);
-    chosen =
-      listed.length > 0
-        ? listed.flatMap((id) => config.agreements.get(id) ?? [])
-        : chosen.filter((a) => (a.body.appliesTo ?? '').trim() !== '');
+    const placed = new Set((await placedIn(deps, filter.projectKey)).map((a) => a.id));
+    chosen = chosen.filter((a) => placed.has(a.id));
   }
   if (filter.agreementId !== undefined) {
     const one = chosen.find((a) => a.id === filter.agreementId);
@@ -60,6 +58,16 @@ export async function agreementsInScope(
   if (filter.counterparty !== undefined)
     chosen = chosen.filter((a) => (a.body.counterparty ?? null) === filter.counterparty);
   return chosen.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The metrics each agreement has in its current version, for a report scope's `liveMetrics`: a metric a later version
+ * removed (a restore of an older version, an edit) is no longer a current metric, and its stored cycles are not
+ * counted, listed or named in reports, as the issue panel no longer shows it.
+ * @example liveMetricsOf([gold]) // { gold: ['first-response', 'resolution'] }
+ */
+export function liveMetricsOf(agreements: readonly LiveAgreement[]): Record<string, string[]> {
+  return Object.fromEntries(agreements.map((a) => [a.id, a.body.metrics.map((m) => m.id)]));
 }
 
 /**

@@ -23,7 +23,18 @@ export const adminRoutes = {
 
   /** A region's public holidays from `fromYear` to `toYear`, as the backend counts them. */
   'calendars/region-holidays': route(
-    z.object({ region: z.string().min(1).max(20), fromYear: year, toYear: year }).strict(),
+    z
+      .object({
+        region: z.string().min(1).max(20),
+        fromYear: year,
+        toYear: year,
+        // The names' language (the user's Jira language, e.g. "de"); the region's own when absent or unknown.
+        language: z
+          .string()
+          .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i, 'a language code such as "de"')
+          .optional(),
+      })
+      .strict(),
     async (deps, ctx, p) => {
       await requireConfigReader(deps, ctx);
       if (p.toYear < p.fromYear || p.toYear - p.fromYear >= MAX_YEARS) {
@@ -33,7 +44,7 @@ export const adminRoutes = {
           [{ code: 'payload.invalid', message: 'too many years', path: '$.toYear' }],
         );
       }
-      const holidays = regionHolidays(p.region, p.fromYear, p.toYear);
+      const holidays = regionHolidays(p.region, p.fromYear, p.toYear, p.language?.slice(0, 2));
       if (!holidays.ok) {
         throw new Refusal(
           'invalid-payload',

@@ -12,8 +12,9 @@ import { diffJson } from './diff';
 import { Refusal } from './envelope';
 import { requireAdmin, requireConfigReader, requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
+import { LIMITS, text } from '../../engine/config/limits';
+import { agreementIds, id, projectKey } from './fields';
 
-const id = z.string().min(1).max(200);
 const version = z.number().int().nonnegative();
 
 async function save<K extends ConfigKind>(
@@ -96,6 +97,12 @@ export const configRoutes = {
       );
     return found;
   }),
+  'calendars/history': route(z.object({ id }).strict(), async (deps, ctx, p) => {
+    const reach = await requireConfigReader(deps, ctx);
+    // A calendar out of the caller's reach has, for this caller, the history of an unknown one: none.
+    if (reach.scope === 'project' && !reach.calendars.has(p.id)) return [];
+    return deps.store.config.history('calendar', p.id);
+  }),
   'calendars/save': route(
     z.object({ calendar: z.unknown(), expectedVersion: version }).strict(),
     async (deps, ctx, p) => {
@@ -130,20 +137,18 @@ export const configRoutes = {
     }
     return save(deps, ctx, 'calendar', p.id, null, p.expectedVersion);
   }),
-  'calendars/preview-ics': route(
-    z.object({ text: z.string().max(2_000_000) }).strict(),
-    async (deps, ctx, p) => {
-      await requireAdmin(deps, ctx);
-      const result = importIcs(p.text);
-      if (!result.ok)
-        throw new Refusal(
-          'invalid-config',
-          'The file could not be read as a calendar (ICS).',
-          result.problems,
-        );
-      return result.value;
-    },
-  ),
+  'calendars/preview-ics': route(z.object({ text: text(LIMITS.icsChars) }).strict(), async (deps, ctx, p) => {
+    await requireAdmin(deps, ctx);
+    const result = importIcs(p.text);
+    if (!result.ok)
+      throw new Refusal(
+        'invalid-config',
+        'The file could not be read as a calendar (ICS).',
+        // The text is the payload's one field: a problem there names it.
+        result.problems.map((q) => ({ ...q, path: '$.text' })),
+      );
+    return result.value;
+  }),
   /**
    * Every agreement for a Jira admin. From a project's settings, a project admin gets the agreements placed in
    * the project whole, and the others only as a catalogue to choose from ({@link catalogueEntry}).
@@ -206,27 +211,24 @@ export const configRoutes = {
       agreementIds: await deps.store.config.projectAgreements(p.projectKey),
     };
   }),
-  'projects/set': route(
-    z.object({ projectKey: id, agreementIds: z.array(id).max(100) }).strict(),
-    async (deps, ctx, p) => {
-      await requireProjectAdmin(deps, ctx, p.projectKey);
-      const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
-      const unknown = p.agreementIds.filter((a) => !known.has(a));
-      if (unknown.length > 0)
-        throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
-      const before = await deps.store.config.projectAgreements(p.projectKey);
-      await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
-      deps.configs.invalidate();
-      await deps.store.audit.append({
-        at: deps.clock.now(),
-        actor: ctx.accountId,
-        action: 'project.agreements',
-        entity: 'project',
-        entityId: p.projectKey,
-        version: null,
-        changes: [{ path: '$.agreementIds', before, after: p.agreementIds }],
-      });
-      return { projectKey: p.projectKey, agreementIds: p.agreementIds };
-    },
-  ),
+  'projects/set': route(z.object({ projectKey, agreementIds }).strict(), async (deps, ctx, p) => {
+    await requireProjectAdmin(deps, ctx, p.projectKey);
+    const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
+    const unknown = p.agreementIds.filter((a) => !known.has(a));
+    if (unknown.length > 0)
+      throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+    const before = await deps.store.config.projectAgreements(p.projectKey);
+    await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
+    deps.configs.invalidate();
+    await deps.store.audit.append({
+      at: deps.clock.now(),
+      actor: ctx.accountId,
+      action: 'project.agreements',
+      entity: 'project',
+      entityId: p.projectKey,
+      version: null,
+      changes: [{ path: '$.agreementIds', before, after: p.agreementIds }],
+    });
+    return { projectKey: p.projectKey, agreementIds: p.agreementIds };
+  }),
 } satisfies Record<string, Route>;

@@ -12,6 +12,9 @@ export function diffJson(
   if (Object.is(before, after)) return [];
   const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
+  // A list that appears or goes (an optional list such as holidays) differs item by item, as one that grows.
+  if (Array.isArray(before) && after === undefined) return diffJson(before, [], path);
+  if (before === undefined && Array.isArray(after)) return diffJson([], after, path);
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: { path: string; before?: unknown; after?: unknown }[] = [];
     for (let i = 0; i < Math.max(before.length, after.length); i++) {

@@ -1,6 +1,9 @@
-import { joinPath } from '../../engine/errors';
+import { MAX_PROBLEMS } from '../../engine/config/limits';
+import { zodProblems } from '../../engine/config/zod-problems';
+import type { Problem } from '../../engine/errors';
 import type { Deps } from '../evaluation/deps';
 import { JiraError } from '../ports';
+import { adjustmentRoutes } from './adjustment-routes';
 import { adminRoutes } from './admin-routes';
 import { configRoutes } from './config-routes';
 import type { CallContext } from './context';
@@ -11,6 +14,7 @@ import { jsmRoutes } from './jsm-routes';
 import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
 import { reportRoutes } from './report-routes';
+import { retentionRoutes } from './retention-routes';
 import type { Route } from './route';
 import { settingsRoutes } from './settings-routes';
 
@@ -25,6 +29,8 @@ export const routes: Readonly<Record<string, Route>> = {
   ...portalRoutes,
   ...reportRoutes,
   ...jsmRoutes,
+  ...adjustmentRoutes,
+  ...retentionRoutes,
 };
 
 /**
@@ -43,19 +49,15 @@ export async function dispatch(
   if (!r) return { ok: false, error: { code: 'not-found', message: `Accord has no resolver "${key}".` } };
   const parsed = r.payload.safeParse(payload ?? {});
   if (!parsed.success) {
+    const problems = zodProblems(parsed.error, '$', 'payload', payload ?? {});
+    const first = problems[0];
     return {
       ok: false,
       error: {
         code: 'invalid-payload',
-        message: `The request to ${key} is not valid.`,
-        problems: parsed.error.issues.map((issue) => ({
-          code: 'payload.invalid',
-          message: issue.message,
-          path: issue.path.reduce<string>(
-            (path, k) => joinPath(path, typeof k === 'number' ? k : String(k)),
-            '$',
-          ),
-        })),
+        // The first problem in the message too: "… not valid: $.projectKey: At most 64 characters."
+        message: `The request to ${key} is not valid${first ? `: ${first.path}: ${first.message.replace(/\.$/, '')}` : ''}.`,
+        problems: capped(problems),
       },
     };
   }
@@ -68,7 +70,7 @@ export async function dispatch(
         error: {
           code: error.code,
           message: error.message,
-          ...(error.problems ? { problems: error.problems } : {}),
+          ...(error.problems ? { problems: capped(error.problems) } : {}),
         },
       };
     }
@@ -86,4 +88,14 @@ export async function dispatch(
       },
     };
   }
+}
+
+/** At most {@link MAX_PROBLEMS} problems in a reply, the last saying how many more there were. */
+function capped(problems: readonly Problem[]): readonly Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - (MAX_PROBLEMS - 1);
+  return [
+    ...problems.slice(0, MAX_PROBLEMS - 1),
+    { code: 'problems.more', message: `and ${more} more problems like these`, path: '$' },
+  ];
 }

@@ -1,4 +1,6 @@
 import type { Agreement } from '../../engine/agreement/types';
+import { historyOf } from '../../engine/issue';
+import { mayMatchProject, parseJqlExpr } from '../../engine/jql';
 import type { Deps } from '../evaluation/deps';
 import type { Version } from '../ports';
 import type { CallContext } from './context';
@@ -85,18 +87,44 @@ export async function requireConfigReader(deps: Deps, ctx: CallContext): Promise
 }
 
 /**
- * The agreements placed in a project, as evaluation chooses them: the project's list, else those that select
- * their own issues with `appliesTo`.
+ * The agreements placed in a project: those evaluation chooses for it (the project's list, else those that
+ * select their own issues with `appliesTo`) that can measure an issue of it. An agreement whose `appliesTo` rules
+ * the project out measures nothing there, so neither a project without a list (which would otherwise inherit
+ * every scoped agreement of the site) nor an admin who lists another project's agreement in their own gains
+ * anything of it.
  */
 export async function placedIn(deps: Deps, projectKey: string): Promise<Version<Agreement>[]> {
-  const [all, listed] = await Promise.all([
+  const [all, listed, aliases] = await Promise.all([
     deps.store.config.list('agreement'),
     deps.store.config.projectAgreements(projectKey),
+    projectAliases(deps, projectKey),
   ]);
-  if (listed.length === 0)
-    return all.filter((a) => a.body?.appliesTo !== undefined && a.body.appliesTo.trim() !== '');
   const byId = new Map(all.map((a) => [a.id, a]));
-  return listed.flatMap((id) => byId.get(id) ?? []);
+  const chosen =
+    listed.length === 0
+      ? all.filter((a) => a.body?.appliesTo !== undefined && a.body.appliesTo.trim() !== '')
+      : listed.flatMap((id) => byId.get(id) ?? []);
+  return chosen.filter((a) => a.body === null || mayApplyIn(a.body, aliases));
+}
+
+/** Whether an agreement's `appliesTo` can select an issue of the project with these aliases. */
+function mayApplyIn(agreement: Agreement, aliases: readonly string[]): boolean {
+  const scope = parseJqlExpr(agreement.appliesTo ?? '');
+  // A saved agreement's scope was validated; one that no longer parses measures nothing, so it is placed nowhere.
+  return scope.ok && mayMatchProject(scope.value, aliases);
+}
+
+/**
+ * What issues of a project carry as its value (key, id and name, lower-cased), read from one issue of it that
+ * Accord stored; its key alone when Accord stored none.
+ * ATTENTION: with the key alone, an `appliesTo` that names the project only by id or name counts as not applying
+ * there (nothing of the project has been measured yet), and `project != "<its name>"` as applying.
+ */
+async function projectAliases(deps: Deps, projectKey: string): Promise<readonly string[]> {
+  const [stored] = await deps.store.histories.page({ projectKey, limit: 1 });
+  // A history retention dropped (an issue closed long ago) says nothing: the key alone then.
+  const aliases = stored?.data ? historyOf(stored.data).at(deps.clock.now()).get('project') : [];
+  return aliases.length > 0 ? aliases : [projectKey.toLowerCase()];
 }
 
 /** The calendars an agreement uses: its goals' and its availability objectives'. */

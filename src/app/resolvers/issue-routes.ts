@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Calendar } from '../../engine/calendar/types';
 import { regionHolidays } from '../../engine/calendar/region-holidays';
 import type { Deps } from '../evaluation/deps';
+import type { StoredResult } from '../ports';
 import { displayState } from '../evaluation/summary';
 import { requireBrowse } from './guard';
 import { route, type Route } from './route';
-
-const issueId = z.string().regex(/^\d+$/, 'an issue id is a number');
+import { issueId } from './fields';
 
 /**
  * A calendar as the browser needs it to tick a countdown with the engine's own code: the configuration, and its
@@ -31,11 +31,23 @@ async function calendarsFor(deps: Deps, ids: ReadonlySet<string>): Promise<Calen
   });
 }
 
+/**
+ * The stored results whose metric still exists: its agreement's newest version is not a deletion and still has
+ * it. A version saved or restored without a metric takes it off the panel at once, before a recalculation
+ * removes it from the stored results (and from the "SLA state" and "next deadline" fields).
+ */
+async function currentMetricsOnly(deps: Deps, results: readonly StoredResult[]): Promise<StoredResult[]> {
+  const ids = [...new Set(results.map((r) => r.agreementId))];
+  const newest = await Promise.all(ids.map((id) => deps.store.config.get('agreement', id)));
+  const live = new Map(ids.map((id, i) => [id, new Set(newest[i]?.body?.metrics.map((m) => m.id) ?? [])]));
+  return results.filter((r) => live.get(r.agreementId)?.has(r.metricId) === true);
+}
+
 export const issueRoutes = {
   /** The agent's view: every applicable agreement's metrics on the issue, and the calendars to tick them. */
   'issue/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
     await requireBrowse(deps, ctx, p.issueId);
-    const results = await deps.store.results.forIssue(p.issueId);
+    const results = await currentMetricsOnly(deps, await deps.store.results.forIssue(p.issueId));
     // The agreement versions the results came from: their names, counterparties and goals' conditions, so
     // the panel can say what applies and why.
     const versions = await Promise.all(

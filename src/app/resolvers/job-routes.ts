@@ -1,27 +1,37 @@
 import { z } from 'zod';
 import { parseJql } from '../../engine/jql';
+import type { Deps } from '../evaluation/deps';
 import { startJob } from '../jobs/recalculate';
+import type { JobSpec } from '../ports';
+import type { CallContext } from './context';
 import { Refusal } from './envelope';
 import { requireAdmin, requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
+import { LIMITS, nonEmptyText } from '../../engine/config/limits';
+import { id, jql, projectKey } from './fields';
 
 const scope = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('project'), projectKey: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('agreement'), agreementId: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('jql'), jql: z.string().min(1).max(5000) }).strict(),
+  z.object({ kind: z.literal('project'), projectKey }).strict(),
+  z.object({ kind: z.literal('agreement'), agreementId: id }).strict(),
+  z.object({ kind: z.literal('jql'), jql }).strict(),
 ]);
-const jobId = z.string().min(1).max(100);
+const jobId = nonEmptyText(LIMITS.shortText);
+
+/**
+ * Who may start or stop a recalculation: a project admin their project's running and future figures; a Jira
+ * admin anything, and alone any job that replaces completed results (contract figures: met and breached counts,
+ * credits) or reaches beyond one project.
+ */
+async function requireJobAdmin(deps: Deps, ctx: CallContext, spec: JobSpec): Promise<void> {
+  if (spec.scope.kind === 'project' && !spec.replaceCompleted)
+    await requireProjectAdmin(deps, ctx, spec.scope.projectKey);
+  else await requireAdmin(deps, ctx);
+}
 
 export const jobRoutes = {
-  /**
-   * Starts a recalculation. A project admin may recalculate their project's running and future figures;
-   * replacing completed results changes contract figures (met and breached counts, credits) and needs a Jira
-   * admin, as does any scope beyond one project.
-   */
+  /** Starts a recalculation ({@link requireJobAdmin} says who may). */
   'jobs/start': route(z.object({ scope, replaceCompleted: z.boolean() }).strict(), async (deps, ctx, p) => {
-    if (p.scope.kind === 'project' && !p.replaceCompleted)
-      await requireProjectAdmin(deps, ctx, p.scope.projectKey);
-    else await requireAdmin(deps, ctx);
+    await requireJobAdmin(deps, ctx, p);
     if (p.scope.kind === 'jql') {
       const jql = parseJql(p.scope.jql);
       if (!jql.ok)
@@ -50,11 +60,11 @@ export const jobRoutes = {
       return deps.store.jobs.list(p.limit);
     },
   ),
+  /** Stopping a job half-way changes what it changes, half of it: the same people as for starting it. */
   'jobs/cancel': route(z.object({ jobId }).strict(), async (deps, ctx, p) => {
     const job = await deps.store.jobs.get(p.jobId);
     if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
-    if (job.spec.scope.kind === 'project') await requireProjectAdmin(deps, ctx, job.spec.scope.projectKey);
-    else await requireAdmin(deps, ctx);
+    await requireJobAdmin(deps, ctx, job.spec);
     await deps.store.jobs.requestCancel(p.jobId);
     await deps.store.audit.append({
       at: deps.clock.now(),
@@ -72,7 +82,7 @@ export const jobRoutes = {
       .object({
         limit: z.number().int().min(1).max(200).default(50),
         before: z.number().optional(),
-        entityId: z.string().optional(),
+        entityId: nonEmptyText(LIMITS.id).optional(),
       })
       .strict(),
     async (deps, ctx, p) => {

@@ -4,6 +4,7 @@ import { historyOf } from '../../engine/issue';
 import type { Deps } from '../evaluation/deps';
 import { Refusal } from './envelope';
 import { route, type Route } from './route';
+import { issueId } from './fields';
 
 /**
  * What the customer portal shows on a request: the commitments of its customer-visible SLAs, in words a
@@ -81,7 +82,7 @@ export const portalRoutes = {
    * not started, or whose goal has no target, promise nothing and are left out.
    */
   'portal/commitments': route(
-    z.object({ issueId: z.string().regex(/^\d+$/, 'an issue id is a number') }).strict(),
+    z.object({ issueId }).strict(),
     async (deps, ctx, p): Promise<PortalCommitments> => {
       if (!(await deps.jira.isRequestParticipant(ctx.accountId, p.issueId))) {
         throw new Refusal('forbidden', 'This request is not shared with you.');
@@ -90,14 +91,18 @@ export const portalRoutes = {
         deps.store.results.forIssue(p.issueId),
         deps.store.config.list('agreement'),
       ]);
-      // Visibility follows the newest version: an admin who hides an SLA hides it at once.
-      const visible = new Set(
-        agreements.filter((a) => a.body?.kind === 'SLA' && a.body.customerVisible === true).map((a) => a.id),
+      // Visibility follows the newest version: an admin who hides an SLA, or removes a metric, hides it at once.
+      const visible = new Map(
+        agreements.flatMap((a) =>
+          a.body?.kind === 'SLA' && a.body.customerVisible === true
+            ? [[a.id, new Set(a.body.metrics.map((m) => m.id))] as const]
+            : [],
+        ),
       );
       const shown = results.filter(
         (r) =>
           r.kind === 'SLA' &&
-          visible.has(r.agreementId) &&
+          visible.get(r.agreementId)?.has(r.metricId) === true &&
           r.result.state !== 'not-started' &&
           // A goal without a target only measures: it promises nothing. Business days and date fields promise.
           (typeof r.result.goal?.targetMinutes === 'number' ||

@@ -4,12 +4,14 @@ import { validateAgreement } from '../../engine/agreement/validate';
 import { evaluateHistory } from '../../engine/evaluate/evaluate';
 import { historyOf } from '../../engine/issue';
 import { parseInstant } from '../../engine/time/iso';
+import { LIMITS } from '../../engine/config/limits';
 import { Refusal } from './envelope';
 import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
+import { WorkBudget } from './work-budget';
+import { projectKey } from './fields';
 
 const MS_PER_DAY = 86_400_000;
-const MAX_ISSUES = 2000;
 
 interface GoalTally {
   index: number;
@@ -23,12 +25,14 @@ export const previewRoutes = {
   /**
    * What a draft agreement would have measured on a project's recently resolved issues: per metric and goal,
    * cycles met and breached and the met share against the objective. Evaluates stored histories; stores nothing.
+   * Bounded: at most `LIMITS.previewIssues` histories and `LIMITS.previewWork` (history events times the
+   * draft's metrics); a preview that reaches a bound answers with what it measured, `complete: false`.
    */
   'agreements/preview': route(
     z
       .object({
         agreement: z.unknown(),
-        projectKey: z.string().min(1),
+        projectKey,
         days: z.number().int().min(1).max(365).default(30),
       })
       .strict(),
@@ -51,7 +55,15 @@ export const previewRoutes = {
       const tallies = new Map<string, Map<number, GoalTally>>();
       let issues = 0;
       let after: string | undefined;
-      for (let seen = 0; seen < MAX_ISSUES;) {
+      const work = new WorkBudget(LIMITS.previewWork);
+      let complete = true;
+      let more = true;
+      for (let seen = 0; more && complete;) {
+        // Histories are read a page at a time: a full last page may have had more behind it.
+        if (seen >= LIMITS.previewIssues) {
+          complete = false;
+          break;
+        }
         const page = await deps.store.histories.page({
           projectKey: p.projectKey,
           limit: 200,
@@ -61,9 +73,14 @@ export const previewRoutes = {
         seen += page.length;
         after = page[page.length - 1]?.issueId;
         for (const stored of page) {
+          if (stored.data === null) continue; // closed long ago: retention dropped it, and previews look back weeks
           const history = historyOf(stored.data);
           const resolvedAt = lastResolution(history.events);
           if (resolvedAt === undefined || resolvedAt < from) continue;
+          if (!work.take(history.events.length * draft.metrics.length)) {
+            complete = false;
+            break;
+          }
           issues++;
           const result = evaluateHistory(config.compiled, history, now);
           for (const metric of result.agreements.flatMap((a) => a.metrics)) {
@@ -74,12 +91,13 @@ export const previewRoutes = {
             }
           }
         }
-        if (page.length < 200) break;
+        more = page.length === 200;
       }
       return {
         projectKey: p.projectKey,
         days: p.days,
         issues,
+        complete,
         metrics: draft.metrics.map((m) => ({
           metricId: m.id,
           name: m.name,

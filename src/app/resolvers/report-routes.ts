@@ -15,6 +15,7 @@ import { gadgetReport } from '../reports/gadget';
 import { monthlyReport } from '../reports/monthly';
 import {
   agreementsInScope,
+  liveMetricsOf,
   loadReportConfig,
   payloadDay,
   payloadZone,
@@ -27,9 +28,9 @@ import { Refusal } from './envelope';
 import { requireReportReader } from './guard';
 import type { ComplianceReport, CsvPage, GadgetReport, MonthlyReport } from './report-types';
 import { route, type Route } from './route';
+import { LIMITS, nonEmptyText } from '../../engine/config/limits';
+import { id, projectKey } from './fields';
 
-const id = z.string().min(1).max(200);
-const projectKey = z.string().min(1).max(64);
 const period = z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]);
 const groupBy = z.enum(['goal', 'metric', 'project']);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is "YYYY-MM-DD"');
@@ -84,6 +85,7 @@ function scopeOf(
 ): ReportScope {
   return {
     agreementIds: agreements.map((a) => a.id),
+    liveMetrics: liveMetricsOf(agreements),
     ...(p.metricId === undefined ? {} : { metricId: p.metricId }),
     ...(project === undefined ? {} : { projectKey: project }),
     byProject,
@@ -176,7 +178,7 @@ export const reportRoutes = {
           .string()
           .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is "YYYY-MM"')
           .optional(),
-        counterparty: z.string().min(1).max(200).optional(),
+        counterparty: nonEmptyText(LIMITS.counterparty).optional(),
         agreementId: id.optional(),
         projectKey: projectKey.optional(),
       })

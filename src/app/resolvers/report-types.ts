@@ -121,6 +121,13 @@ export interface ComplianceFigures {
   /** Open cycles (running, paused, out of hours): only in the current period; not in the share. */
   readonly running: number;
   readonly runningBreached: number;
+  /** Ended cycles an extension counted for (already in met or breached). */
+  readonly extended?: number;
+  /**
+   * Ended cycles whose breach is excused; in `breached` only when the agreement counts excused breaches
+   * (`countExcusedBreaches`), else in neither met nor breached.
+   */
+  readonly excused?: number;
   /** `met + breached`. */
   readonly completed: number;
   /** Null when no cycle ended. */
@@ -380,7 +387,8 @@ export type CsvColumn =
   | 'paused_ms'
   | 'breached_at'
   | 'outcome'
-  | 'period';
+  | 'period'
+  | 'adjusted';
 
 export interface CsvPage {
   /** A file name for the whole export, e.g. `accord-gold-2026-03.csv`. */

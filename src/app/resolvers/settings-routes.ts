@@ -5,10 +5,12 @@ import { evaluateHistory } from '../../engine/evaluate/evaluate';
 import type { MetricResult } from '../../engine/evaluate/result';
 import { historyOf } from '../../engine/issue';
 import type { Version } from '../ports';
-import { configRoutes } from './config-routes';
 import { Refusal } from './envelope';
 import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
+import { WorkBudget } from './work-budget';
+import { LIMITS } from '../../engine/config/limits';
+import { agreementIds as listedIds, projectKey } from './fields';
 
 /**
  * The project settings page's routes: saving a project's ordered agreements only over the list the admin
@@ -16,15 +18,12 @@ import { route, type Route } from './route';
  * project's recent issues, issue by issue, beside what the saved list measures.
  */
 
-const id = z.string().min(1).max(200);
-const agreementIds = z
-  .array(id)
-  .max(100)
-  .refine((ids) => new Set(ids).size === ids.length, 'an agreement is listed twice');
+const agreementIds = listedIds.refine(
+  (ids) => new Set(ids).size === ids.length,
+  'an agreement is listed twice',
+);
 
 const MS_PER_DAY = 86_400_000;
-/** Histories read at most, as in `agreements/preview`: a resolver has 25 s. */
-const MAX_ISSUES = 2000;
 const PAGE = 200;
 
 /** What a metric came to on one issue, in the words the settings page shows. */
@@ -33,8 +32,13 @@ export type PreviewOutcome = 'met' | 'breached' | 'running' | 'paused' | 'not-st
 export interface ProjectPreview {
   readonly projectKey: string;
   readonly days: number;
-  /** Issues of the project created in the last `days` days (at most {@link MAX_ISSUES} read). */
+  /** Issues of the project created in the last `days` days (at most {@link LIMITS.previewIssues} read). */
   readonly issues: number;
+  /**
+   * False when the preview stopped at a bound (`LIMITS.previewIssues` histories read, or `LIMITS.previewWork`
+   * evaluated): the figures are of the issues measured so far. Always set in replies.
+   */
+  readonly complete?: boolean;
   /** The agreements of the list, in order, with how many of those issues each applies to and its tallies. */
   readonly agreements: readonly {
     readonly id: string;
@@ -107,26 +111,36 @@ const noCounts = (): Record<PreviewOutcome, number> => ({
 export const settingsRoutes = {
   /**
    * Sets a project's ordered agreements if they are still `expected` (what the page loaded); otherwise a
-   * `conflict`, so that two admins editing at once do not silently undo each other.
-   *
-   * ATTENTION: the check and the write are two statements (Forge SQL has no transactions); two saves within
-   * the same few milliseconds can both pass, and then the later one wins whole (never a mix of two lists).
+   * `conflict`, so that two admins editing at once do not silently undo each other. The check and the write
+   * are one statement (`ConfigStore.swapProjectAgreements`): of two saves from the same list, one wins.
    */
   'projects/save': route(
-    z.object({ projectKey: id, agreementIds, expected: z.array(id).max(100) }).strict(),
+    z.object({ projectKey, agreementIds, expected: listedIds }).strict(),
     async (deps, ctx, p) => {
       await requireProjectAdmin(deps, ctx, p.projectKey);
-      const current = await deps.store.config.projectAgreements(p.projectKey);
-      if (!sameList(current, p.expected)) {
+      const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
+      const unknown = p.agreementIds.filter((a) => !known.has(a));
+      if (unknown.length > 0)
+        throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+      if (!(await deps.store.config.swapProjectAgreements(p.projectKey, p.expected, p.agreementIds))) {
         throw new Refusal(
           'conflict',
           `Someone else changed the agreements of project ${p.projectKey} while you were editing; reload to see their list, then make your change again.`,
         );
       }
-      return configRoutes['projects/set'].handle(deps, ctx, {
-        projectKey: p.projectKey,
-        agreementIds: p.agreementIds,
-      });
+      deps.configs.invalidate();
+      if (!sameList(p.expected, p.agreementIds)) {
+        await deps.store.audit.append({
+          at: deps.clock.now(),
+          actor: ctx.accountId,
+          action: 'project.agreements',
+          entity: 'project',
+          entityId: p.projectKey,
+          version: null,
+          changes: [{ path: '$.agreementIds', before: p.expected, after: p.agreementIds }],
+        });
+      }
+      return { projectKey: p.projectKey, agreementIds: p.agreementIds };
     },
   ),
 
@@ -138,7 +152,7 @@ export const settingsRoutes = {
   'projects/preview': route(
     z
       .object({
-        projectKey: id,
+        projectKey,
         agreementIds,
         days: z.number().int().min(1).max(365).default(30),
         limit: z.number().int().min(1).max(200).default(50),
@@ -183,7 +197,17 @@ export const settingsRoutes = {
       const rows: (ProjectPreview['rows'][number] & { created: number })[] = [];
       let issues = 0;
       let after: string | undefined;
-      for (let seen = 0; seen < MAX_ISSUES;) {
+      // Each issue is evaluated twice (the list, and the saved list for the difference).
+      const metricsPerIssue = 2 * draftVersions.reduce((n, a) => n + (a.body?.metrics.length ?? 0), 0);
+      const work = new WorkBudget(LIMITS.previewWork);
+      let complete = true;
+      let more = true;
+      for (let seen = 0; more && complete;) {
+        // Histories are read a page at a time: a full last page may have had more behind it.
+        if (seen >= LIMITS.previewIssues) {
+          complete = false;
+          break;
+        }
         const page = await deps.store.histories.page({
           projectKey: p.projectKey,
           limit: PAGE,
@@ -193,9 +217,14 @@ export const settingsRoutes = {
         seen += page.length;
         after = page[page.length - 1]?.issueId;
         for (const stored of page) {
-          if (stored.data.created < from) continue;
-          issues++;
+          // Retention dropped only histories of issues closed long ago: older than any preview looks.
+          if (stored.data === null || stored.data.created < from) continue;
           const history = historyOf(stored.data);
+          if (!work.take(history.events.length * metricsPerIssue)) {
+            complete = false;
+            break;
+          }
+          issues++;
           const result = evaluateHistory(draft.compiled, history, now);
           const outcomes: { agreementId: string; metricId: string; outcome: PreviewOutcome }[] = [];
           for (const agreement of result.agreements) {
@@ -217,13 +246,14 @@ export const settingsRoutes = {
             before: before === null ? [] : evaluateHistory(before, history, now).agreements.map((a) => a.id),
           });
         }
-        if (page.length < PAGE) break;
+        more = page.length === PAGE;
       }
       rows.sort((a, b) => b.created - a.created || b.issueKey.localeCompare(a.issueKey));
       return {
         projectKey: p.projectKey,
         days: p.days,
         issues,
+        complete,
         agreements: draftVersions.map((a) => ({
           id: a.id,
           name: a.body?.name ?? a.id,

@@ -6,7 +6,7 @@ import { minutesToMs, type WorkingMs } from '../time/units';
 import type { Goal } from './types';
 
 /**
- * A goal's target, checked and parsed (DESIGN.md, "Agreement"): exactly one of
+ * A goal's target, checked and parsed (docs/engine-contract.md, "Agreement"): exactly one of
  * - `minutes`: working minutes of the goal's calendar (`targetMinutes`; null: measure only);
  * - `businessDays`: a deadline in whole working days, turned into working time at the cycle's start;
  * - `dueDateField`: a fixed deadline read from a date or date-time field.

@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import { LIMITS, list, nonEmptyText, text } from '../config/limits';
 import { MAX_BUSINESS_DAYS } from './goal-target';
 
-/** The shape of an agreement, strictly: an unknown key is a typo until proven otherwise. */
-const strings = z.array(z.string().min(1)).min(1);
+/**
+ * The shape of an agreement, strictly: an unknown key is a typo until proven otherwise. Every string and list
+ * is bounded (`config/limits.ts`).
+ */
+const strings = list(nonEmptyText(LIMITS.jiraName), LIMITS.conditionValues).min(1);
+const jql = text(LIMITS.jql);
+const id = nonEmptyText(LIMITS.id);
+const name = text(LIMITS.name);
+const jiraName = nonEmptyText(LIMITS.jiraName);
+const shortText = text(LIMITS.shortText);
 
 export const conditionSchema = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('created') }),
@@ -19,23 +28,30 @@ export const conditionSchema = z.discriminatedUnion('event', [
   }),
   z.strictObject({ event: z.literal('assignee'), change: z.enum(['set', 'cleared', 'changed']) }),
   z.strictObject({ event: z.literal('resolution'), change: z.enum(['set', 'cleared']) }),
-  z.strictObject({ event: z.literal('field'), field: z.string().min(1), to: strings.optional() }),
+  z.strictObject({ event: z.literal('field'), field: jiraName, to: strings.optional() }),
 ]);
 
 const actionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('comment'), body: z.string().min(1), internal: z.boolean().optional() }),
+  z.strictObject({
+    type: z.literal('comment'),
+    body: nonEmptyText(LIMITS.actionText),
+    internal: z.boolean().optional(),
+  }),
   z.strictObject({
     type: z.literal('notify'),
-    to: z.array(z.enum(['assignee', 'reporter', 'watchers'])),
-    groups: z.array(z.string()).optional(),
-    users: z.array(z.string()).optional(),
-    subject: z.string().min(1),
-    body: z.string().min(1),
+    to: list(z.enum(['assignee', 'reporter', 'watchers']), LIMITS.recipients),
+    groups: list(text(LIMITS.jiraName), LIMITS.recipients).optional(),
+    users: list(text(LIMITS.jiraName), LIMITS.recipients).optional(),
+    subject: nonEmptyText(LIMITS.name),
+    body: nonEmptyText(LIMITS.actionText),
   }),
-  z.strictObject({ type: z.literal('assign'), accountId: z.string().min(1).nullable() }),
-  z.strictObject({ type: z.literal('priority'), name: z.string().min(1) }),
-  z.strictObject({ type: z.literal('transition'), to: z.string().min(1) }),
-  z.strictObject({ type: z.literal('label'), add: z.string().regex(/^\S+$/, 'a label has no spaces') }),
+  z.strictObject({ type: z.literal('assign'), accountId: jiraName.nullable() }),
+  z.strictObject({ type: z.literal('priority'), name: jiraName }),
+  z.strictObject({ type: z.literal('transition'), to: jiraName }),
+  z.strictObject({
+    type: z.literal('label'),
+    add: jiraName.regex(/^\S+$/, 'a label has no spaces'),
+  }),
 ]);
 
 const minutes = z.number().nonnegative();
@@ -47,13 +63,13 @@ const thresholdSchema = z.strictObject({
     z.strictObject({ minutesAfterBreach: minutes }),
   ]),
   repeatEveryMinutes: z.number().gt(0).optional(),
-  actions: z.array(actionSchema),
+  actions: list(actionSchema, LIMITS.actions),
 });
 
-const localTime = z.string().regex(/^\d{2}:\d{2}$/, 'a local time of day "HH:mm"');
+const localTime = shortText.regex(/^\d{2}:\d{2}$/, 'a local time of day "HH:mm"');
 
 const goalSchema = z.strictObject({
-  when: z.string().optional(),
+  when: jql.optional(),
   // Exactly one of the three targets; checkGoalTarget (goal-target.ts) says which is missing or extra.
   targetMinutes: minutes.nullable().optional(),
   businessDays: z
@@ -63,70 +79,77 @@ const goalSchema = z.strictObject({
       dueAt: localTime.optional(),
     })
     .optional(),
-  dueDateField: z.string().min(1).optional(),
-  calendar: z.string().min(1),
+  dueDateField: jiraName.optional(),
+  calendar: id,
   objectivePercent: z.number().min(0).max(100).optional(),
 });
 
+const conditions = list(conditionSchema, LIMITS.conditions);
 const metricSchema = z.strictObject({
-  id: z.string().min(1).max(128),
-  name: z.string(),
-  start: z.array(conditionSchema).min(1),
-  stop: z.array(conditionSchema).min(1),
-  pauseWhile: z.string().optional(),
-  reset: z.array(conditionSchema).optional(),
-  goals: z.array(goalSchema).min(1),
+  id,
+  name,
+  start: conditions.min(1),
+  stop: conditions.min(1),
+  pauseWhile: jql.optional(),
+  reset: conditions.optional(),
+  goals: list(goalSchema, LIMITS.goals).min(1),
   goalChange: z.enum(['retarget', 'keep']).optional(),
-  thresholds: z.array(thresholdSchema).optional(),
+  thresholds: list(thresholdSchema, LIMITS.thresholds).optional(),
 });
 
 const percent = z.number().min(0).max(100);
 
 const penaltySchema = z.strictObject({
-  metric: z.string().min(1).optional(),
+  metric: id.optional(),
   goal: z.number().int().nonnegative().optional(),
-  service: z.string().min(1).optional(),
+  service: id.optional(),
   belowPercent: percent.optional(),
   creditPercent: percent,
   period: z.enum(['month', 'quarter']),
 });
 
 const maintenanceSchema = z.strictObject({
-  from: z.string().min(1),
-  to: z.string().min(1),
+  from: nonEmptyText(LIMITS.shortText),
+  to: nonEmptyText(LIMITS.shortText),
   weekly: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']).optional(),
-  name: z.string().optional(),
+  name: name.optional(),
 });
 
 const availabilitySchema = z.strictObject({
-  service: z.string().min(1).max(128),
+  service: id,
   objectivePercent: z.number().gt(0).max(100),
-  calendar: z.string().min(1),
-  incidentJql: z.string().min(1),
-  outageStartField: z.string().min(1).optional(),
-  outageEndField: z.string().min(1).optional(),
-  maintenanceWindows: z.array(maintenanceSchema).optional(),
+  calendar: id,
+  incidentJql: jql.min(1),
+  outageStartField: jiraName.optional(),
+  outageEndField: jiraName.optional(),
+  maintenanceWindows: list(maintenanceSchema, LIMITS.maintenanceWindows).optional(),
 });
 
 export const agreementSchema = z.strictObject({
-  id: z.string().min(1).max(128),
-  name: z.string(),
+  id,
+  name,
   kind: z.enum(['SLA', 'OLA', 'UC']),
-  counterparty: z.string().optional(),
-  validFrom: z.string().optional(),
-  validTo: z.string().optional(),
-  reviewBy: z.string().optional(),
-  appliesTo: z.string().optional(),
+  counterparty: text(LIMITS.counterparty).optional(),
+  validFrom: shortText.optional(),
+  validTo: shortText.optional(),
+  reviewBy: shortText.optional(),
+  appliesTo: jql.optional(),
   customerVisible: z.boolean().optional(),
   commitmentComments: z.strictObject({ moveMinutes: z.number().int().min(1).max(525_600) }).optional(),
-  metrics: z.array(metricSchema).min(1),
-  reportingTimeZone: z.string().min(1).optional(),
+  metrics: list(metricSchema, LIMITS.metrics).min(1),
+  reportingTimeZone: nonEmptyText(LIMITS.shortText).optional(),
   monthlyFee: z.number().nonnegative().optional(),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code of three capital letters, e.g. "EUR"')
     .optional(),
-  penalties: z.array(penaltySchema).optional(),
+  penalties: list(penaltySchema, LIMITS.penalties).optional(),
   creditCapPercent: percent.optional(),
-  availability: z.array(availabilitySchema).optional(),
+  availability: list(availabilitySchema, LIMITS.availability).optional(),
+  extensionGroups: z
+    .array(z.string().max(255).regex(/\S/, 'a group name is not blank'))
+    .max(20)
+    .refine((groups) => new Set(groups).size === groups.length, 'each group is named once')
+    .optional(),
+  countExcusedBreaches: z.boolean().optional(),
 });

@@ -41,6 +41,16 @@ export interface Agreement {
   creditCapPercent?: number;
   /** Availability objectives of services the agreement covers, measured from incident issues. */
   availability?: AvailabilityObjective[];
+  /**
+   * Jira groups whose members may extend a deadline or excuse a breach on an issue the agreement covers (Jira
+   * administrators always may); at most 20, each named once.
+   */
+  extensionGroups?: string[];
+  /**
+   * Whether an excused breach still counts as a breach in compliance and credits. Default false: an excused
+   * breach is left out of both (neither met nor breached) and shown apart.
+   */
+  countExcusedBreaches?: boolean;
 }
 
 /**

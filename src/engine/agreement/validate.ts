@@ -31,6 +31,6 @@ export function validateAgreement(
   path = '$',
 ): Result<CheckedAgreement> {
   const shape = agreementSchema.safeParse(input);
-  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'agreement') };
+  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'agreement', input) };
   return checkAgreement(shape.data as Agreement, calendarIds, path);
 }

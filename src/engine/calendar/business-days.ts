@@ -3,7 +3,7 @@ import type { EpochMs } from '../time/units';
 import type { WorkingTime } from './timeline';
 
 /**
- * Business days on a compiled calendar (DESIGN.md, "Business-day goals"). A working day is a local date with
+ * Business days on a compiled calendar (docs/engine-contract.md, "Business-day goals"). A working day is a local date with
  * working time once holidays and exceptions apply: the calendar's own segments say so, so nothing here knows
  * about weekdays or holidays. Days are stepped as local dates and turned into instants by the zone's one
  * wall-clock function; never by adding 24 h (a DST night has 23 or 25).

@@ -122,3 +122,26 @@ describe('isKnownRegion', () => {
     expect(isKnownRegion('XX')).toBe(false);
   });
 });
+
+describe('holiday names in the user’s language', () => {
+  it('names a region’s holidays in the language asked for where the data has it, else in the region’s own', () => {
+    const names = (language?: string) => {
+      const result = regionHolidays('DE', 2026, 2026, language);
+      if (!result.ok) throw new Error('DE is a region');
+      return result.value
+        .filter((h) => h.date === '2026-01-01' || h.date === '2026-10-03')
+        .map((h) => h.name);
+    };
+    expect(names('en')).toEqual(["New Year's Day", 'National Holiday']);
+    expect(names('da')).toEqual(['Nytårsdag', expect.any(String)]);
+    // The shared instance never keeps the last language asked for: without one, the region's own.
+    expect(names()).toEqual(['Neujahr', 'Tag der Deutschen Einheit']);
+    expect(names('xx')).toEqual(['Neujahr', 'Tag der Deutschen Einheit']);
+    // The dates are the same in every language.
+    const dates = (language?: string) => {
+      const result = regionHolidays('DE-BY', 2026, 2027, language);
+      return result.ok ? result.value.map((h) => h.date) : [];
+    };
+    expect(dates('en')).toEqual(dates());
+  });
+});

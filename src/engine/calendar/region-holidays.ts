@@ -57,6 +57,9 @@ export function isKnownRegion(region: string): boolean {
 /** date-holidays documents `setTimezone(undefined)` ("all dates are considered local dates"); its typings say string. */
 const LOCAL_DATES = undefined as unknown as string;
 
+/** Each region's own first language, read once: date-holidays reorders its language list on every call. */
+const defaultLanguages = new Map<string, string>();
+
 function instanceFor(region: string): Holidays {
   let instance = instances.get(region);
   if (instance === undefined) {
@@ -69,6 +72,7 @@ function instanceFor(region: string): Holidays {
     // Only their difference in whole days is read below, and it is the same either way (checked on 300 regions
     // over 13 years under three host zones); the holiday's own date is the `date` text in both.
     instance.setTimezone(LOCAL_DATES);
+    defaultLanguages.set(region, instance.getLanguages()[0] ?? 'en');
     instances.set(region, instance);
   }
   return instance;
@@ -76,7 +80,8 @@ function instanceFor(region: string): Holidays {
 
 /**
  * Public holidays (type `public` only; not bank, school, optional or observance) of a region such as "DE",
- * "DE-BY", "DK", "US-NY", as local dates, for the years `fromYear`..`toYear` inclusive, sorted by date.
+ * "DE-BY", "DK", "US-NY", as local dates, for the years `fromYear`..`toYear` inclusive, sorted by date, named
+ * in `language` (an ISO 639-1 code such as "en") where the data has it, else in the region's own language.
  * A holiday lasting several days gives one entry per day. Substitute days that date-holidays marks public
  * (US "Independence Day (substitute day)") are included: they are days off.
  *
@@ -84,7 +89,12 @@ function instanceFor(region: string): Holidays {
  * const r = regionHolidays('DE', 2026, 2026);
  * // r.ok && r.value.some((h) => h.date === '2026-10-03') — Tag der Deutschen Einheit
  */
-export function regionHolidays(region: string, fromYear: number, toYear: number): Result<RegionHoliday[]> {
+export function regionHolidays(
+  region: string,
+  fromYear: number,
+  toYear: number,
+  language?: string,
+): Result<RegionHoliday[]> {
   if (!isKnownRegion(region)) {
     return fail({
       code: 'calendar.region.unknown',
@@ -92,11 +102,14 @@ export function regionHolidays(region: string, fromYear: number, toYear: number)
     });
   }
   const instance = instanceFor(region);
+  // Always a language of our own choosing: date-holidays keeps the last one asked for on the shared instance.
+  // A language the data lacks falls back to the region's own.
+  const lang = language?.toLowerCase() ?? defaultLanguages.get(region) ?? 'en';
   const seen = new Set<string>();
   const out: RegionHoliday[] = [];
   // Start a year early: a holiday that begins late in December may run into `fromYear`.
   for (let year = fromYear - 1; year <= toYear; year++) {
-    for (const holiday of instance.getHolidays(year)) {
+    for (const holiday of instance.getHolidays(year, lang)) {
       if (holiday.type !== 'public') continue;
       // The local date is the first ten characters of `date` ("YYYY-MM-DD hh:mm:ss [-hh:mm]"). The `start`
       // and `end` Dates are instants; reading their calendar fields would use the host's zone.

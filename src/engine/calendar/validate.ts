@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../errors';
+import { LIMITS, list, nonEmptyText, text } from '../config/limits';
 import { zodProblems } from '../config/zod-problems';
 import { checkCalendar, type CalendarCheckOptions, type ValidCalendar } from './check';
 import { WEEKDAYS, type Calendar } from './types';
@@ -8,22 +9,26 @@ export { checkCalendar, type CalendarCheckOptions, type ValidCalendar } from './
 
 // ── Shape ──────────────────────────────────────────────────────────────────────────────────────────────
 
-const span = z.strictObject({ from: z.string(), to: z.string() });
+// Every string and list is bounded (`config/limits.ts`): a calendar travels with every issue reply.
+const short = text(LIMITS.shortText);
+const span = z.strictObject({ from: short, to: short });
+const spans = list(span, LIMITS.spansPerDay);
 const calendarSchema = z.strictObject({
-  id: z.string().min(1).max(128),
-  name: z.string(),
-  timeZone: z.string(),
+  id: nonEmptyText(LIMITS.id),
+  name: text(LIMITS.name),
+  timeZone: short,
   week: z.strictObject(
-    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(span).optional()])) as Record<
+    Object.fromEntries(WEEKDAYS.map((d) => [d, spans.optional()])) as Record<
       (typeof WEEKDAYS)[number],
-      z.ZodOptional<z.ZodArray<typeof span>>
+      z.ZodOptional<typeof spans>
     >,
   ),
-  holidays: z
-    .array(z.strictObject({ date: z.string(), name: z.string().optional(), annual: z.boolean().optional() }))
-    .optional(),
-  exceptions: z.array(z.strictObject({ date: z.string(), hours: z.array(span) })).optional(),
-  holidayRegion: z.string().optional(),
+  holidays: list(
+    z.strictObject({ date: short, name: text(LIMITS.name).optional(), annual: z.boolean().optional() }),
+    LIMITS.holidays,
+  ).optional(),
+  exceptions: list(z.strictObject({ date: short, hours: spans }), LIMITS.exceptions).optional(),
+  holidayRegion: short.optional(),
 });
 
 /**
@@ -38,6 +43,6 @@ export function validateCalendar(
   options: CalendarCheckOptions = {},
 ): Result<ValidCalendar> {
   const shape = calendarSchema.safeParse(input);
-  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar') };
+  if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar', input) };
   return checkCalendar(shape.data as Calendar, path, options);
 }

@@ -4,7 +4,8 @@ import { resolveFieldName, SYSTEM_FIELDS, type FieldKey } from '../fields';
 import type { WorkingTime } from '../calendar/timeline';
 import type { IssueHistory, IssueHistoryData } from '../issue';
 import { formatInstant } from '../time/iso';
-import type { EpochMs } from '../time/units';
+import { MS_PER_MINUTE, type EpochMs, type WorkingMs } from '../time/units';
+import { adjustmentsFor, isExcused, type Adjustment, type CycleAdjustments } from './adjustments';
 import { compileConditions } from './conditions';
 import { measureCycle, type GoalSpan, type MeasuredCycle } from './measure';
 import {
@@ -62,9 +63,15 @@ export function compileAgreements(agreements: readonly CheckedAgreement[]): Comp
 
 /**
  * Evaluates one issue's history against compiled agreements at `now`: a pure function of its inputs.
- * Agreements whose validity or `appliesTo` leave the issue out are left out of the result.
+ * Agreements whose validity or `appliesTo` leave the issue out are left out of the result. `adjustments` are
+ * the issue's extensions and excused breaches (docs/engine-contract.md, "Extensions and excused breaches").
  */
-export function evaluateHistory(config: CompiledConfig, history: IssueHistory, now: EpochMs): IssueResult {
+export function evaluateHistory(
+  config: CompiledConfig,
+  history: IssueHistory,
+  now: EpochMs,
+  adjustments: readonly Adjustment[] = NO_ADJUSTMENT_LIST,
+): IssueResult {
   const valuesNow = history.at(now);
   const agreements: AgreementResult[] = [];
   for (const { checked, metrics } of config.agreements) {
@@ -74,7 +81,13 @@ export function evaluateHistory(config: CompiledConfig, history: IssueHistory, n
     const { agreement } = checked;
     const { id, name, kind, counterparty } = agreement;
     const results: MetricResult[] = [];
-    for (const metric of metrics) results.push(evaluateMetric(config, metric, history, now));
+    for (const metric of metrics) {
+      const own =
+        adjustments.length === 0
+          ? adjustments
+          : adjustments.filter((a) => a.agreement === id && a.metric === metric.checked.metric.id);
+      results.push(evaluateMetric(config, metric, history, now, own));
+    }
     agreements.push(
       counterparty === undefined
         ? { id, name, kind, metrics: results }
@@ -89,6 +102,7 @@ function evaluateMetric(
   compiled: CompiledMetric,
   history: IssueHistory,
   now: EpochMs,
+  adjustments: readonly Adjustment[],
 ): MetricResult {
   const { metric, goals } = compiled.checked;
   const keep = metric.goalChange === 'keep';
@@ -102,14 +116,21 @@ function evaluateMetric(
   let lastGoal = -1;
   let lastMeasured: MeasuredCycle | undefined;
   for (const cycle of replayed) {
-    const spans = goalSpans(config, goals, history, cycle, goalChanges, now);
+    const adjust = adjustmentsFor(adjustments, cycle, now);
+    const spans = goalSpans(config, goals, history, cycle, goalChanges, now, adjust.extraMs);
     // A date-field goal in force at the cycle's end is a fixed instant, not working time (targets.ts).
     const span = spans[spans.length - 1];
     const fixed = span && fixedDeadline(goals[span.goalIndex], cycle, span.calendar, history, now);
-    const measured = fixed
-      ? measureFixedDeadline(cycle, fixed.deadline, thresholds, span, now)
-      : measureCycle(cycle, spans, thresholds, now);
-    cycles.push(cycleResult(cycle, measured, fixed?.changes));
+    // An extension of a fixed deadline: that much more working time of the goal's calendar after it.
+    const fixedAt =
+      fixed && adjust.extraMs > 0
+        ? (span.calendar.deadline(fixed.deadline, adjust.extraMs as WorkingMs) ?? fixed.deadline)
+        : fixed?.deadline;
+    const measured =
+      fixed && fixedAt !== undefined
+        ? measureFixedDeadline(cycle, fixedAt, thresholds, span, now)
+        : measureCycle(cycle, spans, thresholds, now);
+    cycles.push(cycleResult(cycle, measured, fixed?.changes, adjust));
     everBreached ||= measured.breached;
     lastGoal = measured.goal.goalIndex;
     lastMeasured = measured;
@@ -138,6 +159,10 @@ function evaluateMetric(
   if (running && !paused && lastMeasured) {
     if (!lastMeasured.breached) next = earliestDue(next, lastMeasured.deadline, now);
     for (const t of lastMeasured.thresholds) next = earliestDue(next, t.nextAt, now);
+  } else if (running && lastMeasured && !lastMeasured.breached && (lastMeasured.remainingMs ?? 1) <= 0) {
+    // Paused at the very instant its breach falls due (raised to a goal its elapsed time already exceeds): it is
+    // breached as soon as the clock moves on, paused or not, so it is due now, or no one would look again.
+    next = now;
   }
 
   const id = metric.id;
@@ -158,6 +183,7 @@ function evaluateMetric(
 }
 
 const NO_THRESHOLDS: readonly Threshold[] = [];
+const NO_ADJUSTMENT_LIST: readonly Adjustment[] = [];
 const NO_INSTANTS: readonly EpochMs[] = [];
 
 /**
@@ -173,16 +199,17 @@ function goalSpans(
   cycle: ReplayedCycle,
   changes: readonly EpochMs[],
   now: EpochMs,
+  extraMs: number,
 ): GoalSpan[] {
   let index = goalAt(goals, history, cycle.startedAt);
-  const spans = [goalSpan(config, goals, cycle, cycle.startedAt, index)];
+  const spans = [goalSpan(config, goals, cycle, cycle.startedAt, index, extraMs)];
   for (const t of changes) {
     if (t <= cycle.startedAt) continue;
     if (cycle.stoppedAt === null ? t > now : t >= cycle.stoppedAt) break;
     const next = goalAt(goals, history, t);
     if (next === index) continue;
     index = next;
-    spans.push(goalSpan(config, goals, cycle, t, index));
+    spans.push(goalSpan(config, goals, cycle, t, index, extraMs));
   }
   return spans;
 }
@@ -193,13 +220,16 @@ function goalSpan(
   cycle: ReplayedCycle,
   from: EpochMs,
   index: number,
+  extraMs: number,
 ): GoalSpan {
   const calendar = calendarOf(config, goals, index);
-  // Working minutes, or a business-day goal's working time from the cycle's start (targets.ts).
+  // Working minutes, or a business-day goal's working time from the cycle's start (targets.ts); an extension
+  // adds to the target of every goal the cycle runs under (a measure-only goal stays without one).
+  const target = workingTarget(goals[index], cycle.startedAt, calendar);
   return {
     from,
     goalIndex: index,
-    targetMs: workingTarget(goals[index], cycle.startedAt, calendar),
+    targetMs: target === null || extraMs === 0 ? target : target + extraMs,
     calendar,
   };
 }
@@ -230,6 +260,7 @@ function cycleResult(
   cycle: ReplayedCycle,
   measured: MeasuredCycle,
   deadlineChanges: readonly DeadlineChange[] | undefined,
+  adjust: CycleAdjustments,
 ): CycleResult {
   const goalIndex = measured.goal.goalIndex;
   const pauses: CycleResult['pauses'] = [];
@@ -264,6 +295,10 @@ function cycleResult(
       deadline: formatNullable(c.deadline),
     }));
   }
+  if (adjust.extensions > 0) {
+    result.extended = { minutes: adjust.extraMs / MS_PER_MINUTE, count: adjust.extensions };
+  }
+  if (measured.breached && isExcused(adjust, measured.breachedAt)) result.excused = true;
   return result;
 }
 

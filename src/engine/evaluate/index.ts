@@ -4,6 +4,7 @@ import type { Result } from '../errors';
 import { historyOf, parseIssue, type IssueHistory, type StatusCatalog } from '../issue';
 import { parseInstant } from '../time/iso';
 import type { EpochMs } from '../time/units';
+import { adjustmentsOf, type AdjustmentJson } from './adjustments';
 import { evaluateHistory, type CompiledConfig } from './evaluate';
 import type { IssueResult } from './result';
 
@@ -17,6 +18,8 @@ export interface EvaluateInput {
   readonly now: number | string;
   /** Jira's `GET /rest/api/3/status` reply, parsed, to know the category of statuses in the history. */
   readonly statuses?: StatusCatalog;
+  /** The issue's extensions and excused breaches (docs/engine-contract.md, "Extensions and excused breaches"). */
+  readonly adjustments?: readonly AdjustmentJson[];
 }
 
 // Compiling agreements and calendars is the costly part; callers pass the same arrays for many issues, so the
@@ -69,5 +72,13 @@ export function evaluate(input: EvaluateInput): Result<IssueResult> {
     if (!data.ok) return data;
     history = historyOf(data.value);
   }
-  return { ok: true, value: evaluateHistory(config.value, history, now) };
+  const adjustments = adjustmentsOf(input.adjustments ?? []);
+  if (!adjustments.ok) {
+    const { index, message } = adjustments;
+    return {
+      ok: false,
+      problems: [{ code: 'evaluate.adjustment.invalid', message, path: `$.adjustments[${String(index)}]` }],
+    };
+  }
+  return { ok: true, value: evaluateHistory(config.value, history, now, adjustments.value) };
 }

@@ -139,6 +139,14 @@ function writeCycle(cycle: CycleResult, out: JsonBytes): void {
     out.ascii(',"deadlineChanges":');
     writeArray(cycle.deadlineChanges, out, writeDeadlineChange);
   }
+  if (cycle.extended !== undefined) {
+    out.ascii(',"extended":{"minutes":');
+    out.number(cycle.extended.minutes);
+    out.ascii(',"count":');
+    out.number(cycle.extended.count);
+    out.byte(CLOSE_BRACE);
+  }
+  if (cycle.excused === true) out.ascii(',"excused":true');
   out.byte(CLOSE_BRACE);
 }
 

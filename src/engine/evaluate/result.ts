@@ -73,6 +73,13 @@ export interface CycleResult {
    * (null: the field was emptied). The cycle's `deadline` is the field's date at its end (or now).
    */
   deadlineChanges?: { at: string; deadline: string | null }[];
+  /**
+   * Extensions that count for the cycle (docs/engine-contract.md, "Extensions and excused breaches"): the
+   * working minutes they add to its deadline, and how many there are. Absent without any.
+   */
+  extended?: { minutes: number; count: number };
+  /** Present (true) when the cycle is breached and an excuse made at or after its breach covers it. */
+  excused?: true;
 }
 
 export interface ThresholdResult {

@@ -11,7 +11,7 @@ import type { GoalSpan, MeasuredCycle, MeasuredThreshold } from './measure';
 import type { ReplayedCycle } from './replay';
 
 /**
- * Goals beyond working minutes (DESIGN.md, "Business-day goals" and "Date-field goals"), measured on a cycle:
+ * Goals beyond working minutes (docs/engine-contract.md, "Business-day goals" and "Date-field goals"), measured on a cycle:
  *
  * - a `businessDays` goal becomes, at the cycle's start, a target in working ms: the working time from the
  *   start to its deadline. From then on it is a `targetMinutes` goal (pauses push the deadline);

@@ -16,6 +16,7 @@ export type {
   Where as JqlWhere,
 } from './problems';
 export { printJql } from './print';
+export { mayMatchProject } from './project-scope';
 export { parseJqlExpr };
 
 /**

@@ -14,6 +14,16 @@ export interface CycleCounts {
   readonly running: number;
   /** Of those, the ones already past their target: breaches to come, whenever they end. */
   readonly runningBreached: number;
+  /**
+   * Of the ended cycles, those an extension counted for (already in `met` or `breached`): shown apart.
+   * Absent: none.
+   */
+  readonly extended?: number;
+  /**
+   * Ended cycles whose breach is excused, shown apart. Whether they are also in `breached` is the agreement's
+   * `countExcusedBreaches` (default: they are not, and count neither as met nor as breached). Absent: none.
+   */
+  readonly excused?: number;
 }
 
 /**
@@ -74,12 +84,18 @@ function errorBudgetOf(counts: CycleCounts, objectivePercent: number): ErrorBudg
 
 /** Adds counts up: the goals of a metric pooled, or the projects of a goal. */
 export function addCounts(a: CycleCounts, b: CycleCounts): CycleCounts {
-  return {
+  const sum: { -readonly [K in keyof CycleCounts]: CycleCounts[K] } = {
     met: a.met + b.met,
     breached: a.breached + b.breached,
     running: a.running + b.running,
     runningBreached: a.runningBreached + b.runningBreached,
   };
+  // Present only where there are some, as on the counts added.
+  const extended = (a.extended ?? 0) + (b.extended ?? 0);
+  const excused = (a.excused ?? 0) + (b.excused ?? 0);
+  if (extended > 0) sum.extended = extended;
+  if (excused > 0) sum.excused = excused;
+  return sum;
 }
 
 export const NO_CYCLES: CycleCounts = { met: 0, breached: 0, running: 0, runningBreached: 0 };

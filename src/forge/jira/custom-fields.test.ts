@@ -49,6 +49,7 @@ describe('setCustomFields', () => {
     const [call] = jira.calls;
     expect(call?.as).toBe('app');
     expect(call?.query.get('generateChangelog')).toBe('false');
+    expect(call?.query.get('generateAppEvents')).toBe('false');
     expect(entriesOf(jira)[0]).toEqual([
       { customField: STATE, value: 'breached', issueIds: [10001, 10002] },
       { customField: STATE, value: 'running', issueIds: [10003] },

@@ -26,11 +26,13 @@ import {
   changelogPage,
   commentPage,
   customerRequest,
+  userGroups,
   issueReply,
   myPermissions,
   parseReply,
   participantPage,
   searchPage,
+  status,
   statuses,
   transitions,
   userReply,
@@ -62,6 +64,7 @@ export interface ForgeJiraOptions extends ForgeAppIdentity {
   readonly retry?: Partial<RetryPolicy>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  readonly now?: () => number;
 }
 
 /**
@@ -162,10 +165,17 @@ export class ForgeJira implements JiraPort {
     return parseReply(statuses, reply.body, where('GET', path));
   }
 
+  async getStatus(idOrName: string): Promise<unknown> {
+    const path = route`/rest/api/3/status/${idOrName}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    return reply.status === 404 ? undefined : parseReply(status, reply.body, where('GET', path));
+  }
+
   async setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
     // No changelog entry per write: Accord rewrites these fields on every evaluation, and the issue's history
-    // should show what people did, not Accord's bookkeeping.
-    const path = route`/rest/api/3/app/field/value?generateChangelog=false`;
+    // should show what people did, not Accord's bookkeeping. No app events either: a write must not wake other
+    // apps and automation rules on every evaluation.
+    const path = route`/rest/api/3/app/field/value?generateChangelog=false&generateAppEvents=false`;
     for (const batch of batchFieldUpdates(updates, this.fieldKeys)) {
       await this.client.send({ as: 'app', method: 'POST', path, body: { updates: batch }, idempotent: true });
     }
@@ -307,14 +317,6 @@ export class ForgeJira implements JiraPort {
     return granted?.havePermission === true;
   }
 
-  /**
-   * Whether `accountId` is the request's reporter or one of its request participants, read as the invoking user
-   * through JSM's API: the request itself is visible only to its reporter, its participants and the agents, so a
-   * 403 or 404 is "no" without further calls. Agents who merely can see the request are not participants.
-   *
-   * ATTENTION: members of an organization the request is shared with can also see it in the portal but are not
-   * participants here; the portal panel then shows them nothing, which errs on the side of privacy.
-   */
   async getRequestSlas(issueIdOrKey: string): Promise<readonly JsmSla[] | undefined> {
     const slas: JsmSla[] = [];
     for (let start: number | undefined = 0; start !== undefined;) {
@@ -348,6 +350,22 @@ export class ForgeJira implements JiraPort {
     };
   }
 
+  /** A user's groups, read as the app (`read:jira-user`); a 404 (no such user) is none. */
+  async groupsOf(accountId: string): Promise<readonly string[]> {
+    const path = route`/rest/api/3/user/groups?accountId=${accountId}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    if (reply.status === 404) return [];
+    return parseReply(userGroups, reply.body, where('GET', path)).map((g) => g.name);
+  }
+
+  /**
+   * Whether `accountId` is the request's reporter or one of its request participants, read as the invoking user
+   * through JSM's API: the request itself is visible only to its reporter, its participants and the agents, so a
+   * 403 or 404 is "no" without further calls. Agents who merely can see the request are not participants.
+   *
+   * ATTENTION: members of an organization the request is shared with can also see it in the portal but are not
+   * participants here; the portal panel then shows them nothing, which errs on the side of privacy.
+   */
   async isRequestParticipant(accountId: string, issueIdOrKey: string): Promise<boolean> {
     const requestPath = route`/rest/servicedeskapi/request/${issueIdOrKey}`;
     const request = await this.client.send({

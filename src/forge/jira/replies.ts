@@ -71,7 +71,8 @@ export const bulkChangelogs = z.looseObject({
 });
 
 /** `GET /rest/api/3/status`. */
-export const statuses = z.array(z.looseObject({ id: z.string(), name: z.string() }));
+export const status = z.looseObject({ id: z.string(), name: z.string() });
+export const statuses = z.array(status);
 
 /** `GET /rest/api/3/issue/{id}/transitions`. */
 export const transitions = z.looseObject({
@@ -84,6 +85,9 @@ export const transitions = z.looseObject({
 export const myPermissions = z.looseObject({
   permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
 });
+
+/** `GET /rest/api/3/user/groups`: the user's groups. */
+export const userGroups = z.array(z.looseObject({ name: z.string() }));
 
 /** `GET /rest/servicedeskapi/request/{id}`: the reporter. */
 export const customerRequest = z.looseObject({

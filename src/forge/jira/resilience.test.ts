@@ -86,11 +86,37 @@ describe('429: rate limited', () => {
 
     const error = await failure(adapter.getStatuses());
 
-    expect(error).toMatchObject({ status: 429, retryable: true });
+    // The wait travels with the error, so the work is tried again when Jira said, not after a guess.
+    expect(error).toMatchObject({ status: 429, retryable: true, retryAfterMs: 120_000 });
     expect(error.message).toBe(
       'Jira GET /rest/api/3/status answered 429 and asks to wait 120 s; try again later',
     );
     expect(sleeps).toEqual([]);
+  });
+
+  it('waits until X-RateLimit-Reset when Retry-After is missing', async () => {
+    const now = Date.UTC(2026, 2, 2, 9, 0, 0);
+    const reset = (ms: number): FakeReply => ({
+      status: 429,
+      json: { errorMessages: ['Rate limit exceeded.'] },
+      headers: { 'X-RateLimit-Reset': new Date(now + ms).toISOString() },
+    });
+    const jira = new FakeJira().on('GET', '/rest/api/3/status', reset(3000), reset(45 * 60_000));
+    const { sleep, sleeps } = recordingSleep();
+    const adapter = new ForgeJira({
+      fetch: jira.fetch,
+      appId: 'app-1',
+      environment: 'DEVELOPMENT',
+      sleep,
+      random: () => 0,
+      now: () => now,
+    });
+
+    // 3 s: slept through; then the hourly quota's reset, 45 minutes away: handed to the caller.
+    const error = await failure(adapter.getStatuses());
+
+    expect(sleeps).toEqual([3000]);
+    expect(error).toMatchObject({ status: 429, retryable: true, retryAfterMs: 45 * 60_000 });
   });
 });
 

@@ -3,8 +3,9 @@
  * into one {@link JiraError} whose message names the method, the path and what Jira said.
  *
  * Jira's rate limits are shared by every site the app is installed on, so a 429 is normal weather: it is retried
- * after the `Retry-After` Jira asks for (plus a little jitter, so the consumers that were throttled together do
- * not return together), or after exponential back-off when Jira names no delay. A delay longer than the client
+ * after the `Retry-After` Jira asks for, or until its `X-RateLimit-Reset` when that is all it sends (plus a little
+ * jitter, so the consumers that were throttled together do not return together), or after exponential back-off
+ * when Jira names no delay. A delay longer than the client
  * may wait is not slept through: the call fails as retryable and the queue delivers the work again later, since a
  * Forge function that sleeps away its time limit loses the work it holds.
  */
@@ -32,6 +33,8 @@ export interface ClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** A number in [0, 1), as `Math.random`. */
   readonly random?: () => number;
+  /** Epoch ms, as `Date.now` (to read `X-RateLimit-Reset`). */
+  readonly now?: () => number;
 }
 
 /** One Jira call. */
@@ -69,12 +72,14 @@ export class ResilientJiraClient {
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly now: () => number;
 
   constructor(options: ClientOptions) {
     this.fetch = options.fetch;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -121,14 +126,16 @@ export class ResilientJiraClient {
           status >= 500,
         );
       }
-      if (last) throw gaveUp(where, attempt, `answered ${status}${detail}`, status);
-
-      const asked = throttled ? retryAfterMs(response) : undefined;
+      const asked = throttled ? retryAfterMs(response, this.now()) : undefined;
+      if (last) throw gaveUp(where, attempt, `answered ${status}${detail}`, status, asked);
       if (asked !== undefined && asked > this.policy.maxDelayMs) {
+        // Longer than an invocation should sleep (an hourly quota can ask for most of an hour): the caller keeps
+        // the work and tries again at the instant Jira named.
         throw new JiraError(
           `Jira ${where} answered ${status} and asks to wait ${Math.ceil(asked / 1000)} s; try again later`,
           status,
           true,
+          asked,
         );
       }
       await this.sleep(asked === undefined ? this.backoff(attempt) : this.withJitter(asked));
@@ -147,15 +154,31 @@ export class ResilientJiraClient {
   }
 }
 
-/** The delay a 429/503 asks for, from `Retry-After` in seconds (the form Jira sends), or undefined. */
-function retryAfterMs(response: JiraResponse): number | undefined {
+/**
+ * The delay a 429/503 asks for: `Retry-After` in seconds (the form Jira sends), else the time until
+ * `X-RateLimit-Reset` (an ISO instant; Jira sometimes sends only this one), else undefined.
+ */
+function retryAfterMs(response: JiraResponse, now: number): number | undefined {
   const header = response.headers.get('Retry-After');
-  if (header === null || !/^\s*\d+(\.\d+)?\s*$/.test(header)) return undefined;
-  return Math.round(Number(header) * 1000);
+  if (header !== null && /^\s*\d+(\.\d+)?\s*$/.test(header)) return Math.round(Number(header) * 1000);
+  const reset = response.headers.get('X-RateLimit-Reset');
+  const at = reset === null ? Number.NaN : Date.parse(reset);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function gaveUp(where: string, attempts: number, what: string, status: number): JiraError {
-  return new JiraError(`Jira ${where} still failing after ${attempts} attempts: ${what}`, status, true);
+function gaveUp(
+  where: string,
+  attempts: number,
+  what: string,
+  status: number,
+  retryAfterMs?: number,
+): JiraError {
+  return new JiraError(
+    `Jira ${where} still failing after ${attempts} attempts: ${what}`,
+    status,
+    true,
+    retryAfterMs,
+  );
 }
 
 /** Thrown errors: ours pass through; anything else is a failure to reach Jira at all (status 0, retryable). */

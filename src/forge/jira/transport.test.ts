@@ -137,7 +137,7 @@ describe('ForgeJira over the SDK', () => {
 
     const [target, path, init] = forgeFetch.mock.calls[0] ?? [];
     expect(target).toMatchObject({ provider: 'app', remote: 'jira' });
-    expect(path).toBe('/rest/api/3/app/field/value?generateChangelog=false');
+    expect(path).toBe('/rest/api/3/app/field/value?generateChangelog=false&generateAppEvents=false');
     expect(init?.method).toBe('POST');
     expect(JSON.parse(init?.body ?? '')).toEqual({
       updates: [

@@ -116,6 +116,13 @@ export class SimulatedJira implements JiraPort {
     return Promise.resolve(structuredClone(statusesReply));
   }
 
+  getStatus(idOrName: string): Promise<unknown> {
+    this.count('GET /rest/api/3/status/{idOrName}');
+    const wanted = idOrName.toLowerCase();
+    const found = statusesReply.find((s) => s.id === idOrName || s.name.toLowerCase() === wanted);
+    return Promise.resolve(found === undefined ? undefined : structuredClone(found));
+  }
+
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
     // One call carries up to 1,000 updates (`PUT /rest/api/3/app/field/value`).
     this.count('PUT /rest/api/3/app/field/value', Math.ceil(updates.length / 1000));
@@ -200,18 +207,23 @@ export class SimulatedJira implements JiraPort {
     const project =
       scope.projectKey ??
       (scope.issueId === undefined ? undefined : this.site.find(scope.issueId)?.key.split('-')[0]);
+    // As Jira answers `mypermissions`: with no project or issue, a project permission held in any project.
+    const global = scope.projectKey === undefined && scope.issueId === undefined;
+    const holds = (projects: readonly string[] | undefined): boolean =>
+      global ? (projects ?? []).length > 0 : project !== undefined && (projects ?? []).includes(project);
     switch (permission) {
       case 'ADMINISTER':
         return Promise.resolve(user.admin === true);
       case 'ADMINISTER_PROJECTS':
-        return Promise.resolve(
-          user.admin === true || (project !== undefined && (user.projectAdmin ?? []).includes(project)),
-        );
+        return Promise.resolve(user.admin === true || holds(user.projectAdmin));
       case 'BROWSE_PROJECTS':
-        return Promise.resolve(
-          user.admin === true || (project !== undefined && (user.agentOf ?? []).includes(project)),
-        );
+        return Promise.resolve(user.admin === true || holds(user.agentOf));
     }
+  }
+
+  groupsOf(accountId: string): Promise<readonly string[]> {
+    this.count('GET /rest/api/3/user/groups');
+    return Promise.resolve(this.site.user(accountId)?.groups ?? []);
   }
 
   isRequestParticipant(accountId: string, idOrKey: string): Promise<boolean> {

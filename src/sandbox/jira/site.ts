@@ -25,6 +25,8 @@ export interface SiteUser {
   /** The profile's language and zone, as Jira writes them (`de_DE`, `Europe/Berlin`); absent: not set. */
   readonly locale?: string;
   readonly timeZone?: string;
+  /** Jira groups the user is a member of. */
+  readonly groups?: readonly string[];
 }
 
 /** A product event as Forge delivers it to an `avi:jira:*` trigger. */

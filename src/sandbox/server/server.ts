@@ -15,6 +15,7 @@ import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './htt
 import { indexPage } from './index-page';
 import { issueDetails, issuePage } from './issue-page';
 import { sendLocaleFile } from './locales';
+import { requireOwnJsonRequest } from './own-origin';
 import {
   assign,
   assigneeBody,
@@ -362,6 +363,7 @@ export async function startServer(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    requireOwnJsonRequest(req, options.host ?? '127.0.0.1');
     if (url.pathname === '/api/events') {
       if (method !== 'GET')
         throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on /api/events; use GET.`);

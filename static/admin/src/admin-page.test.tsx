@@ -197,11 +197,21 @@ describe('saving an agreement', () => {
   });
 
   it('says it saved, and offers to recalculate the issues measured before', async () => {
-    const fake = site((call) => ok(version(call.payload.agreement as Agreement, 2)));
+    const fake = site((call) =>
+      ok({
+        ...version(call.payload.agreement as Agreement, 2),
+        savedAt: Date.parse('2026-03-02T10:00:00+01:00'),
+        savedBy: 'dana-admin',
+      }),
+    );
     await openGold(fake);
+    const head = () => clean(container.querySelector('.accord-editor__head p')?.textContent);
+    expect(head()).toContain('Version 1');
     type(field(container, 'Customer'), 'Acme Corporation');
     await click(button(container, 'Save'));
     expect(liveRegion()).toBe('Agreement “Gold support” saved as version 2.');
+    // The header names the version just saved, with its own date and author, not the loaded one's.
+    expect(head()).toMatch(/Version 2.*2 Mar 2026.*dana-admin/);
     expect(clean(container.textContent)).toContain('Saved as version 2');
     expect(button(container, 'Recalculate issues')).toBeDefined();
     expect(container.querySelector('[role="alert"]')).toBeNull();
@@ -327,5 +337,38 @@ describe('an agreement editor a person can take in', () => {
     expect(container.querySelector<HTMLElement>('#accord-agr-general-body')?.hidden).toBe(true);
     await click(general);
     expect(container.querySelector<HTMLElement>('#accord-agr-general-body')?.hidden).toBe(false);
+  });
+});
+
+describe('restoring a version', () => {
+  it('offers to recalculate, naming the metrics the restored version no longer has, and starts the job', async () => {
+    const gold = AGREEMENTS[0]!;
+    const older = { ...gold, metrics: gold.metrics.filter((m) => m.id !== 'first-response') };
+    let versions = [version(older, 1), version(gold, 2)];
+    const sites = site((call) => {
+      const written = version(call.payload.agreement as Agreement, versions.length + 1);
+      versions = [...versions, written];
+      return ok(written);
+    });
+    const answer = (call: Call): Reply<unknown> | Promise<Reply<unknown>> => {
+      if (call.route === 'agreements/get') return ok(versions[versions.length - 1]);
+      if (call.route === 'agreements/history') return ok(versions);
+      if (call.route === 'jobs/start') return ok({ id: 'job-1', state: 'queued' });
+      return sites.backend.call(call.route, call.payload);
+    };
+    const fake = fakeBackend(answer, { locale: 'en-GB', timeZone: 'Europe/Berlin' });
+    await openGold(fake);
+    await click(button(container, 'Version history'));
+    await click(await waitFor(() => button(container, 'Restore Version 1'), 'the versions'));
+    await click(button(document.body, 'Restore'));
+    await waitFor(
+      () => (clean(container.textContent).includes('Version 1 restored as version 3') ? true : null),
+      'the offer after the restore',
+    );
+    expect(clean(container.textContent)).toContain('No longer in this agreement: Time to first response.');
+    await click(button(container, 'Recalculate issues'));
+    expect(fake.calls.filter((c) => c.route === 'jobs/start').map((c) => c.payload)).toEqual([
+      { scope: { kind: 'agreement', agreementId: 'gold' }, replaceCompleted: false },
+    ]);
   });
 });

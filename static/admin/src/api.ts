@@ -1,6 +1,6 @@
 import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
-import type { AuditEntry, Job, Version } from '../../../src/app/ports/store';
+import type { AuditEntry, Job, RetentionPolicy, Version } from '../../../src/app/ports/store';
 import type { JsmComparison } from '../../../src/app/jsm/compare';
 import type { Failure, Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
@@ -54,6 +54,16 @@ export interface AgreementPreview {
 
 export type JobScope = Job['spec']['scope'];
 
+/** The retention policy in force, its defaults, and the bounds an admin may choose within. */
+export interface RetentionReply {
+  readonly policy: RetentionPolicy;
+  readonly defaults: RetentionPolicy;
+  readonly bounds: {
+    readonly historyDays: { readonly min: number; readonly max: number };
+    readonly rawCycleMonths: { readonly min: number; readonly max: number };
+  };
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isVersion = (v: unknown): boolean =>
   isObject(v) && typeof v.id === 'string' && typeof v.version === 'number';
@@ -70,6 +80,7 @@ const withKey =
 const ROUTES = {
   'calendars/list': arrayOf(isVersion),
   'calendars/get': isVersion,
+  'calendars/history': arrayOf(isVersion),
   'calendars/save': isVersion,
   'calendars/delete': isVersion,
   'calendars/preview-ics': withKey('holidays', Array.isArray),
@@ -89,11 +100,14 @@ const ROUTES = {
   'jobs/cancel': withKey('id'),
   'audit/list': Array.isArray,
   'jsm/compare': withKey('issues', Array.isArray),
+  'retention/get': withKey('policy', isObject),
+  'retention/set': withKey('policy', isObject),
 } satisfies Record<string, (v: unknown) => boolean>;
 
 export interface Replies {
   'calendars/list': Version<Calendar>[];
   'calendars/get': Version<Calendar>;
+  'calendars/history': Version<Calendar>[];
   'calendars/save': Version<Calendar>;
   'calendars/delete': Version<Calendar>;
   'calendars/preview-ics': IcsPreview;
@@ -113,6 +127,8 @@ export interface Replies {
   'jobs/cancel': Job;
   'audit/list': AuditEntry[];
   'jsm/compare': JsmComparison;
+  'retention/get': RetentionReply;
+  'retention/set': { policy: RetentionPolicy };
 }
 
 export type RouteName = keyof Replies & keyof typeof ROUTES;

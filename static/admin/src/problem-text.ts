@@ -14,7 +14,59 @@ import type { AdminI18n, AdminKey } from './messages';
  * @example problemText(parseJqlExpr('priority =').problems[0], germanI18n) // 'Erwartet wird ein Wert nach "=", …'
  */
 export function problemText(problem: Problem, i18n: AdminI18n): string {
-  return (problem.detail && jqlText(problem.detail, i18n)) ?? problem.message;
+  return (
+    (problem.detail && (valueText(problem.detail, i18n) ?? jqlText(problem.detail, i18n))) ?? problem.message
+  );
+}
+
+const TYPES: Readonly<Record<string, AdminKey>> = {
+  string: 'valueProblems.types.string',
+  number: 'valueProblems.types.number',
+  int: 'valueProblems.types.int',
+  boolean: 'valueProblems.types.boolean',
+  array: 'valueProblems.types.array',
+  object: 'valueProblems.types.object',
+};
+
+/** A value's problem from the validator (`value.*`, see src/engine/config/zod-problems.ts), worded here. */
+function valueText(detail: ProblemDetail, { t }: AdminI18n): string | undefined {
+  const values = detail.values;
+  switch (detail.key) {
+    case 'value.required':
+      return t('valueProblems.required');
+    case 'value.type': {
+      const expected = keyOf(TYPES, values.expected);
+      return expected && t('valueProblems.type', { expected: t(expected) });
+    }
+    case 'value.empty':
+      return t('valueProblems.empty');
+    case 'value.minLength':
+      return t('valueProblems.minLength', values);
+    case 'value.minItems':
+      return t('valueProblems.minItems', { count: Number(values.minimum ?? 1) });
+    case 'value.above':
+      return t('valueProblems.above', values);
+    case 'value.minimum':
+      return t('valueProblems.minimum', values);
+    case 'value.maxLength':
+      return t('valueProblems.maxLength', values);
+    case 'value.maxItems':
+      return t('valueProblems.maxItems', values);
+    case 'value.below':
+      return t('valueProblems.below', values);
+    case 'value.maximum':
+      return t('valueProblems.maximum', values);
+    case 'value.oneOf':
+      return t('valueProblems.oneOf', values);
+    case 'value.unknownKeys':
+      return t('valueProblems.unknownKeys', values);
+    case 'value.format':
+      return t('valueProblems.format');
+    case 'value.multipleOf':
+      return t('valueProblems.multipleOf', values);
+    default:
+      return undefined;
+  }
 }
 
 // Every wording the engine can name has a message here: a new one fails to compile until it is added.

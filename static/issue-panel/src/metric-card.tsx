@@ -117,7 +117,7 @@ function Clock(props: {
     );
   }
   const overdue = live.remainingMs < 0;
-  const spoken = spokenDuration(live.remainingMs, locale);
+  const spoken = spokenDuration(live.remainingMs, locale, overdue ? 'down' : 'away');
   return (
     <p className="accord-metric__clock">
       <span

@@ -160,11 +160,20 @@ function Result(props: {
             <ul className="accord-preview__metrics">
               {a.metrics.map((m) => {
                 const decided = m.counts.met + m.counts.breached;
-                const open = m.counts.running + m.counts.paused + m.counts['not-started'];
+                // A clock that never started (an OLA whose team was never involved) is not open work.
+                const open = m.counts.running + m.counts.paused;
+                const notStarted = m.counts['not-started'];
                 return (
                   <li key={m.id}>
                     <span className="accord-preview__metric">{m.name}</span>{' '}
-                    {t('preview.counts', { met: m.counts.met, breached: m.counts.breached, open })}
+                    {notStarted > 0
+                      ? t('preview.countsNotStarted', {
+                          met: m.counts.met,
+                          breached: m.counts.breached,
+                          open,
+                          notStarted,
+                        })
+                      : t('preview.counts', { met: m.counts.met, breached: m.counts.breached, open })}
                     {decided > 0 ? (
                       <>
                         {' · '}

@@ -285,6 +285,10 @@ describe('the project settings page', () => {
     expect(result).toContain('2 issues created in the last 30 days.');
     expect(result).toContain('Applies to 2 of 2');
     expect(result).toContain('Time to first response 1 met, 1 breached, 0 still open · 50% met');
+    // Clocks that never started are not open work.
+    expect(result).toContain(
+      'Time to resolution 1 met, 0 breached, 1 still open, 3 never started · 100% met',
+    );
     expect(result).toContain('1 issue would change which agreements measure it.');
     const rows = [...container.querySelectorAll('.accord-table tbody tr')].map((tr) =>
       [...tr.children].map((c) => clean(c.textContent)),
@@ -339,7 +343,7 @@ const preview: ProjectPreview = {
         {
           id: 'resolution',
           name: 'Time to resolution',
-          counts: { met: 1, breached: 0, running: 1, paused: 0, 'not-started': 0 },
+          counts: { met: 1, breached: 0, running: 1, paused: 0, 'not-started': 3 },
         },
       ],
     },

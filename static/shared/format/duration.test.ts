@@ -37,6 +37,11 @@ describe('spokenDuration', () => {
     expect(spokenDuration(0, 'en')).toBe('0 minutes');
     expect(spokenDuration(-(2 * min + 1), 'en')).toBe('3 minutes');
     expect(spokenDuration(2 * h + 30 * min, 'de-DE')).toBe('2 Stunden, 30 Minuten');
+    // Overdue, said as the digits show it: −6m 03s is 6 minutes, never 7; under a minute is one.
+    expect(formatCountdown(-(6 * min + 3 * s), 'en')).toBe('−6m 03s');
+    expect(spokenDuration(-(6 * min + 3 * s), 'en', 'down')).toBe('6 minutes');
+    expect(spokenDuration(-(20 * s), 'en', 'down')).toBe('1 minute');
+    expect(spokenDuration(-(h + 59 * s), 'en', 'down')).toBe('1 hour');
   });
 
   it('changes at most once a minute while a countdown ticks', () => {

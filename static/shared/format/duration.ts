@@ -60,11 +60,15 @@ export function formatCountdown(ms: number, locale: string): string {
  * A duration to the minute, in words, for screen readers and titles: `1 hour, 6 minutes`. Changes at most once
  * a minute, so a label built on it can be updated without flooding a screen reader. Rounds away from zero to
  * the whole minute like {@link formatCountdown} rounds to the second (1 h 5 min 9 s left is "1 hour, 6
- * minutes"); zero is `0 minutes`.
+ * minutes"); zero is `0 minutes`. With `round: 'down'` (time overdue) it counts whole minutes, at least one.
  * @example spokenDuration(3_909_000, 'en') === '1 hour, 6 minutes'
+ * @example spokenDuration(-363_000, 'en', 'down') === '6 minutes'
  */
-export function spokenDuration(ms: number, locale: string): string {
-  const minutes = Math.ceil(Math.abs(ms) / 60_000);
+export function spokenDuration(ms: number, locale: string, round: 'away' | 'down' = 'away'): string {
+  // Time overdue is said as the countdown shows it, in whole minutes past (−6m 03s is "6 minutes"), and at
+  // least one minute, so that the words never say more than the digits beside them.
+  const minutes =
+    round === 'down' ? Math.max(1, Math.floor(Math.abs(ms) / 60_000)) : Math.ceil(Math.abs(ms) / 60_000);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   const parts: string[] = [];

@@ -5,7 +5,7 @@ import { formatTarget } from './duration';
 /** The shared catalogue's keys (static/shared/locales), which every UI's translator also finds. */
 export type SharedKey = MessageKeys<typeof sharedEnglish>;
 
-/** A goal's target as the engine's formats write it: exactly one of the three is set (DESIGN.md, "Agreement"). */
+/** A goal's target as the engine's formats write it: exactly one of the three is set (docs/engine-contract.md, "Agreement"). */
 export interface GoalTargetTerms {
   readonly targetMinutes?: number | null;
   readonly businessDays?: {

@@ -44,6 +44,8 @@ export function AgreementEditor(props: {
 }) {
   const { t } = useT();
   const { backend } = useAdmin();
+  // A restore writes a new version and loads it again; the offer to recalculate outlives that reload.
+  const [restored, setRestored] = useState<After>(null);
   const { state, reload } = useRemote<Loaded>(async () => {
     const [agreement, agreements, calendars, placements] = await Promise.all([
       props.id === null ? Promise.resolve(null) : call(backend, 'agreements/get', { id: props.id }),
@@ -70,16 +72,38 @@ export function AgreementEditor(props: {
       loaded={state.data}
       reload={reload}
       onClose={props.onClose}
+      initialAfter={restored?.version === state.data.agreement?.version ? restored : null}
+      onRestored={(after) => {
+        setRestored(after);
+        reload();
+      }}
     />
   );
 }
 
-type After = { readonly version: number; readonly placementError: Failure | null } | null;
+/**
+ * What a save or a restore wrote, for the notice that offers to recalculate: the version, the version it
+ * restored (if it was a restore), the names of the metrics it no longer has, and a failure to set projects.
+ */
+type After = {
+  readonly version: number;
+  readonly restoredFrom?: number;
+  readonly removed: readonly string[];
+  readonly placementError: Failure | null;
+} | null;
+
+/** The names of the metrics `before` has and `after` does not (by id: a renamed metric is the same metric). */
+function removedMetrics(before: Agreement | null, after: Agreement | null): string[] {
+  const kept = new Set((after?.metrics ?? []).map((m) => m.id));
+  return (before?.metrics ?? []).filter((m) => !kept.has(m.id)).map((m) => m.name);
+}
 
 function Editor(props: {
   readonly loaded: Loaded;
   readonly reload: () => void;
   readonly onClose: (changed: boolean) => void;
+  readonly initialAfter: After;
+  readonly onRestored: (after: After) => void;
 }) {
   const { t, locale } = useT();
   const { backend, ui, announce, open } = useAdmin();
@@ -92,12 +116,16 @@ function Editor(props: {
   );
   const [savedId, setSavedId] = useState<string | null>(original ? (loaded.agreement?.id ?? null) : null);
   const [version, setVersion] = useState(loaded.agreement?.version ?? 0);
+  // Who saved the version the editor holds, and when: the loaded one's, then each save's own.
+  const [stamp, setStamp] = useState(() =>
+    loaded.agreement ? { savedAt: loaded.agreement.savedAt, savedBy: loaded.agreement.savedBy } : null,
+  );
   const [placements, setPlacements] = useState(loaded.placements);
   const [projects, setProjects] = useState<string[]>(() =>
     original ? projectsOf(original.id, loaded.placements) : [],
   );
   const [idTouched, setIdTouched] = useState(original !== null);
-  const [after, setAfter] = useState<After>(null);
+  const [after, setAfter] = useState<After>(props.initialAfter);
   const [confirm, setConfirm] = useState<'delete' | 'discard' | null>(null);
   const [deleteError, setDeleteError] = useState<Failure | null>(null);
   const [replaceCompleted, setReplaceCompleted] = useState(false);
@@ -171,12 +199,13 @@ function Editor(props: {
       return;
     }
     setVersion(saved.version);
+    setStamp({ savedAt: saved.savedAt, savedBy: saved.savedBy });
     setSavedId(saved.id);
     setDraft(sent);
     setOriginal(sent);
     // Where it applies is each project's list of agreements: write the lists that change.
     const placementError = await writePlacements(saved.id, projects);
-    setAfter({ version: saved.version, placementError });
+    setAfter({ version: saved.version, removed: removedMetrics(original, sent), placementError });
     announce(
       placementError
         ? t('agreements.savedButPlacement', { name: sent.name, version: saved.version })
@@ -225,12 +254,12 @@ function Editor(props: {
             {draft.kind}
           </Lozenge>
         </Heading>
-        {loaded.agreement && !isNew ? (
+        {stamp && !isNew ? (
           <p className="accord-muted">
             {t('versionLine', {
               version,
-              date: formatDateTime(loaded.agreement.savedAt, locale, ui.timeZone),
-              by: loaded.agreement.savedBy,
+              date: formatDateTime(stamp.savedAt, locale, ui.timeZone),
+              by: stamp.savedBy,
             })}
           </p>
         ) : null}
@@ -263,9 +292,16 @@ function Editor(props: {
           <SectionMessage
             appearance="success"
             headingLevel="h3"
-            title={t('agreements.savedTitle', { version: after.version })}
+            title={
+              after.restoredFrom === undefined
+                ? t('agreements.savedTitle', { version: after.version })
+                : t('agreements.restoredTitle', { from: after.restoredFrom, version: after.version })
+            }
           >
             <p>{t('agreements.recalculateHint')}</p>
+            {after.removed.length > 0 ? (
+              <p>{t('agreements.removedMetrics', { names: after.removed.join(', ') })}</p>
+            ) : null}
             <Checkbox
               isChecked={replaceCompleted}
               label={t('jobs.replaceCompleted')}
@@ -391,8 +427,17 @@ function Editor(props: {
           <HistoryPanel
             id={savedId}
             currentVersion={version}
-            onRestored={() => {
-              props.reload();
+            onRestored={(written, from) => {
+              props.onRestored({
+                version: written.version,
+                restoredFrom: from.version,
+                // This panel's versions are the agreement's (the panel serves calendars too).
+                removed: removedMetrics(
+                  original,
+                  written.body !== null && 'metrics' in written.body ? written.body : null,
+                ),
+                placementError: null,
+              });
             }}
           />
         </Section>

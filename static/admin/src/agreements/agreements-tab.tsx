@@ -12,6 +12,7 @@ import { useT } from '../messages';
 import { useRemote } from '../use-remote';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
+import { ListFilter, matchesQuery, NoMatch } from '../ui/list-filter';
 import { AgreementEditor } from './agreement-editor';
 import { attentionOf, isUrgent, type Attention } from './attention';
 import { projectsOf } from './draft';
@@ -84,7 +85,9 @@ function AgreementList(props: {
         return t('attention.notYetValid', { date });
     }
   };
-  const rows = props.agreements
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<Agreement['kind'] | null>(null);
+  const all = props.agreements
     .map((agreement) => ({ agreement, attention: attentionOf(agreement, today) }))
     // What needs the admin first; then by name.
     .sort(
@@ -92,7 +95,13 @@ function AgreementList(props: {
         Number(b.attention.some(isUrgent)) - Number(a.attention.some(isUrgent)) ||
         a.agreement.name.localeCompare(b.agreement.name, locale),
     );
-  const urgent = rows.filter((r) => r.attention.some(isUrgent)).length;
+  // Found by name, id, counterparty or a project it is placed in; narrowed by kind.
+  const rows = all.filter(
+    ({ agreement: a }) =>
+      (kind === null || a.kind === kind) &&
+      matchesQuery(query, [a.name, a.id, a.counterparty, ...projectsOf(a.id, props.placements)]),
+  );
+  const urgent = all.filter((r) => r.attention.some(isUrgent)).length;
   const create = () => {
     props.onOpen(null);
   };
@@ -110,7 +119,7 @@ function AgreementList(props: {
       {urgent > 0 ? (
         <p className="accord-attention-summary">{t('attention.summary', { count: urgent })}</p>
       ) : null}
-      {rows.length === 0 ? (
+      {all.length === 0 ? (
         <EmptyState
           headingLevel={3}
           header={t('agreements.emptyTitle')}
@@ -122,103 +131,130 @@ function AgreementList(props: {
           }
         />
       ) : (
-        <DynamicTable
-          caption={<span className="accord-visually-hidden">{t('agreements.title')}</span>}
-          head={{
-            cells: [
-              { key: 'name', content: t('agreements.name') },
-              { key: 'kind', content: t('agreements.kind') },
-              { key: 'counterparty', content: t('agreements.counterpartyColumn') },
-              { key: 'validity', content: t('agreements.validity') },
-              { key: 'review', content: t('agreements.reviewBy') },
-              { key: 'where', content: t('agreements.where') },
-              { key: 'attention', content: t('agreements.attention') },
-            ],
-          }}
-          rows={rows.map(({ agreement: a, attention }) => {
-            const projects = projectsOf(a.id, props.placements);
-            const standsOut = attention.some(isUrgent);
-            return {
-              key: a.id,
-              ...(standsOut ? { className: 'accord-row--attention' } : {}),
-              cells: [
-                {
-                  key: 'name',
-                  content: (
-                    <span className="accord-name-cell">
-                      <button
-                        type="button"
-                        className="accord-link accord-link--strong"
-                        onClick={() => {
-                          props.onOpen(a.id);
-                        }}
-                      >
-                        {a.name}
-                      </button>
-                      <span className="accord-muted">
-                        {t('agreements.metricCount', { count: a.metrics.length })}
-                        {a.customerVisible ? ` · ${t('agreements.visible')}` : ''}
-                      </span>
-                    </span>
-                  ),
-                },
-                {
-                  key: 'kind',
-                  content: (
-                    <span title={t(`kinds.${a.kind}`)}>
-                      <Lozenge appearance={KIND_APPEARANCE[a.kind]}>{a.kind}</Lozenge>
-                    </span>
-                  ),
-                },
-                { key: 'counterparty', content: a.counterparty ?? '—' },
-                {
-                  key: 'validity',
-                  content:
-                    a.validFrom || a.validTo
-                      ? t('agreements.validRange', {
-                          from: a.validFrom ? formatDate(a.validFrom, locale) : '…',
-                          to: a.validTo ? formatDate(a.validTo, locale) : '…',
-                        })
-                      : t('agreements.always'),
-                },
-                { key: 'review', content: a.reviewBy ? formatDate(a.reviewBy, locale) : '—' },
-                {
-                  key: 'where',
-                  content: (
-                    <span className="accord-where">
-                      <span>{projects.length > 0 ? projects.join(', ') : t('agreements.noProject')}</span>
-                      {a.appliesTo ? <span className="accord-mono accord-muted">{a.appliesTo}</span> : null}
-                    </span>
-                  ),
-                },
-                {
-                  key: 'attention',
-                  content:
-                    attention.length === 0 ? (
-                      <span className="accord-muted">{t('attention.none')}</span>
-                    ) : (
-                      <span className="accord-attention">
-                        {attention.map((x) => (
-                          <Lozenge
-                            key={x.kind}
-                            appearance={
-                              x.kind === 'expired' || x.kind === 'review-overdue'
-                                ? 'removed'
-                                : x.kind === 'not-yet-valid'
-                                  ? 'default'
-                                  : 'moved'
-                            }
+        <>
+          <ListFilter
+            label={t('list.searchAgreements')}
+            query={query}
+            onQuery={setQuery}
+            shown={rows.length}
+            total={all.length}
+            choices={[
+              { value: null, label: t('list.allKinds') },
+              ...(['SLA', 'OLA', 'UC'] as const).map((k) => ({ value: k, label: k })),
+            ]}
+            chosen={kind}
+            onChoose={setKind}
+          />
+          {rows.length === 0 ? (
+            <NoMatch
+              query={query}
+              onClear={() => {
+                setQuery('');
+                setKind(null);
+              }}
+            />
+          ) : (
+            <DynamicTable
+              caption={<span className="accord-visually-hidden">{t('agreements.title')}</span>}
+              head={{
+                cells: [
+                  { key: 'name', content: t('agreements.name') },
+                  { key: 'kind', content: t('agreements.kind') },
+                  { key: 'counterparty', content: t('agreements.counterpartyColumn') },
+                  { key: 'validity', content: t('agreements.validity') },
+                  { key: 'review', content: t('agreements.reviewBy') },
+                  { key: 'where', content: t('agreements.where') },
+                  { key: 'attention', content: t('agreements.attention') },
+                ],
+              }}
+              rows={rows.map(({ agreement: a, attention }) => {
+                const projects = projectsOf(a.id, props.placements);
+                const standsOut = attention.some(isUrgent);
+                return {
+                  key: a.id,
+                  ...(standsOut ? { className: 'accord-row--attention' } : {}),
+                  cells: [
+                    {
+                      key: 'name',
+                      content: (
+                        <span className="accord-name-cell">
+                          <button
+                            type="button"
+                            className="accord-link accord-link--strong"
+                            onClick={() => {
+                              props.onOpen(a.id);
+                            }}
                           >
-                            {attentionText(x)}
-                          </Lozenge>
-                        ))}
-                      </span>
-                    ),
-                },
-              ],
-            };
-          })}
-        />
+                            {a.name}
+                          </button>
+                          <span className="accord-muted">
+                            {t('agreements.metricCount', { count: a.metrics.length })}
+                            {a.customerVisible ? ` · ${t('agreements.visible')}` : ''}
+                          </span>
+                        </span>
+                      ),
+                    },
+                    {
+                      key: 'kind',
+                      content: (
+                        <span title={t(`kinds.${a.kind}`)}>
+                          <Lozenge appearance={KIND_APPEARANCE[a.kind]}>{a.kind}</Lozenge>
+                        </span>
+                      ),
+                    },
+                    { key: 'counterparty', content: a.counterparty ?? '—' },
+                    {
+                      key: 'validity',
+                      content:
+                        a.validFrom || a.validTo
+                          ? t('agreements.validRange', {
+                              from: a.validFrom ? formatDate(a.validFrom, locale) : '…',
+                              to: a.validTo ? formatDate(a.validTo, locale) : '…',
+                            })
+                          : t('agreements.always'),
+                    },
+                    { key: 'review', content: a.reviewBy ? formatDate(a.reviewBy, locale) : '—' },
+                    {
+                      key: 'where',
+                      content: (
+                        <span className="accord-where">
+                          <span>{projects.length > 0 ? projects.join(', ') : t('agreements.noProject')}</span>
+                          {a.appliesTo ? (
+                            <span className="accord-mono accord-muted">{a.appliesTo}</span>
+                          ) : null}
+                        </span>
+                      ),
+                    },
+                    {
+                      key: 'attention',
+                      content:
+                        attention.length === 0 ? (
+                          <span className="accord-muted">{t('attention.none')}</span>
+                        ) : (
+                          <span className="accord-attention">
+                            {attention.map((x) => (
+                              <Lozenge
+                                key={x.kind}
+                                appearance={
+                                  x.kind === 'expired' || x.kind === 'review-overdue'
+                                    ? 'removed'
+                                    : x.kind === 'not-yet-valid'
+                                      ? 'default'
+                                      : 'moved'
+                                }
+                              >
+                                {attentionText(x)}
+                              </Lozenge>
+                            ))}
+                          </span>
+                        ),
+                    },
+                  ],
+                };
+              })}
+            />
+          )}
+        </>
       )}
     </div>
   );

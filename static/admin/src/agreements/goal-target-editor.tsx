@@ -16,7 +16,7 @@ interface KindOption {
 }
 
 /**
- * A goal's target, one of three (DESIGN.md, "Agreement"): working time of the calendar (or none: measure
+ * A goal's target, one of three (docs/engine-contract.md, "Agreement"): working time of the calendar (or none: measure
  * only), whole business days with an optional due time and cut-off, or the date in a date field. Switching
  * the kind replaces the target, so a goal never carries two.
  */

@@ -1,7 +1,7 @@
 import type { BusinessDays, Goal } from '../../../../src/engine/agreement/types';
 import { without } from '../omit';
 
-/** Which of a goal's three targets it has (DESIGN.md, "Agreement"). */
+/** Which of a goal's three targets it has (docs/engine-contract.md, "Agreement"). */
 export type TargetKind = 'minutes' | 'businessDays' | 'dueDateField';
 
 /** @example targetKindOf({ calendar: 'c', businessDays: { days: 1 } }) === 'businessDays' */

@@ -3,7 +3,9 @@ import Lozenge from '@atlaskit/lozenge';
 import { useState } from 'react';
 import { diffJson } from '../../../../src/app/resolvers/diff';
 import type { Agreement } from '../../../../src/engine/agreement/types';
+import type { Calendar } from '../../../../src/engine/calendar/types';
 import { call, type Failure, type Version } from '../api';
+import type { Reply } from '../../../shared/api/reply';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT } from '../messages';
@@ -15,45 +17,57 @@ import { Loading } from '../ui/loading';
 
 const show = (value: unknown): string => (value === undefined ? '—' : JSON.stringify(value));
 
+/** What has a version history: an agreement (the default) or a calendar. */
+type Versioned = Agreement | Calendar;
+
 /**
- * Every saved version of the agreement, newest first: who saved it and when, what changed against the version
- * before it (or against the current one), and a restore that saves an old version as the newest.
+ * Every saved version of an agreement or a calendar, newest first: who saved it and when, what changed against
+ * the version before it (or against the current one), and a restore that saves an old version as the newest.
  */
 export function HistoryPanel(props: {
   readonly id: string;
+  readonly kind?: 'agreement' | 'calendar';
   /** The version the editor holds (a restore must build on it). */
   readonly currentVersion: number;
-  readonly onRestored: (version: Version<Agreement>) => void;
+  /** Called with the version written and the one it restored. */
+  readonly onRestored: (version: Version<Versioned>, from: Version<Versioned>) => void;
 }) {
+  const kind = props.kind ?? 'agreement';
   const { t, locale } = useT();
   const i18n = useT();
   const { backend, ui, announce } = useAdmin();
   const { state, reload } = useRemote(
-    () => call(backend, 'agreements/history', { id: props.id }),
-    `${props.id}@${props.currentVersion}`,
+    (): Promise<Reply<Version<Versioned>[]>> =>
+      kind === 'calendar'
+        ? call(backend, 'calendars/history', { id: props.id })
+        : call(backend, 'agreements/history', { id: props.id }),
+    `${kind}:${props.id}@${props.currentVersion}`,
   );
   const [open, setOpen] = useState<{
     readonly version: number;
     readonly against: 'previous' | 'current';
   } | null>(null);
-  const [restoring, setRestoring] = useState<Version<Agreement> | null>(null);
+  const [restoring, setRestoring] = useState<Version<Versioned> | null>(null);
   const [error, setError] = useState<Failure | null>(null);
   if (state.status === 'loading') return <Loading label={t('loading')} />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} onRetry={reload} />;
   const versions = [...state.data].sort((a, b) => b.version - a.version);
   const latest = versions[0];
 
-  const restore = async (version: Version<Agreement>) => {
+  const restore = async (version: Version<Versioned>) => {
     setRestoring(null);
     if (!version.body || !latest) return;
-    const reply = await call(backend, 'agreements/save', {
-      agreement: version.body,
-      expectedVersion: latest.version,
-    });
+    const reply: Reply<Version<Versioned>> =
+      kind === 'calendar'
+        ? await call(backend, 'calendars/save', { calendar: version.body, expectedVersion: latest.version })
+        : await call(backend, 'agreements/save', {
+            agreement: version.body,
+            expectedVersion: latest.version,
+          });
     if (reply.ok) {
       setError(null);
       announce(t('history.restored', { version: version.version, now: reply.data.version }));
-      props.onRestored(reply.data);
+      props.onRestored(reply.data, version);
     } else {
       setError(reply.error);
       announce(reply.error.message);

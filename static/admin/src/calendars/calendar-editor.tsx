@@ -25,6 +25,7 @@ import { WeekEditor } from './week-editor';
 import { WorkingPreview } from './working-preview';
 import { ZonePicker } from './zone-picker';
 import { formatLocalDay } from './dates';
+import { HistoryPanel } from '../agreements/history-panel';
 
 const ID = /^[A-Za-z0-9][\w.-]*$/;
 
@@ -89,7 +90,7 @@ function Editor(props: {
   const [version, setVersion] = useState(props.loaded?.version ?? 0);
   const [idTouched, setIdTouched] = useState(!isNew);
   const [changed, setChanged] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirm, setConfirm] = useState<'delete' | 'discard' | null>(null);
   const [deleteError, setDeleteError] = useState<Failure | null>(null);
   const save = useSave<Calendar>('$.calendar');
   const problems = save.problemsFor(draft);
@@ -98,7 +99,13 @@ function Editor(props: {
   const today = localToday(now(), draft.timeZone);
   const from = mondayOf(today);
   const year = Number(from.slice(0, 4));
-  const region = useRegionHolidays(backend, draft.holidayRegion, year, Number(addDays(from, 34).slice(0, 4)));
+  const region = useRegionHolidays(
+    backend,
+    draft.holidayRegion,
+    year,
+    Number(addDays(from, 34).slice(0, 4)),
+    locale.split('-')[0],
+  );
 
   const update = (patch: Partial<Calendar>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -127,7 +134,7 @@ function Editor(props: {
   };
 
   const onDelete = async () => {
-    setConfirmDelete(false);
+    setConfirm(null);
     const reply = await call(backend, 'calendars/delete', { id: draft.id, expectedVersion: version });
     if (reply.ok) {
       announce(t('calendars.deleted', { name: draft.name }));
@@ -313,12 +320,28 @@ function Editor(props: {
         <WorkingPreview calendar={draft} from={from} region={region.dates} onRetryRegion={region.retry} />
       </Section>
 
+      {!isNew ? (
+        <Section id="accord-cal-history" title={t('history.heading')} collapsible defaultOpen={false}>
+          <HistoryPanel
+            kind="calendar"
+            id={draft.id}
+            currentVersion={version}
+            onRestored={(restored) => {
+              // Back to the list, which offers to recalculate the agreements that use the calendar.
+              props.onClose(true, restored as Version<Calendar>);
+            }}
+          />
+        </Section>
+      ) : null}
+
       <SaveBar
         saving={save.saving}
         dirty={dirty}
         onSave={() => void onSave()}
         onCancel={() => {
-          props.onClose(changed);
+          // Unsaved edits (imported holidays, a new name) are never dropped without asking.
+          if (dirty) setConfirm('discard');
+          else props.onClose(changed);
         }}
         status={dirty ? t('unsaved') : null}
       >
@@ -326,7 +349,7 @@ function Editor(props: {
           <Button
             appearance="subtle"
             onClick={() => {
-              setConfirmDelete(true);
+              setConfirm('delete');
             }}
           >
             {t('delete')}
@@ -334,12 +357,27 @@ function Editor(props: {
         ) : null}
       </SaveBar>
       <Confirm
-        open={confirmDelete}
+        open={confirm === 'discard'}
+        appearance="warning"
+        title={t('discardTitle')}
+        confirm={t('discard')}
+        onConfirm={() => {
+          setConfirm(null);
+          props.onClose(changed);
+        }}
+        onCancel={() => {
+          setConfirm(null);
+        }}
+      >
+        <p>{t('discardBody')}</p>
+      </Confirm>
+      <Confirm
+        open={confirm === 'delete'}
         title={t('calendars.deleteTitle', { name: draft.name })}
         confirm={t('delete')}
         onConfirm={() => void onDelete()}
         onCancel={() => {
-          setConfirmDelete(false);
+          setConfirm(null);
         }}
       >
         <p>

@@ -11,6 +11,7 @@ import { useRemote } from '../use-remote';
 import { ErrorNotice } from '../ui/error-notice';
 import { useFocusOnMount } from '../ui/focus';
 import { Loading } from '../ui/loading';
+import { ListFilter, matchesQuery, NoMatch } from '../ui/list-filter';
 import { CalendarEditor } from './calendar-editor';
 import { shortDayNames, weekSummary } from './week-summary';
 
@@ -82,7 +83,11 @@ function CalendarList(props: {
   const { backend, announce, open } = useAdmin();
   const head = useFocusOnMount<HTMLDivElement>(props.returned);
   const [jobError, setJobError] = useState<Failure | null>(null);
+  const [query, setQuery] = useState('');
   const days = shortDayNames(locale);
+  const shown = props.calendars.filter(
+    (c) => c.body !== null && matchesQuery(query, [c.id, c.body.name, c.body.timeZone, c.body.holidayRegion]),
+  );
   const create = () => {
     props.onOpen(null);
   };
@@ -146,72 +151,90 @@ function CalendarList(props: {
           }
         />
       ) : (
-        <DynamicTable
-          caption={<span className="accord-visually-hidden">{t('calendars.title')}</span>}
-          head={{
-            cells: [
-              { key: 'name', content: t('calendars.name'), isSortable: true },
-              { key: 'zone', content: t('calendars.timeZone') },
-              { key: 'hours', content: t('calendars.week') },
-              { key: 'holidays', content: t('calendars.holidays') },
-              { key: 'used', content: t('calendars.usedBy') },
-            ],
-          }}
-          rows={props.calendars.flatMap((c) => {
-            const body = c.body;
-            if (!body) return [];
-            const used = props.users(c.id);
-            return [
-              {
-                key: c.id,
+        <>
+          <ListFilter
+            label={t('list.searchCalendars')}
+            query={query}
+            onQuery={setQuery}
+            shown={shown.length}
+            total={props.calendars.filter((c) => c.body !== null).length}
+          />
+          {shown.length === 0 ? (
+            <NoMatch
+              query={query}
+              onClear={() => {
+                setQuery('');
+              }}
+            />
+          ) : (
+            <DynamicTable
+              caption={<span className="accord-visually-hidden">{t('calendars.title')}</span>}
+              head={{
                 cells: [
-                  {
-                    key: body.name,
-                    content: (
-                      <button
-                        type="button"
-                        className="accord-link accord-link--strong"
-                        onClick={() => {
-                          props.onOpen(c.id);
-                        }}
-                      >
-                        {body.name}
-                      </button>
-                    ),
-                  },
-                  { key: 'zone', content: body.timeZone },
-                  {
-                    key: 'hours',
-                    content: weekSummary(body.week, (d) => days[d] ?? '') || t('calendars.noHours'),
-                  },
-                  {
-                    key: 'holidays',
-                    content:
-                      [
-                        body.holidayRegion
-                          ? t('calendars.regionShort', { region: body.holidayRegion })
-                          : null,
-                        body.holidays?.length
-                          ? t('calendars.ownHolidays', { count: body.holidays.length })
-                          : null,
-                        body.exceptions?.length
-                          ? t('calendars.exceptionDays', { count: body.exceptions.length })
-                          : null,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ') || '—',
-                  },
-                  {
-                    key: 'used',
-                    content: used.length > 0 ? used.map((u) => u.name).join(', ') : t('calendars.unused'),
-                  },
+                  { key: 'name', content: t('calendars.name'), isSortable: true },
+                  { key: 'zone', content: t('calendars.timeZone') },
+                  { key: 'hours', content: t('calendars.week') },
+                  { key: 'holidays', content: t('calendars.holidays') },
+                  { key: 'used', content: t('calendars.usedBy') },
                 ],
-              },
-            ];
-          })}
-          defaultSortKey="name"
-          defaultSortOrder="ASC"
-        />
+              }}
+              rows={shown.flatMap((c) => {
+                const body = c.body;
+                if (!body) return [];
+                const used = props.users(c.id);
+                return [
+                  {
+                    key: c.id,
+                    cells: [
+                      {
+                        key: body.name,
+                        content: (
+                          <button
+                            type="button"
+                            className="accord-link accord-link--strong"
+                            onClick={() => {
+                              props.onOpen(c.id);
+                            }}
+                          >
+                            {body.name}
+                          </button>
+                        ),
+                      },
+                      { key: 'zone', content: body.timeZone },
+                      {
+                        key: 'hours',
+                        content: weekSummary(body.week, (d) => days[d] ?? '') || t('calendars.noHours'),
+                      },
+                      {
+                        key: 'holidays',
+                        content:
+                          [
+                            body.holidayRegion
+                              ? t('calendars.regionShort', { region: body.holidayRegion })
+                              : null,
+                            body.holidays?.length
+                              ? t('calendars.ownHolidays', { count: body.holidays.length })
+                              : null,
+                            body.exceptions?.length
+                              ? t('calendars.exceptionDays', { count: body.exceptions.length })
+                              : null,
+                          ]
+                            .filter(Boolean)
+                            .join(' · ') || '—',
+                      },
+                      {
+                        key: 'used',
+                        content: used.length > 0 ? used.map((u) => u.name).join(', ') : t('calendars.unused'),
+                      },
+                    ],
+                  },
+                ];
+              })}
+              defaultSortKey="name"
+              defaultSortOrder="ASC"
+            />
+          )}
+        </>
       )}
     </div>
   );

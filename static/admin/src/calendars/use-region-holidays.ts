@@ -18,17 +18,19 @@ export function useRegionHolidays(
   region: string | undefined,
   fromYear: number,
   toYear: number,
+  /** The names' language: the user's (the first part of the Jira locale, "de" of "de-DE"). */
+  language?: string,
 ): { readonly dates: RegionDates; readonly retry: () => void } {
   const [answer, setAnswer] = useState<{ readonly key: string; readonly dates: RegionDates } | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const key = region ? `${region}|${fromYear}|${toYear}|${attempt}` : '';
+  const key = region ? `${region}|${fromYear}|${toYear}|${language ?? ''}|${attempt}` : '';
   useEffect(() => {
     if (region === undefined || region === '') return undefined;
     let active = true;
-    void call(backend, 'calendars/region-holidays', { region, fromYear, toYear }).then((reply) => {
+    void call(backend, 'calendars/region-holidays', { region, fromYear, toYear, language }).then((reply) => {
       if (!active) return;
       setAnswer({
-        key: `${region}|${fromYear}|${toYear}|${attempt}`,
+        key: `${region}|${fromYear}|${toYear}|${language ?? ''}|${attempt}`,
         dates: reply.ok
           ? { status: 'ready', holidays: reply.data.holidays }
           : { status: 'failed', error: reply.error },
@@ -37,7 +39,7 @@ export function useRegionHolidays(
     return () => {
       active = false;
     };
-  }, [backend, region, fromYear, toYear, attempt]);
+  }, [backend, region, fromYear, toYear, language, attempt]);
   const dates: RegionDates =
     key === '' ? { status: 'none' } : answer?.key === key ? answer.dates : { status: 'loading' };
   return {

@@ -19,6 +19,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
 import { Section } from '../ui/section';
+import { RetentionControl } from './retention-control';
 
 const POLL_MS = 2000;
 const isActive = (job: Job) => job.state === 'queued' || job.state === 'running';
@@ -86,6 +87,9 @@ export default function JobsTab() {
             <JobRow key={job.id} job={job} names={names} onChanged={reload} />
           ))}
         </ul>
+      </Section>
+      <Section id="accord-retention" title={t('retention.title')}>
+        <RetentionControl />
       </Section>
     </div>
   );

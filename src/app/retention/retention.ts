@@ -1,0 +1,111 @@
+/**
+ * Retention: what keeps Forge SQL's 1 GiB enough for a busy site. Run by the five-minute sweep, a bounded
+ * number of statements at a time (Forge SQL allows 150 a second for everything the app does):
+ *
+ * - the histories of issues closed more than `historyDays` ago are dropped; the row stays, so a recalculation
+ *   that replaces completed results finds the issue and reads it from Jira again, in bulk (a reopened issue is
+ *   read in full by its next event anyway);
+ * - cycles that ended before the last `rawCycleMonths` whole months (in each agreement's reporting zone) are
+ *   folded into monthly aggregates, which reports and credits count instead, then deleted.
+ */
+import { periodContaining, periodsEnding } from '../../engine/report/periods';
+import type { EpochMs } from '../../engine/time/units';
+import type { Deps } from '../evaluation/deps';
+import { errorFields, type RetentionPolicy } from '../ports';
+import { loadReportConfig, zoneOf } from '../reports/scope';
+
+/** What applies until an admin sets a policy. */
+export const DEFAULT_RETENTION: RetentionPolicy = { historyDays: 30, rawCycleMonths: 3 };
+
+/** The values an admin may choose: at least a week of histories and one whole month of raw cycles. */
+export const RETENTION_BOUNDS = {
+  historyDays: { min: 7, max: 3650 },
+  rawCycleMonths: { min: 1, max: 120 },
+} as const;
+
+/** SQL statements one sweep spends on retention at most: a few seconds of Forge SQL's 150 a second. */
+export const RETENTION_STATEMENTS_PER_SWEEP = 40;
+/** Histories dropped per statement pair. */
+const DROP_BATCH = 500;
+/** Raw cycles are deleted a day of end instants per statement, so each DELETE stays well under 10 s. */
+const DELETE_SLICE_MS = 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+
+/** The policy in force: the admin's, else {@link DEFAULT_RETENTION}. */
+export async function retentionPolicy(deps: Deps): Promise<RetentionPolicy> {
+  return (await deps.store.retention.policy()) ?? DEFAULT_RETENTION;
+}
+
+export interface RetentionReport {
+  readonly historiesDropped: number;
+  readonly monthsFolded: number;
+  readonly cyclesDeleted: number;
+  /** Statements spent (about). */
+  readonly statements: number;
+}
+
+/**
+ * One round of retention within `budget` statements; what is left waits for the next sweep.
+ *
+ * @example await applyRetention(deps); // from the sweep
+ */
+export async function applyRetention(
+  deps: Deps,
+  budget = RETENTION_STATEMENTS_PER_SWEEP,
+): Promise<RetentionReport> {
+  const now = deps.clock.now();
+  const policy = await retentionPolicy(deps);
+  let statements = 1;
+  let historiesDropped = 0;
+  for (;;) {
+    if (statements + 2 > budget) break;
+    const dropped = await deps.store.histories.dropClosed(now - policy.historyDays * DAY_MS, DROP_BATCH);
+    statements += dropped === 0 ? 1 : 2;
+    historiesDropped += dropped;
+    if (dropped < DROP_BATCH) break;
+  }
+
+  let monthsFolded = 0;
+  let cyclesDeleted = 0;
+  const config = await loadReportConfig(deps);
+  statements += 2;
+  for (const agreement of config.agreements.values()) {
+    if (statements + 8 > budget) break;
+    const zone = zoneOf(agreement.body, config.calendars);
+    // The last `rawCycleMonths` whole months and the current one stay raw.
+    const keepFrom = periodsEnding('month', zone, now, policy.rawCycleMonths + 1)[0]?.start ?? now;
+    let horizon = await deps.store.retention.foldedBefore(agreement.id);
+    let oldest = await deps.store.retention.oldestEnded(agreement.id);
+    statements += 2;
+    while (oldest !== undefined && statements + 6 <= budget) {
+      if (oldest < horizon) {
+        // Folded already: delete the raw rows, a day at a time.
+        cyclesDeleted += await deps.store.retention.deleteFolded(
+          agreement.id,
+          oldest,
+          Math.min(horizon, oldest + DELETE_SLICE_MS),
+        );
+        oldest = await deps.store.retention.oldestEnded(agreement.id);
+        statements += 3;
+        continue;
+      }
+      const month = periodContaining('month', zone, Math.max(oldest, horizon) as EpochMs);
+      if (month.end > keepFrom) break;
+      await deps.store.retention.foldMonth(agreement.id, month.start, month.end);
+      horizon = month.end;
+      monthsFolded++;
+      statements += 6;
+    }
+  }
+  return { historiesDropped, monthsFolded, cyclesDeleted, statements };
+}
+
+/** Retention as the sweep runs it: a failure is logged and left for the next sweep, never the sweep's end. */
+export async function retentionInSweep(deps: Deps): Promise<RetentionReport | undefined> {
+  try {
+    return await applyRetention(deps);
+  } catch (error) {
+    deps.logger.log('error', 'retention.failed', errorFields(error));
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * @jest-environment jsdom
+ */
+import type { Reply } from '../../../shared/api/reply';
+import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { button, click, description, field, mount, type, waitFor, type Mounted } from '../testing/render';
+import { RetentionControl } from './retention-control';
+
+const reply = (historyDays: number, rawCycleMonths: number) => ({
+  policy: { historyDays, rawCycleMonths },
+  defaults: { historyDays: 30, rawCycleMonths: 3 },
+  bounds: { historyDays: { min: 7, max: 3650 }, rawCycleMonths: { min: 1, max: 120 } },
+});
+
+let mounted: Mounted;
+afterEach(() => {
+  mounted.unmount();
+});
+
+describe('retention', () => {
+  it('shows the policy with its defaults and bounds, and saves both numbers', async () => {
+    const calls: string[] = [];
+    let stored = reply(30, 3);
+    const fake = fakeBackend((call): Reply<unknown> => {
+      calls.push(`${call.route} ${JSON.stringify(call.payload)}`);
+      if (call.route === 'retention/set') {
+        const p = call.payload as { historyDays: number; rawCycleMonths: number };
+        stored = reply(p.historyDays, p.rawCycleMonths);
+        return { ok: true, data: { policy: stored.policy } };
+      }
+      return { ok: true, data: stored };
+    });
+    mounted = await mount(<RetentionControl />, { backend: fake.backend });
+    const days = await waitFor(
+      () => field(mounted.container, 'Keep histories of closed issues for (days)'),
+      'the history field',
+    );
+    expect(days.value).toBe('30');
+    expect(description(days)).toContain('7 to 3,650 days; default 30.');
+    const months = field(mounted.container, 'Keep single cycles for (whole months)');
+    expect(months.value).toBe('3');
+    type(days, '90');
+    type(months, '6');
+    await click(button(mounted.container, 'Save retention'));
+    await waitFor(() => (mounted.announced.length > 0 ? true : null), 'the saved notice');
+    expect(calls).toContain('retention/set {"historyDays":90,"rawCycleMonths":6}');
+    expect(mounted.announced).toEqual(['Retention saved.']);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * @jest-environment jsdom
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Agreement } from '../../../../src/engine/agreement/types';
+import type { Calendar } from '../../../../src/engine/calendar/types';
+import type { Reply } from '../../../shared/api/reply';
+import { fakeBackend } from '../../../shared/testing/fake-backend';
+import AgreementsTab from '../agreements/agreements-tab';
+import CalendarsTab from '../calendars/calendars-tab';
+import { button, clean, click, mount, type, waitFor, type Mounted } from '../testing/render';
+import { matchesQuery } from './list-filter';
+
+const examples = join(__dirname, '../../../../examples');
+const read = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
+const AGREEMENTS = read('agreements.json') as Agreement[];
+const CALENDARS = read('calendars.json') as Calendar[];
+const version = <T,>(body: T & { id: string }) => ({
+  id: body.id,
+  version: 1,
+  body,
+  savedAt: 0,
+  savedBy: 'x',
+});
+const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+
+const site = () =>
+  fakeBackend((call): Reply<unknown> => {
+    switch (call.route) {
+      case 'agreements/list':
+        return ok(AGREEMENTS.map(version));
+      case 'agreements/placements':
+        return ok({ projects: [{ projectKey: 'IT', agreementIds: ['gold'] }] });
+      case 'calendars/list':
+        return ok(CALENDARS.map(version));
+      default:
+        return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+    }
+  });
+
+describe('matchesQuery', () => {
+  it('finds every word in any of the texts, ignoring case and accents; an empty query matches', () => {
+    expect(matchesQuery('', ['anything'])).toBe(true);
+    expect(matchesQuery('  ', [])).toBe(true);
+    expect(matchesQuery('gold acme', ['Gold support', 'Acme Corp'])).toBe(true);
+    expect(matchesQuery('GOLD', ['gold support'])).toBe(true);
+    expect(matchesQuery('zurich', ['Zürich office'])).toBe(true);
+    expect(matchesQuery('gold netco', ['Gold support', 'Acme Corp'])).toBe(false);
+    expect(matchesQuery('x', [undefined])).toBe(false);
+  });
+});
+
+let mounted: Mounted | undefined;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+});
+
+const names = (container: HTMLElement, selector: string): string[] =>
+  [...container.querySelectorAll(selector)].map((b) => clean(b.textContent));
+const search = (container: HTMLElement): HTMLInputElement =>
+  container.querySelector<HTMLInputElement>('[role="search"] input')!;
+const count = (container: HTMLElement): string =>
+  clean(container.querySelector('.accord-list-filter__count')?.textContent);
+
+describe('the agreement list', () => {
+  it('narrows by what is typed (name, counterparty, project) and by kind, says how many, and clears', async () => {
+    const m = await mount(<AgreementsTab />, { backend: site().backend });
+    mounted = m;
+    await waitFor(() => search(m.container), 'the list');
+    const rows = () => names(m.container, 'tbody button.accord-link');
+    expect(rows()).toHaveLength(AGREEMENTS.length);
+    expect(count(m.container)).toBe(`All ${AGREEMENTS.length} shown`);
+
+    type(search(m.container), 'netco');
+    await waitFor(() => (rows().length === 1 ? true : null), 'one row');
+    expect(rows()).toEqual([AGREEMENTS.find((a) => a.id === 'netco-uc')!.name]);
+    expect(count(m.container)).toBe(`1 of ${AGREEMENTS.length} shown`);
+
+    type(search(m.container), 'it'); // the project key: only gold is placed in IT
+    await waitFor(() => (rows().length === 1 ? true : null), 'gold');
+    expect(rows()).toEqual([AGREEMENTS.find((a) => a.id === 'gold')!.name]);
+
+    type(search(m.container), '');
+    await click(button(m.container, 'OLA'));
+    expect(rows()).toEqual(AGREEMENTS.filter((a) => a.kind === 'OLA').map((a) => a.name));
+
+    type(search(m.container), 'nothing like this');
+    await waitFor(() => m.container.querySelector('.accord-list-filter__none'), 'no match');
+    expect(clean(m.container.querySelector('.accord-list-filter__none p')?.textContent)).toBe(
+      'Nothing matches “nothing like this”.',
+    );
+    await click(button(m.container, 'Show all'));
+    expect(rows()).toHaveLength(AGREEMENTS.length);
+  });
+});
+
+describe('the calendar list', () => {
+  it('narrows by name, id or zone', async () => {
+    const m = await mount(<CalendarsTab />, { backend: site().backend });
+    mounted = m;
+    await waitFor(() => search(m.container), 'the list');
+    const rows = () => names(m.container, 'tbody button.accord-link');
+    expect(rows()).toHaveLength(CALENDARS.length);
+    type(search(m.container), 'berlin');
+    await waitFor(() => (rows().length === 1 ? true : null), 'one row');
+    expect(rows()).toEqual([CALENDARS.find((c) => c.id === 'berlin-9-17')!.name]);
+  });
+});
