@@ -365,6 +365,9 @@ const TABLE: Readonly<Record<string, readonly Call[]>> = {
     expect: [OK, NO, NO, NO, NO, NO, NO, NO] }],
   'audit/list': [{ label: 'who changed what', payload: () => ({}),
     expect: [OK, NO, NO, NO, NO, NO, NO, NO] }],
+  // The JSM comparison reads JSM's own SLAs of a project's requests: Jira admins only.
+  'jsm/compare': [{ label: 'IT’s first responses beside JSM’s', payload: () => ({ projectKey: 'IT', jsmMetric: 'Time to first response', agreementId: 'gold', metricId: 'first-response' }),
+    expect: [OK, NO, NO, NO, NO, NO, NO, NO] }],
 
   // A project's own list and previews: its admins (and Jira admins).
   'projects/get': [{ label: 'IT’s list', payload: () => ({ projectKey: 'IT' }),
