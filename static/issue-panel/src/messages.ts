@@ -77,6 +77,8 @@ export function panelMessages(i18n: I18n<PanelKey>) {
       met: t('event.met'),
       stoppedBreached: t('event.stoppedBreached'),
       due: t('event.due'),
+      deadlineMoved: (at: string) => t('event.deadlineMoved', { at }),
+      deadlineCleared: t('event.deadlineCleared'),
     },
 
     adjust: {

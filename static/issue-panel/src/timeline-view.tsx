@@ -80,14 +80,14 @@ function Events(props: { readonly events: readonly TimelineEvent[]; readonly vie
           className={`accord-timeline__event accord-timeline__event--${event.kind}`}
         >
           <time dateTime={new Date(event.at).toISOString()}>{formatInstant(event.at, props.viewer)}</time>{' '}
-          <span>{describe(event, messages, props.viewer.locale)}</span>
+          <span>{describe(event, messages, props.viewer)}</span>
         </li>
       ))}
     </ol>
   );
 }
 
-function describe(event: TimelineEvent, messages: PanelMessages, locale: string): string {
+function describe(event: TimelineEvent, messages: PanelMessages, viewer: Viewer): string {
   switch (event.kind) {
     case 'started':
       return messages.event.started;
@@ -107,11 +107,15 @@ function describe(event: TimelineEvent, messages: PanelMessages, locale: string)
       return messages.event.due;
     case 'extended':
       return messages.adjust.eventExtended(
-        formatTarget(Math.round(event.minutes), locale),
+        formatTarget(Math.round(event.minutes), viewer.locale),
         event.who,
         event.reason,
       );
     case 'excused':
       return messages.adjust.eventExcused(event.who, event.reason);
+    case 'deadline-moved':
+      return event.deadline === null
+        ? messages.event.deadlineCleared
+        : messages.event.deadlineMoved(formatInstant(event.deadline, viewer));
   }
 }

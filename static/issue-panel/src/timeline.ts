@@ -18,7 +18,9 @@ export type TimelineEvent =
       readonly who: string;
       readonly reason: string;
     }
-  | { readonly kind: 'excused'; readonly at: EpochMs; readonly who: string; readonly reason: string };
+  | { readonly kind: 'excused'; readonly at: EpochMs; readonly who: string; readonly reason: string }
+  /** A date-field goal's field changed: the deadline it set, or null when it was emptied. */
+  | { readonly kind: 'deadline-moved'; readonly at: EpochMs; readonly deadline: EpochMs | null };
 
 /** A person's decision on a cycle (an `issue/adjustments` entry), as the timeline needs it. */
 export interface CycleDecision {
@@ -46,6 +48,7 @@ const ORDER: Record<TimelineEvent['kind'], number> = {
   started: 0,
   resumed: 1,
   paused: 2,
+  'deadline-moved': 3,
   threshold: 3,
   breached: 4,
   met: 5,
@@ -56,8 +59,8 @@ const ORDER: Record<TimelineEvent['kind'], number> = {
 };
 
 /**
- * The story of one cycle, oldest first: when the clock started, each pause and resume, the warnings that
- * were reached, the breach, and the stop, or the deadline still ahead. The goal that applied is told beside it
+ * The story of one cycle, oldest first: when the clock started, each pause and resume, each move of a
+ * date-field goal's deadline, the warnings that were reached, the breach, and the stop, or the deadline still ahead. The goal that applied is told beside it
  * (it is the cycle's `goalIndex`). A threshold that repeated shows its last crossing only, which is all the
  * result keeps.
  * @example cycleTimeline(metric.cycles[0]).map((e) => e.kind) // ['started', 'paused', 'resumed', 'met']
@@ -85,6 +88,11 @@ export function cycleTimeline(
     if (threshold.crossings > 0 && last !== undefined) {
       events.push({ kind: 'threshold', at: last, index: threshold.index, crossings: threshold.crossings });
     }
+  }
+  for (const change of cycle.deadlineChanges ?? []) {
+    const when = at(change.at);
+    if (when !== undefined)
+      events.push({ kind: 'deadline-moved', at: when, deadline: at(change.deadline) ?? null });
   }
   const breached = at(cycle.breachedAt) ?? live.breachedAt ?? undefined;
   if (breached !== undefined) events.push({ kind: 'breached', at: breached });
