@@ -337,6 +337,45 @@ export class ForgeEmulator {
   }
 
   /**
+   * Runs a Jira Automation action's function (`automation-extend`, …) as a rule would: with the rule's
+   * configured `inputs` as the payload and the rule actor as the context's principal; resolves to its reply.
+   */
+  async invokeAction(functionKey: string, inputs: unknown, accountId: string): Promise<unknown> {
+    let reply: unknown;
+    // Set when the invocation ends (a holder: the loop below reads what the callback wrote).
+    const done: { ended?: Ended } = {};
+    const running = this.run(
+      functionKey,
+      functionKey,
+      { moduleKey: functionKey },
+      accountId,
+      async (handler) => {
+        reply = await handler(inputs, {
+          principal: { accountId },
+          installContext: 'ari:cloud:jira::site/cloud',
+        });
+        return reply;
+      },
+    ).then((e) => {
+      done.ended = e;
+    });
+    // Every request costs virtual time: play it until the invocation has ended.
+    const isDone = (): boolean => done.ended !== undefined;
+    while (!isDone()) {
+      await this.scheduler.settle();
+      if (isDone()) break;
+      const next = this.scheduler.nextAt();
+      if (next === undefined) break;
+      await this.scheduler.runUntil(next);
+    }
+    await running;
+    const { outcome } = done.ended ?? { outcome: 'lost' };
+    if (outcome !== 'ok')
+      throw new Error(`action ${functionKey} ended with ${outcome}: ${this.counters.errors.at(-1) ?? ''}`);
+    return reply;
+  }
+
+  /**
    * Runs `work` as if inside an invocation of `functionKey` (its runtime, context and virtual time), without a
    * handler: for tests that call an SDK directly to see what it makes of a refusal.
    */
