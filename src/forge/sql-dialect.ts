@@ -18,6 +18,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { paced } from './sql-pacing';
 
 /** The part of `@forge/sql`'s client the dialect uses. */
 export type ForgeSqlClient = Pick<typeof forgeSql, 'prepare'>;
@@ -89,10 +90,13 @@ class ForgeSqlConnection implements DatabaseConnection {
   constructor(private readonly client: ForgeSqlClient) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const reply = await this.client
-      .prepare<unknown>(compiled.sql)
-      .bindParams(...compiled.parameters)
-      .execute();
+    // A statement refused for Forge SQL's request rate is sent again after a pause (see sql-pacing.ts).
+    const reply = await paced(() =>
+      this.client
+        .prepare<unknown>(compiled.sql)
+        .bindParams(...compiled.parameters)
+        .execute(),
+    );
     return decodeReply<R>(reply.rows);
   }
 

@@ -74,6 +74,13 @@ export class SqlHistoryStore implements HistoryStore {
     return rows.map(toEntry);
   }
 
+  async idAt(offset: number, projectKey?: string): Promise<string | undefined> {
+    let query = this.ctx.db.selectFrom('accord_histories').select('issue_id');
+    if (projectKey !== undefined) query = query.where('project_key', '=', projectKey);
+    const row = await query.orderBy('issue_id').limit(1).offset(offset).executeTakeFirst();
+    return row?.issue_id;
+  }
+
   async dropClosed(closedBefore: number, limit: number): Promise<number> {
     const { db } = this.ctx;
     // Two statements, because MySQL refuses LIMIT inside an IN subquery and SQLite refuses it on an UPDATE.
