@@ -9,6 +9,10 @@
  *    its time repeated in the closing note; 8. (issue 5) the issue panel's first countdown in Chromium after
  *    loading the sandbox's issue view, against the frame's document alone.
  *
+ * 9. (issue 17) a site simulation on the Forge emulator with MariaDB (ACCORD_MYSQL_URL; said so when it is
+ *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick]` runs it alone,
+ *    the full profile unless `--quick`.
+ *
  * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
  * engine and the oracle disagree or the command line does not print one result line per issue.
  */
@@ -21,6 +25,7 @@ import { benchIssues, ISSUES } from './evaluate-issues';
 import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
 import { benchQueries, type Rates } from './queries';
 import { benchReportMonth } from './report-month';
+import { benchSite } from './site-simulation';
 import { heading, int, mb, ms, perSecond, since, table, times } from './report';
 
 const collectGarbage = (): void => {
@@ -49,6 +54,10 @@ function summary(goals: readonly Goal[]): void {
 }
 
 async function run(): Promise<number> {
+  if (process.argv.includes('--site')) {
+    await benchSite(process.argv.includes('--quick'));
+    return 0;
+  }
   const start = process.hrtime.bigint();
   const cpu = cpus();
   console.log(
@@ -160,6 +169,8 @@ async function run(): Promise<number> {
     const met = countdown.firstMs.median <= 1000;
     console.log(`\n  goal: first countdown ≤ 1 s after loading (median): ${met ? 'PASS' : 'MISS'}`);
   }
+  collectGarbage();
+  await benchSite(true);
   const wrong = oracle.mismatches + queries.mismatches > 0 || !issues.complete;
   return wrong ? 1 : 0;
 }
