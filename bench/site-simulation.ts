@@ -309,7 +309,7 @@ function firstWriteAfter(writes: ReadonlyMap<string, readonly number[]>, change:
  * generated issues in MariaDB with indexes, applied to what the default retention keeps at steady state: the
  * histories and results of the last `historyDays` of closed issues (and open ones), the raw cycles of the last
  * `rawCycleMonths` whole months and the current one, and for every issue of the twelve months its result-set
- * pointer and result rows (retention keeps those; they carry the issue panel).
+ * pointer and the row of its dropped history.
  */
 async function storageIn12Months(url: string, profile: Profile): Promise<number> {
   const sample = await sampleStorage(url, 3000);
@@ -322,7 +322,7 @@ async function storageIn12Months(url: string, profile: Profile): Promise<number>
   const bytes =
     per('accord_histories') * recent +
     historyStub * (all - recent) +
-    per('accord_results') * all +
+    per('accord_results') * recent +
     per('accord_result_sets') * all +
     (per('accord_cycles') + per('accord_ratings')) * raw +
     per('accord_actions') * all;
@@ -330,7 +330,7 @@ async function storageIn12Months(url: string, profile: Profile): Promise<number>
     `  storage, extrapolated from a sample of ${int(sample.issues)} issues (${int(sample.totalPerIssue)} bytes an ` +
       `issue with everything kept) under the default retention (${DEFAULT_RETENTION.historyDays} days of ` +
       `histories, ${DEFAULT_RETENTION.rawCycleMonths} months of raw cycles): results ` +
-      `${int((per('accord_results') * all) / 1024 ** 2)} MiB, cycles ${int((per('accord_cycles') * raw) / 1024 ** 2)} MiB, ` +
+      `${int((per('accord_results') * recent) / 1024 ** 2)} MiB, cycles ${int((per('accord_cycles') * raw) / 1024 ** 2)} MiB, ` +
       `histories ${int((per('accord_histories') * recent + historyStub * (all - recent)) / 1024 ** 2)} MiB, ` +
       `result sets ${int((per('accord_result_sets') * all) / 1024 ** 2)} MiB`,
   );

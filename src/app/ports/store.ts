@@ -290,8 +290,13 @@ export interface HistoryStore {
   count(projectKey?: string): Promise<number>;
   /** The issue id at position `offset` (from 0) in issue-id order, optionally of one project: where to cut lanes. */
   idAt(offset: number, projectKey?: string): Promise<string | undefined>;
-  /** Drops the histories of up to `limit` issues closed before `closedBefore` (epoch ms); how many it dropped. */
+  /**
+   * Drops the histories, and the per-metric results, of up to `limit` issues closed before `closedBefore` (epoch
+   * ms); how many it dropped. Their cycles and ratings stay for reports until retention folds them.
+   */
   dropClosed(closedBefore: number, limit: number): Promise<number>;
+  /** Whether retention dropped the issue's history (and results): read it from Jira again to show it. */
+  dropped(issueId: string): Promise<boolean>;
 }
 
 // ── Retention ──────────────────────────────────────────────────────────────────────────────────────────
