@@ -304,36 +304,40 @@ export class ForgeEmulator {
       ...(caller.projectKey === undefined ? {} : { project: { key: caller.projectKey } }),
     };
     let reply: unknown;
-    const { outcome } = await this.run(
-      'resolver',
-      caller.moduleKey,
-      { moduleKey: caller.moduleKey, ...(caller.issueId === undefined ? {} : { issueId: caller.issueId }) },
-      caller.accountId,
-      async (handler) => {
-        reply = await handler(
-          {
-            call: { functionKey: route, payload },
-            // Jira tells a resolver what kind of account calls: customers of a service project, or licensed users.
-            context: {
-              moduleKey: caller.moduleKey,
-              cloudId: 'cloud',
-              extension,
-              accountType: this.accountTypeOf(caller.accountId),
+    // Virtual time moves only when driven: the call's SQL and Jira requests each wait their latency in it.
+    const { outcome } = await this.driven(
+      this.run(
+        'resolver',
+        caller.moduleKey,
+        { moduleKey: caller.moduleKey, ...(caller.issueId === undefined ? {} : { issueId: caller.issueId }) },
+        caller.accountId,
+        async (handler) => {
+          reply = await handler(
+            {
+              call: { functionKey: route, payload },
+              context: {
+                moduleKey: caller.moduleKey,
+                cloudId: 'cloud',
+                extension,
+                accountType: this.accountTypeOf(caller.accountId),
+              },
             },
-          },
-          { principal: { accountId: caller.accountId }, installContext: 'ari:cloud:jira::site/cloud' },
-        );
-        return reply;
-      },
+            { principal: { accountId: caller.accountId }, installContext: 'ari:cloud:jira::site/cloud' },
+          );
+          return reply;
+        },
+      ),
     );
     if (outcome !== 'ok')
       throw new Error(`resolver ${route} ended with ${outcome}: ${this.counters.errors.at(-1) ?? ''}`);
     return reply;
   }
 
-  private accountTypeOf(accountId: string): 'customer' | 'licensed' {
+  /** The account type Forge names in a resolver's context: agents and admins hold a Jira licence. */
+  private accountTypeOf(accountId: string): 'licensed' | 'unlicensed' | 'customer' {
     const user = (this.options.users ?? SANDBOX_USERS).find((u) => u.accountId === accountId);
-    return user?.accountType === 'customer' ? 'customer' : 'licensed';
+    if (user?.accountType === 'customer') return 'customer';
+    return user?.admin === true || (user?.agentOf?.length ?? 0) > 0 ? 'licensed' : 'unlicensed';
   }
 
   /**
@@ -390,16 +394,20 @@ export class ForgeEmulator {
       { moduleKey: functionKey, ...context },
       undefined,
     );
-    const result = scopeStorage.run(invocation, work);
+    return this.driven(scopeStorage.run(invocation, work));
+  }
+
+  /** Plays virtual time until `work` settles (or nothing is left to play); resolves as `work` does. */
+  private async driven<T>(work: Promise<T>): Promise<T> {
     const state = { done: false };
-    result.then(
+    work.then(
       () => (state.done = true),
       () => (state.done = true),
     );
     for (;;) {
       await this.scheduler.settle();
       const next = this.scheduler.nextAt();
-      if (state.done || next === undefined) return result;
+      if (state.done || next === undefined) return work;
       await this.scheduler.runUntil(next);
     }
   }
