@@ -258,7 +258,7 @@ ${page.script === undefined ? '' : `<script>\n${page.script}\n</script>`}
 }
 
 /** The service project's sidebar (the issue view, the queues). */
-export function projectSidebar(current: 'queues' | 'settings'): Sidebar {
+export function projectSidebar(current: 'queues' | 'settings' | 'outbox'): Sidebar {
   return {
     title: 'IT Help',
     subtitle: 'Service project',
@@ -275,6 +275,8 @@ export function projectSidebar(current: 'queues' | 'settings'): Sidebar {
       {
         links: [{ label: 'Project settings', href: '/project/IT/settings', current: current === 'settings' }],
       },
+      // Not Jira's: where the sandbox shows the e-mail a site would have sent.
+      { heading: 'Sandbox', links: [{ label: 'Outbox', href: '/outbox', current: current === 'outbox' }] },
     ],
   };
 }

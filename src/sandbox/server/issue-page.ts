@@ -6,6 +6,7 @@ import { PRIORITY_NAMES } from '../jira/service-desk';
 import { frameHtml, hostPageHtml, projectSidebar } from './chrome';
 import { hostView, projectAgents } from './host-view';
 import { escapeHtml, localTime } from './html';
+import { issueHistoryHtml } from './issue-history';
 import { issueRow } from './site-api';
 
 /**
@@ -21,39 +22,19 @@ import { issueRow } from './site-api';
 const displayName = (app: SandboxApp, accountId: string | null | undefined): string =>
   accountId ? (app.site.user(accountId)?.displayName ?? accountId) : 'Unassigned';
 
-interface JiraComment {
-  readonly id: string;
-  readonly author?: { readonly accountId?: string; readonly displayName?: string };
-  readonly body?: {
-    readonly content?: readonly { readonly content?: readonly { readonly text?: string }[] }[];
-  };
-  readonly created: string;
-  readonly jsdPublic?: boolean;
-}
-
-/** A comment's text: the paragraphs of its ADF body. */
-const commentText = (c: JiraComment): string =>
-  (c.body?.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
-
 /** The parts of the page that change, each with its id: the summary, the comments, the fields. */
 export function issueDetails(app: SandboxApp, issue: JiraIssueBuilder): string {
   const row = issueRow(app, issue);
-  const comments = ((issue.field('comment') as { comments?: JiraComment[] } | undefined)?.comments ?? [])
-    .map(
-      (c) => `<li class="comment${c.jsdPublic === false ? ' internal' : ''}">
-<div class="comment-head"><strong>${escapeHtml(c.author?.accountId && app.site.user(c.author.accountId) ? displayName(app, c.author.accountId) : (c.author?.displayName ?? 'Someone'))}</strong>
-<span class="muted">${escapeHtml(localTime(c.created))}</span>${c.jsdPublic === false ? ' <span class="tag">Internal note</span>' : ''}</div>
-<div class="comment-body">${escapeHtml(commentText(c))}</div>
-</li>`,
-    )
-    .join('\n');
+  const labels = ((issue.field('labels') as string[] | undefined) ?? [])
+    .map((l) => `<span class="label">${escapeHtml(l)}</span>`)
+    .join(' ');
   const field = (name: string, value: string): string =>
     `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value === '' ? 'None' : value)}</dd>`;
   return `<header id="issue-head">
 <div class="crumbs muted">IT Help / <span data-testid="issue-key">${escapeHtml(row.key)}</span></div>
 <h1 data-testid="summary">${escapeHtml(row.summary ?? '')}</h1>
 </header>
-<ol id="issue-activity" class="comments" data-testid="comments">${comments === '' ? '<li class="muted">No comments yet.</li>' : comments}</ol>
+${issueHistoryHtml(app, issue)}
 <div id="issue-fields">
 <p><span class="status ${escapeHtml(row.statusCategory)}" data-testid="status">${escapeHtml(row.status)}</span></p>
 <dl class="fields">
@@ -62,6 +43,7 @@ ${field('Reporter', displayName(app, row.reporter))}
 ${field('Request type', row.requestType ?? '')}
 ${field('Priority', row.priority)}
 ${field('Organizations', row.organizations.join(', '))}
+<dt>Labels</dt><dd data-testid="labels">${labels === '' ? 'None' : labels}</dd>
 ${field('Team', row.team ?? '')}
 ${field('Components', row.components.join(', '))}
 ${field('Created', localTime(row.created))}
@@ -78,10 +60,14 @@ const ISSUE_STYLE = `
 .controls label { display: inline-flex; gap: 4px; align-items: center; }
 .controls select, .controls button { min-height: 24px; padding: 0 6px; font-size: 12px; }
 .columns { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 32px; align-items: start; }
-.comments { list-style: none; padding: 0; margin: 0 0 16px; }
-.comment { border-bottom: 1px solid var(--ds-border, #091e4224); padding: 8px 0; }
+.history { list-style: none; padding: 0; margin: 0 0 16px; }
+.entry { border-bottom: 1px solid var(--ds-border, #091e4224); padding: 8px 0; }
+.entry .items { margin: 4px 0 0; padding-left: 20px; }
+.entry .value { font-weight: 653; }
 .comment.internal { background: var(--ds-background-warning, #fff7d6); }
 .comment-body { white-space: pre-wrap; }
+.tag.app { color: var(--ds-text-discovery, #5e4db2); border-color: var(--ds-border-discovery, #8270db); }
+.label { font-size: 12px; padding: 0 4px; border-radius: 3px; background: var(--ds-background-neutral, #091e420f); }
 .tag { font-size: 11px; text-transform: uppercase; border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; padding: 0 4px; }
 .status { font-size: 12px; font-weight: 653; text-transform: uppercase; padding: 2px 8px; border-radius: 3px;
   background: var(--ds-background-neutral, #091e420f); }
@@ -117,6 +103,7 @@ const ISSUE_SCRIPT = `(function () {
   var issuePath = '/api/site/issues/' + encodeURIComponent(config.key) + '/';
   $('transition').addEventListener('click', function () { accordHost.send(issuePath + 'transition', { accountId: accordHost.view.as, to: $('status').value }); });
   $('set-priority').addEventListener('click', function () { accordHost.send(issuePath + 'priority', { accountId: accordHost.view.as, priority: $('priority').value }); });
+  $('set-assignee').addEventListener('click', function () { accordHost.send(issuePath + 'assignee', { accountId: accordHost.view.as, assignee: $('assignee').value || null }); });
   function comment(accountId, internal) {
     var body = $('comment').value.trim();
     if (body === '') { $('sandbox-error').textContent = 'Write a comment first.'; return; }
@@ -158,6 +145,13 @@ export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string
     )}</select></label><button type="button" id="transition">Transition</button>
 <label>Priority <select id="priority" aria-label="Priority">${options(PRIORITY_NAMES, row.priority)}</select></label>
 <button type="button" id="set-priority">Set priority</button>
+<label>Assignee <select id="assignee" aria-label="Assignee"><option value=""${row.assignee === null ? ' selected' : ''}>Unassigned</option>${people
+      .map(
+        (p) =>
+          `<option value="${escapeHtml(p.accountId)}"${p.accountId === row.assignee ? ' selected' : ''}>${escapeHtml(p.displayName)}</option>`,
+      )
+      .join('')}</select></label>
+<button type="button" id="set-assignee">Assign</button>
 </form>
 <div class="columns">
 <section class="main">

@@ -15,6 +15,7 @@ import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './htt
 import { indexPage } from './index-page';
 import { issueDetails, issuePage } from './issue-page';
 import { sendLocaleFile } from './locales';
+import { outbox, outboxPage } from './outbox-page';
 import { requireOwnJsonRequest } from './own-origin';
 import {
   assign,
@@ -158,6 +159,7 @@ export async function startServer(
     page(/^\/project\/([^/]+)\/settings(\/.*)?$/, (r) =>
       projectSettingsPage(app, root, r.url, param(r, 0), r.params[1]),
     ),
+    page(/^\/outbox$/, (r) => outboxPage(app, r.url)),
     page(/^\/dashboard$/, (r) => dashboardPage(app, root, r.url, gadgets)),
     page(/^\/portal\/([^/]+)$/, (r) => portalPage(app, root, r.url, param(r, 0))),
     {
@@ -285,6 +287,15 @@ export async function startServer(
       changes: false,
       handle: (r) => {
         sendJson(r.res, 200, siteCatalogue(app));
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/site\/notifications$/,
+      changes: false,
+      handle: (r) => {
+        sendJson(r.res, 200, outbox(app));
         return Promise.resolve();
       },
     },
