@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml as escape } from './html';
-import { HOST_SCRIPT_PATH } from './host-script';
-import { HOST_STYLE_PATH } from './host-style';
+import { hostScriptPath, hostStylePath } from './host-assets';
 import { OFFERED_LOCALES, OFFERED_TIME_ZONES, type HostView, type Person } from './host-view';
 
 /**
  * The frame of every host page: the sandbox's bar of controls (the clock, who is looking, colour mode,
  * language, time zone), then Jira's chrome as a site shows it (a top bar and a sidebar; the help center's
  * header for the portal) around the page's content, and the Custom UI framed in it as Jira frames a module.
- * host-script.ts brings it to life in the browser.
+ * host/host-page.ts brings it to life in the browser.
  */
 
 /** A link in a sidebar; without `href` it is shown, disabled, to make the sidebar look like Jira's. */
@@ -60,6 +59,10 @@ export interface HostPage {
   readonly script?: string;
   /** The page's own styles. */
   readonly style?: string;
+  /** The page's own script file in `host/` (`issue-page` for `host/issue-page.ts`), run after the host script. */
+  readonly scriptFile?: string;
+  /** The page's own stylesheet in `host/` (`issue-page` for `host/issue-page.css`). */
+  readonly styleFile?: string;
 }
 
 /** The defaults a host page's URL leaves out. */
@@ -242,7 +245,8 @@ ${page.content}
 <title>${escape(page.title)}</title>
 <link rel="stylesheet" href="/sandbox/tokens/light.css">
 <link rel="stylesheet" href="/sandbox/tokens/dark.css">
-<link rel="stylesheet" href="${HOST_STYLE_PATH}">
+<link rel="stylesheet" href="${hostStylePath('host-page')}">
+${page.styleFile === undefined ? '' : `<link rel="stylesheet" href="${hostStylePath(page.styleFile)}">`}
 ${page.style === undefined ? '' : `<style>\n${page.style}\n</style>`}
 </head>
 <body>
@@ -250,7 +254,8 @@ ${sandboxBar(page)}
 ${body}
 <div id="accord-flags" class="flags" aria-live="polite"></div>
 <script type="application/json" id="accord-host">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
-<script src="${HOST_SCRIPT_PATH}"></script>
+<script src="${hostScriptPath('host-page')}"></script>
+${page.scriptFile === undefined ? '' : `<script src="${hostScriptPath(page.scriptFile)}"></script>`}
 ${page.script === undefined ? '' : `<script>\n${page.script}\n</script>`}
 </body>
 </html>

@@ -53,68 +53,6 @@ ${field('Next SLA deadline (Accord field)', localTime(row.nextDeadline))}
 </div>`;
 }
 
-const ISSUE_STYLE = `
-.controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin-bottom: 16px; padding: 6px 12px;
-  font-size: 12px; border-radius: 3px; background: var(--ds-background-discovery, #f3f0ff); }
-.controls .brand { font-weight: 653; color: var(--ds-text-discovery, #5e4db2); }
-.controls label { display: inline-flex; gap: 4px; align-items: center; }
-.controls select, .controls button { min-height: 24px; padding: 0 6px; font-size: 12px; }
-.columns { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 32px; align-items: start; }
-.history { list-style: none; padding: 0; margin: 0 0 16px; }
-.entry { border-bottom: 1px solid var(--ds-border, #091e4224); padding: 8px 0; }
-.entry .items { margin: 4px 0 0; padding-left: 20px; }
-.entry .value { font-weight: 653; }
-.comment.internal { background: var(--ds-background-warning, #fff7d6); }
-.comment-body { white-space: pre-wrap; }
-.tag.app { color: var(--ds-text-discovery, #5e4db2); border-color: var(--ds-border-discovery, #8270db); }
-.label { font-size: 12px; padding: 0 4px; border-radius: 3px; background: var(--ds-background-neutral, #091e420f); }
-.tag { font-size: 11px; text-transform: uppercase; border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; padding: 0 4px; }
-.status { font-size: 12px; font-weight: 653; text-transform: uppercase; padding: 2px 8px; border-radius: 3px;
-  background: var(--ds-background-neutral, #091e420f); }
-.status.indeterminate { background: var(--ds-background-information, #e9f2ff); color: var(--ds-text-information, #0055cc); }
-.status.done { background: var(--ds-background-success, #dcfff1); color: var(--ds-text-success, #216e4e); }
-.fields { display: grid; grid-template-columns: 10rem 1fr; gap: 6px 12px; margin: 0 0 16px; }
-.fields dt { color: var(--ds-text-subtle, #44546f); }
-.fields dd { margin: 0; }
-.app { border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; }
-.app h2 { padding: 8px 12px; margin: 0; border-bottom: 1px solid var(--ds-border, #091e4224); font-size: 14px; }
-.compose textarea { width: 100%; min-height: 4rem; }
-.compose div { display: flex; gap: 8px; align-items: center; margin-top: 6px; }
-`;
-
-/** The page's own script: the controls, and the details re-read on every change and realtime notice. */
-const ISSUE_SCRIPT = `(function () {
-  'use strict';
-  var config = JSON.parse(document.getElementById('issue-config').textContent);
-  var $ = function (id) { return document.getElementById(id); };
-  // Each part of the details goes into its slot, replacing the one before.
-  function place(content) {
-    [['issue-head', 'head-slot'], ['issue-activity', 'activity-slot'], ['issue-fields', 'fields-slot']].forEach(function (p) {
-      var part = content.getElementById(p[0]);
-      if (part) $(p[1]).replaceChildren(part);
-    });
-  }
-  place($('initial').content);
-  function refresh() {
-    return fetch('/issue/' + encodeURIComponent(config.key) + '/details').then(function (res) { return res.text(); })
-      .then(function (html) { var t = document.createElement('template'); t.innerHTML = html; place(t.content); });
-  }
-  accordHost.on('changed', refresh);
-  var issuePath = '/api/site/issues/' + encodeURIComponent(config.key) + '/';
-  $('transition').addEventListener('click', function () { accordHost.send(issuePath + 'transition', { accountId: accordHost.view.as, to: $('status').value }); });
-  $('set-priority').addEventListener('click', function () { accordHost.send(issuePath + 'priority', { accountId: accordHost.view.as, priority: $('priority').value }); });
-  $('set-assignee').addEventListener('click', function () { accordHost.send(issuePath + 'assignee', { accountId: accordHost.view.as, assignee: $('assignee').value || null }); });
-  function comment(accountId, internal) {
-    var body = $('comment').value.trim();
-    if (body === '') { $('sandbox-error').textContent = 'Write a comment first.'; return; }
-    accordHost.send(issuePath + 'comment', { accountId: accountId, body: body, internal: internal }).then(function (ok) { if (ok) $('comment').value = ''; });
-  }
-  $('comment-customer').addEventListener('click', function () { comment(config.reporter, false); });
-  $('comment-agent').addEventListener('click', function () { comment(accordHost.view.as, $('internal').checked); });
-  // Accord's evaluations of this issue, as the frame hears them.
-  new EventSource('/api/events?channel=' + encodeURIComponent(config.channel)).onmessage = refresh;
-})();`;
-
 /** The whole page: Jira's chrome, the controls, the details, and the framed panel. */
 export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string, url: URL): string {
   const row = issueRow(app, issue);
@@ -175,7 +113,7 @@ ${frameHtml(root, framed, view)}
 <template id="initial">${issueDetails(app, issue)}</template>
 <script type="application/json" id="issue-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`,
     framed,
-    style: ISSUE_STYLE,
-    script: ISSUE_SCRIPT,
+    styleFile: 'issue-page',
+    scriptFile: 'issue-page',
   });
 }

@@ -54,14 +54,6 @@ function recipient(app: SandboxApp, issueId: string, to: string): string {
   return name === undefined ? role : `${role} (${name})`;
 }
 
-const OUTBOX_STYLE = `
-.outbox { border-collapse: collapse; width: 100%; }
-.outbox th, .outbox td { text-align: left; vertical-align: top; padding: 8px; border-bottom: 1px solid var(--ds-border, #091e4224); }
-.outbox th { color: var(--ds-text-subtle, #44546f); font-size: 12px; }
-.outbox td:first-child { white-space: nowrap; }
-.outbox .body { white-space: pre-wrap; }
-`;
-
 /** The outbox page, in the service project's chrome. */
 export function outboxPage(app: SandboxApp, url: URL): string {
   const people = projectAgents(app, 'IT');
@@ -84,7 +76,7 @@ export function outboxPage(app: SandboxApp, url: URL): string {
     base: '/outbox',
     nav: 'projects',
     sidebar: projectSidebar('outbox'),
-    style: OUTBOX_STYLE,
+    styleFile: 'outbox-page',
     content: `<h1>Outbox</h1>
 <p class="muted">What Accord sent through Jira's notify API. A real site would e-mail these; the sandbox keeps them here.</p>
 ${

@@ -8,8 +8,7 @@ import { callContextOf, contextQuery, forgeContext, invokeBody } from './bridge'
 import { BRIDGE_SHIM, BRIDGE_SHIM_PATH } from './bridge-shim';
 import { findGadget, gadgetBody, gadgetStore } from './gadgets';
 import { adminPage, dashboardPage, portalPage, projectSettingsPage, reportsPage } from './host-pages';
-import { HOST_SCRIPT, HOST_SCRIPT_PATH } from './host-script';
-import { HOST_STYLE, HOST_STYLE_PATH } from './host-style';
+import { hostScript, hostStyle } from './host-assets';
 import { hostView, jiraUsers } from './host-view';
 import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './http';
 import { indexPage } from './index-page';
@@ -206,8 +205,17 @@ export async function startServer(
       },
     },
     asset(BRIDGE_SHIM_PATH, 'text/javascript', BRIDGE_SHIM),
-    asset(HOST_SCRIPT_PATH, 'text/javascript', HOST_SCRIPT),
-    asset(HOST_STYLE_PATH, 'text/css', HOST_STYLE),
+    {
+      method: 'GET',
+      path: /^\/sandbox\/host\/([^/]+)\.(js|css)$/,
+      changes: false,
+      handle: (r) => {
+        const name = param(r, 0);
+        if (r.params[1] === 'js') sendAsset(r.res, 'text/javascript', hostScript(name));
+        else sendAsset(r.res, 'text/css', hostStyle(name));
+        return Promise.resolve();
+      },
+    },
     {
       method: 'GET',
       path: /^\/sandbox\/tokens\/([a-z]+)\.css$/,
