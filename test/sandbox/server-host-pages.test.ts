@@ -285,13 +285,18 @@ describe('host pages', () => {
       ['/sandbox/host/host-page.css', 'text/css; charset=utf-8'],
       ['/sandbox/host/issue-page.css', 'text/css; charset=utf-8'],
       ['/sandbox/host/outbox-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/dashboard-page.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/dashboard-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/portal-page.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/portal-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/index-page.css', 'text/css; charset=utf-8'],
       ['/sandbox/bridge-shim.js', 'text/javascript; charset=utf-8'],
     ] as const) {
       const reply = await call('GET', path);
       expect([path, reply.status, reply.type]).toEqual([path, 200, type]);
     }
     // Transpiled to classic scripts: no types, no module syntax, in the order the page lists them.
-    for (const name of ['host-page', 'issue-page']) {
+    for (const name of ['host-page', 'issue-page', 'dashboard-page', 'portal-page']) {
       const served = (await call('GET', `/sandbox/host/${name}.js`)).text;
       expect(() => new Script(served)).not.toThrow();
       expect(served).not.toMatch(/\bexport\b|: HTMLElement/);

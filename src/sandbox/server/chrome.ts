@@ -55,10 +55,6 @@ export interface HostPage {
   /** The page's content; {@link frameHtml} writes the frame. */
   readonly content: string;
   readonly framed?: FramedUi;
-  /** The page's own script, run after the host script. */
-  readonly script?: string;
-  /** The page's own styles. */
-  readonly style?: string;
   /** The page's own script file in `host/` (`issue-page` for `host/issue-page.ts`), run after the host script. */
   readonly scriptFile?: string;
   /** The page's own stylesheet in `host/` (`issue-page` for `host/issue-page.css`). */
@@ -247,7 +243,6 @@ ${page.content}
 <link rel="stylesheet" href="/sandbox/tokens/dark.css">
 <link rel="stylesheet" href="${hostStylePath('host-page')}">
 ${page.styleFile === undefined ? '' : `<link rel="stylesheet" href="${hostStylePath(page.styleFile)}">`}
-${page.style === undefined ? '' : `<style>\n${page.style}\n</style>`}
 </head>
 <body>
 ${sandboxBar(page)}
@@ -256,7 +251,6 @@ ${body}
 <script type="application/json" id="accord-host">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
 <script src="${hostScriptPath('host-page')}"></script>
 ${page.scriptFile === undefined ? '' : `<script src="${hostScriptPath(page.scriptFile)}"></script>`}
-${page.script === undefined ? '' : `<script>\n${page.script}\n</script>`}
 </body>
 </html>
 `;
