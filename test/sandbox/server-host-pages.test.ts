@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { openSandbox, type Sandbox } from '../../src/sandbox/persistence';
-import { BRIDGE_SHIM } from '../../src/sandbox/server/bridge-shim';
 import { frameHtml } from '../../src/sandbox/server/chrome';
 import { gadgetStore } from '../../src/sandbox/server/gadgets';
 import { startServer, type SandboxServer } from '../../src/sandbox/server/server';
@@ -290,18 +289,17 @@ describe('host pages', () => {
       ['/sandbox/host/portal-page.js', 'text/javascript; charset=utf-8'],
       ['/sandbox/host/portal-page.css', 'text/css; charset=utf-8'],
       ['/sandbox/host/index-page.css', 'text/css; charset=utf-8'],
-      ['/sandbox/bridge-shim.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/bridge-shim.js', 'text/javascript; charset=utf-8'],
     ] as const) {
       const reply = await call('GET', path);
       expect([path, reply.status, reply.type]).toEqual([path, 200, type]);
     }
     // Transpiled to classic scripts: no types, no module syntax, in the order the page lists them.
-    for (const name of ['host-page', 'issue-page', 'dashboard-page', 'portal-page']) {
+    for (const name of ['host-page', 'issue-page', 'dashboard-page', 'portal-page', 'bridge-shim']) {
       const served = (await call('GET', `/sandbox/host/${name}.js`)).text;
       expect(() => new Script(served)).not.toThrow();
       expect(served).not.toMatch(/\bexport\b|: HTMLElement/);
     }
-    expect(() => new Script(BRIDGE_SHIM)).not.toThrow();
     const issue = (await call('GET', '/issue/IT-3')).text;
     expect(issue).toMatch(
       /<script src="\/sandbox\/host\/host-page\.js"><\/script>\n<script src="\/sandbox\/host\/issue-page\.js"><\/script>/,

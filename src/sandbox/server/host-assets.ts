@@ -22,6 +22,9 @@ const cache = new Map<string, string>();
 export const hostScriptPath = (name: string): string => `/sandbox/host/${name}.js`;
 export const hostStylePath = (name: string): string => `/sandbox/host/${name}.css`;
 
+/** Where the server serves host/bridge-shim.ts, which ui-files.ts puts first into each UI's `index.html`. */
+export const BRIDGE_SHIM_PATH = hostScriptPath('bridge-shim');
+
 /** A host script as the browser runs it: the file's TypeScript without its types. */
 export function hostScript(name: string): string {
   return cached(`${name}.js`, () => {

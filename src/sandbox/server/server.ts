@@ -5,7 +5,6 @@ import { dispatch } from '../../app/resolvers/dispatch';
 import { formatInstant } from '../../engine/time/iso';
 import type { Sandbox } from '../persistence';
 import { callContextOf, contextQuery, forgeContext, invokeBody } from './bridge';
-import { BRIDGE_SHIM, BRIDGE_SHIM_PATH } from './bridge-shim';
 import { findGadget, gadgetBody, gadgetStore } from './gadgets';
 import { adminPage, dashboardPage, portalPage, projectSettingsPage, reportsPage } from './host-pages';
 import { hostScript, hostStyle } from './host-assets';
@@ -120,15 +119,6 @@ export async function startServer(
       return Promise.resolve();
     },
   });
-  const asset = (path: string, type: string, body: string): Route => ({
-    method: 'GET',
-    path: new RegExp(`^${path.replace(/[.]/g, '[.]')}$`),
-    changes: false,
-    handle: (r) => {
-      sendAsset(r.res, type, body);
-      return Promise.resolve();
-    },
-  });
   const param = (r: Request, i: number): string => decodeURIComponent(r.params[i] ?? '');
   const issueRoute = (
     action: string,
@@ -204,7 +194,6 @@ export async function startServer(
         return Promise.resolve();
       },
     },
-    asset(BRIDGE_SHIM_PATH, 'text/javascript', BRIDGE_SHIM),
     {
       method: 'GET',
       path: /^\/sandbox\/host\/([^/]+)\.(js|css)$/,
