@@ -47,4 +47,21 @@ describeInBrowser('what Accord did, in Chromium', () => {
       await expect(note.locator('strong').first().textContent()).resolves.toBe('Accord');
     },
   );
+
+  // The portal's reply box is host/portal-page.ts: its key comes from the page's JSON config, not the URL.
+  sandbox.test(
+    'the portal’s reply box posts the customer’s comment, and the issue’s history shows it',
+    async (page) => {
+      const { key } = await sandbox.createIssue({ summary: 'New laptop please' });
+      await page.goto(`${sandbox.url}/portal/${key}`);
+      await page.getByRole('button', { name: 'Add comment' }).click();
+      await page.getByText('Write a comment first.').waitFor();
+      await page.getByLabel('Add a comment').fill('Any 14-inch model will do.');
+      await page.getByRole('button', { name: 'Add comment' }).click();
+      await page.getByTestId('comments').getByText('Any 14-inch model will do.').waitFor({ timeout: 20_000 });
+      await page.goto(`${sandbox.url}/issue/${key}`);
+      const comment = page.getByTestId('history-comment').filter({ hasText: 'Any 14-inch model will do.' });
+      await expect(comment.locator('strong').first().textContent()).resolves.toBe('Carla Customer');
+    },
+  );
 });
