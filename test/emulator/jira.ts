@@ -267,6 +267,14 @@ export class JiraService {
         objects: values.length,
       };
     }
+    if (method === 'GET' && (match = m(/^\/rest\/api\/3\/status\/([^/]+)$/))) {
+      const wanted = decodeURIComponent(match[1] ?? '');
+      const found = statusesReply.find(
+        (s) => s.id === wanted || s.name.toLowerCase() === wanted.toLowerCase(),
+      );
+      if (!found) return { status: 404, body: { errorMessages: ['The status was not found.'], errors: {} } };
+      return { status: 200, body: structuredClone(found), objects: 1 };
+    }
     if (method === 'POST' && path === '/rest/api/3/app/field/value') {
       if (query.get('generateAppEvents') !== 'false') this.counters.fieldWritesWakingApps++;
       const updates =
@@ -342,6 +350,12 @@ export class JiraService {
       if (!status) return { status: 400, body: { errorMessages: ['No such transition'], errors: {} } };
       site.transition(id, APP_ACCOUNT, status.name);
       return { status: 204 };
+    }
+    if (method === 'GET' && path === '/rest/api/3/user/groups') {
+      const accountId = query.get('accountId') ?? '';
+      if (!site.user(accountId)) return { status: 404 };
+      const groups = (await this.simulated.groupsOf(accountId)).map((name) => ({ name, groupId: name }));
+      return { status: 200, body: groups, objects: groups.length };
     }
     if (method === 'GET' && path === '/rest/api/3/mypermissions') {
       const permission = (query.get('permissions') ?? 'BROWSE_PROJECTS') as

@@ -98,7 +98,7 @@ export async function toStoredHistory(
   json: JiraIssueJson,
   readAt: EpochMs,
 ): Promise<StoredHistory | { message: string }> {
-  const statuses = await deps.statuses.get();
+  const statuses = await deps.statuses.forIssue(json);
   const parsed = parseIssue(json, statuses === undefined ? {} : { statuses });
   if (!parsed.ok) return { message: parsed.problems.map((p) => `${p.path ?? ''}: ${p.message}`).join('; ') };
   const fields = (json.fields ?? {}) as {

@@ -68,7 +68,7 @@ export interface JiraPort {
   getIssues(issueIds: readonly string[]): Promise<readonly JiraIssueJson[]>;
   /** Changelogs of many issues (`POST /rest/api/3/changelog/bulkfetch`, up to 1,000 issues a call, paged). */
   getChangelogs(issueIds: readonly string[]): Promise<readonly IssueChangelogs[]>;
-  /** `GET /rest/api/3/status`. */
+  /** `GET /rest/api/3/status`: every status of the site (a point per status of Jira's quota). */
   getStatuses(): Promise<readonly unknown[]>;
   /**
    * What the site calls its fields and values, to check an agreement's JQL against: its fields
@@ -76,6 +76,8 @@ export interface JiraPort {
    * and JSM request types (`GET /rest/servicedeskapi/requesttype`, every page), as the app.
    */
   getSiteVocabulary(): Promise<JqlVocabulary>;
+  /** `GET /rest/api/3/status/{idOrName}`: one status with its category; undefined if there is none. */
+  getStatus(idOrName: string): Promise<unknown>;
   /** Writes Accord's custom fields, batched (`PUT /rest/api/3/app/field/value`). */
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void>;
 

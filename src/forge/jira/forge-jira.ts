@@ -36,6 +36,7 @@ import {
   parseReply,
   participantPage,
   searchPage,
+  status,
   statuses,
   transitions,
   userReply,
@@ -225,6 +226,12 @@ export class ForgeJira implements JiraPort {
       start = (page.start ?? start) + page.values.length;
     }
     return out;
+  }
+
+  async getStatus(idOrName: string): Promise<unknown> {
+    const path = route`/rest/api/3/status/${idOrName}`;
+    const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true, expect: [404] });
+    return reply.status === 404 ? undefined : parseReply(status, reply.body, where('GET', path));
   }
 
   async setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {

@@ -71,7 +71,8 @@ export const bulkChangelogs = z.looseObject({
 });
 
 /** `GET /rest/api/3/status`. */
-export const statuses = z.array(z.looseObject({ id: z.string(), name: z.string() }));
+export const status = z.looseObject({ id: z.string(), name: z.string() });
+export const statuses = z.array(status);
 
 /** `GET /rest/api/3/field`: every field, system and custom, with its schema and the names JQL takes. */
 export const fields = z.array(

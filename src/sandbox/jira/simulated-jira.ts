@@ -17,7 +17,7 @@ import type { JqlVocabulary } from '../../engine/jql/vocabulary';
 import { CUSTOM_FIELD_NAMES, PRIORITIES, statusesReply, SYSTEM_FIELD_NAMES } from './issue-model';
 import { REQUEST_TYPES } from './service-desk';
 import { slaPage } from './jsm-slas';
-import { APP_ACCOUNT, type SimulatedSite } from './site';
+import { APP_ACCOUNT, jiraTimestamp, type SimulatedSite } from './site';
 
 /** The schema types (`schema.type`) Jira gives the site's custom fields. */
 const CUSTOM_FIELD_TYPES: Readonly<Record<string, string>> = {
@@ -152,6 +152,13 @@ export class SimulatedJira implements JiraPort {
     });
   }
 
+  getStatus(idOrName: string): Promise<unknown> {
+    this.count('GET /rest/api/3/status/{idOrName}');
+    const wanted = idOrName.toLowerCase();
+    const found = statusesReply.find((s) => s.id === idOrName || s.name.toLowerCase() === wanted);
+    return Promise.resolve(found === undefined ? undefined : structuredClone(found));
+  }
+
   setCustomFields(updates: readonly CustomFieldUpdate[]): Promise<void> {
     // One call carries up to 1,000 updates (`PUT /rest/api/3/app/field/value`).
     this.count('PUT /rest/api/3/app/field/value', Math.ceil(updates.length / 1000));
@@ -187,6 +194,7 @@ export class SimulatedJira implements JiraPort {
       subject: message.subject,
       body: message.body,
       to: [...message.to, ...message.groups.map((g) => `group:${g}`), ...message.users],
+      at: jiraTimestamp(this.site.clock.now()),
     });
     return Promise.resolve();
   }

@@ -2,6 +2,7 @@ import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import type { Problem } from '../../../src/engine/errors';
 import type { AuditEntry, Job, RetentionPolicy, Version } from '../../../src/app/ports/store';
+import type { JsmComparison } from '../../../src/app/jsm/compare';
 import type { Failure, Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 
@@ -109,6 +110,7 @@ const ROUTES = {
   'jobs/list': Array.isArray,
   'jobs/cancel': withKey('id'),
   'audit/list': Array.isArray,
+  'jsm/compare': withKey('issues', Array.isArray),
   'retention/get': withKey('policy', isObject),
   'retention/set': withKey('policy', isObject),
 } satisfies Record<string, (v: unknown) => boolean>;
@@ -135,6 +137,7 @@ export interface Replies {
   'jobs/list': Job[];
   'jobs/cancel': Job;
   'audit/list': AuditEntry[];
+  'jsm/compare': JsmComparison;
   'retention/get': RetentionReply;
   'retention/set': { policy: RetentionPolicy };
 }

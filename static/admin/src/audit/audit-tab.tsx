@@ -23,6 +23,8 @@ const ACTIONS: Readonly<Record<string, AdminKey>> = {
   'project.agreements': 'audit.action.project-agreements',
   'job.start': 'audit.action.job-start',
   'job.cancel': 'audit.action.job-cancel',
+  'issue.extend': 'audit.action.issue-extend',
+  'issue.excuse': 'audit.action.issue-excuse',
 };
 
 const show = (value: unknown): string => (value === undefined ? '—' : JSON.stringify(value));
