@@ -1,5 +1,6 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
+import { PeopleCache } from '../app/people/people-cache';
 import { StatusCache } from '../app/evaluation/statuses';
 import { WorkQueue } from '../app/evaluation/work-queue';
 import type { Clock } from '../app/ports';
@@ -40,6 +41,7 @@ export function forgeDeps(): Promise<Deps> {
       logger,
       configs: new ConfigCache(store, dateHolidaysLookup, systemClock, 15_000),
       statuses: new StatusCache(jira, systemClock),
+      people: new PeopleCache(jira, systemClock),
     };
   })().catch((error: unknown) => {
     ready = undefined; // let the next invocation try again

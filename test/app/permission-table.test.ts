@@ -406,6 +406,10 @@ const TABLE: Readonly<Record<string, readonly Call[]>> = {
   'jobs/list': [{ label: 'every job', payload: () => ({}),
     expect: [OK, NO, NO, NO, NO, NO, NO, NO] }],
 
+  // Display names of people: anyone licensed (Jira shows its agents everyone's names); customers never.
+  'people/names': [{ label: 'who saved Gold', payload: () => ({ accountIds: ['sam-site-admin', 'no-such-user'] }),
+    expect: [OK, OK, OK, OK, OK, NO, NO, NO] }],
+
   // Issue data: licensed users who can browse the issue; customers only their requests' commitments.
   'issue/metrics': [{ label: 'the IT request', payload: (w) => ({ issueId: w.itIssue }),
     expect: [OK, OK, NO, OK, NO, NO, NO, NO] }],

@@ -1,4 +1,5 @@
 import type { Clock, JiraPort, Logger, Publisher, Queue, Store } from '../ports';
+import type { PeopleCache } from '../people/people-cache';
 import type { ConfigCache } from './config-cache';
 import type { StatusCache } from './statuses';
 
@@ -13,4 +14,6 @@ export interface Deps {
   readonly logger: Logger;
   readonly configs: ConfigCache;
   readonly statuses: StatusCache;
+  /** Display names by account id, for the UIs. */
+  readonly people: PeopleCache;
 }

@@ -3,6 +3,7 @@ import type { Calendar } from '../../../src/engine/calendar/types';
 import type { AuditEntry, Job, RetentionPolicy, Version } from '../../../src/app/ports/store';
 import type { Failure, Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
+import type { Person } from '../../../src/app/people/people-cache';
 
 /**
  * The resolver routes the admin page calls, with the shapes of their replies (src/app/resolvers/*.ts). A reply
@@ -100,6 +101,7 @@ const ROUTES = {
   'audit/list': Array.isArray,
   'retention/get': withKey('policy', isObject),
   'retention/set': withKey('policy', isObject),
+  'people/names': withKey('people', Array.isArray),
 } satisfies Record<string, (v: unknown) => boolean>;
 
 export interface Replies {
@@ -126,6 +128,7 @@ export interface Replies {
   'audit/list': AuditEntry[];
   'retention/get': RetentionReply;
   'retention/set': { policy: RetentionPolicy };
+  'people/names': { people: Person[] };
 }
 
 export type RouteName = keyof Replies & keyof typeof ROUTES;

@@ -96,6 +96,8 @@ describe('the version history', () => {
     const restored: number[] = [];
     const fake = fakeBackend((call): Reply<unknown> => {
       if (call.route === 'agreements/history') return { ok: true, data: VERSIONS };
+      if (call.route === 'people/names')
+        return { ok: false, error: { code: 'internal', message: 'no names' } };
       saves.push(call.payload);
       return { ok: true, data: { ...VERSIONS[0], version: 4 } };
     });

@@ -14,6 +14,7 @@ import { Confirm } from '../ui/confirm';
 import { describePath } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
+import { usePeople } from '../people/people';
 
 const show = (value: unknown): string => (value === undefined ? '—' : JSON.stringify(value));
 
@@ -49,6 +50,7 @@ export function HistoryPanel(props: {
   } | null>(null);
   const [restoring, setRestoring] = useState<Version<Versioned> | null>(null);
   const [error, setError] = useState<Failure | null>(null);
+  const nameOf = usePeople(state.status === 'ready' ? state.data.map((v) => v.savedBy) : []);
   if (state.status === 'loading') return <Loading label={t('loading')} />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} onRetry={reload} />;
   const versions = [...state.data].sort((a, b) => b.version - a.version);
@@ -96,7 +98,7 @@ export function HistoryPanel(props: {
                 <span className="accord-muted">
                   {t('history.savedBy', {
                     date: formatDateTime(v.savedAt, locale, ui.timeZone),
-                    by: v.savedBy,
+                    by: nameOf(v.savedBy),
                   })}
                 </span>
                 <span className="accord-toolbar">

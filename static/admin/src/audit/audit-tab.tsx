@@ -12,6 +12,7 @@ import { describePath } from '../ui/error-summary';
 import { ErrorNotice } from '../ui/error-notice';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
+import { usePeople } from '../people/people';
 
 const PAGE = 50;
 /** The actions the backend records, in words. */
@@ -49,6 +50,7 @@ export default function AuditTab() {
   );
   const first = state.status === 'ready' ? state.data : [];
   const entries = [...first, ...more];
+  const nameOf = usePeople(entries.map((e) => e.actor));
   const loadMore = async () => {
     const last = entries[entries.length - 1];
     if (!last) return;
@@ -127,7 +129,7 @@ export default function AuditTab() {
             {entries.map((e, i) => (
               <tr key={`${e.at}-${e.entityId}-${e.action}-${i}`}>
                 <td className="accord-nowrap">{formatDateTime(e.at, locale, ui.timeZone)}</td>
-                <td>{e.actor}</td>
+                <td title={e.actor}>{nameOf(e.actor)}</td>
                 <td>
                   {actionText(e, i18n)}
                   <div className="accord-mono accord-muted">
