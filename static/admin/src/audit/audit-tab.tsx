@@ -8,7 +8,8 @@ import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT, type AdminI18n, type AdminKey } from '../messages';
 import { useRemote } from '../use-remote';
-import { describePath } from '../ui/error-summary';
+import { ChangeList } from '../diff/change-view';
+import { readableAuditChanges } from '../diff/readable-diff';
 import { ErrorNotice } from '../ui/error-notice';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
@@ -25,8 +26,6 @@ const ACTIONS: Readonly<Record<string, AdminKey>> = {
   'job.start': 'audit.action.job-start',
   'job.cancel': 'audit.action.job-cancel',
 };
-
-const show = (value: unknown): string => (value === undefined ? '—' : JSON.stringify(value));
 
 function actionText(entry: AuditEntry, { t }: AdminI18n): string {
   const key = ACTIONS[entry.action];
@@ -143,15 +142,7 @@ export default function AuditTab() {
                   ) : (
                     <details className="accord-details">
                       <summary>{t('audit.changeCount', { count: e.changes.length })}</summary>
-                      <ul className="accord-plain-list">
-                        {e.changes.map((c, j) => (
-                          <li key={j}>
-                            <span>{describePath(c.path, i18n)}</span>:{' '}
-                            <span className="accord-mono accord-diff__before">{show(c.before)}</span> →{' '}
-                            <span className="accord-mono accord-diff__after">{show(c.after)}</span>
-                          </li>
-                        ))}
-                      </ul>
+                      <ChangeList changes={readableAuditChanges(e.changes, i18n)} />
                     </details>
                   )}
                 </td>
