@@ -142,3 +142,14 @@ describe('the audit log’s changes, in words', () => {
     ]);
   });
 });
+
+describe('what did not change', () => {
+  it('is no change, though said as one value (a threshold’s point)', async () => {
+    const withThreshold = (targetMinutes: number): Metric => ({
+      ...metric('ttr', 'Time to resolution', targetMinutes),
+      thresholds: [{ at: { percent: 75 }, actions: [{ type: 'label', add: 'sla-warning' }] }],
+    });
+    const rows = await historyOf([gold([withThreshold(480)]), gold([withThreshold(240)])]);
+    expect(rows).toEqual([['Metric 1 › Goal 1 › Target', '8h', '4h']]);
+  });
+});

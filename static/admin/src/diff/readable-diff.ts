@@ -118,7 +118,8 @@ function place(holder: { root?: unknown }, steps: readonly (string | number)[], 
 }
 
 function walk(before: unknown, after: unknown, path: string, i18n: AdminI18n, out: ReadableChange[]): void {
-  if (Object.is(before, after)) return;
+  // Equal values are no change, whether or not they are the same object (a threshold's `at`, said as one value).
+  if (Object.is(before, after) || JSON.stringify(before) === JSON.stringify(after)) return;
   const steps = pathSteps(path) ?? [];
   const last = steps[steps.length - 1];
   const list = typeof last === 'number' ? steps[steps.length - 2] : undefined;
