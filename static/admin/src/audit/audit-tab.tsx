@@ -32,6 +32,19 @@ function actionText(entry: AuditEntry, { t }: AdminI18n): string {
   return key ? t(key) : entry.action;
 }
 
+/** An entry's changes in words, counted as a person reads them (an added metric is one change). */
+function EntryChanges(props: { readonly changes: AuditEntry['changes'] }) {
+  const i18n = useT();
+  const changes = readableAuditChanges(props.changes, i18n);
+  if (changes.length === 0) return <span className="accord-muted">—</span>;
+  return (
+    <details className="accord-details">
+      <summary>{i18n.t('audit.changeCount', { count: changes.length })}</summary>
+      <ChangeList changes={changes} />
+    </details>
+  );
+}
+
 /** Who changed what and when, newest first, with each change's JSON paths before and after; by entity. */
 export default function AuditTab() {
   const { t, locale } = useT();
@@ -137,14 +150,7 @@ export default function AuditTab() {
                   </div>
                 </td>
                 <td>
-                  {e.changes.length === 0 ? (
-                    <span className="accord-muted">—</span>
-                  ) : (
-                    <details className="accord-details">
-                      <summary>{t('audit.changeCount', { count: e.changes.length })}</summary>
-                      <ChangeList changes={readableAuditChanges(e.changes, i18n)} />
-                    </details>
-                  )}
+                  <EntryChanges changes={e.changes} />
                 </td>
               </tr>
             ))}

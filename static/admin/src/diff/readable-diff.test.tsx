@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { diffJson } from '../../../../src/app/resolvers/diff';
-import type { Agreement, Metric } from '../../../../src/engine/agreement/types';
+import type { Agreement, Metric, Threshold } from '../../../../src/engine/agreement/types';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import { HistoryPanel } from '../agreements/history-panel';
 import AuditTab from '../audit/audit-tab';
@@ -110,9 +110,13 @@ describe('a version’s changes, in words', () => {
 
 describe('the audit log’s changes, in words', () => {
   it('puts an added metric’s paths back together, and says a changed target as durations', async () => {
-    const before = gold([metric('response', 'Time to first response', 60)]);
+    const acting = (at: Threshold['at']): Metric => ({
+      ...metric('response', 'Time to first response', 60),
+      thresholds: [{ at, actions: [] }],
+    });
+    const before = gold([acting({ percent: 75 })]);
     const after = gold([
-      metric('response', 'Time to first response', 30),
+      { ...acting({ minutesBefore: 30 }), goals: metric('r', 'r', 30).goals },
       metric('ttr', 'Time to resolution', 480),
     ]);
     const entry = {
@@ -132,12 +136,15 @@ describe('the audit log’s changes, in words', () => {
     );
     mounted = await mount(<AuditTab />, { backend: fake.backend });
     await waitFor(() => mounted.container.querySelector('details summary'), 'the entry');
+    // Counted as read: the new metric is one change, however many paths it was recorded as.
+    expect(clean(mounted.container.querySelector('details summary')?.textContent)).toBe('3 changes');
     await click(mounted.container.querySelector<HTMLElement>('details summary')!);
     const lines = [...mounted.container.querySelectorAll('.accord-diff__list > li')].map((li) =>
       clean(li.textContent),
     );
     expect(lines).toEqual([
       'Metric 1 › Goal 1 › Target: 1h → 30m',
+      'Metric 1 › Threshold 1 › When: at 75% of the target → 30m before the deadline',
       'Added metric 2 “Time to resolution”Starts on: Issue createdStops on: Resolution changesGoals: 8h',
     ]);
   });

@@ -6,6 +6,7 @@ import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend, type Call } from '../../../shared/testing/fake-backend';
 import AuditTab from '../audit/audit-tab';
 import { HistoryPanel } from '../agreements/history-panel';
+import { PersonName } from './people';
 import { clean, mount, settle, waitFor, type Mounted } from '../testing/render';
 
 const NAMES: Readonly<Record<string, string>> = { 'chris-admin': 'Chris Admin', 'dana-admin': 'Dana Admin' };
@@ -120,5 +121,21 @@ describe('people by name', () => {
     expect(clean(mounted.container.querySelectorAll('tbody td')[1]?.textContent)).toBe(
       'gone-user (nicht mehr auf dieser Website)',
     );
+  });
+
+  it('asks once for the ids of every part of the page that shows a person', async () => {
+    const fake = fakeBackend(people);
+    mounted = await mount(
+      <p>
+        <PersonName accountId="chris-admin" />, <PersonName accountId="dana-admin" />,{' '}
+        <PersonName accountId="chris-admin" />
+      </p>,
+      { backend: fake.backend },
+    );
+    await waitFor(() => clean(mounted.container.textContent).includes('Dana Admin') || null, 'the names');
+    expect(clean(mounted.container.textContent)).toBe('Chris Admin, Dana Admin, Chris Admin');
+    expect(fake.calls.map((c) => [c.route, [...(c.payload.accountIds as string[])].sort()])).toEqual([
+      ['people/names', ['chris-admin', 'dana-admin']],
+    ]);
   });
 });
