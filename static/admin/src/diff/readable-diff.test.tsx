@@ -106,6 +106,20 @@ describe('a version’s changes, in words', () => {
       ['Metrik 2 „Erste Antwort“ hinzugefügt', '—', 'Startet bei: Vor'],
     ]);
   });
+
+  it('speaks Danish', async () => {
+    const rows = await historyOf(
+      [
+        gold([metric('ttr', 'Time to resolution', 480)]),
+        gold([metric('ttr', 'Time to resolution', 240)], true),
+      ],
+      'da-DK',
+    );
+    expect(rows.map((r) => r.slice(1))).toEqual([
+      ['nej', 'ja'],
+      ['8 t', '4 t'],
+    ]);
+  });
 });
 
 describe('the audit log’s changes, in words', () => {
