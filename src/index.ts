@@ -8,3 +8,4 @@ export {
   resolver,
   sweep,
 } from './forge/handlers';
+export { automationExcuse, automationExtend, automationMetric } from './forge/automation';

@@ -48,7 +48,7 @@ export function parseTriggerEvent(event: unknown): IssueChange | undefined {
 const queueEvent: z.ZodType<QueueEvent> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('issue'), issueId: z.string(), attempt: z.number().optional() }),
   z.object({ type: z.literal('due'), issueId: z.string(), at: z.number(), attempt: z.number().optional() }),
-  z.object({ type: z.literal('job'), jobId: z.string() }),
+  z.object({ type: z.literal('job'), jobId: z.string(), lane: z.number().int().min(0).max(63).optional() }),
   z.object({ type: z.literal('drain'), shard: z.number().int().min(0) }),
   z.object({
     type: z.literal('dues'),

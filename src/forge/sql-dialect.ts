@@ -3,7 +3,7 @@
  * `@forge/sql` as a prepared statement with its parameters. Forge SQL has no transactions and runs one
  * statement per call, which is how the store is written anyway.
  */
-import { ForgeSQLAPIError, sql as forgeSql } from '@forge/sql';
+import { sql as forgeSql } from '@forge/sql';
 import {
   MysqlAdapter,
   MysqlIntrospector,
@@ -18,6 +18,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { paced } from './sql-pacing';
 
 /** The part of `@forge/sql`'s client the dialect uses. */
 export type ForgeSqlClient = Pick<typeof forgeSql, 'prepare'>;
@@ -85,34 +86,18 @@ class ForgeSqlDriver implements Driver {
   }
 }
 
-/** Tries of a statement Forge SQL refused for its request rate, and the first wait (growing) between them. */
-const RATE_LIMIT_ATTEMPTS = 6;
-const RATE_LIMIT_WAIT_MS = 500;
-
-const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
 class ForgeSqlConnection implements DatabaseConnection {
   constructor(private readonly client: ForgeSqlClient) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const reply = await this.client
-          .prepare<unknown>(compiled.sql)
-          .bindParams(...compiled.parameters)
-          .execute();
-        return decodeReply<R>(reply.rows);
-      } catch (error) {
-        // Over 150 requests a second Forge SQL refuses with 429 before running the statement, so sending it
-        // again is safe; the window is one second, so a short wait absorbs a burst of many instances.
-        if (!(error instanceof ForgeSQLAPIError) || error.responseDetails.status !== 429) throw error;
-        if (attempt >= RATE_LIMIT_ATTEMPTS) throw error;
-        await sleep(RATE_LIMIT_WAIT_MS * attempt * (1 + Math.random()));
-      }
-    }
+    // A statement refused for Forge SQL's request rate is sent again after a pause (see sql-pacing.ts).
+    const reply = await paced(() =>
+      this.client
+        .prepare<unknown>(compiled.sql)
+        .bindParams(...compiled.parameters)
+        .execute(),
+    );
+    return decodeReply<R>(reply.rows);
   }
 
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {

@@ -74,6 +74,13 @@ export class SqlHistoryStore implements HistoryStore {
     return rows.map(toEntry);
   }
 
+  async idAt(offset: number, projectKey?: string): Promise<string | undefined> {
+    let query = this.ctx.db.selectFrom('accord_histories').select('issue_id');
+    if (projectKey !== undefined) query = query.where('project_key', '=', projectKey);
+    const row = await query.orderBy('issue_id').limit(1).offset(offset).executeTakeFirst();
+    return row?.issue_id;
+  }
+
   async dropClosed(closedBefore: number, limit: number): Promise<number> {
     const { db } = this.ctx;
     // Two statements, because MySQL refuses LIMIT inside an IN subquery and SQLite refuses it on an UPDATE.
@@ -97,7 +104,31 @@ export class SqlHistoryStore implements HistoryStore {
       // Reopened meanwhile (a put cleared closed_at): keep it.
       .where('closed_at', '<', closedBefore)
       .executeTakeFirst();
+    // Their per-metric results go too (the issue panel reads the issue again when opened); the result-set
+    // pointer, cycles and ratings stay for reports until retention folds them. Only while the history is still
+    // dropped: a put that came in between is followed by fresh results, which must stay.
+    await db
+      .deleteFrom('accord_results')
+      .where(
+        'issue_id',
+        'in',
+        ids.map((r) => r.issue_id),
+      )
+      .where('issue_id', 'in', (eb) =>
+        eb.selectFrom('accord_histories').select('issue_id').where('data', '=', DROPPED),
+      )
+      .execute();
     return Number(result.numUpdatedRows);
+  }
+
+  async dropped(issueId: string): Promise<boolean> {
+    const row = await this.ctx.db
+      .selectFrom('accord_histories')
+      .select('issue_id')
+      .where('issue_id', '=', issueId)
+      .where('data', '=', DROPPED)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async count(projectKey?: string): Promise<number> {

@@ -5,7 +5,7 @@
  * `cancel_requested`, and once a job's state is `cancelled` a late progress write cannot revive it.
  */
 import type { Selectable, Updateable } from 'kysely';
-import type { Job, JobSpec, JobState, JobStore } from '../app/ports/store';
+import type { Job, JobLane, JobSpec, JobState, JobStore } from '../app/ports/store';
 import { KEY_LIMITS, type JobsTable } from './schema';
 import { checkKey, insertIfAbsent, num, numOrNull, parseJson, bool, type SqlContext } from './sql-support';
 
@@ -88,6 +88,29 @@ export class SqlJobStore implements JobStore {
 
   async requestCancel(id: string): Promise<void> {
     await this.ctx.db.updateTable('accord_jobs').set({ cancel_requested: 1 }).where('id', '=', id).execute();
+  }
+
+  // Lanes are small JSON documents in the settings table, one row per lane: `job:<id>:<lane>`.
+  async lanes(jobId: string): Promise<JobLane[]> {
+    const prefix = `job:${jobId}:`;
+    const rows = await this.ctx.db
+      .selectFrom('accord_settings')
+      .select('body')
+      .where('setting_key', '>=', prefix)
+      .where('setting_key', '<', `${prefix}~`)
+      .execute();
+    return rows.map((r) => parseJson(r.body) as JobLane).sort((a, b) => a.lane - b.lane);
+  }
+
+  async putLane(jobId: string, lane: JobLane): Promise<void> {
+    const key = checkKey('setting key', `job:${jobId}:${lane.lane}`, KEY_LIMITS.settingKey);
+    const body = JSON.stringify(lane);
+    const insert = this.ctx.db.insertInto('accord_settings').values({ setting_key: key, body });
+    await (
+      this.ctx.dialect === 'sqlite'
+        ? insert.onConflict((oc) => oc.column('setting_key').doUpdateSet({ body }))
+        : insert.onDuplicateKeyUpdate({ body })
+    ).execute();
   }
 }
 

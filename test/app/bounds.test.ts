@@ -242,6 +242,28 @@ describe('bounds on configuration', () => {
     ],
   ];
 
+  it('refuses an agreement whose parts are each within bounds but whose whole is not', async () => {
+    world = await makeWorld();
+    const agreement = gold();
+    // 20 thresholds of 10 comments of 10,000 characters: 2,000,000 characters.
+    metric(agreement).thresholds = times(LIMITS.thresholds, (i) => ({
+      at: { percent: i + 1 },
+      actions: times(LIMITS.actions, () => ({ type: 'comment', body: 'b'.repeat(LIMITS.actionText) })),
+    }));
+    for (const key of ['agreements/save', 'agreements/preview'] as const) {
+      await refused(
+        key,
+        key === 'agreements/save' ? { agreement, expectedVersion: 1 } : { agreement, projectKey: 'IT' },
+        key === 'agreements/save' ? admin : projectAdmin,
+        {
+          code: 'invalid-config',
+          path: '$.agreement',
+          limit: `at most ${LIMITS.configJson} characters as JSON`,
+        },
+      );
+    }
+  });
+
   it.each(agreementCases)(
     'refuses an agreement over the bound of %s and stores nothing',
     async (_, change, path, limit) => {
@@ -437,7 +459,7 @@ describe('bounds on previews', () => {
     });
   });
 
-  it('stops evaluating at its work budget and says the figures are incomplete', async () => {
+  it('stops evaluating at its work budget and says the figures are incomplete, for a draft and a list', async () => {
     world = await makeWorld();
     // One real resolved request, measured by the sandbox.
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
@@ -463,6 +485,24 @@ describe('bounds on previews', () => {
       return reply.data as { issues: number; complete: boolean };
     };
     expect(await preview()).toMatchObject({ issues: 1, complete: true });
+    // The same agreement saved, for the project settings' preview of a list.
+    await world.store.config.put(
+      'agreement',
+      'big',
+      { ...draft, id: 'big' },
+      { expectedVersion: 0, savedAt: 0, savedBy: 'seed' },
+    );
+    const listPreview = async () => {
+      const reply = await dispatch(
+        world.deps,
+        'projects/preview',
+        { projectKey: 'IT', agreementIds: ['big'] },
+        projectAdmin,
+      );
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.data as { issues: number; complete: boolean };
+    };
+    expect(await listPreview()).toMatchObject({ issues: 1, complete: true });
 
     // Copies of it with 10,000 internal notes each: 200,000 units of work apiece with 20 metrics.
     const created = real.data.created;
@@ -491,6 +531,13 @@ describe('bounds on previews', () => {
     // The real one comes first (lower id), then as many copies as the budget holds.
     expect(cut.issues).toBe(
       1 + Math.floor((LIMITS.previewWork - real.data.events.length * LIMITS.metrics) / perIssue),
+    );
+
+    // The list's preview evaluates each issue twice (the list, and the saved list for the difference).
+    const listCut = await listPreview();
+    expect(listCut.complete).toBe(false);
+    expect(listCut.issues).toBe(
+      1 + Math.floor((LIMITS.previewWork - 2 * real.data.events.length * LIMITS.metrics) / (2 * perIssue)),
     );
   });
 });

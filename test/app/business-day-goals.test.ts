@@ -81,4 +81,29 @@ describe('a business-day goal on the sandbox', () => {
       await w.close();
     }
   });
+
+  it('is a commitment on the portal, due Tuesday 17:00', async () => {
+    const w = await makeWorld({
+      agreements: goldSameDay().map((a) => (a.id === 'gold' ? { ...a, customerVisible: true } : a)),
+      now: berlin('2026-03-02T12:30'),
+    });
+    try {
+      const { id } = w.site.create({ reporter: 'carla-customer', priority: 'Medium', fields: acme });
+      await w.advance(60_000);
+      const customer = {
+        accountId: 'carla-customer',
+        accountType: 'customer' as const,
+        module: 'portal' as const,
+      };
+      const reply = await dispatch(w.deps, 'portal/commitments', { issueId: id }, customer);
+      if (!reply.ok) throw new Error(reply.error.message);
+      const { commitments } = reply.data as { commitments: { purpose: string; due: string | null }[] };
+      expect(commitments.map((c) => [c.purpose, c.due === null ? null : Date.parse(c.due)])).toEqual([
+        ['response', berlin('2026-03-03T17:00')],
+        ['resolution', expect.any(Number)],
+      ]);
+    } finally {
+      await w.close();
+    }
+  });
 });

@@ -184,7 +184,7 @@ describe('why a cycle differs', () => {
     const out = compareCycles(extra, accord({}));
     expect(out.map((c) => [c.differences, c.reasons])).toEqual([
       [['stop'], ['stop']],
-      [['missing'], []],
+      [['missing'], ['start']],
     ]);
   });
 });

@@ -71,13 +71,20 @@ describe('what the consumers log', () => {
     ]);
   });
 
-  it('logs a recalculation step that throws as a job failure', async () => {
+  it('logs a recalculation step that throws, tries it again later, and ends the job after three', async () => {
     world = await makeWorld();
+    const get = world.store.jobs.get.bind(world.store.jobs);
     world.store.jobs.get = () => Promise.reject(new Error('connection lost'));
-    await expect(consume(world.deps, { type: 'job', jobId: 'job-1' })).rejects.toThrow('connection lost');
+    for (let i = 0; i < 3; i++) await consume(world.deps, { type: 'job', jobId: 'job-1' });
     expect(world.logger.entries).toEqual([
-      { level: 'error', code: 'job.failed', jobId: 'job-1', reason: 'Error' },
+      { level: 'warn', code: 'job.failed', jobId: 'job-1', reason: 'Error' },
+      { level: 'warn', code: 'job.failed', jobId: 'job-1', reason: 'Error' },
+      { level: 'warn', code: 'job.failed', jobId: 'job-1', reason: 'Error' },
+      { level: 'error', code: 'job.failed', jobId: 'job-1', reason: 'Error', attempt: 3 },
     ]);
+    // Two continuations, a minute later each; none after the third failure.
+    expect(world.queue.size()).toBe(2);
+    world.store.jobs.get = get;
   });
 });
 

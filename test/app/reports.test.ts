@@ -292,6 +292,7 @@ describe('reports/csv', () => {
         agreement_version: '1',
         goal: 'priority = Medium',
         target_minutes: '120',
+        goal_terms: '',
         started_at: '2026-02-27T15:30:00.000Z',
         stopped_at: '2026-03-02T10:00:00.000Z',
         elapsed_ms: String(150 * MINUTE),

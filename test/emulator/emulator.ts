@@ -304,36 +304,79 @@ export class ForgeEmulator {
       ...(caller.projectKey === undefined ? {} : { project: { key: caller.projectKey } }),
     };
     let reply: unknown;
-    const { outcome } = await this.run(
-      'resolver',
-      caller.moduleKey,
-      { moduleKey: caller.moduleKey, ...(caller.issueId === undefined ? {} : { issueId: caller.issueId }) },
-      caller.accountId,
-      async (handler) => {
-        reply = await handler(
-          {
-            call: { functionKey: route, payload },
-            // Jira tells a resolver what kind of account calls: customers of a service project, or licensed users.
-            context: {
-              moduleKey: caller.moduleKey,
-              cloudId: 'cloud',
-              extension,
-              accountType: this.accountTypeOf(caller.accountId),
+    // Virtual time moves only when driven: the call's SQL and Jira requests each wait their latency in it.
+    const { outcome } = await this.driven(
+      this.run(
+        'resolver',
+        caller.moduleKey,
+        { moduleKey: caller.moduleKey, ...(caller.issueId === undefined ? {} : { issueId: caller.issueId }) },
+        caller.accountId,
+        async (handler) => {
+          reply = await handler(
+            {
+              call: { functionKey: route, payload },
+              context: {
+                moduleKey: caller.moduleKey,
+                cloudId: 'cloud',
+                extension,
+                accountType: this.accountTypeOf(caller.accountId),
+              },
             },
-          },
-          { principal: { accountId: caller.accountId }, installContext: 'ari:cloud:jira::site/cloud' },
-        );
-        return reply;
-      },
+            { principal: { accountId: caller.accountId }, installContext: 'ari:cloud:jira::site/cloud' },
+          );
+          return reply;
+        },
+      ),
     );
     if (outcome !== 'ok')
       throw new Error(`resolver ${route} ended with ${outcome}: ${this.counters.errors.at(-1) ?? ''}`);
     return reply;
   }
 
-  private accountTypeOf(accountId: string): 'customer' | 'licensed' {
+  /** The account type Forge names in a resolver's context: agents and admins hold a Jira licence. */
+  private accountTypeOf(accountId: string): 'licensed' | 'unlicensed' | 'customer' {
     const user = (this.options.users ?? SANDBOX_USERS).find((u) => u.accountId === accountId);
-    return user?.accountType === 'customer' ? 'customer' : 'licensed';
+    if (user?.accountType === 'customer') return 'customer';
+    return user?.admin === true || (user?.agentOf?.length ?? 0) > 0 ? 'licensed' : 'unlicensed';
+  }
+
+  /**
+   * Runs a Jira Automation action's function (`automation-extend`, …) as a rule would: with the rule's
+   * configured `inputs` as the payload and the rule actor as the context's principal; resolves to its reply.
+   */
+  async invokeAction(functionKey: string, inputs: unknown, accountId: string): Promise<unknown> {
+    let reply: unknown;
+    // Set when the invocation ends (a holder: the loop below reads what the callback wrote).
+    const done: { ended?: Ended } = {};
+    const running = this.run(
+      functionKey,
+      functionKey,
+      { moduleKey: functionKey },
+      accountId,
+      async (handler) => {
+        reply = await handler(inputs, {
+          principal: { accountId },
+          installContext: 'ari:cloud:jira::site/cloud',
+        });
+        return reply;
+      },
+    ).then((e) => {
+      done.ended = e;
+    });
+    // Every request costs virtual time: play it until the invocation has ended.
+    const isDone = (): boolean => done.ended !== undefined;
+    while (!isDone()) {
+      await this.scheduler.settle();
+      if (isDone()) break;
+      const next = this.scheduler.nextAt();
+      if (next === undefined) break;
+      await this.scheduler.runUntil(next);
+    }
+    await running;
+    const { outcome } = done.ended ?? { outcome: 'lost' };
+    if (outcome !== 'ok')
+      throw new Error(`action ${functionKey} ended with ${outcome}: ${this.counters.errors.at(-1) ?? ''}`);
+    return reply;
   }
 
   /**
@@ -351,16 +394,20 @@ export class ForgeEmulator {
       { moduleKey: functionKey, ...context },
       undefined,
     );
-    const result = scopeStorage.run(invocation, work);
+    return this.driven(scopeStorage.run(invocation, work));
+  }
+
+  /** Plays virtual time until `work` settles (or nothing is left to play); resolves as `work` does. */
+  private async driven<T>(work: Promise<T>): Promise<T> {
     const state = { done: false };
-    result.then(
+    work.then(
       () => (state.done = true),
       () => (state.done = true),
     );
     for (;;) {
       await this.scheduler.settle();
       const next = this.scheduler.nextAt();
-      if (state.done || next === undefined) return result;
+      if (state.done || next === undefined) return work;
       await this.scheduler.runUntil(next);
     }
   }

@@ -337,6 +337,12 @@ export class JiraService {
         objects: values.length,
       };
     }
+    if (method === 'GET' && path === '/rest/api/3/user/groups') {
+      const accountId = query.get('accountId') ?? '';
+      if (!site.user(accountId)) return { status: 404 };
+      const groups = (await this.simulated.groupsOf(accountId)).map((name) => ({ name, groupId: name }));
+      return { status: 200, body: groups, objects: groups.length };
+    }
     if (method === 'GET' && path === '/rest/api/3/mypermissions') {
       const permission = (query.get('permissions') ?? 'BROWSE_PROJECTS') as
         'ADMINISTER' | 'ADMINISTER_PROJECTS' | 'BROWSE_PROJECTS';

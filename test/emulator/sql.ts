@@ -35,6 +35,9 @@ export interface SqlCounters {
   failed: number;
   /** Bytes of all responses. */
   responseBytes: number;
+  /** The longest a SELECT ran on the server (real ms), and the largest response (bytes). */
+  slowestSelectMs: number;
+  largestResponseBytes: number;
 }
 
 const WRITE = /^\s*(insert|update|replace)\b/i;
@@ -50,6 +53,8 @@ export class ForgeSqlService {
     refused: { dmlRate: 0, ddlRate: 0, storage: 0, responseSize: 0, timeout: 0 },
     failed: 0,
     responseBytes: 0,
+    slowestSelectMs: 0,
+    largestResponseBytes: 0,
   };
   readonly dmlPeak = new PeakPerSecond();
   private readonly dmlWindow: SlidingWindow;
@@ -187,6 +192,7 @@ export class ForgeSqlService {
         : query;
       const [result] = await this.pool.query(text, Array.isArray(params) ? [...(params as unknown[])] : []);
       const workMs = performance.now() - started;
+      if (select) this.counters.slowestSelectMs = Math.max(this.counters.slowestSelectMs, workMs);
       // A write's reply is MySQL's OK packet, as TiDB's driver gives it.
       const rows = Array.isArray(result)
         ? result
@@ -212,6 +218,7 @@ export class ForgeSqlService {
         };
       }
       this.counters.responseBytes += bytes;
+      this.counters.largestResponseBytes = Math.max(this.counters.largestResponseBytes, bytes);
       if (ddl) this.storedBytesCache = undefined;
       return {
         reply: new Response(json, {

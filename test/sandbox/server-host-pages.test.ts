@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { openSandbox, type Sandbox } from '../../src/sandbox/persistence';
-import { BRIDGE_SHIM } from '../../src/sandbox/server/bridge-shim';
 import { frameHtml } from '../../src/sandbox/server/chrome';
 import { gadgetStore } from '../../src/sandbox/server/gadgets';
-import { HOST_SCRIPT } from '../../src/sandbox/server/host-script';
 import { startServer, type SandboxServer } from '../../src/sandbox/server/server';
 
 /**
@@ -279,17 +277,39 @@ describe('host pages', () => {
     await refused('/api/context?module=admin&accountId=chris-admin&timezone=CEST', 400, 'invalid-request');
   });
 
-  it('serve the host script, its styles and the bridge shim as scripts that parse', async () => {
+  it('serve the host scripts, their styles and the bridge shim as scripts that parse', async () => {
     for (const [path, type] of [
-      ['/sandbox/host.js', 'text/javascript; charset=utf-8'],
-      ['/sandbox/host.css', 'text/css; charset=utf-8'],
-      ['/sandbox/bridge-shim.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/host-page.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/issue-page.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/host-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/issue-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/outbox-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/dashboard-page.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/dashboard-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/portal-page.js', 'text/javascript; charset=utf-8'],
+      ['/sandbox/host/portal-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/index-page.css', 'text/css; charset=utf-8'],
+      ['/sandbox/host/bridge-shim.js', 'text/javascript; charset=utf-8'],
     ] as const) {
       const reply = await call('GET', path);
       expect([path, reply.status, reply.type]).toEqual([path, 200, type]);
     }
-    expect(() => new Script(HOST_SCRIPT)).not.toThrow();
-    expect(() => new Script(BRIDGE_SHIM)).not.toThrow();
+    // Transpiled to classic scripts: no types, no module syntax, in the order the page lists them.
+    for (const name of ['host-page', 'issue-page', 'dashboard-page', 'portal-page', 'bridge-shim']) {
+      const served = (await call('GET', `/sandbox/host/${name}.js`)).text;
+      expect(() => new Script(served)).not.toThrow();
+      expect(served).not.toMatch(/\bexport\b|: HTMLElement/);
+    }
+    const issue = (await call('GET', '/issue/IT-3')).text;
+    expect(issue).toMatch(
+      /<script src="\/sandbox\/host\/host-page\.js"><\/script>\n<script src="\/sandbox\/host\/issue-page\.js"><\/script>/,
+    );
+    for (const missing of [
+      '/sandbox/host/nothing.js',
+      '/sandbox/host/..%2Fhttp.js',
+      '/sandbox/host/globals.d.css',
+    ])
+      await refused(missing, 404, 'not-found');
   });
 });
 

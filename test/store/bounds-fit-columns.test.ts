@@ -18,11 +18,17 @@ import { emptyTables, mysqlUrl, scratchDatabase, skipWithoutMysql } from './mysq
 /** MySQL's `text`: 65,535 bytes; a utf8mb4 character takes up to 4. */
 const TEXT_BYTES = 65_535;
 const BYTES_PER_CHAR = 4;
+/** MySQL's `mediumtext`, the column of configuration bodies and audit changes. */
+const MEDIUMTEXT_BYTES = 16_777_215;
 
 describe('the bounds fit the columns', () => {
   it('keeps ids and project keys within their key columns', () => {
     expect(LIMITS.id).toBeLessThanOrEqual(KEY_LIMITS.id);
     expect(LIMITS.projectKey).toBeLessThanOrEqual(KEY_LIMITS.projectKey);
+  });
+
+  it('keeps a calendar or agreement, and its audit entry (before and after), within a mediumtext column', () => {
+    expect(2 * LIMITS.configJson * BYTES_PER_CHAR).toBeLessThanOrEqual(MEDIUMTEXT_BYTES);
   });
 
   it('keeps a counterparty and a project’s list of agreement ids within a text column', () => {

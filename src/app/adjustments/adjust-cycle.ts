@@ -7,6 +7,9 @@
 import type { CycleResult, MetricResult } from '../../engine/evaluate/result';
 import { formatInstant, parseInstant } from '../../engine/time/iso';
 import { MS_PER_MINUTE, type EpochMs } from '../../engine/time/units';
+import { evaluateHistory } from '../../engine/evaluate/evaluate';
+import { historyOf } from '../../engine/issue';
+import { engineAdjustments } from '../evaluation/adjustments';
 import { evaluateStored } from '../evaluation/evaluate-issue';
 import type { Deps } from '../evaluation/deps';
 import type { StoredAdjustment, StoredHistory } from '../ports';
@@ -152,17 +155,21 @@ async function prepare(
   return { history, metric, now };
 }
 
-async function measure(
+/**
+ * A metric of an issue measured at `now` from its stored history and decisions, without writing anything
+ * (a write may lose to another instance's and report `stale`; the answer must not depend on it).
+ */
+export async function measure(
   deps: Deps,
   history: StoredHistory,
   ref: MetricRef,
   now: EpochMs,
 ): Promise<MetricResult | undefined> {
-  const outcome = await evaluateStored(deps, history, now);
-  if (outcome.kind !== 'evaluated') return undefined;
-  return outcome.result.agreements
-    .find((a) => a.id === ref.agreementId)
-    ?.metrics.find((m) => m.id === ref.metricId);
+  const config = await deps.configs.forProject(history.projectKey);
+  if ('problems' in config) return undefined;
+  const adjustments = engineAdjustments(await deps.store.adjustments.forIssue(history.issueId));
+  const result = evaluateHistory(config.compiled, historyOf(history.data), now, adjustments);
+  return result.agreements.find((a) => a.id === ref.agreementId)?.metrics.find((m) => m.id === ref.metricId);
 }
 
 /** Stores, audits, and measures again with the decision; the issue's fields follow through the queue. */
@@ -192,6 +199,9 @@ async function record(
       },
     ],
   });
+  // Stored and published for open panels (a write that loses to a newer one is fine: that one saw the
+  // decision too); the issue's fields follow through the queue.
+  await evaluateStored(deps, history, adjustment.at as EpochMs);
   const metric = await measure(deps, history, ref, adjustment.at as EpochMs);
   await deps.queue.push([{ type: 'issue', issueId: ref.issueId }]);
   if (!metric) throw new Refusal('not-found', `${ref.metricId} no longer applies to this issue.`);

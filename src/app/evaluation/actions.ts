@@ -3,7 +3,7 @@ import type { CycleResult, IssueResult } from '../../engine/evaluate/result';
 import { formatLocalInstant } from '../../engine/time/format-local';
 import { parseInstant } from '../../engine/time/iso';
 import { isKnownZone } from '../../engine/time/zone';
-import { JiraError, QUEUE_MAX_DELAY_SECONDS, type Claim, type JiraPort } from '../ports';
+import { JiraError, QUEUE_MAX_DELAY_SECONDS, type Claim, type JiraIssueJson, type JiraPort } from '../ports';
 import type { Deps } from './deps';
 
 /** A crossing older than this when first seen is recorded history, not a reason to act now (e.g. on install). */
@@ -87,7 +87,7 @@ export async function actOnThresholds(
             if (claim.status === 'claimed') await checkBackWhenStale(deps, issueId, claim.updatedAt);
             continue;
           }
-          outcomes.push(await performOnce(deps, issueId, key, claim, action, texts));
+          outcomes.push(await performOnce(deps, issueId, key, claim, action, texts, lastAt));
         }
       }
     }
@@ -103,10 +103,11 @@ async function performOnce(
   claim: Claim,
   action: Action,
   texts: Texts,
+  crossedAt: number,
 ): Promise<ActionOutcome> {
   const changedIssue = action.type !== 'notify';
   if (claim !== 'claimed') {
-    const seen = await alreadyInJira(deps.jira, issueId, key, claim, action);
+    const seen = await alreadyInJira(deps.jira, issueId, key, claim, action, crossedAt);
     if (seen !== 'no') {
       if (seen === 'yes') await deps.store.actions.complete(key, deps.clock.now());
       else await deps.store.actions.markUnknown(key, deps.clock.now(), UNKNOWN_AFTER_DEATH);
@@ -130,7 +131,10 @@ async function performOnce(
     return { key, status: 'failed', changedIssue: false, error: message };
   }
   // Performed. If recording this fails, the claim stays `claimed`; whoever re-claims it once stale checks Jira
-  // and finds it done (never `fail` here: a retry of a performed notification would send it twice).
+  // and finds it done (never `fail` here: a retry of a performed notification would send it twice). The issue is
+  // marked for a re-read first, so that a consumer dying in between still leaves a drain to bring Accord's own
+  // change into the stored history and to find the claim (its redelivered event may find nothing left to do).
+  if (changedIssue) await deps.queue.push([{ type: 'issue', issueId }]);
   await deps.store.actions.complete(key, deps.clock.now());
   return { key, status: 'done', changedIssue };
 }
@@ -155,8 +159,10 @@ function refusedOutright(error: unknown): boolean {
 
 /**
  * Whether a re-claimed action already happened, as Jira shows it: a comment by its marker; a priority, an
- * assignee, a status or a label by the issue's current value. A notification leaves no trace: after a failed
- * attempt (Jira refused it outright, see {@link performOnce}) it did not go out; after a death it may have.
+ * assignee, a status or a label by the issue's current value, or by a changelog entry of an app account that set
+ * it since the threshold was crossed (a person may have changed it back since: setting it again would be a second
+ * change for one firing, over their choice). A notification leaves no trace: after a failed attempt (Jira refused
+ * it outright, see {@link performOnce}) it did not go out; after a death it may have.
  */
 async function alreadyInJira(
   jira: JiraPort,
@@ -164,6 +170,7 @@ async function alreadyInJira(
   key: string,
   claim: Exclude<Claim, 'claimed'>,
   action: Action,
+  crossedAt: number,
 ): Promise<'yes' | 'no' | 'unknown'> {
   if (action.type === 'comment') return (await jira.hasMarkedComment(issueId, key)) ? 'yes' : 'no';
   if (action.type === 'notify') return claim === 'reclaimed-stale' ? 'unknown' : 'no';
@@ -186,7 +193,46 @@ async function alreadyInJira(
         return fields.labels?.includes(action.add) === true;
     }
   })();
-  return holds ? 'yes' : 'no';
+  return holds || setByAppSince(json, action, crossedAt) ? 'yes' : 'no';
+}
+
+interface ChangelogEntry {
+  readonly created?: string;
+  readonly author?: { readonly accountType?: string } | null;
+  readonly items?: readonly {
+    readonly field?: string;
+    readonly to?: string | null;
+    readonly toString?: string | null;
+  }[];
+}
+
+/**
+ * Whether an app account's changelog entry at or after `since` made the change `action` makes.
+ * ATTENTION: Accord does not know its own account id here, so another app (an automation rule) making the same
+ * change after the crossing counts too, as the current value already does.
+ */
+function setByAppSince(json: JiraIssueJson | undefined, action: Action, since: number): boolean {
+  const histories =
+    (json?.changelog as { histories?: readonly ChangelogEntry[] } | undefined)?.histories ?? [];
+  return histories.some((h) => {
+    const at = h.created === undefined ? undefined : parseInstant(h.created);
+    if (h.author?.accountType !== 'app' || at === undefined || at < since) return false;
+    return (h.items ?? []).some((item) => {
+      const to = item.toString ?? null;
+      switch (action.type) {
+        case 'priority':
+          return item.field === 'priority' && to === action.name;
+        case 'assign':
+          return item.field === 'assignee' && (item.to ?? null) === action.accountId;
+        case 'transition':
+          return item.field === 'status' && to?.toLowerCase() === action.to.toLowerCase();
+        case 'label':
+          return item.field === 'labels' && (to ?? '').split(' ').includes(action.add);
+        default:
+          return false;
+      }
+    });
+  });
 }
 
 type Texts = Readonly<Record<'issue' | 'agreement' | 'metric' | 'remaining' | 'deadline', string>>;

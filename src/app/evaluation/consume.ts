@@ -1,10 +1,12 @@
-import { runJobStep } from '../jobs/recalculate';
+import { recordStepFailure, runJobStep } from '../jobs/recalculate';
 import { errorFields, QueueRefusedError, type DueItem, type QueueEvent } from '../ports';
 import type { Deps } from './deps';
 import { drainPending, isThrottle, JIRA_WAIT_KEY, waitForJira } from './drain';
 import { processDue } from './process-due';
 import { MAX_ATTEMPTS, processIssueEvents } from './process-events';
 
+/** A failed job step is tried again after this long. */
+const JOB_RETRY_SECONDS = 60;
 /** A failed `dues` item is tried again after this long (the next sweep would find it too, if still due). */
 const DUES_RETRY_SECONDS = 60;
 
@@ -39,10 +41,14 @@ export async function consume(deps: Deps, event: QueueEvent): Promise<void> {
       return;
     case 'job':
       try {
-        await runJobStep(deps, event.jobId);
+        await runJobStep(deps, event.jobId, undefined, event.lane);
       } catch (error) {
-        deps.logger.log('error', 'job.failed', { jobId: event.jobId, ...errorFields(error) });
-        throw error;
+        deps.logger.log('warn', 'job.failed', { jobId: event.jobId, ...errorFields(error) });
+        // Tried again a minute later until it failed too often: then the job ends as failed with the reason.
+        // A continuation the queue refuses leaves the job to the sweep, which ends it as stalled.
+        const reason = errorFields(error).reason ?? 'error';
+        if (!(await recordStepFailure(deps, event.jobId, event.lane, reason)))
+          await deps.queue.push([event], { delaySeconds: JOB_RETRY_SECONDS });
       }
       return;
   }

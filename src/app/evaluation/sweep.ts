@@ -5,6 +5,7 @@ import {
   type DueItem,
   type QueueEvent,
 } from '../ports';
+import { failStalledJobs } from '../jobs/recalculate';
 import { retentionInSweep } from '../retention/retention';
 import type { Deps } from './deps';
 
@@ -85,6 +86,7 @@ export async function sweep(deps: Deps): Promise<SweepReport> {
   }
   if (refused > 0) deps.logger.log('warn', 'queue.refused', { count: refused, reason: 'sweep' });
   // Last, so that a slow round of retention never delays what is due.
+  await failStalledJobs(deps);
   await retentionInSweep(deps);
   return { scheduled, events, drains, refused };
 }

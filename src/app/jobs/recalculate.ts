@@ -1,12 +1,19 @@
 import { fieldsUsed, unknownFields } from '../../engine/evaluate/evaluate';
 import { ISSUE_HISTORY_DATA_VERSION } from '../../engine/issue';
+import type { IssueResult, MetricResult } from '../../engine/evaluate/result';
 import type { Deps } from '../evaluation/deps';
-import { evaluateStored, refreshIssue, toStoredHistory } from '../evaluation/evaluate-issue';
-import { summarizeMetrics } from '../evaluation/summary';
+import {
+  evaluateStored,
+  refreshIssue,
+  toStoredHistory,
+  type IssueOutcome,
+} from '../evaluation/evaluate-issue';
+import { summarize, summarizeMetrics, type FieldSummary } from '../evaluation/summary';
 import {
   issueChannel,
   type CustomFieldUpdate,
   type Job,
+  type JobLane,
   type JobSpec,
   type StoredHistory,
   type StoredResult,
@@ -58,65 +65,328 @@ export async function startJob(deps: Deps, spec: JobSpec, actor: string): Promis
   return job;
 }
 
+/** Lanes of a large job, run by parallel consumer invocations within Forge SQL's shared request budget. */
+export const JOB_LANES = 4;
+/** Issues per lane at least: a small job runs as one lane. */
+const ISSUES_PER_LANE = 1000;
+/** A lane's lease: longer than a step may run, so a dead step's lease expires on its own. */
+const LANE_LEASE_MS = 15 * 60_000;
+/** Steps of a lane that may fail in a row before the job ends as failed. */
+export const MAX_STEP_FAILURES = 3;
+/** A queued or running job that made no progress for this long has stalled: it ends as failed. */
+export const JOB_STALL_MS = 30 * 60_000;
+
 /**
- * Runs one step of a job: pages through its scope, evaluating and storing, checkpointing the cursor after every
- * page, until done, cancelled, or out of its time budget (then it queues its own continuation). Killed half-way,
- * it resumes from the last checkpoint; re-evaluating an issue twice is harmless.
+ * Runs one step of a job. A project or agreement job is split at its first step into up to {@link JOB_LANES}
+ * lanes of issue-id ranges, each continued by its own queue event, so that consumers work on them in parallel
+ * (Forge SQL's rate limit is shared; its refusals are waited out, see `forge/sql-pacing.ts`). A step pages
+ * through its lane (a JQL job: Jira's pages, one lane), evaluating, storing and rewriting the JQL fields of
+ * issues whose summary changed, checkpointing after every page, until done, cancelled, or out of its time
+ * budget (then it queues its continuation). Killed half-way, it resumes from the last checkpoint;
+ * re-evaluating an issue twice is harmless.
  */
 export async function runJobStep(
   deps: Deps,
   jobId: string,
   budgetMs = JOB_STEP_BUDGET_MS,
+  lane?: number,
 ): Promise<Job | undefined> {
   const started = deps.clock.now();
-  let job = await deps.store.jobs.get(jobId);
+  const job = await deps.store.jobs.get(jobId);
   if (!job || job.state === 'done' || job.state === 'cancelled' || job.state === 'failed') return job;
-  if (job.total === null) {
-    const total = await totalOf(deps, job.spec);
-    await deps.store.jobs.update(jobId, { state: 'running', total, updatedAt: started });
+  if (job.spec.scope.kind === 'jql') return runJqlStep(deps, job, started, budgetMs);
+  let lanes = (await deps.store.jobs.lanes(jobId)).filter((l) => l.lane >= 0);
+  if (lanes.length === 0) {
+    lanes = await planLanes(deps, job);
+    // The others' first steps, for other consumers to take at once; this step starts with the first.
+    const others = lanes.slice(1).map((l) => ({ type: 'job' as const, jobId, lane: l.lane }));
+    if (others.length > 0) await deps.queue.push(others);
   } else {
     await deps.store.jobs.update(jobId, { state: 'running', updatedAt: started });
   }
+  // A step runs its own lane, then helps with any other lane nobody holds, until the budget is spent.
+  const order = [...lanes].sort((a, b) => (a.lane === lane ? -1 : b.lane === lane ? 1 : a.lane - b.lane));
+  for (const candidate of order) {
+    if (candidate.finished) continue;
+    const outcome = await runLane(deps, job, candidate.lane, started, budgetMs);
+    if (outcome === 'cancelled' || outcome === 'time') break;
+  }
+  return deps.store.jobs.get(jobId);
+}
+
+/** Splits the job's issues into lanes by issue-id quantiles and records them; the job is running. */
+async function planLanes(deps: Deps, job: Job): Promise<JobLane[]> {
+  const total = (await totalOf(deps, job.spec)) ?? 0;
+  const count = Math.max(1, Math.min(JOB_LANES, Math.ceil(total / ISSUES_PER_LANE)));
+  const projectKey = job.spec.scope.kind === 'project' ? job.spec.scope.projectKey : undefined;
+  const cuts: (string | null)[] = [null];
+  for (let i = 1; i < count; i++) {
+    cuts.push((await deps.store.histories.idAt(Math.floor((total * i) / count), projectKey)) ?? null);
+  }
+  cuts.push(null);
+  const lanes = cuts.slice(0, -1).map((after, i): JobLane => ({
+    lane: i,
+    after,
+    until: cuts[i + 1] ?? null,
+    done: 0,
+    failed: 0,
+    finished: false,
+    failures: 0,
+  }));
+  for (const l of lanes) await deps.store.jobs.putLane(job.id, l);
+  await deps.store.jobs.update(job.id, {
+    state: 'running',
+    total,
+    cursor: JSON.stringify({ lanes: lanes.length }),
+    updatedAt: deps.clock.now(),
+  });
+  return lanes;
+}
+
+/** Works one lane under its lease until it is finished, cancelled or out of time; how it stopped. */
+async function runLane(
+  deps: Deps,
+  job: Job,
+  laneNumber: number,
+  started: number,
+  budgetMs: number,
+): Promise<'finished' | 'cancelled' | 'time' | 'busy'> {
+  const lease = `job:${job.id}:${laneNumber}`;
+  const heldUntil = deps.clock.now() + LANE_LEASE_MS;
+  if (!(await deps.store.budgets.acquire(lease, deps.clock.now(), heldUntil))) return 'busy';
+  try {
+    let lane = (await deps.store.jobs.lanes(job.id)).find((l) => l.lane === laneNumber);
+    while (lane && !lane.finished) {
+      const current = await deps.store.jobs.get(job.id);
+      if (current?.state !== 'running') return 'cancelled';
+      if (current.cancelRequested) {
+        await deps.store.jobs.update(job.id, { state: 'cancelled', updatedAt: deps.clock.now() });
+        return 'cancelled';
+      }
+      const page = await nextPage(deps, job.spec, lane.after === null ? {} : { after: lane.after });
+      const mine = page.histories.filter((h) => lane?.until === null || h.issueId <= (lane?.until ?? ''));
+      const outcome = await recalculatePage(deps, mine, job.spec.replaceCompleted);
+      const pastEnd =
+        lane.until !== null && page.cursor.after !== undefined && page.cursor.after >= lane.until;
+      lane = {
+        ...lane,
+        after: page.cursor.after ?? lane.after,
+        done: lane.done + outcome.done + (pastEnd ? 0 : page.skipped),
+        failed: lane.failed + outcome.failed + page.unreadable,
+        finished: page.last || pastEnd,
+        failures: 0,
+      };
+      await deps.store.jobs.putLane(job.id, lane);
+      await sumLanes(deps, job.id);
+      if (lane.finished) return 'finished';
+      if (deps.clock.now() - started >= budgetMs) {
+        await deps.queue.push([{ type: 'job', jobId: job.id, lane: laneNumber }]);
+        return 'time';
+      }
+    }
+    return 'finished';
+  } finally {
+    await deps.store.budgets.release(lease, heldUntil);
+  }
+}
+
+/** The job's progress is the sum of its lanes'; done once every lane is. */
+async function sumLanes(deps: Deps, jobId: string): Promise<void> {
+  const lanes = (await deps.store.jobs.lanes(jobId)).filter((l) => l.lane >= 0);
+  await deps.store.jobs.update(jobId, {
+    done: lanes.reduce((n, l) => n + l.done, 0),
+    failed: lanes.reduce((n, l) => n + l.failed, 0),
+    updatedAt: deps.clock.now(),
+    ...(lanes.every((l) => l.finished) ? { state: 'done' as const } : {}),
+  });
+}
+
+/** A JQL job: Jira's pages in order, one step after another (its size is known only as the pages come). */
+async function runJqlStep(deps: Deps, job: Job, started: number, budgetMs: number): Promise<Job | undefined> {
+  const jobId = job.id;
+  await deps.store.jobs.update(jobId, { state: 'running', updatedAt: started });
   let cursor: Cursor = job.cursor === null ? {} : (JSON.parse(job.cursor) as Cursor);
   let { done, failed } = job;
   for (;;) {
-    job = await deps.store.jobs.get(jobId);
-    if (!job) return undefined;
-    if (job.cancelRequested) {
+    const current = await deps.store.jobs.get(jobId);
+    if (!current) return undefined;
+    if (current.cancelRequested) {
       await deps.store.jobs.update(jobId, { state: 'cancelled', updatedAt: deps.clock.now() });
       return deps.store.jobs.get(jobId);
     }
     const page = await nextPage(deps, job.spec, cursor);
-    const spec = job.spec;
-    const live = await liveMetrics(deps);
-    const fields: CustomFieldUpdate[] = [];
-    await deps.store.grouped(async () => {
-      for (const history of page.histories) {
-        const outcome = await recalculateOne(deps, history, spec.replaceCompleted, live);
-        if (outcome.ok) done++;
-        else failed++;
-        fields.push(...outcome.fields);
-      }
-    });
-    // Before the checkpoint: if Jira refuses, the step fails and is retried from the page's start.
-    if (fields.length > 0) await deps.jira.setCustomFields(fields);
-    failed += page.unreadable;
-    done += page.skipped;
+    const outcome = await recalculatePage(deps, page.histories, job.spec.replaceCompleted);
+    done += outcome.done + page.skipped;
+    failed += outcome.failed + page.unreadable;
     cursor = page.cursor;
-    const finished = page.last;
     await deps.store.jobs.update(jobId, {
       cursor: JSON.stringify(cursor),
       done,
       failed,
       updatedAt: deps.clock.now(),
-      ...(finished ? { state: 'done' as const } : {}),
+      ...(page.last ? { state: 'done' as const } : {}),
     });
-    if (finished) return deps.store.jobs.get(jobId);
+    if (page.last) return deps.store.jobs.get(jobId);
     if (deps.clock.now() - started >= budgetMs) {
       await deps.queue.push([{ type: 'job', jobId }]);
       return deps.store.jobs.get(jobId);
     }
   }
+}
+
+/**
+ * Re-evaluates a page of histories and rewrites the JQL fields ("SLA state", "Next SLA deadline") of those whose
+ * summary changed, in one Jira call for the page.
+ */
+async function recalculatePage(
+  deps: Deps,
+  histories: readonly StoredHistory[],
+  replaceCompleted: boolean,
+): Promise<{ done: number; failed: number }> {
+  if (histories.length === 0) return { done: 0, failed: 0 };
+  const stored = await deps.store.reports.resultsOfIssues(histories.map((h) => h.issueId));
+  const before = new Map<string, StoredResult[]>();
+  for (const r of stored) before.set(r.issueId, [...(before.get(r.issueId) ?? []), r]);
+  let done = 0;
+  let failed = 0;
+  const fields: CustomFieldUpdate[] = [];
+  const live = await liveMetrics(deps);
+  await deps.store.grouped(async () => {
+    for (const history of histories) {
+      const old = before.get(history.issueId) ?? [];
+      if (
+        !replaceCompleted &&
+        old.length > 0 &&
+        old.every((r) => r.state === 'met' || r.state === 'breached')
+      ) {
+        // Completed results stay as measured, but a metric no longer in its agreement's newest version (removed
+        // by a save or a restore) leaves them.
+        const kept = old.filter((r) => isLive(live, r));
+        if (kept.length < old.length)
+          fields.push(...changedFields(await dropVanished(deps, history, kept), old));
+        done++;
+        continue;
+      }
+      const outcome = await recalculateOne(deps, history, replaceCompleted, old);
+      if (outcome === undefined) done++;
+      else if (outcome.kind === 'invalid') failed++;
+      else {
+        done++;
+        if (outcome.kind === 'evaluated') fields.push(...changedFields(outcome.fields, old));
+      }
+    }
+  });
+  if (fields.length > 0) await deps.jira.setCustomFields(fields);
+  return { done, failed };
+}
+
+/** The field values that differ from what the stored results said before. */
+function changedFields(
+  fields: readonly CustomFieldUpdate[],
+  old: readonly StoredResult[],
+): CustomFieldUpdate[] {
+  const previous = summaryOfStored(old);
+  return fields.filter((f) =>
+    f.field === 'sla-state' ? f.value !== previous.slaState : f.value !== previous.nextDeadline,
+  );
+}
+
+/** What the fields said for these stored results: the summary of the evaluation they came from. */
+function summaryOfStored(results: readonly StoredResult[]): FieldSummary {
+  const agreements = new Map<string, { id: string; kind: StoredResult['kind']; metrics: MetricResult[] }>();
+  for (const r of results) {
+    const a = agreements.get(r.agreementId) ?? { id: r.agreementId, kind: r.kind, metrics: [] };
+    a.metrics.push(r.result);
+    agreements.set(r.agreementId, a);
+  }
+  return summarize({ agreements: [...agreements.values()] } as unknown as IssueResult);
+}
+
+/** Per agreement id, the metrics its newest version has (deleted agreements have none). */
+type LiveMetrics = ReadonlyMap<string, ReadonlySet<string>>;
+
+async function liveMetrics(deps: Deps): Promise<LiveMetrics> {
+  const agreements = await deps.store.config.list('agreement');
+  return new Map(agreements.map((a) => [a.id, new Set(a.body?.metrics.map((m) => m.id) ?? [])]));
+}
+
+const isLive = (live: LiveMetrics, r: StoredResult): boolean =>
+  live.get(r.agreementId)?.has(r.metricId) === true;
+
+/**
+ * Rewrites a completed issue's stored results and cycles without those of vanished metrics, under the same
+ * stamp (a write of a newer history still wins), and says what its fields say now.
+ */
+async function dropVanished(
+  deps: Deps,
+  history: StoredHistory,
+  kept: readonly StoredResult[],
+): Promise<CustomFieldUpdate[]> {
+  const keptKeys = new Set(kept.map((r) => `${r.agreementId}\u0000${r.metricId}`));
+  const cycles = (await deps.store.reports.cyclesOfIssues([history.issueId])).filter((c) =>
+    keptKeys.has(`${c.agreementId}\u0000${c.metricId}`),
+  );
+  const written = await deps.store.results.replaceIssue(history.issueId, history.stamp, kept, cycles, {
+    satisfaction: history.data.satisfaction ?? null,
+  });
+  if (written === 'stale') return [];
+  await deps.publisher.publish(issueChannel(history.issueId), { type: 'results', issueId: history.issueId });
+  const after = summarizeMetrics(kept.map((r) => ({ kind: r.kind, metric: r.result })));
+  return [
+    { issueId: history.issueId, field: 'next-deadline', value: after.nextDeadline },
+    { issueId: history.issueId, field: 'sla-state', value: after.slaState },
+  ];
+}
+
+/**
+ * A failed step of a job: counted on its lane; after {@link MAX_STEP_FAILURES} in a row the job ends as failed
+ * with the reason, and the caller stops retrying. Whether the job is now failed.
+ */
+export async function recordStepFailure(
+  deps: Deps,
+  jobId: string,
+  lane: number | undefined,
+  reason: string,
+): Promise<boolean> {
+  // A step without a lane (a JQL job's, or a first step that failed before planning) counts on lane -1.
+  const number = lane ?? -1;
+  const mine = (await deps.store.jobs.lanes(jobId)).find((l) => l.lane === number) ?? {
+    lane: number,
+    after: null,
+    until: null,
+    done: 0,
+    failed: 0,
+    finished: true,
+    failures: 0,
+  };
+  const failures = mine.failures + 1;
+  await deps.store.jobs.putLane(jobId, { ...mine, failures });
+  if (failures < MAX_STEP_FAILURES) return false;
+  await deps.store.jobs.update(jobId, {
+    state: 'failed',
+    error: `step-failed: ${reason} (${failures} time${failures === 1 ? '' : 's'})`,
+    updatedAt: deps.clock.now(),
+  });
+  deps.logger.log('error', 'job.failed', { jobId, reason, attempt: failures });
+  return true;
+}
+
+/** Ends jobs that made no progress for {@link JOB_STALL_MS} as failed, `stalled`; the sweep runs it. */
+export async function failStalledJobs(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  let failed = 0;
+  for (const job of await deps.store.jobs.list(50)) {
+    if (job.state !== 'queued' && job.state !== 'running') continue;
+    if (now - job.updatedAt < JOB_STALL_MS) continue;
+    await deps.store.jobs.update(job.id, {
+      state: 'failed',
+      error: `stalled: no progress for ${Math.round((now - job.updatedAt) / 60_000)} minutes`,
+      updatedAt: now,
+    });
+    deps.logger.log('error', 'job.failed', { jobId: job.id, reason: 'stalled' });
+    failed++;
+  }
+  return failed;
 }
 
 async function totalOf(deps: Deps, spec: JobSpec): Promise<number | null> {
@@ -203,89 +473,26 @@ async function readInBulk(
   return { histories, unreadable: unreadable + issueIds.length - issues.length };
 }
 
-/** Per agreement id, the metrics its newest version has (deleted agreements have none). */
-type LiveMetrics = ReadonlyMap<string, ReadonlySet<string>>;
-
-async function liveMetrics(deps: Deps): Promise<LiveMetrics> {
-  const agreements = await deps.store.config.list('agreement');
-  return new Map(agreements.map((a) => [a.id, new Set(a.body?.metrics.map((m) => m.id) ?? [])]));
-}
-
-const isLive = (live: LiveMetrics, r: StoredResult): boolean =>
-  live.get(r.agreementId)?.has(r.metricId) === true;
-
 /**
- * Re-evaluates one stored history; unless asked to, leaves an issue whose every metric has completed alone,
- * except that a metric no longer in its agreement's newest version (removed by a save or a restore) leaves its
- * results. The "SLA state" and "next deadline" fields are rewritten where what they say changed.
+ * Re-evaluates one stored history; unless asked to, leaves an issue whose every metric has completed alone
+ * (resolves to undefined then).
  */
 async function recalculateOne(
   deps: Deps,
   history: StoredHistory,
   replaceCompleted: boolean,
-  live: LiveMetrics,
-): Promise<{ readonly ok: boolean; readonly fields: CustomFieldUpdate[] }> {
-  const before = await deps.store.results.forIssue(history.issueId);
-  if (
-    !replaceCompleted &&
-    before.length > 0 &&
-    before.every((r) => r.state === 'met' || r.state === 'breached')
-  ) {
-    const kept = before.filter((r) => isLive(live, r));
-    if (kept.length === before.length) return { ok: true, fields: [] };
-    return { ok: true, fields: await dropVanished(deps, history, before, kept) };
+  stored: readonly StoredResult[],
+): Promise<IssueOutcome | undefined> {
+  if (!replaceCompleted) {
+    if (stored.length > 0 && stored.every((r) => r.state === 'met' || r.state === 'breached'))
+      return undefined;
   }
   // A history stored by an older Accord, or before an agreement read a field it never carried, is read from
   // Jira again; every other issue is re-evaluated from what is stored, with no Jira call.
   const storedVersion: number = history.data.v;
   const config = await deps.configs.forProject(history.projectKey);
   const lacking = 'compiled' in config ? unknownFields(history.data, fieldsUsed(config.compiled)) : [];
-  const outcome =
-    storedVersion === ISSUE_HISTORY_DATA_VERSION && lacking.length === 0
-      ? await evaluateStored(deps, history, deps.clock.now())
-      : await refreshIssue(deps, history.issueId);
-  if (outcome.kind !== 'evaluated') return { ok: outcome.kind !== 'invalid', fields: [] };
-  return { ok: true, fields: changedFields(history.issueId, before, outcome.fields) };
-}
-
-/**
- * Rewrites a completed issue's stored results and cycles without those of vanished metrics, under the same
- * stamp (a write of a newer history still wins), and says what its fields say now.
- */
-async function dropVanished(
-  deps: Deps,
-  history: StoredHistory,
-  before: readonly StoredResult[],
-  kept: readonly StoredResult[],
-): Promise<CustomFieldUpdate[]> {
-  const keptKeys = new Set(kept.map((r) => `${r.agreementId}\u0000${r.metricId}`));
-  const cycles = (await deps.store.reports.cyclesOfIssues([history.issueId])).filter((c) =>
-    keptKeys.has(`${c.agreementId}\u0000${c.metricId}`),
-  );
-  const written = await deps.store.results.replaceIssue(history.issueId, history.stamp, kept, cycles, {
-    satisfaction: history.data.satisfaction ?? null,
-  });
-  if (written === 'stale') return [];
-  await deps.publisher.publish(issueChannel(history.issueId), { type: 'results', issueId: history.issueId });
-  const after = summarizeMetrics(kept.map((r) => ({ kind: r.kind, metric: r.result })));
-  return changedFields(history.issueId, before, [
-    { issueId: history.issueId, field: 'next-deadline', value: after.nextDeadline },
-    { issueId: history.issueId, field: 'sla-state', value: after.slaState },
-  ]);
-}
-
-/** The field updates whose value differs from what the results stored before said (no Jira call otherwise). */
-function changedFields(
-  issueId: string,
-  before: readonly StoredResult[],
-  updates: readonly CustomFieldUpdate[],
-): CustomFieldUpdate[] {
-  const was = summarizeMetrics(before.map((r) => ({ kind: r.kind, metric: r.result })));
-  const previous: Record<string, string | null> = {
-    'next-deadline': was.nextDeadline,
-    'sla-state': was.slaState,
-  };
-  return before.length === 0
-    ? [...updates]
-    : updates.filter((u) => u.issueId === issueId && previous[u.field] !== u.value);
+  return storedVersion === ISSUE_HISTORY_DATA_VERSION && lacking.length === 0
+    ? evaluateStored(deps, history, deps.clock.now())
+    : refreshIssue(deps, history.issueId);
 }

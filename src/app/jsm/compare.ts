@@ -155,7 +155,8 @@ export function compareCycles(sla: JsmSla, metric: MetricResult): CycleCompariso
     const jsm = j === undefined ? null : jsmSide(j);
     const accord = a === undefined ? null : accordSide(a, metric, index === metric.cycles.length - 1);
     if (jsm === null || accord === null || j === undefined || a === undefined) {
-      out.push({ index, jsm, accord, differences: ['missing'], reasons: [] });
+      // A cycle one side never opened: it starts (or restarts, on a reopening) on another condition.
+      out.push({ index, jsm, accord, differences: ['missing'], reasons: ['start'] });
       continue;
     }
     out.push({ index, jsm, accord, ...differencesOf(j, a, accord) });

@@ -4,8 +4,8 @@ export type QueueEvent =
   | { readonly type: 'issue'; readonly issueId: string; readonly attempt?: number }
   /** A threshold or deadline is due at `at` (epoch ms) on this issue: re-evaluate then and act. */
   | { readonly type: 'due'; readonly issueId: string; readonly at: number; readonly attempt?: number }
-  /** Continue a recalculation job from its stored cursor. */
-  | { readonly type: 'job'; readonly jobId: string }
+  /** Continue a recalculation job from its stored cursor (or one of its parallel lanes). */
+  | { readonly type: 'job'; readonly jobId: string; readonly lane?: number }
   /** Measure the pending (changed) issues of one shard, see `drain.ts`. */
   | { readonly type: 'drain'; readonly shard: number }
   /** Several thresholds or deadlines due at about the same instant, coalesced by the sweep. */

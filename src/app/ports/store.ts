@@ -316,8 +316,15 @@ export interface HistoryStore {
     readonly limit: number;
   }): Promise<HistoryEntry[]>;
   count(projectKey?: string): Promise<number>;
-  /** Drops the histories of up to `limit` issues closed before `closedBefore` (epoch ms); how many it dropped. */
+  /** The issue id at position `offset` (from 0) in issue-id order, optionally of one project: where to cut lanes. */
+  idAt(offset: number, projectKey?: string): Promise<string | undefined>;
+  /**
+   * Drops the histories, and the per-metric results, of up to `limit` issues closed before `closedBefore` (epoch
+   * ms); how many it dropped. Their cycles and ratings stay for reports until retention folds them.
+   */
   dropClosed(closedBefore: number, limit: number): Promise<number>;
+  /** Whether retention dropped the issue's history (and results): read it from Jira again to show it. */
+  dropped(issueId: string): Promise<boolean>;
 }
 
 // ── Retention ──────────────────────────────────────────────────────────────────────────────────────────
@@ -501,6 +508,23 @@ export interface JobStore {
     patch: Partial<Pick<Job, 'state' | 'cursor' | 'total' | 'done' | 'failed' | 'error' | 'updatedAt'>>,
   ): Promise<void>;
   requestCancel(id: string): Promise<void>;
+  /** The lanes of a job that runs in parallel steps, by lane number. */
+  lanes(jobId: string): Promise<JobLane[]>;
+  /** Writes one lane's progress (each lane is written only by its own step, so no two writers race). */
+  putLane(jobId: string, lane: JobLane): Promise<void>;
+}
+
+/** One of the parallel parts of a recalculation: a range of issue ids and how far it got. */
+export interface JobLane {
+  readonly lane: number;
+  /** The range `(after, until]` of issue ids still to do: `after` moves as pages are done. */
+  readonly after: string | null;
+  readonly until: string | null;
+  readonly done: number;
+  readonly failed: number;
+  readonly finished: boolean;
+  /** Steps of this lane that failed in a row. */
+  readonly failures: number;
 }
 
 // ── Audit log ──────────────────────────────────────────────────────────────────────────────────────────

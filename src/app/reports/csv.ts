@@ -7,6 +7,7 @@ import { boundsOf, bucketOf, type Period } from '../../engine/report';
 import { formatInstant } from '../../engine/time/iso';
 import type { EpochMs } from '../../engine/time/units';
 import type { Deps } from '../evaluation/deps';
+import type { Goal } from '../../engine/agreement/types';
 import type { CycleCursor, ReportScope, StoredCycle } from '../ports';
 import type { CsvColumn, CsvPage } from '../resolvers/report-types';
 import { periodView } from './compliance';
@@ -23,6 +24,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   'goal_index',
   'goal',
   'target_minutes',
+  'goal_terms',
   'started_at',
   'stopped_at',
   'elapsed_ms',
@@ -76,6 +78,23 @@ function outcomeOf(c: StoredCycle): string {
 
 const iso = (t: number | null): string => (t === null ? '' : formatInstant(t as EpochMs));
 
+/**
+ * A business-day or date-field goal's terms, as the agreement writes them (docs/engine-contract.md,
+ * "Business-day goals", "Date-field goals"); empty for a goal in working minutes, which `target_minutes` says.
+ * @example goalTerms({ calendar: 'c', businessDays: { days: 1, cutoff: '12:00' } }) // 'business days 1; cut-off 12:00'
+ */
+export function goalTerms(goal: Goal | undefined): string {
+  if (goal?.businessDays !== undefined) {
+    const { days, cutoff, dueAt } = goal.businessDays;
+    return [
+      `business days ${days}`,
+      ...(dueAt === undefined ? [] : [`due ${dueAt}`]),
+      ...(cutoff === undefined ? [] : [`cut-off ${cutoff}`]),
+    ].join('; ');
+  }
+  return goal?.dueDateField === undefined ? '' : `date field ${goal.dueDateField}`;
+}
+
 function rowOf(
   c: StoredCycle,
   agreement: LiveAgreement | undefined,
@@ -95,6 +114,7 @@ function rowOf(
     c.goalIndex === null ? '' : String(c.goalIndex),
     goalLabel(goals, c.goalIndex),
     c.targetMinutes === null ? '' : String(c.targetMinutes),
+    goalTerms(c.goalIndex === null ? undefined : goals[c.goalIndex]),
     iso(c.startedAt),
     iso(c.stoppedAt),
     String(c.elapsedMs),

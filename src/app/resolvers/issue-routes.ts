@@ -3,6 +3,7 @@ import type { Calendar } from '../../engine/calendar/types';
 import { regionHolidays } from '../../engine/calendar/region-holidays';
 import type { Deps } from '../evaluation/deps';
 import type { StoredResult } from '../ports';
+import { refreshIssue } from '../evaluation/evaluate-issue';
 import { displayState } from '../evaluation/summary';
 import { requireBrowse } from './guard';
 import { route, type Route } from './route';
@@ -47,7 +48,12 @@ export const issueRoutes = {
   /** The agent's view: every applicable agreement's metrics on the issue, and the calendars to tick them. */
   'issue/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
     await requireBrowse(deps, ctx, p.issueId);
-    const results = await currentMetricsOnly(deps, await deps.store.results.forIssue(p.issueId));
+    let results = await currentMetricsOnly(deps, await deps.store.results.forIssue(p.issueId));
+    // Closed long ago, retention dropped what Accord stored of it: read it from Jira again, once, to show it.
+    if (results.length === 0 && (await deps.store.histories.dropped(p.issueId))) {
+      await refreshIssue(deps, p.issueId);
+      results = await currentMetricsOnly(deps, await deps.store.results.forIssue(p.issueId));
+    }
     // The agreement versions the results came from: their names, counterparties and goals' conditions, so
     // the panel can say what applies and why.
     const versions = await Promise.all(

@@ -381,6 +381,7 @@ export type CsvColumn =
   | 'goal_index'
   | 'goal'
   | 'target_minutes'
+  | 'goal_terms'
   | 'started_at'
   | 'stopped_at'
   | 'elapsed_ms'

@@ -1,4 +1,5 @@
 import type { Result } from '../errors';
+import { beyondConfigJson } from '../config/limits';
 import { zodProblems } from '../config/zod-problems';
 import { checkAgreement, checkAgreementList, type CheckedAgreement } from './check';
 import { agreementSchema } from './schema';
@@ -32,5 +33,7 @@ export function validateAgreement(
 ): Result<CheckedAgreement> {
   const shape = agreementSchema.safeParse(input);
   if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'agreement', input) };
+  const tooLarge = beyondConfigJson(shape.data, path, 'agreement');
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   return checkAgreement(shape.data as Agreement, calendarIds, path);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../errors';
-import { LIMITS, list, nonEmptyText, text } from '../config/limits';
+import { beyondConfigJson, LIMITS, list, nonEmptyText, text } from '../config/limits';
 import { zodProblems } from '../config/zod-problems';
 import { checkCalendar, type CalendarCheckOptions, type ValidCalendar } from './check';
 import { WEEKDAYS, type Calendar } from './types';
@@ -44,5 +44,7 @@ export function validateCalendar(
 ): Result<ValidCalendar> {
   const shape = calendarSchema.safeParse(input);
   if (!shape.success) return { ok: false, problems: zodProblems(shape.error, path, 'calendar', input) };
+  const tooLarge = beyondConfigJson(shape.data, path, 'calendar');
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   return checkCalendar(shape.data as Calendar, path, options);
 }

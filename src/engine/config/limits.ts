@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Problem } from '../errors';
 
 /**
  * Every bound on what Accord accepts, in one place: the configuration formats (calendars, agreements), the
@@ -30,6 +31,11 @@ export const LIMITS = {
   actionText: 10_000,
   /** An ICS file to import holidays from (a country's holiday calendar is some 10–100 KB). */
   icsChars: 1_000_000,
+  /**
+   * A whole calendar or agreement as JSON: within MySQL's `mediumtext` (16 MiB) four bytes a character, and its
+   * audit entry (before and after) too, however its parts are filled within their own bounds.
+   */
+  configJson: 1_000_000,
 
   // ── Lists, in entries ───────────────────────────────────────────────────────────────────────────────
   /** One-off and annual holidays of a calendar. */
@@ -87,3 +93,18 @@ export const nonEmptyText = (max: number) =>
 /** A list of at most `max` entries, whose refusal names the limit. */
 export const list = <T extends z.ZodType>(item: T, max: number) =>
   z.array(item).max(max, `at most ${max} entries`);
+
+/**
+ * The problem with a calendar or agreement whose parts are each within their bounds but whose whole is larger
+ * than `LIMITS.configJson` characters of JSON, or undefined. Checked after the shape, so that a field over its own
+ * bound is named first.
+ */
+export function beyondConfigJson(body: unknown, path: string, what: string): Problem | undefined {
+  const size = JSON.stringify(body).length;
+  if (size <= LIMITS.configJson) return undefined;
+  return {
+    code: `${what}.too-large`,
+    message: `At most ${LIMITS.configJson} characters as JSON; this ${what} has ${size}.`,
+    path,
+  };
+}

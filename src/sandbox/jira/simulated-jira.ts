@@ -17,7 +17,7 @@ import {
 import { nextStart, slaPageReply, slasOfPage } from '../../app/jsm/sla-reply';
 import { statusesReply } from './issue-model';
 import { slaPage } from './jsm-slas';
-import { APP_ACCOUNT, type SimulatedSite } from './site';
+import { APP_ACCOUNT, jiraTimestamp, type SimulatedSite } from './site';
 
 // Jira's page sizes: the issue embeds at most 100 changelog entries; comments and changelogs page by 100.
 const PAGE = 100;
@@ -160,6 +160,7 @@ export class SimulatedJira implements JiraPort {
       subject: message.subject,
       body: message.body,
       to: [...message.to, ...message.groups.map((g) => `group:${g}`), ...message.users],
+      at: jiraTimestamp(this.site.clock.now()),
     });
     return Promise.resolve();
   }

@@ -58,7 +58,14 @@ export const OUTAGE_END_FIELD = 'customfield_10081';
 export class SimulatedSite {
   readonly issues = new Map<string, JiraIssueBuilder>();
   readonly customFieldValues = new Map<string, Map<string, string | null>>();
-  readonly notifications: { issueId: string; subject: string; body: string; to: readonly string[] }[] = [];
+  /** What the app sent through `/notify`, oldest first; `at` (Jira's timestamp) is missing in older saved sites. */
+  readonly notifications: {
+    issueId: string;
+    subject: string;
+    body: string;
+    to: readonly string[];
+    at?: string;
+  }[] = [];
   readonly participants = new Map<string, Set<string>>();
   private readonly listeners: ((event: SiteEvent) => void)[] = [];
   private nextNumber = 1;
@@ -275,6 +282,7 @@ export interface SiteSnapshot {
     readonly subject: string;
     readonly body: string;
     readonly to: readonly string[];
+    readonly at?: string;
   }[];
   readonly participants: readonly (readonly [string, readonly string[]])[];
 }

@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml as escape } from './html';
-import { HOST_SCRIPT_PATH } from './host-script';
-import { HOST_STYLE_PATH } from './host-style';
+import { hostScriptPath, hostStylePath } from './host-assets';
 import { OFFERED_LOCALES, OFFERED_TIME_ZONES, type HostView, type Person } from './host-view';
 
 /**
  * The frame of every host page: the sandbox's bar of controls (the clock, who is looking, colour mode,
  * language, time zone), then Jira's chrome as a site shows it (a top bar and a sidebar; the help center's
  * header for the portal) around the page's content, and the Custom UI framed in it as Jira frames a module.
- * host-script.ts brings it to life in the browser.
+ * host/host-page.ts brings it to life in the browser.
  */
 
 /** A link in a sidebar; without `href` it is shown, disabled, to make the sidebar look like Jira's. */
@@ -56,10 +55,10 @@ export interface HostPage {
   /** The page's content; {@link frameHtml} writes the frame. */
   readonly content: string;
   readonly framed?: FramedUi;
-  /** The page's own script, run after the host script. */
-  readonly script?: string;
-  /** The page's own styles. */
-  readonly style?: string;
+  /** The page's own script file in `host/` (`issue-page` for `host/issue-page.ts`), run after the host script. */
+  readonly scriptFile?: string;
+  /** The page's own stylesheet in `host/` (`issue-page` for `host/issue-page.css`). */
+  readonly styleFile?: string;
 }
 
 /** The defaults a host page's URL leaves out. */
@@ -242,23 +241,23 @@ ${page.content}
 <title>${escape(page.title)}</title>
 <link rel="stylesheet" href="/sandbox/tokens/light.css">
 <link rel="stylesheet" href="/sandbox/tokens/dark.css">
-<link rel="stylesheet" href="${HOST_STYLE_PATH}">
-${page.style === undefined ? '' : `<style>\n${page.style}\n</style>`}
+<link rel="stylesheet" href="${hostStylePath('host-page')}">
+${page.styleFile === undefined ? '' : `<link rel="stylesheet" href="${hostStylePath(page.styleFile)}">`}
 </head>
 <body>
 ${sandboxBar(page)}
 ${body}
 <div id="accord-flags" class="flags" aria-live="polite"></div>
 <script type="application/json" id="accord-host">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
-<script src="${HOST_SCRIPT_PATH}"></script>
-${page.script === undefined ? '' : `<script>\n${page.script}\n</script>`}
+<script src="${hostScriptPath('host-page')}"></script>
+${page.scriptFile === undefined ? '' : `<script src="${hostScriptPath(page.scriptFile)}"></script>`}
 </body>
 </html>
 `;
 }
 
 /** The service project's sidebar (the issue view, the queues). */
-export function projectSidebar(current: 'queues' | 'settings'): Sidebar {
+export function projectSidebar(current: 'queues' | 'settings' | 'outbox'): Sidebar {
   return {
     title: 'IT Help',
     subtitle: 'Service project',
@@ -275,6 +274,8 @@ export function projectSidebar(current: 'queues' | 'settings'): Sidebar {
       {
         links: [{ label: 'Project settings', href: '/project/IT/settings', current: current === 'settings' }],
       },
+      // Not Jira's: where the sandbox shows the e-mail a site would have sent.
+      { heading: 'Sandbox', links: [{ label: 'Outbox', href: '/outbox', current: current === 'outbox' }] },
     ],
   };
 }

@@ -138,28 +138,6 @@ export function projectSettingsPage(
   });
 }
 
-const DASHBOARD_STYLE = `
-.dashboard { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 16px; align-items: start; }
-.gadget { border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; background: var(--ds-surface, #fff); }
-.gadget > header { display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--ds-border, #091e4224); }
-.gadget > header h2 { margin: 0; flex: 1; font-size: 14px; }
-.gadget > .gadget-body { padding: 4px; }
-.gadget table { width: 100%; border-collapse: collapse; font-size: 13px; }
-.gadget th, .gadget td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--ds-border, #091e4224); }
-.gadget th { color: var(--ds-text-subtle, #44546f); font-weight: 600; }
-.gadget td:first-child { white-space: nowrap; }
-`;
-
-/** The page's own script: the gadget's Edit button shows its edit view, which view.submit and view.close end. */
-const DASHBOARD_SCRIPT = `(function () {
-  var edit = document.getElementById('gadget-edit');
-  if (!edit) return;
-  function show() { edit.setAttribute('aria-pressed', String(accordHost.frame.entryPoint === 'edit')); }
-  edit.addEventListener('click', function () { accordHost.setFrame({ entryPoint: accordHost.frame.entryPoint === 'edit' ? null : 'edit' }); });
-  accordHost.on('frame', show);
-  show();
-})();`;
-
 /**
  * `GET /dashboard`: a Jira dashboard with Accord's compliance gadget (`jira:dashboardGadget`), beside a filter
  * gadget of Jira's own listing open requests with Accord's SLA state field. A gadget never configured opens in
@@ -213,38 +191,10 @@ export function dashboardPage(app: SandboxApp, root: string, url: URL, gadgets: 
 </section>
 </div>`,
     framed,
-    style: DASHBOARD_STYLE,
-    script: DASHBOARD_SCRIPT,
+    styleFile: 'dashboard-page',
+    scriptFile: 'dashboard-page',
   });
 }
-
-const PORTAL_STYLE = `
-.request { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 32px; align-items: start; }
-.request .status { display: inline-block; font-size: 12px; font-weight: 653; text-transform: uppercase; padding: 2px 6px; border-radius: 3px;
-  background: var(--ds-background-neutral, #091e420f); }
-.request .status.indeterminate { background: var(--ds-background-information, #e9f2ff); color: var(--ds-text-information, #0055cc); }
-.request .status.done { background: var(--ds-background-success, #dcfff1); color: var(--ds-text-success, #216e4e); }
-.request dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 12px; margin: 0; }
-.request dt { color: var(--ds-text-subtle, #44546f); }
-.request dd { margin: 0; }
-.activity { list-style: none; padding: 0; margin: 16px 0; }
-.activity li { padding: 8px 0; border-bottom: 1px solid var(--ds-border, #091e4224); }
-.activity .text { white-space: pre-wrap; }
-.reply textarea { width: 100%; min-height: 64px; }
-.reply div { margin-top: 8px; }
-.panel-slot { margin: 16px 0; }
-`;
-
-const PORTAL_SCRIPT = `(function () {
-  var key = document.body.dataset.issueKey;
-  var reply = document.getElementById('reply');
-  document.getElementById('reply-send').addEventListener('click', function () {
-    var body = reply.value.trim();
-    if (body === '') { document.getElementById('sandbox-error').textContent = 'Write a comment first.'; return; }
-    accordHost.send('/api/site/issues/' + encodeURIComponent(key) + '/comment', { accountId: accordHost.view.as, body: body })
-      .then(function (ok) { if (ok) location.reload(); });
-  });
-})();`;
 
 interface PortalComment {
   readonly author?: { readonly accountId?: string; readonly displayName?: string };
@@ -311,9 +261,10 @@ ${frameHtml(root, framed, view)}
 <dt>Shared with</dt><dd>${escape(row.organizations.join(', ') || 'Only you')}</dd>
 </dl>
 </aside>
-</div>`,
+</div>
+<script type="application/json" id="portal-config">${JSON.stringify({ key: row.key }).replace(/</g, '\\u003c')}</script>`,
     framed,
-    style: PORTAL_STYLE,
-    script: PORTAL_SCRIPT.replace('document.body.dataset.issueKey', JSON.stringify(row.key)),
+    styleFile: 'portal-page',
+    scriptFile: 'portal-page',
   });
 }

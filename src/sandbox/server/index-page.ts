@@ -42,18 +42,7 @@ export function indexPage(
     base: '/',
     nav: 'projects',
     sidebar: projectSidebar('queues'),
-    style: `
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--ds-border, #091e4224); vertical-align: top; }
-td:first-child { white-space: nowrap; }
-th { position: sticky; top: 0; background: var(--ds-surface-sunken, #f7f8f9); }
-tr.done { color: var(--ds-text-subtlest, #626f86); }
-.state.breached { color: var(--ds-text-danger, #ae2e24); font-weight: 600; }
-.state.at-risk { color: var(--ds-text-warning, #a54800); font-weight: 600; }
-.state.paused { color: var(--ds-text-discovery, #5e4db2); }
-.links, .links a { font-size: 11px; color: var(--ds-text-subtlest, #626f86); white-space: nowrap; }
-.screens { columns: 2; padding-left: 20px; }
-code { background: var(--ds-background-neutral, #091e420f); padding: 0 4px; border-radius: 3px; }`,
+    styleFile: 'index-page',
     content: `<div class="crumbs">Projects / IT Help</div>
 <h1>Accord sandbox: IT Help</h1>
 <p>Sandbox clock: <strong>${escape(berlinTime(now))}</strong> (Berlin) · ${rows.length} issues, ${open.length} open.

@@ -6,6 +6,7 @@ import { PRIORITY_NAMES } from '../jira/service-desk';
 import { frameHtml, hostPageHtml, projectSidebar } from './chrome';
 import { hostView, projectAgents } from './host-view';
 import { escapeHtml, localTime } from './html';
+import { issueHistoryHtml } from './issue-history';
 import { issueRow } from './site-api';
 
 /**
@@ -21,39 +22,19 @@ import { issueRow } from './site-api';
 const displayName = (app: SandboxApp, accountId: string | null | undefined): string =>
   accountId ? (app.site.user(accountId)?.displayName ?? accountId) : 'Unassigned';
 
-interface JiraComment {
-  readonly id: string;
-  readonly author?: { readonly accountId?: string; readonly displayName?: string };
-  readonly body?: {
-    readonly content?: readonly { readonly content?: readonly { readonly text?: string }[] }[];
-  };
-  readonly created: string;
-  readonly jsdPublic?: boolean;
-}
-
-/** A comment's text: the paragraphs of its ADF body. */
-const commentText = (c: JiraComment): string =>
-  (c.body?.content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
-
 /** The parts of the page that change, each with its id: the summary, the comments, the fields. */
 export function issueDetails(app: SandboxApp, issue: JiraIssueBuilder): string {
   const row = issueRow(app, issue);
-  const comments = ((issue.field('comment') as { comments?: JiraComment[] } | undefined)?.comments ?? [])
-    .map(
-      (c) => `<li class="comment${c.jsdPublic === false ? ' internal' : ''}">
-<div class="comment-head"><strong>${escapeHtml(c.author?.accountId && app.site.user(c.author.accountId) ? displayName(app, c.author.accountId) : (c.author?.displayName ?? 'Someone'))}</strong>
-<span class="muted">${escapeHtml(localTime(c.created))}</span>${c.jsdPublic === false ? ' <span class="tag">Internal note</span>' : ''}</div>
-<div class="comment-body">${escapeHtml(commentText(c))}</div>
-</li>`,
-    )
-    .join('\n');
+  const labels = ((issue.field('labels') as string[] | undefined) ?? [])
+    .map((l) => `<span class="label">${escapeHtml(l)}</span>`)
+    .join(' ');
   const field = (name: string, value: string): string =>
     `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value === '' ? 'None' : value)}</dd>`;
   return `<header id="issue-head">
 <div class="crumbs muted">IT Help / <span data-testid="issue-key">${escapeHtml(row.key)}</span></div>
 <h1 data-testid="summary">${escapeHtml(row.summary ?? '')}</h1>
 </header>
-<ol id="issue-activity" class="comments" data-testid="comments">${comments === '' ? '<li class="muted">No comments yet.</li>' : comments}</ol>
+${issueHistoryHtml(app, issue)}
 <div id="issue-fields">
 <p><span class="status ${escapeHtml(row.statusCategory)}" data-testid="status">${escapeHtml(row.status)}</span></p>
 <dl class="fields">
@@ -62,6 +43,7 @@ ${field('Reporter', displayName(app, row.reporter))}
 ${field('Request type', row.requestType ?? '')}
 ${field('Priority', row.priority)}
 ${field('Organizations', row.organizations.join(', '))}
+<dt>Labels</dt><dd data-testid="labels">${labels === '' ? 'None' : labels}</dd>
 ${field('Team', row.team ?? '')}
 ${field('Components', row.components.join(', '))}
 ${field('Created', localTime(row.created))}
@@ -70,63 +52,6 @@ ${field('Next SLA deadline (Accord field)', localTime(row.nextDeadline))}
 </dl>
 </div>`;
 }
-
-const ISSUE_STYLE = `
-.controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin-bottom: 16px; padding: 6px 12px;
-  font-size: 12px; border-radius: 3px; background: var(--ds-background-discovery, #f3f0ff); }
-.controls .brand { font-weight: 653; color: var(--ds-text-discovery, #5e4db2); }
-.controls label { display: inline-flex; gap: 4px; align-items: center; }
-.controls select, .controls button { min-height: 24px; padding: 0 6px; font-size: 12px; }
-.columns { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 32px; align-items: start; }
-.comments { list-style: none; padding: 0; margin: 0 0 16px; }
-.comment { border-bottom: 1px solid var(--ds-border, #091e4224); padding: 8px 0; }
-.comment.internal { background: var(--ds-background-warning, #fff7d6); }
-.comment-body { white-space: pre-wrap; }
-.tag { font-size: 11px; text-transform: uppercase; border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; padding: 0 4px; }
-.status { font-size: 12px; font-weight: 653; text-transform: uppercase; padding: 2px 8px; border-radius: 3px;
-  background: var(--ds-background-neutral, #091e420f); }
-.status.indeterminate { background: var(--ds-background-information, #e9f2ff); color: var(--ds-text-information, #0055cc); }
-.status.done { background: var(--ds-background-success, #dcfff1); color: var(--ds-text-success, #216e4e); }
-.fields { display: grid; grid-template-columns: 10rem 1fr; gap: 6px 12px; margin: 0 0 16px; }
-.fields dt { color: var(--ds-text-subtle, #44546f); }
-.fields dd { margin: 0; }
-.app { border: 1px solid var(--ds-border, #091e4224); border-radius: 3px; }
-.app h2 { padding: 8px 12px; margin: 0; border-bottom: 1px solid var(--ds-border, #091e4224); font-size: 14px; }
-.compose textarea { width: 100%; min-height: 4rem; }
-.compose div { display: flex; gap: 8px; align-items: center; margin-top: 6px; }
-`;
-
-/** The page's own script: the controls, and the details re-read on every change and realtime notice. */
-const ISSUE_SCRIPT = `(function () {
-  'use strict';
-  var config = JSON.parse(document.getElementById('issue-config').textContent);
-  var $ = function (id) { return document.getElementById(id); };
-  // Each part of the details goes into its slot, replacing the one before.
-  function place(content) {
-    [['issue-head', 'head-slot'], ['issue-activity', 'activity-slot'], ['issue-fields', 'fields-slot']].forEach(function (p) {
-      var part = content.getElementById(p[0]);
-      if (part) $(p[1]).replaceChildren(part);
-    });
-  }
-  place($('initial').content);
-  function refresh() {
-    return fetch('/issue/' + encodeURIComponent(config.key) + '/details').then(function (res) { return res.text(); })
-      .then(function (html) { var t = document.createElement('template'); t.innerHTML = html; place(t.content); });
-  }
-  accordHost.on('changed', refresh);
-  var issuePath = '/api/site/issues/' + encodeURIComponent(config.key) + '/';
-  $('transition').addEventListener('click', function () { accordHost.send(issuePath + 'transition', { accountId: accordHost.view.as, to: $('status').value }); });
-  $('set-priority').addEventListener('click', function () { accordHost.send(issuePath + 'priority', { accountId: accordHost.view.as, priority: $('priority').value }); });
-  function comment(accountId, internal) {
-    var body = $('comment').value.trim();
-    if (body === '') { $('sandbox-error').textContent = 'Write a comment first.'; return; }
-    accordHost.send(issuePath + 'comment', { accountId: accountId, body: body, internal: internal }).then(function (ok) { if (ok) $('comment').value = ''; });
-  }
-  $('comment-customer').addEventListener('click', function () { comment(config.reporter, false); });
-  $('comment-agent').addEventListener('click', function () { comment(accordHost.view.as, $('internal').checked); });
-  // Accord's evaluations of this issue, as the frame hears them.
-  new EventSource('/api/events?channel=' + encodeURIComponent(config.channel)).onmessage = refresh;
-})();`;
 
 /** The whole page: Jira's chrome, the controls, the details, and the framed panel. */
 export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string, url: URL): string {
@@ -158,6 +83,13 @@ export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string
     )}</select></label><button type="button" id="transition">Transition</button>
 <label>Priority <select id="priority" aria-label="Priority">${options(PRIORITY_NAMES, row.priority)}</select></label>
 <button type="button" id="set-priority">Set priority</button>
+<label>Assignee <select id="assignee" aria-label="Assignee"><option value=""${row.assignee === null ? ' selected' : ''}>Unassigned</option>${people
+      .map(
+        (p) =>
+          `<option value="${escapeHtml(p.accountId)}"${p.accountId === row.assignee ? ' selected' : ''}>${escapeHtml(p.displayName)}</option>`,
+      )
+      .join('')}</select></label>
+<button type="button" id="set-assignee">Assign</button>
 </form>
 <div class="columns">
 <section class="main">
@@ -181,7 +113,7 @@ ${frameHtml(root, framed, view)}
 <template id="initial">${issueDetails(app, issue)}</template>
 <script type="application/json" id="issue-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`,
     framed,
-    style: ISSUE_STYLE,
-    script: ISSUE_SCRIPT,
+    styleFile: 'issue-page',
+    scriptFile: 'issue-page',
   });
 }

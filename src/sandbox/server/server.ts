@@ -5,16 +5,15 @@ import { dispatch } from '../../app/resolvers/dispatch';
 import { formatInstant } from '../../engine/time/iso';
 import type { Sandbox } from '../persistence';
 import { callContextOf, contextQuery, forgeContext, invokeBody } from './bridge';
-import { BRIDGE_SHIM, BRIDGE_SHIM_PATH } from './bridge-shim';
 import { findGadget, gadgetBody, gadgetStore } from './gadgets';
 import { adminPage, dashboardPage, portalPage, projectSettingsPage, reportsPage } from './host-pages';
-import { HOST_SCRIPT, HOST_SCRIPT_PATH } from './host-script';
-import { HOST_STYLE, HOST_STYLE_PATH } from './host-style';
+import { hostScript, hostStyle } from './host-assets';
 import { hostView, jiraUsers } from './host-view';
 import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './http';
 import { indexPage } from './index-page';
 import { issueDetails, issuePage } from './issue-page';
 import { sendLocaleFile } from './locales';
+import { outbox, outboxPage } from './outbox-page';
 import { requireOwnJsonRequest } from './own-origin';
 import {
   assign,
@@ -120,15 +119,6 @@ export async function startServer(
       return Promise.resolve();
     },
   });
-  const asset = (path: string, type: string, body: string): Route => ({
-    method: 'GET',
-    path: new RegExp(`^${path.replace(/[.]/g, '[.]')}$`),
-    changes: false,
-    handle: (r) => {
-      sendAsset(r.res, type, body);
-      return Promise.resolve();
-    },
-  });
   const param = (r: Request, i: number): string => decodeURIComponent(r.params[i] ?? '');
   const issueRoute = (
     action: string,
@@ -158,6 +148,7 @@ export async function startServer(
     page(/^\/project\/([^/]+)\/settings(\/.*)?$/, (r) =>
       projectSettingsPage(app, root, r.url, param(r, 0), r.params[1]),
     ),
+    page(/^\/outbox$/, (r) => outboxPage(app, r.url)),
     page(/^\/dashboard$/, (r) => dashboardPage(app, root, r.url, gadgets)),
     page(/^\/portal\/([^/]+)$/, (r) => portalPage(app, root, r.url, param(r, 0))),
     {
@@ -203,9 +194,17 @@ export async function startServer(
         return Promise.resolve();
       },
     },
-    asset(BRIDGE_SHIM_PATH, 'text/javascript', BRIDGE_SHIM),
-    asset(HOST_SCRIPT_PATH, 'text/javascript', HOST_SCRIPT),
-    asset(HOST_STYLE_PATH, 'text/css', HOST_STYLE),
+    {
+      method: 'GET',
+      path: /^\/sandbox\/host\/([^/]+)\.(js|css)$/,
+      changes: false,
+      handle: (r) => {
+        const name = param(r, 0);
+        if (r.params[1] === 'js') sendAsset(r.res, 'text/javascript', hostScript(name));
+        else sendAsset(r.res, 'text/css', hostStyle(name));
+        return Promise.resolve();
+      },
+    },
     {
       method: 'GET',
       path: /^\/sandbox\/tokens\/([a-z]+)\.css$/,
@@ -285,6 +284,15 @@ export async function startServer(
       changes: false,
       handle: (r) => {
         sendJson(r.res, 200, siteCatalogue(app));
+        return Promise.resolve();
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/site\/notifications$/,
+      changes: false,
+      handle: (r) => {
+        sendJson(r.res, 200, outbox(app));
         return Promise.resolve();
       },
     },

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { BRIDGE_SHIM_PATH } from './bridge-shim';
+import { BRIDGE_SHIM_PATH } from './host-assets';
 import { HttpError } from './http';
 
 /**

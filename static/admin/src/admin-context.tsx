@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Backend, UiContext } from '../../shared/backend';
 
 /** The admin page's tabs, by key. */
-export type TabKey = 'agreements' | 'calendars' | 'jobs' | 'audit';
+export type TabKey = 'agreements' | 'calendars' | 'jobs' | 'audit' | 'jsm';
 
 /** What every part of the admin page shares: the backend, who is looking, the clock, and the page's voice. */
 export interface Admin {

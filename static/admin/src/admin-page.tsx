@@ -13,12 +13,13 @@ const AgreementsTab = lazy(() => import('./agreements/agreements-tab'));
 const CalendarsTab = lazy(() => import('./calendars/calendars-tab'));
 const JobsTab = lazy(() => import('./jobs/jobs-tab'));
 const AuditTab = lazy(() => import('./audit/audit-tab'));
+const JsmTab = lazy(() => import('./jsm/jsm-tab'));
 
-const TABS: readonly TabKey[] = ['agreements', 'calendars', 'jobs', 'audit'];
+const TABS: readonly TabKey[] = ['agreements', 'calendars', 'jobs', 'audit', 'jsm'];
 
 /**
- * Accord's admin page in Jira settings: agreements, calendars, recalculation jobs and the audit log, each in a
- * tab. Takes its {@link Backend} as a prop: the Forge bridge in Jira, a fake in tests.
+ * Accord's admin page in Jira settings: agreements, calendars, recalculation jobs, the audit log and the
+ * comparison with JSM's own SLAs, each in a tab. Takes its {@link Backend} as a prop: the Forge bridge in Jira, a fake in tests.
  */
 export function AdminPage(props: { readonly backend: Backend; readonly clock?: () => number }) {
   const start = useUiStart<AdminKey>(
@@ -101,6 +102,7 @@ function Shell(props: {
           {panel(<CalendarsTab />)}
           {panel(<JobsTab />)}
           {panel(<AuditTab />)}
+          {panel(<JsmTab />)}
         </Tabs>
         {/* One region that stays in the page: screen readers read changes of a region they already know. */}
         <div role="status" aria-live="polite" className="accord-visually-hidden">

@@ -1,6 +1,7 @@
 import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import type { AuditEntry, Job, RetentionPolicy, Version } from '../../../src/app/ports/store';
+import type { JsmComparison } from '../../../src/app/jsm/compare';
 import type { Failure, Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import type { Person } from '../../../src/app/people/people-cache';
@@ -99,6 +100,7 @@ const ROUTES = {
   'jobs/list': Array.isArray,
   'jobs/cancel': withKey('id'),
   'audit/list': Array.isArray,
+  'jsm/compare': withKey('issues', Array.isArray),
   'retention/get': withKey('policy', isObject),
   'retention/set': withKey('policy', isObject),
   'people/names': withKey('people', Array.isArray),
@@ -126,6 +128,7 @@ export interface Replies {
   'jobs/list': Job[];
   'jobs/cancel': Job;
   'audit/list': AuditEntry[];
+  'jsm/compare': JsmComparison;
   'retention/get': RetentionReply;
   'retention/set': { policy: RetentionPolicy };
   'people/names': { people: Person[] };

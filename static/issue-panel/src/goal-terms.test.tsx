@@ -112,6 +112,39 @@ describe('business-day and date-field goals on the issue panel', () => {
     ]);
   });
 
+  it('tells in the timeline how the date field moved the deadline', async () => {
+    const moved = makeEntry(
+      makeMetric({
+        ...agreedDate.metric,
+        cycles: [
+          {
+            ...agreedDate.metric.cycles[0]!,
+            deadlineChanges: [
+              { at: utc('2026-03-02T14:30'), deadline: utc('2026-03-06T17:00') },
+              { at: utc('2026-03-02T14:40'), deadline: null },
+              { at: utc('2026-03-02T14:50'), deadline: utc('2026-03-13T17:00') },
+            ],
+          },
+        ],
+      }),
+    );
+    await terms('en-GB', 'Europe/Berlin', [moved]);
+    const toggle = [...container.querySelectorAll('button')].find((b) => b.textContent.includes('Timeline'));
+    act(() => {
+      toggle?.click();
+    });
+    const lines = [...container.querySelectorAll('.accord-timeline__event')].map((e) =>
+      e.textContent.replace(/\s+/g, ' ').trim(),
+    );
+    expect(lines).toEqual([
+      'Mon 2 Mar, 14:00 Clock started',
+      'Mon 2 Mar, 14:30 Date field changed: now due Fri 6 Mar, 17:00',
+      'Mon 2 Mar, 14:40 Date field emptied: the next goal applies',
+      'Mon 2 Mar, 14:50 Date field changed: now due Fri 13 Mar, 17:00',
+      'Fri 13 Mar, 17:00 Due',
+    ]);
+  });
+
   it('leaves a goal in working time to its clock', async () => {
     await expect(terms('en-GB', 'Europe/Berlin', [makeEntry()])).resolves.toEqual([]);
   });

@@ -7,7 +7,16 @@ import { formatCountdown, formatTarget, spokenDuration } from '../../shared/form
 import { formatBy, isCalendarDeadline } from '../../shared/format/goal-terms';
 import { formatInstant } from '../../shared/format/instant';
 import { useMessages } from './messages';
+import type { CycleDecision } from './timeline';
 import { TimelineView } from './timeline-view';
+
+/** What the card offers a person who may extend or excuse on its agreement. */
+export interface AdjustActions {
+  readonly decisions: readonly CycleDecision[];
+  /** Null when the viewer may not decide on this agreement. */
+  readonly onExtend: (() => void) | null;
+  readonly onExcuse: (() => void) | null;
+}
 
 /** The viewer's locale and zone, and the instant the panel shows. */
 export interface Viewer {
@@ -47,9 +56,10 @@ export function MetricCard(props: {
   readonly viewer: Viewer;
   readonly calendar: CountdownCalendar | undefined;
   readonly evaluatedAt: number;
+  readonly adjust?: AdjustActions;
 }) {
   const messages = useMessages();
-  const { entry, live, viewer } = props;
+  const { entry, live, viewer, adjust } = props;
   const metric = entry.metric;
   const at = (instant: number): string => formatInstant(instant, viewer);
   const targetMinutes = metric.goal?.targetMinutes ?? null;
@@ -67,6 +77,21 @@ export function MetricCard(props: {
       <Clock live={live} locale={viewer.locale} targetMinutes={targetMinutes} />
       <Terms live={live} entry={entry} viewer={viewer} calendar={props.calendar} />
       <Facts live={live} at={at} />
+      <Markers entry={entry} locale={viewer.locale} />
+      {adjust && (adjust.onExtend || adjust.onExcuse) ? (
+        <div className="accord-metric__actions">
+          {adjust.onExtend ? (
+            <button type="button" className="accord-button" onClick={adjust.onExtend}>
+              {messages.adjust.extendButton}
+            </button>
+          ) : null}
+          {adjust.onExcuse ? (
+            <button type="button" className="accord-button" onClick={adjust.onExcuse}>
+              {messages.adjust.excuseButton}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {!live.live && live.clock !== 'stopped' && live.clock !== 'not-started' ? (
         <p className="accord-metric__note">
           {messages.notLive(metric.goal?.calendar ?? '?', at(props.evaluatedAt))}
@@ -77,10 +102,38 @@ export function MetricCard(props: {
           className="accord-metric__details"
           label={earlier > 0 ? messages.timelineWithEarlier(earlier) : messages.timeline}
         >
-          {() => <TimelineView metric={metric} live={live} viewer={viewer} calendar={props.calendar} />}
+          {() => (
+            <TimelineView
+              metric={metric}
+              live={live}
+              viewer={viewer}
+              calendar={props.calendar}
+              decisions={adjust?.decisions ?? []}
+            />
+          )}
         </Disclosure>
       ) : null}
     </li>
+  );
+}
+
+/** The last cycle's extension and excuse, as the engine marked them. */
+function Markers(props: { readonly entry: IssueMetricEntry; readonly locale: string }) {
+  const messages = useMessages();
+  const cycle = props.entry.metric.cycles[props.entry.metric.cycles.length - 1];
+  const lines: string[] = [];
+  if (cycle?.extended) {
+    const { minutes, count } = cycle.extended;
+    lines.push(messages.adjust.extended(formatTarget(Math.round(minutes), props.locale), count));
+  }
+  if (cycle?.excused === true) lines.push(messages.adjust.excused);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="accord-metric__facts accord-metric__markers">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
 

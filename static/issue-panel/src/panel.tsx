@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { parseInstant } from '../../../src/engine/time/iso';
 import type { EpochMs } from '../../../src/engine/time/units';
 import type { IssueMetricEntry, IssueMetrics } from '../../shared/api/issue-metrics';
 import type { Failure } from '../../shared/api/reply';
@@ -8,10 +9,15 @@ import { liveMetric, type LiveMetric } from '../../shared/countdown/live-metric'
 import { Disclosure } from '../../shared/ui/disclosure';
 import { useNow } from '../../shared/ui/use-now';
 import { groupByKind, metricKey } from './group';
-import { MetricCard, type Viewer } from './metric-card';
+import type { AdjustTarget } from './adjust-dialog';
+import { MetricCard, type AdjustActions, type Viewer } from './metric-card';
+import { useAdjustments } from './use-adjustments';
 import { useUiStart } from '../../shared/i18n/use-i18n';
 import { MessagesContext, panelMessages, useMessages, type PanelKey } from './messages';
 import { useIssueMetrics } from './use-issue-metrics';
+
+// The dialog and Atlaskit's modal load when someone opens it: most agents never do.
+const AdjustDialog = lazy(() => import('./adjust-dialog').then((m) => ({ default: m.AdjustDialog })));
 
 /**
  * The agents' panel in the issue view: every applicable agreement's metrics on the issue, grouped SLA / OLA /
@@ -76,6 +82,8 @@ function IssueMetricsView(props: {
               calendars={state.calendars}
               context={props.context}
               clock={props.clock}
+              backend={props.backend}
+              reload={reload}
             />
           )}
         </>
@@ -88,10 +96,19 @@ function Metrics(props: {
   readonly calendars: CountdownCalendars;
   readonly context: UiContext;
   readonly clock: () => number;
+  readonly backend: Backend;
+  readonly reload: () => void;
 }) {
   const messages = useMessages();
   const { data, calendars, context } = props;
   const now = useNow(props.clock);
+  // Refetched with every new evaluation, which an extension or excuse causes too.
+  const { adjustments, reload: reloadAdjustments } = useAdjustments(
+    props.backend,
+    data.issueId,
+    data.evaluatedAt,
+  );
+  const [dialog, setDialog] = useState<AdjustTarget | null>(null);
   const evaluatedAt = (data.evaluatedAt ?? now) as EpochMs;
   const groups = useMemo(() => groupByKind(data.results), [data.results]);
   const viewer: Viewer = { locale: context.locale, timeZone: context.timeZone, now };
@@ -119,12 +136,60 @@ function Metrics(props: {
         viewer={viewer}
         calendar={calendarId === undefined ? undefined : calendars.byId.get(calendarId)}
         evaluatedAt={evaluatedAt}
+        adjust={adjustActions(entry, metricLive)}
       />
     );
   };
 
+  /** The card's decisions, and what the viewer may do on it: extend a running deadline, excuse a breach. */
+  const adjustActions = (entry: IssueMetricEntry, metricLive: LiveMetric): AdjustActions => {
+    const { metric } = entry;
+    const decisions = adjustments.adjustments.filter(
+      (a) => a.agreementId === entry.agreementId && a.metricId === metric.id,
+    );
+    const allowed = adjustments.canAdjust.includes(entry.agreementId);
+    const last = metric.cycles[metric.cycles.length - 1];
+    const open = (mode: AdjustTarget['mode'], at: number | null) => () => {
+      setDialog({
+        mode,
+        issueId: data.issueId,
+        agreementId: entry.agreementId,
+        metricId: metric.id,
+        metricName: metric.name,
+        at,
+      });
+    };
+    const canExtend = allowed && last?.stoppedAt === null && last.remainingMs !== null;
+    const breached = metric.cycles.findLast((c) => c.breached);
+    const breachAt =
+      metricLive.breachedAt ?? (breached ? (parseInstant(breached.breachedAt ?? '') ?? null) : null);
+    const canExcuse = allowed && breachAt !== null && breached?.excused !== true;
+    return {
+      decisions,
+      onExtend: canExtend ? open('extend', metricLive.deadline ?? metricLive.breachedAt) : null,
+      onExcuse: canExcuse ? open('excuse', breachAt) : null,
+    };
+  };
+
   return (
-    <div className="accord-panel">
+    <div className={`accord-panel${dialog === null ? '' : ' accord-panel--dialog'}`}>
+      {dialog === null ? null : (
+        <Suspense fallback={null}>
+          <AdjustDialog
+            backend={props.backend}
+            target={dialog}
+            viewer={viewer}
+            onClose={() => {
+              setDialog(null);
+            }}
+            onDone={() => {
+              setDialog(null);
+              props.reload();
+              reloadAdjustments();
+            }}
+          />
+        </Suspense>
+      )}
       <Announcer results={data.results} live={live} />
       {groups.map((group) => (
         <section key={group.kind} className="accord-group" aria-labelledby={`accord-group-${group.kind}`}>

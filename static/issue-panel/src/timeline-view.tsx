@@ -5,7 +5,7 @@ import { formatTarget } from '../../shared/format/duration';
 import { formatInstant } from '../../shared/format/instant';
 import type { Viewer } from './metric-card';
 import { useMessages, type PanelMessages } from './messages';
-import { cycleTimeline, type TimelineEvent } from './timeline';
+import { cycleTimeline, type CycleDecision, type TimelineEvent } from './timeline';
 
 /**
  * The story of a metric: the last cycle first (with what the browser knows beyond the stored result: the
@@ -17,9 +17,12 @@ export function TimelineView(props: {
   readonly live: LiveMetric;
   readonly viewer: Viewer;
   readonly calendar: CountdownCalendar | undefined;
+  /** This metric's extensions and excused breaches. */
+  readonly decisions?: readonly CycleDecision[];
 }) {
   const messages = useMessages();
   const { metric, live, viewer } = props;
+  const decisions = props.decisions ?? [];
   const cycles = metric.cycles;
   const last = cycles[cycles.length - 1];
   if (!last) return null;
@@ -41,11 +44,15 @@ export function TimelineView(props: {
     <div className="accord-timeline">
       <p className="accord-timeline__goal">{goalLine(last, true)}</p>
       <Events
-        events={cycleTimeline(last, {
-          pausedBy: live.pausedBy,
-          breachedAt: live.breachedAt,
-          deadline: live.deadline,
-        })}
+        events={cycleTimeline(
+          last,
+          {
+            pausedBy: live.pausedBy,
+            breachedAt: live.breachedAt,
+            deadline: live.deadline,
+          },
+          decisions,
+        )}
         viewer={viewer}
       />
       {earlier.map((cycle, i) => {
@@ -55,7 +62,7 @@ export function TimelineView(props: {
           <section key={cycle.startedAt} className="accord-timeline__cycle">
             <h4 className="accord-timeline__heading">{messages.cycleHeading(n, outcome)}</h4>
             <p className="accord-timeline__goal">{goalLine(cycle, false)}</p>
-            <Events events={cycleTimeline(cycle)} viewer={viewer} />
+            <Events events={cycleTimeline(cycle, {}, decisions)} viewer={viewer} />
           </section>
         );
       })}
@@ -73,14 +80,14 @@ function Events(props: { readonly events: readonly TimelineEvent[]; readonly vie
           className={`accord-timeline__event accord-timeline__event--${event.kind}`}
         >
           <time dateTime={new Date(event.at).toISOString()}>{formatInstant(event.at, props.viewer)}</time>{' '}
-          <span>{describe(event, messages)}</span>
+          <span>{describe(event, messages, props.viewer)}</span>
         </li>
       ))}
     </ol>
   );
 }
 
-function describe(event: TimelineEvent, messages: PanelMessages): string {
+function describe(event: TimelineEvent, messages: PanelMessages, viewer: Viewer): string {
   switch (event.kind) {
     case 'started':
       return messages.event.started;
@@ -98,5 +105,17 @@ function describe(event: TimelineEvent, messages: PanelMessages): string {
       return messages.event.stoppedBreached;
     case 'due':
       return messages.event.due;
+    case 'extended':
+      return messages.adjust.eventExtended(
+        formatTarget(Math.round(event.minutes), viewer.locale),
+        event.who,
+        event.reason,
+      );
+    case 'excused':
+      return messages.adjust.eventExcused(event.who, event.reason);
+    case 'deadline-moved':
+      return event.deadline === null
+        ? messages.event.deadlineCleared
+        : messages.event.deadlineMoved(formatInstant(event.deadline, viewer));
   }
 }

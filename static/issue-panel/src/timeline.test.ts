@@ -66,3 +66,38 @@ describe('cycleTimeline', () => {
     ]);
   });
 });
+
+describe('cycleTimeline with extensions and excuses', () => {
+  const decision = (kind: 'extension' | 'excuse', made: string, cycleStartedAt = t('08:00')) => ({
+    kind,
+    cycleStartedAt,
+    at: t(made),
+    minutes: kind === 'extension' ? 60 : null,
+    actor: 'bea-second',
+    reason: 'Vendor delay',
+  });
+
+  it('shows each decision of the cycle when it was made, and none of another cycle', () => {
+    const cycle = makeCycle({
+      startedAt: t('08:00'),
+      stoppedAt: t('14:00'),
+      breached: true,
+      breachedAt: t('13:00'),
+    });
+    const events = cycleTimeline(cycle, {}, [
+      decision('extension', '10:00'),
+      decision('excuse', '15:00'),
+      decision('extension', '11:00', t('07:59')),
+    ]);
+    expect(story(events)).toEqual([
+      '08:00 started',
+      '10:00 extended',
+      '13:00 breached',
+      '14:00 stopped-breached',
+      '15:00 excused',
+    ]);
+    expect(events[1]).toEqual(
+      expect.objectContaining({ minutes: 60, who: 'bea-second', reason: 'Vendor delay' }),
+    );
+  });
+});

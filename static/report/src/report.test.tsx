@@ -76,7 +76,12 @@ const gold: AgreementMonthView = {
       overall: figures(38, 2, { objectivePercent: null, objectiveMet: null, errorBudget: null }),
       goals: [
         { goalIndex: 0, goalLabel: 'priority = High', targetMinutes: 240, figures: figures(19, 0) },
-        { goalIndex: 1, goalLabel: 'all other issues', targetMinutes: 480, figures: figures(19, 2) },
+        {
+          goalIndex: 1,
+          goalLabel: 'all other issues',
+          targetMinutes: 480,
+          figures: figures(19, 2, { extended: 3, excused: 1 }),
+        },
       ],
     },
   ],
@@ -322,6 +327,9 @@ describe('the report page', () => {
     expect(goals[1]?.textContent).toContain('1 breach over');
     expect(goals[0]?.textContent).toContain('1 breach to spare');
     expect(goals[0]?.textContent).toContain('4h');
+    // Extended and excused cycles apart, only where there are some.
+    expect(goals[1]?.querySelector('[data-testid="adjusted"]')?.textContent).toBe('3 extended · 1 excused');
+    expect(goals[0]?.querySelector('[data-testid="adjusted"]')).toBeNull();
     // NetCo's one goal is the metric itself: no goal rows under it.
     expect(all('[data-metric="restore"]')).toHaveLength(1);
     expect(text()).toContain('This month is not over');

@@ -179,7 +179,20 @@ function FiguresRow(props: {
       <th scope="row">{props.name}</th>
       <td>{props.kind === 'metric' ? null : (props.target ?? t('compliance.noTarget'))}</td>
       <td className="accord-table__num">{formatNumber(f.met, locale)}</td>
-      <td className="accord-table__num">{formatNumber(f.breached, locale)}</td>
+      <td className="accord-table__num">
+        {formatNumber(f.breached, locale)}
+        {/* Extended and excused cycles apart (whether excused breaches count is the agreement's setting). */}
+        {f.extended || f.excused ? (
+          <span className="accord-table__adjusted" data-testid="adjusted">
+            {[
+              f.extended ? t('compliance.extended', { count: formatNumber(f.extended, locale) }) : null,
+              f.excused ? t('compliance.excused', { count: formatNumber(f.excused, locale) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        ) : null}
+      </td>
       <td className="accord-table__num">{formatNumber(f.running, locale)}</td>
       <td>
         <span className="accord-share" data-testid="share">

@@ -118,6 +118,7 @@ export function scenarioArbitrary(maxSteps: number): fc.Arbitrary<Scenario> {
 }
 
 const AGENT = 'alex-agent';
+const PEOPLE: ReadonlySet<Step['kind']> = new Set(['raise', 'comment', 'transition', 'priority', 'assign']);
 const REPORTER = 'carla-customer';
 
 /**
@@ -130,6 +131,10 @@ export async function play(world: LoopWorld, steps: readonly Step[]): Promise<st
   const snapshots = new Map<string, { json: JiraIssueJson; readAt: number }[]>();
   const pick = (n: number): string | undefined => (ids.length === 0 ? undefined : ids[n % ids.length]);
   for (const s of steps) {
+    // People's changes land on distinct milliseconds, as Jira stamps them: two in the same millisecond would let
+    // the later one rewrite what an evaluation at that instant saw (a stop at the instant of a goal change
+    // undoes the change's crossing), which no site produces.
+    if (PEOPLE.has(s.kind)) await world.advance(1);
     switch (s.kind) {
       case 'raise':
         if (ids.length < MAX_ISSUES) ids.push(site.create({ reporter: REPORTER, priority: s.priority }).id);

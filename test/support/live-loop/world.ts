@@ -26,7 +26,7 @@ const JIRA_WRITES = ['addComment', 'notify', 'setPriority', 'addLabel', 'assign'
  * The sandbox app on an in-memory store with {@link LOOP_AGREEMENT}, driven like `SandboxApp.advance` (the
  * queue's due events and a sweep every five minutes of the clock) but with Forge's handling of a consumer that
  * throws: the platform delivers that event again a minute later. Faults are injected into the real ports; every
- * event consumed is kept so that it can be delivered again, late; `observe` runs after every consumer.
+ * event consumed is kept so that it can be delivered again, late; `observe` runs after every consumer and late read.
  */
 export class LoopWorld {
   /** Every event handed to a consumer, in order (for late duplicate deliveries). */
@@ -55,8 +55,7 @@ export class LoopWorld {
     await store.config.put('agreement', LOOP_AGREEMENT.id, LOOP_AGREEMENT, saved);
     await store.config.setProjectAgreements('IT', [LOOP_AGREEMENT.id]);
     const app = Object.assign(new SandboxApp(store, { now }), { close: () => store.close() });
-    let world: LoopWorld | undefined = undefined;
-    world = new LoopWorld(app, () => (world === undefined ? Promise.resolve() : observe(world)));
+    const world: LoopWorld = new LoopWorld(app, () => observe(world));
     return world;
   }
 

@@ -8,6 +8,7 @@ import { Field, FieldErrors } from '../ui/field';
 import { ListInput } from '../ui/text-fields';
 import { useT } from '../messages';
 import { CommitmentCommentsField } from './commitment-comments-field';
+import { ExceptionFields } from './exception-fields';
 import { JqlField } from './jql-field';
 
 const ID = /^[A-Za-z0-9][\w.-]*$/;
@@ -196,6 +197,7 @@ export function GeneralFields(props: {
           <CommitmentCommentsField draft={d} update={props.update} problems={props.problems} />
         ) : null}
       </div>
+      <ExceptionFields draft={d} update={props.update} problems={props.problems} />
     </>
   );
 }

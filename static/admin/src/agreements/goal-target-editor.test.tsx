@@ -42,7 +42,30 @@ function site(agreement: Agreement, locale = 'en-GB', refusal?: Reply<unknown>) 
         case 'agreements/history':
           return ok(call.route === 'agreements/get' ? version(agreement) : [version(agreement)]);
         case 'agreements/placements':
-          return ok({ projects: [] });
+          return ok({ projects: [{ projectKey: 'IT', agreementIds: [agreement.id] }] });
+        case 'agreements/preview':
+          return ok({
+            projectKey: 'IT',
+            days: 30,
+            issues: 4,
+            metrics: [
+              {
+                metricId: 'first-response',
+                name: 'Time to first response',
+                goals: [
+                  {
+                    index: 2,
+                    targetMinutes: null,
+                    objectivePercent: null,
+                    met: 3,
+                    breached: 1,
+                    metPercent: 75,
+                    objectiveMet: null,
+                  },
+                ],
+              },
+            ],
+          });
         case 'calendars/list':
           return ok(CALENDARS.map((c) => version(c)));
         case 'calendars/region-holidays':
@@ -90,6 +113,19 @@ describe('a goal in business days in the agreement editor', () => {
     );
     await open(fake);
     expect(goalTitles()).toContain('Goal 3 · 1 business day, due 17:00, raised after 12:00: next day');
+    // The preview on resolved issues states the goal's terms as well.
+    await click(button(container, 'Preview on resolved issues'));
+    await click(button(container, 'Preview'));
+    const previewGoal = await waitFor(
+      () =>
+        [...container.querySelectorAll('.accord-preview-run td')].find((td) =>
+          clean(td.textContent).startsWith('Goal 3'),
+        ),
+      'the preview',
+    );
+    expect(clean(previewGoal.textContent)).toMatch(
+      /^Goal 3 · 1 business day, due 17:00, raised after 12:00: next day/,
+    );
     expect(field(container, 'Business days').value).toBe('1');
     expect(field(container, 'Due at').value).toBe('17:00');
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Problem } from '../../../../src/engine/errors';
 import { formatTarget } from '../../../shared/format/duration';
+import { goalTerms } from '../../../shared/format/goal-terms';
 import { call, type AgreementPreview, type Failure } from '../api';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
@@ -23,7 +24,8 @@ interface Option<V> {
  * and goal, the cycles met and breached and the met share against the objective.
  */
 export function PreviewPanel(props: { readonly draft: Agreement; readonly projects: readonly string[] }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const { backend, announce } = useAdmin();
   const [project, setProject] = useState<string | null>(props.projects[0] ?? null);
   const [days, setDays] = useState(30);
@@ -58,6 +60,13 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
     state.status === 'failed'
       ? (state.error.problems ?? []).map((p) => ({ ...p, path: relativePath(p.path, '$.agreement') }))
       : [];
+  // The goal's terms as the draft states them (business days and date fields have no minutes to show).
+  const termsSuffix = (metricId: string, index: number, minutes: number | null): string => {
+    const goal = props.draft.metrics.find((m) => m.id === metricId)?.goals[index];
+    const text =
+      goal === undefined ? (minutes === null ? null : formatTarget(minutes, locale)) : goalTerms(goal, i18n);
+    return text === null ? '' : ` · ${text}`;
+  };
   const goalWhen = (metricId: string, index: number) =>
     props.draft.metrics.find((m) => m.id === metricId)?.goals[index]?.when ?? t('previewRun.allIssues');
   return (
@@ -151,7 +160,7 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
                         ) : null}
                         <td>
                           {t('goals.heading', { n: g.index + 1 })}
-                          {g.targetMinutes === null ? '' : ` · ${formatTarget(g.targetMinutes, locale)}`}
+                          {termsSuffix(m.metricId, g.index, g.targetMinutes)}
                           <div className="accord-mono accord-muted">{goalWhen(m.metricId, g.index)}</div>
                         </td>
                         <td>{new Intl.NumberFormat(locale).format(g.met)}</td>

@@ -25,6 +25,8 @@ const ACTIONS: Readonly<Record<string, AdminKey>> = {
   'project.agreements': 'audit.action.project-agreements',
   'job.start': 'audit.action.job-start',
   'job.cancel': 'audit.action.job-cancel',
+  'issue.extend': 'audit.action.issue-extend',
+  'issue.excuse': 'audit.action.issue-excuse',
 };
 
 function actionText(entry: AuditEntry, { t }: AdminI18n): string {

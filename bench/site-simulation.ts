@@ -1,0 +1,348 @@
+/**
+ * A busy JSM site on the Forge emulator (issue 17): the real handlers of `src/index.ts` behind the real `@forge/*`
+ * SDKs, SQL on MariaDB (ACCORD_MYSQL_URL), Forge's delivery (duplicates, reordering, cold starts) and limits, in
+ * virtual time (minutes of a site play in seconds of the machine when the app is idle, and as fast as MariaDB
+ * and the engine go when it works).
+ *
+ * Profile (`--quick` scales every count down): the peak business hour of a site with 200,000 requests a month
+ * (about 12 events each), a bulk edit of 10,000 issues within one minute, a calendar change recalculating the
+ * stored issues, and twelve months of growth, whose storage is extrapolated from a measured sample under the
+ * retention policy's defaults (said so in the output). Prints the figures beside their goals; every figure
+ * comes from the emulator, not from Forge.
+ *
+ * `npm run bench -- --site [--quick]` runs it alone; `npm run bench` runs the quick profile at its end.
+ */
+import { join } from 'node:path';
+
+import type { Agreement } from '../src/engine/agreement/types';
+import type { Calendar } from '../src/engine/calendar/types';
+import { DEFAULT_RETENTION } from '../src/app/retention/retention';
+import { openForgeStore } from '../src/forge/sql-store';
+import { ForgeEmulator, type HandlerModule } from '../test/emulator/emulator';
+import { migrateDirectly, seedConfig } from '../test/emulator/seed';
+import { pick, seeded } from './prng';
+import { heading, int, ms, table } from './report';
+import { sampleStorage } from './storage-sample';
+
+const MINUTE = 60_000;
+/** Monday 2 March 2026, 10:00 in Berlin: the peak hour begins. */
+const START = Date.UTC(2026, 2, 2, 9);
+const ROOT = process.cwd();
+
+interface Profile {
+  readonly name: string;
+  /** Minutes of the peak hour played. */
+  readonly steadyMinutes: number;
+  /** Product events a minute at the peak: 200,000 × 12 a month over 22 × 9 business hours, twice the mean. */
+  readonly eventsPerMinute: number;
+  readonly burstIssues: number;
+  readonly monthlyIssues: number;
+}
+
+const FULL: Profile = {
+  name: 'full',
+  steadyMinutes: 60,
+  eventsPerMinute: 400,
+  burstIssues: 10_000,
+  monthlyIssues: 200_000,
+};
+const QUICK: Profile = {
+  name: 'quick',
+  steadyMinutes: 5,
+  eventsPerMinute: 400,
+  burstIssues: 1_000,
+  monthlyIssues: 200_000,
+};
+
+/** The app's handlers in a fresh module registry (a cold start), outside jest: `src/` and `@forge/*` again. */
+function freshHandlers(): HandlerModule {
+  const src = join(__dirname, '..', 'src');
+  const forge = join('node_modules', '@forge');
+  const cache = require.cache as Record<string, unknown>;
+  for (const key of Object.keys(cache)) {
+    // A cold start: the module registry without the app's and the SDKs' modules (their state is per instance).
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the registry is keyed by file name
+    if (key.startsWith(src) || key.includes(forge)) delete cache[key];
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh load is what a cold start is
+  return require(join(src, 'index.js')) as HandlerModule;
+}
+
+interface Change {
+  readonly issueId: string;
+  readonly at: number;
+  readonly phase: 'steady' | 'burst';
+}
+
+export interface SiteFigures {
+  readonly skipped?: string;
+}
+
+/** Runs the simulation and prints its report; resolves when done. */
+export async function benchSite(quick: boolean): Promise<SiteFigures> {
+  const profile = quick ? QUICK : FULL;
+  heading(`9. Site simulation on the Forge emulator (${profile.name} profile)`);
+  const url = process.env.ACCORD_MYSQL_URL;
+  if (url === undefined) {
+    console.log('  skipped: ACCORD_MYSQL_URL is not set (e.g. mysql://root@127.0.0.1:3306/test)');
+    return { skipped: 'no MariaDB' };
+  }
+  const { readFileSync } = await import('node:fs');
+  const calendars = JSON.parse(readFileSync(join(ROOT, 'examples', 'calendars.json'), 'utf8')) as Calendar[];
+  const agreements = JSON.parse(
+    readFileSync(join(ROOT, 'examples', 'agreements.json'), 'utf8'),
+  ) as Agreement[];
+  const emulator = await ForgeEmulator.start({
+    mysqlUrl: url,
+    loader: freshHandlers,
+    manifestPath: join(ROOT, 'manifest.yml'),
+    now: START,
+    seed: 17,
+    coldStartRate: 0.02,
+    duplicateRate: 0.02,
+    deliveryJitterMs: 2000,
+    omitRetryAfter: 0.3,
+  });
+  const real = process.hrtime.bigint();
+  // The handlers' log lines (`forge logs` on Forge) are counted by code, not printed one by one.
+  const logged = new Map<string, number>();
+  const { error: consoleError, warn: consoleWarn, info: consoleInfo, log: consoleLog } = console;
+  const count = (line: unknown): void => {
+    const code = typeof line === 'string' ? (/"code":"([^"]+)"/.exec(line)?.[1] ?? 'other') : 'other';
+    logged.set(code, (logged.get(code) ?? 0) + 1);
+  };
+  console.error = count;
+  console.warn = count;
+  console.info = count;
+  try {
+    await migrateDirectly(emulator);
+    await seedConfig(emulator, { calendars, agreements, projects: { IT: agreements.map((a) => a.id) } });
+
+    // Lag: from a change to the next write of its issue's fields.
+    const changes: Change[] = [];
+    const writes = new Map<string, number[]>();
+    const values = emulator.site.customFieldValues;
+    const set = values.set.bind(values);
+    values.set = (key, value) => {
+      const list = writes.get(key) ?? [];
+      list.push(emulator.now());
+      writes.set(key, list);
+      return set(key, value);
+    };
+    let phase: Change['phase'] | undefined;
+    emulator.site.onEvent((event) => {
+      if (phase !== undefined && event.atlassianId !== 'accord-app')
+        changes.push({ issueId: event.issue.id, at: emulator.now(), phase });
+    });
+    const random = seeded(23);
+    const acme = { customfield_10002: [{ id: '1', name: 'Acme Corp' }] };
+    const raise = () =>
+      emulator.site.create({
+        reporter: pick(random, ['carla-customer', 'dave-customer']),
+        priority: pick(random, ['High', 'Medium', 'Medium', 'Low']),
+        fields: acme,
+      }).id;
+
+    // 1. Issues to edit in bulk, raised before the measured window (not measured).
+    const pool: string[] = [];
+    for (let i = 0; i < profile.burstIssues; i++) pool.push(raise());
+    await emulator.drain();
+    const before = emulator.metrics();
+
+    // 2. The peak hour: new requests (one event in twelve) and work on open ones, spread evenly.
+    phase = 'steady';
+    const steadyStart = emulator.now();
+    const open = [...pool];
+    const total = profile.steadyMinutes * profile.eventsPerMinute;
+    for (let i = 0; i < total; i++) {
+      emulator.scheduler.at(steadyStart + Math.floor((i * MINUTE) / profile.eventsPerMinute), () => {
+        const r = random();
+        if (r < 1 / 12 || open.length === 0) open.push(raise());
+        else {
+          const id = pick(random, open);
+          if (r < 0.5) emulator.site.comment(id, pick(random, ['alex-agent', 'carla-customer']), 'Update');
+          else if (r < 0.75)
+            emulator.site.transition(id, 'alex-agent', pick(random, ['In Progress', 'Waiting for customer']));
+          else emulator.site.setPriority(id, 'alex-agent', pick(random, ['High', 'Medium', 'Low']));
+        }
+      });
+    }
+    await emulator.advance(profile.steadyMinutes * MINUTE);
+    await emulator.drain();
+    const steadyEnd = emulator.now();
+
+    // 3. A bulk edit of the pool within one minute.
+    phase = 'burst';
+    const burstStart = emulator.now();
+    pool.forEach((id, i) => {
+      emulator.scheduler.at(burstStart + Math.floor((i * MINUTE) / pool.length), () => {
+        emulator.site.setPriority(id, 'alex-agent', 'High');
+      });
+    });
+    await emulator.advance(MINUTE);
+    await emulator.drain();
+    phase = undefined;
+    const burstChanges = changes.filter((c) => c.phase === 'burst');
+    const burstDrained =
+      Math.max(...burstChanges.map((c) => firstWriteAfter(writes, c) ?? Infinity)) - burstStart;
+    const afterEvents = emulator.metrics();
+
+    // 4. A calendar change and the recalculation of every stored issue.
+    const berlin = calendars.find((c) => c.id === 'berlin-9-17');
+    const short = [{ from: '09:00', to: '16:00' }];
+    await emulator.within('consume-jobs', async () => {
+      await openForgeStore().config.put(
+        'calendar',
+        'berlin-9-17',
+        { ...berlin!, week: { mon: short, tue: short, wed: short, thu: short, fri: short } },
+        { expectedVersion: 1, savedAt: emulator.now(), savedBy: 'bench' },
+      );
+    });
+    await emulator.advance(MINUTE);
+    const recalcStart = emulator.now();
+    const job = (await emulator.invokeResolver(
+      'jobs/start',
+      { scope: { kind: 'project', projectKey: 'IT' }, replaceCompleted: false },
+      { accountId: 'chris-admin', moduleKey: 'accord-admin' },
+    )) as { ok: boolean; data?: { id: string } };
+    await emulator.drain();
+    const recalcMs = emulator.now() - recalcStart;
+    const status = (await emulator.invokeResolver(
+      'jobs/status',
+      { jobId: job.data?.id ?? '' },
+      { accountId: 'chris-admin', moduleKey: 'accord-admin' },
+    )) as { data?: { state: string; done: number; total: number } };
+    const recalcIssues = status.data?.done ?? 0;
+
+    const end = emulator.metrics();
+    const storedBytes = await emulator.sql.storedBytes();
+
+    // Figures.
+    const lags = changes
+      .filter((c) => c.phase === 'steady')
+      .map((c) => (firstWriteAfter(writes, c) ?? Infinity) - c.at);
+    const lost = changes.filter((c) => firstWriteAfter(writes, c) === undefined).length;
+    const finite = lags.filter(Number.isFinite).sort((a, b) => a - b);
+    const pct = (p: number) =>
+      finite[Math.min(finite.length - 1, Math.floor((p / 100) * finite.length))] ?? NaN;
+    const events = end.delivery.productEvents - before.delivery.productEvents;
+    const points = afterEvents.jira.points - before.jira.points;
+    const eventsMeasured = afterEvents.delivery.productEvents - before.delivery.productEvents;
+    const unabsorbed = end.invocations.threw + end.delivery.productEventsLost + end.delivery.queueEventsLost;
+    const peakHour = Math.max(...[...emulator.jira.pointsByHour.values()]);
+    const recalcPer100k = recalcIssues > 0 ? (recalcMs / recalcIssues) * 100_000 : NaN;
+
+    console.log(
+      `  emulated: ${int(events)} product events (${int(total)} in ${profile.steadyMinutes} peak minutes at ` +
+        `${int(profile.eventsPerMinute)}/min, ${int(pool.length)} in a one-minute bulk edit), then a ` +
+        `recalculation of ${int(recalcIssues)} issues; ${ms(Number(process.hrtime.bigint() - real) / 1e6)} real time`,
+    );
+    console.log(
+      `  SQL refusals absorbed by the app (waited out and sent again): ${int(end.sql.refused.dmlRate)} DML rate, ` +
+        `${int(end.sql.refused.ddlRate)} DDL rate; queue pushes refused: ${int(end.events.refusedRate + end.events.refusedSize)}`,
+    );
+    const storage = await storageIn12Months(url, profile);
+    table([
+      ['figure (emulator)', 'measured', 'goal', 'result'],
+      ['events lost', int(lost), '0', verdict(lost === 0)],
+      ['limit refusals the app did not absorb', int(unabsorbed), '0', verdict(unabsorbed === 0)],
+      ['lag change → field, p50', ms(pct(50)), '', 'info'],
+      ['lag change → field, p95 (peak hour)', ms(pct(95)), '≤ 60 s', verdict(pct(95) <= 60_000)],
+      [
+        `bulk edit of ${int(pool.length)} issues drained`,
+        ms(burstDrained),
+        '≤ 30 min',
+        verdict(burstDrained <= 30 * MINUTE),
+      ],
+      [`recalculation of ${int(recalcIssues)} issues`, ms(recalcMs), '', 'info'],
+      [
+        '  per 100,000 issues (linear from the above)',
+        ms(recalcPer100k),
+        '≤ 30 min',
+        verdict(recalcPer100k <= 30 * MINUTE),
+      ],
+      [
+        'peak DML requests a second',
+        int(end.sql.peakDmlPerSecond),
+        '≤ 150',
+        verdict(end.sql.peakDmlPerSecond <= 150),
+      ],
+      [
+        'Jira points per event (peak hour and burst)',
+        (points / eventsMeasured).toFixed(2),
+        '≤ 1',
+        verdict(points / eventsMeasured <= 1),
+      ],
+      ['Jira points in the busiest clock hour', int(peakHour), '≤ 65,000', verdict(peakHour <= 65_000)],
+      ['Forge SQL bytes now (data and indexes)', int(storedBytes), '', 'info'],
+      [
+        '12 months at 200,000 issues/month (extrapolated)',
+        `${(storage / 1024 ** 3).toFixed(2)} GiB`,
+        '≤ 1 GiB',
+        verdict(storage <= 1024 ** 3),
+      ],
+    ]);
+    console.log(
+      `  steady window ${ms(steadyEnd - steadyStart)} of virtual time; slowest SELECT ` +
+        `${ms(end.sql.slowestSelectMs)}, largest SQL response ${int(end.sql.largestResponseBytes)} bytes`,
+    );
+    return {};
+  } finally {
+    Object.assign(console, { error: consoleError, warn: consoleWarn, info: consoleInfo, log: consoleLog });
+    if (logged.size > 0)
+      console.log(`  log lines by code: ${[...logged].map(([code, n]) => `${code} ${int(n)}`).join(', ')}`);
+    await emulator.stop();
+  }
+}
+
+function verdict(met: boolean): string {
+  return met ? 'PASS' : 'MISS';
+}
+
+/** The first field write of the change's issue at or after the change, if any. */
+function firstWriteAfter(writes: ReadonlyMap<string, readonly number[]>, change: Change): number | undefined {
+  return writes.get(change.issueId)?.find((at) => at >= change.at);
+}
+
+/**
+ * Storage after twelve months, extrapolated (not simulated): bytes per issue measured on a sample of 3,000
+ * generated issues in MariaDB with indexes, applied to what the default retention keeps at steady state: the
+ * histories and results of the last `historyDays` of closed issues (and open ones), the raw cycles of the last
+ * `rawCycleMonths` whole months and the current one, and for every issue of the twelve months its result-set
+ * pointer and the row of its dropped history.
+ */
+async function storageIn12Months(url: string, profile: Profile): Promise<number> {
+  const sample = await sampleStorage(url, 3000);
+  const per = (table: string): number => sample.perIssue[table] ?? 0;
+  const monthly = profile.monthlyIssues;
+  const recent = monthly * (DEFAULT_RETENTION.historyDays / 30);
+  const all = monthly * 12;
+  const raw = monthly * (DEFAULT_RETENTION.rawCycleMonths + 1);
+  const historyStub = per('accord_histories') - sample.historyTextPerIssue;
+  const bytes =
+    per('accord_histories') * recent +
+    historyStub * (all - recent) +
+    per('accord_results') * recent +
+    per('accord_result_sets') * all +
+    (per('accord_cycles') + per('accord_ratings')) * raw +
+    per('accord_actions') * all;
+  console.log(
+    `  storage, extrapolated from a sample of ${int(sample.issues)} issues (${int(sample.totalPerIssue)} bytes an ` +
+      `issue with everything kept) under the default retention (${DEFAULT_RETENTION.historyDays} days of ` +
+      `histories, ${DEFAULT_RETENTION.rawCycleMonths} months of raw cycles): results ` +
+      `${int((per('accord_results') * recent) / 1024 ** 2)} MiB, cycles ${int((per('accord_cycles') * raw) / 1024 ** 2)} MiB, ` +
+      `histories ${int((per('accord_histories') * recent + historyStub * (all - recent)) / 1024 ** 2)} MiB, ` +
+      `result sets ${int((per('accord_result_sets') * all) / 1024 ** 2)} MiB`,
+  );
+  return bytes;
+}
+
+if (require.main === module) {
+  benchSite(process.argv.includes('--quick')).then(
+    () => undefined,
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

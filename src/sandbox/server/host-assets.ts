@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { HttpError } from './http';
+import { findRoot } from './ui-files';
+
+/**
+ * The host pages' own scripts and styles, real files in `src/sandbox/server/host/` (type-checked for the
+ * browser by its tsconfig.json, linted as the rest): `GET /sandbox/host/<name>.js` is `<name>.ts` transpiled
+ * to a classic script, `GET /sandbox/host/<name>.css` the stylesheet as it is. Read from the repository's
+ * sources wherever the server runs from (`src/` under ts-jest, `dist/` under `npm start`), once each: a
+ * development harness, so TypeScript's own transpiler and no bundler.
+ */
+
+/** Where the host pages' files live. */
+export const HOST_DIR = join(findRoot(), 'src', 'sandbox', 'server', 'host');
+
+const NAME = /^[a-z][a-z-]*$/;
+const cache = new Map<string, string>();
+
+/** The path a host page links for its script or stylesheet `name` (`host-page`, `issue-page`, …). */
+export const hostScriptPath = (name: string): string => `/sandbox/host/${name}.js`;
+export const hostStylePath = (name: string): string => `/sandbox/host/${name}.css`;
+
+/** Where the server serves host/bridge-shim.ts, which ui-files.ts puts first into each UI's `index.html`. */
+export const BRIDGE_SHIM_PATH = hostScriptPath('bridge-shim');
+
+/** A host script as the browser runs it: the file's TypeScript without its types. */
+export function hostScript(name: string): string {
+  return cached(`${name}.js`, () => {
+    const file = join(HOST_DIR, `${name}.ts`);
+    const out = ts.transpileModule(read(file), {
+      fileName: file,
+      reportDiagnostics: true,
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None, removeComments: false },
+    });
+    const problem = out.diagnostics?.[0];
+    if (problem !== undefined)
+      throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(problem.messageText, '\n')}`);
+    return out.outputText;
+  });
+}
+
+/** A host stylesheet. */
+export function hostStyle(name: string): string {
+  return cached(`${name}.css`, () => read(join(HOST_DIR, `${name}.css`)));
+}
+
+function cached(key: string, make: () => string): string {
+  const name = key.replace(/\.(js|css)$/, '');
+  if (!NAME.test(name)) throw new HttpError(404, 'not-found', `The sandbox has no /sandbox/host/${key}.`);
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = make();
+    cache.set(key, text);
+  }
+  return text;
+}
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new HttpError(
+      404,
+      'not-found',
+      `The sandbox has no /sandbox/host/${file.slice(HOST_DIR.length + 1)}.`,
+    );
+  }
+}
