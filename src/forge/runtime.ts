@@ -1,5 +1,6 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
+import { PeopleCache } from '../app/people/people-cache';
 import { StatusCache } from '../app/evaluation/statuses';
 import { VocabularyCache } from '../app/evaluation/vocabulary';
 import { WorkQueue } from '../app/evaluation/work-queue';
@@ -42,6 +43,7 @@ export function forgeDeps(): Promise<Deps> {
       configs: new ConfigCache(store, dateHolidaysLookup, systemClock, 15_000),
       statuses: new StatusCache(jira, systemClock),
       vocabulary: new VocabularyCache(jira, systemClock),
+      people: new PeopleCache(jira, systemClock),
     };
   })().catch((error: unknown) => {
     ready = undefined; // let the next invocation try again

@@ -1,6 +1,7 @@
 import { ConfigCache } from '../app/evaluation/config-cache';
 import type { Deps } from '../app/evaluation/deps';
 import { consume } from '../app/evaluation/consume';
+import { PeopleCache } from '../app/people/people-cache';
 import { StatusCache } from '../app/evaluation/statuses';
 import { VocabularyCache } from '../app/evaluation/vocabulary';
 import { onIssueChanged } from '../app/evaluation/trigger';
@@ -63,6 +64,7 @@ export class SandboxApp {
       configs: new ConfigCache(store, dateHolidaysLookup, this.clock, 60_000),
       statuses: new StatusCache(this.jira, this.clock),
       vocabulary: new VocabularyCache(this.jira, this.clock),
+      people: new PeopleCache(this.jira, this.clock),
     };
     this.nextSweepAt = Math.ceil(options.now / SWEEP_PERIOD_MS) * SWEEP_PERIOD_MS;
     // The trigger, as on Forge: marks the issue pending; with `ignoreSelf`, the app's own changes raise nothing.

@@ -417,6 +417,10 @@ const TABLE: Readonly<Record<string, readonly Call[]>> = {
   'jobs/list': [{ label: 'every job', payload: () => ({}),
     expect: [OK, NO, NO, NO, NO, NO, NO, NO] }],
 
+  // Display names of people: anyone licensed (Jira shows its agents everyone's names); customers never.
+  'people/names': [{ label: 'who saved Gold', payload: () => ({ accountIds: ['sam-site-admin', 'no-such-user'] }),
+    expect: [OK, OK, OK, OK, OK, NO, NO, NO] }],
+
   // Issue data: licensed users who can browse the issue; customers only their requests' commitments.
   // Extensions and excuses: a Jira admin, or a member of a group the agreement names, who can browse the issue.
   'issue/adjustments': [{ label: 'the IT request', payload: (w) => ({ issueId: w.itIssue }),

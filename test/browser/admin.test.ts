@@ -174,8 +174,10 @@ describeInBrowser('the admin page in Chromium', () => {
       await frame.getByRole('heading', { name: 'Neuberechnung', level: 2 }).waitFor();
       const job = frame.locator('.accord-job').first();
       await job.getByText('Fertig').waitFor({ timeout: 30_000 });
+      // Who started it, by name (Jira's bulk user lookup), not by account id.
+      await job.getByText(/von Chris Admin/).waitFor();
       expect(await text(job)).toMatch(
-        /^Vereinbarung „Netzwerkteam“ Gestartet am .+ von chris-admin Fertig .*\(100 %\)/,
+        /^Vereinbarung „Netzwerkteam“ Gestartet am .+ von Chris Admin Fertig .*\(100 %\)/,
       );
       await photographPart(frame.locator('.accord-list'), 'admin-jobs-dark-de');
 
@@ -183,8 +185,9 @@ describeInBrowser('the admin page in Chromium', () => {
       await frame.getByRole('tab', { name: 'Prüfprotokoll' }).click();
       const audit = frame.locator('table.accord-audit');
       await audit.waitFor();
+      await audit.getByText('Chris Admin').first().waitFor();
       // The sandbox's clock stands still: every change of this test has the same time.
-      expect(await text(audit)).toMatch(/chris-admin Neuberechnung gestartet job-/);
+      expect(await text(audit)).toMatch(/Chris Admin Neuberechnung gestartet job-/);
       expect(await text(audit)).toContain('Vereinbarung gespeichert netzwerkteam · Version 1');
 
       // An earlier Highest request now shows the OLA in the issue view.

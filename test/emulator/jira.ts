@@ -351,6 +351,29 @@ export class JiraService {
       site.transition(id, APP_ACCOUNT, status.name);
       return { status: 204 };
     }
+    if (method === 'GET' && path === '/rest/api/3/user/bulk') {
+      // Jira's `PageBeanUser`: the known accounts among those asked for, `maxResults` (10 unless asked) a page.
+      const startAt = Number(query.get('startAt') ?? 0);
+      const maxResults = Math.min(Number(query.get('maxResults') ?? 10), 200);
+      const known = [...new Set(query.getAll('accountId'))].flatMap((id) => {
+        const user = site.user(id);
+        return user === undefined
+          ? []
+          : [{ accountId: id, accountType: user.accountType, displayName: user.displayName, active: true }];
+      });
+      const values = known.slice(startAt, startAt + maxResults);
+      return {
+        status: 200,
+        body: {
+          startAt,
+          maxResults,
+          total: known.length,
+          isLast: startAt + maxResults >= known.length,
+          values,
+        },
+        objects: values.length,
+      };
+    }
     if (method === 'GET' && path === '/rest/api/3/user/groups') {
       const accountId = query.get('accountId') ?? '';
       if (!site.user(accountId)) return { status: 404 };

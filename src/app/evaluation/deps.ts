@@ -1,4 +1,5 @@
 import type { Clock, JiraPort, Logger, Publisher, Queue, Store } from '../ports';
+import type { PeopleCache } from '../people/people-cache';
 import type { ConfigCache } from './config-cache';
 import type { StatusCache } from './statuses';
 import type { VocabularyCache } from './vocabulary';
@@ -16,4 +17,6 @@ export interface Deps {
   readonly statuses: StatusCache;
   /** The site's fields and values, to check agreements' JQL against. */
   readonly vocabulary: VocabularyCache;
+  /** Display names by account id, for the UIs. */
+  readonly people: PeopleCache;
 }

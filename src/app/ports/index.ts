@@ -2,11 +2,13 @@ export type { Clock } from './clock';
 export {
   bcp47Locale,
   JiraError,
+  USERS_PER_CALL,
   type Actor,
   type CustomFieldUpdate,
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type JiraUser,
   type JsmSla,
   type JsmSlaCycle,
   type NotifyMessage,

@@ -119,6 +119,11 @@ export interface JiraPort {
    * Undefined for an unknown account.
    */
   getUserProfile(accountId: string): Promise<UserProfile | undefined>;
+  /**
+   * The people behind many account ids, as Jira names them (`GET /rest/api/3/user/bulk`, in pages of
+   * {@link USERS_PER_CALL} ids). An id Jira does not know (a deleted account, a typo) is missing from the answer.
+   */
+  getUsers(accountIds: readonly string[]): Promise<readonly JiraUser[]>;
 
   // ── JSM's own SLAs, as the app ─────────────────────────────────────────────────────────────────────
   /**
@@ -150,6 +155,17 @@ export interface JsmSlaCycle {
   /** Ongoing only: whether the clock is paused, and whether it counts calendar hours only. */
   readonly paused?: boolean;
   readonly withinCalendarHours?: boolean;
+}
+
+/** Account ids per `GET /rest/api/3/user/bulk` call: each travels in the URL, so a call stays short. */
+export const USERS_PER_CALL = 100;
+
+/** A person as Jira names them: a `User` of `GET /rest/api/3/user/bulk`. */
+export interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  /** False for a deactivated account (Jira still names it). */
+  readonly active: boolean;
 }
 
 /** What Accord reads of a person's Jira profile: how to write to them. */

@@ -11,6 +11,7 @@ import { Refusal, success, type Reply } from './envelope';
 import { issueRoutes } from './issue-routes';
 import { jobRoutes } from './job-routes';
 import { jsmRoutes } from './jsm-routes';
+import { peopleRoutes } from './people-routes';
 import { portalRoutes } from './portal-routes';
 import { previewRoutes } from './preview-route';
 import { reportRoutes } from './report-routes';
@@ -31,6 +32,7 @@ export const routes: Readonly<Record<string, Route>> = {
   ...jsmRoutes,
   ...adjustmentRoutes,
   ...retentionRoutes,
+  ...peopleRoutes,
 };
 
 /**

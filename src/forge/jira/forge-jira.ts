@@ -13,8 +13,10 @@ import {
   type JiraIssueJson,
   type JiraPort,
   type NotifyMessage,
+  type JiraUser,
   type JsmSla,
   type UserProfile,
+  USERS_PER_CALL,
 } from '../../app/ports';
 import { nextStart, slaPageReply, slasOfPage } from '../../app/jsm/sla-reply';
 import { parseJiraInstant } from '../../engine/issue/jira-instant';
@@ -39,6 +41,7 @@ import {
   status,
   statuses,
   transitions,
+  userPage,
   userReply,
   type Dated,
   type IssueReply,
@@ -411,6 +414,37 @@ export class ForgeJira implements JiraPort {
       ...(locale === undefined ? {} : { locale }),
       ...(user.timeZone === undefined ? {} : { timeZone: user.timeZone }),
     };
+  }
+
+  /**
+   * Display names, read as the app: the ids in calls of {@link USERS_PER_CALL} (each id travels in the URL), every
+   * page of each. Ids Jira does not know are left out of its reply, and so of ours.
+   */
+  async getUsers(accountIds: readonly string[]): Promise<readonly JiraUser[]> {
+    const ids = [...new Set(accountIds)];
+    const users: JiraUser[] = [];
+    for (let at = 0; at < ids.length; at += USERS_PER_CALL) {
+      const chunk = ids.slice(at, at + USERS_PER_CALL);
+      for (let next: number | undefined = 0; next !== undefined;) {
+        const startAt: number = next;
+        const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(USERS_PER_CALL) });
+        for (const id of chunk) query.append('accountId', id);
+        const path = route`/rest/api/3/user/bulk?${query}`;
+        const reply = await this.client.send({ as: 'app', method: 'GET', path, idempotent: true });
+        const page = parseReply(userPage, reply.body, where('GET', path));
+        users.push(
+          ...page.values.map((u) => ({
+            accountId: u.accountId,
+            displayName: u.displayName,
+            active: u.active,
+          })),
+        );
+        // Jira says whether this was the last page; without it, a short page is.
+        const last = page.isLast ?? page.values.length < USERS_PER_CALL;
+        next = last || page.values.length === 0 ? undefined : startAt + page.values.length;
+      }
+    }
+    return users;
   }
 
   /** A user's groups, read as the app (`read:jira-user`); a 404 (no such user) is none. */

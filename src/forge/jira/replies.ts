@@ -122,6 +122,13 @@ export const userReply = z.looseObject({
   timeZone: z.optional(z.string()),
 });
 
+/** `GET /rest/api/3/user/bulk`: a `PageBeanUser` of the users Jira knows among the ids asked for. */
+export const userPage = z.looseObject({
+  values: z.array(z.looseObject({ accountId: z.string(), displayName: z.string(), active: z.boolean() })),
+  startAt: z.optional(z.number()),
+  isLast: z.optional(z.boolean()),
+});
+
 /** `GET /rest/servicedeskapi/request/{id}/participant`: a `PagedDTOUserDTO`. */
 export const participantPage = z.looseObject({
   values: z.array(z.looseObject({ accountId: z.optional(z.string()) })),

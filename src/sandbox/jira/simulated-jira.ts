@@ -8,9 +8,11 @@ import {
   type IssueChangelogs,
   type JiraIssueJson,
   type JiraPort,
+  type JiraUser,
   type JsmSla,
   type NotifyMessage,
   type UserProfile,
+  USERS_PER_CALL,
 } from '../../app/ports';
 import { nextStart, slaPageReply, slasOfPage } from '../../app/jsm/sla-reply';
 import type { JqlVocabulary } from '../../engine/jql/vocabulary';
@@ -290,6 +292,18 @@ export class SimulatedJira implements JiraPort {
       ...(locale === undefined ? {} : { locale }),
       ...(typeof reply.timeZone === 'string' ? { timeZone: reply.timeZone } : {}),
     });
+  }
+
+  /** As Jira's `GET /rest/api/3/user/bulk`: one call per {@link USERS_PER_CALL} ids, unknown ids left out. */
+  getUsers(accountIds: readonly string[]): Promise<readonly JiraUser[]> {
+    const ids = [...new Set(accountIds)];
+    for (let at = 0; at < ids.length; at += USERS_PER_CALL) this.count('GET /rest/api/3/user/bulk');
+    return Promise.resolve(
+      ids.flatMap((id) => {
+        const user = this.site.user(id);
+        return user === undefined ? [] : [{ accountId: id, displayName: user.displayName, active: true }];
+      }),
+    );
   }
 
   getRequestSlas(idOrKey: string): Promise<readonly JsmSla[] | undefined> {

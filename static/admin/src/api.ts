@@ -5,6 +5,7 @@ import type { AuditEntry, Job, RetentionPolicy, Version } from '../../../src/app
 import type { JsmComparison } from '../../../src/app/jsm/compare';
 import type { Failure, Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
+import type { Person } from '../../../src/app/people/people-cache';
 
 /**
  * The resolver routes the admin page calls, with the shapes of their replies (src/app/resolvers/*.ts). A reply
@@ -113,6 +114,7 @@ const ROUTES = {
   'jsm/compare': withKey('issues', Array.isArray),
   'retention/get': withKey('policy', isObject),
   'retention/set': withKey('policy', isObject),
+  'people/names': withKey('people', Array.isArray),
 } satisfies Record<string, (v: unknown) => boolean>;
 
 export interface Replies {
@@ -140,6 +142,7 @@ export interface Replies {
   'jsm/compare': JsmComparison;
   'retention/get': RetentionReply;
   'retention/set': { policy: RetentionPolicy };
+  'people/names': { people: Person[] };
 }
 
 export type RouteName = keyof Replies & keyof typeof ROUTES;

@@ -17,6 +17,7 @@ import { Confirm } from '../ui/confirm';
 import { ErrorNotice } from '../ui/error-notice';
 import { ErrorSummary } from '../ui/error-summary';
 import { Loading } from '../ui/loading';
+import { usePeople } from '../people/people';
 import { useFocusOnMount } from '../ui/focus';
 import { SaveBar } from '../ui/save-bar';
 import { Section } from '../ui/section';
@@ -127,6 +128,7 @@ function Editor(props: {
   const [stamp, setStamp] = useState(() =>
     loaded.agreement ? { savedAt: loaded.agreement.savedAt, savedBy: loaded.agreement.savedBy } : null,
   );
+  const nameOf = usePeople(stamp ? [stamp.savedBy] : []);
   const [placements, setPlacements] = useState(loaded.placements);
   const [projects, setProjects] = useState<string[]>(() =>
     original ? projectsOf(original.id, loaded.placements) : [],
@@ -271,7 +273,7 @@ function Editor(props: {
             {t('versionLine', {
               version,
               date: formatDateTime(stamp.savedAt, locale, ui.timeZone),
-              by: stamp.savedBy,
+              by: nameOf(stamp.savedBy),
             })}
           </p>
         ) : null}

@@ -73,9 +73,10 @@ describe('the version history', () => {
       [...mounted.container.querySelectorAll<HTMLTableRowElement>('.accord-diff tbody tr')].map((tr) =>
         [...tr.querySelectorAll('td')].map((c) => clean(c.textContent)),
       );
-    expect(rows()).toEqual([['480', '240']]);
+    // In words: the target as a duration, the field by its label, no JSON and no path.
+    expect(rows()).toEqual([['8h', '4h']]);
     expect(clean(mounted.container.querySelector('.accord-diff tbody th')?.textContent)).toBe(
-      'Metric 1 › Goal 1 › Target$.metrics[0].goals[0].targetMinutes',
+      'Metric 1 › Goal 1 › Target',
     );
 
     const compare = [...mounted.container.querySelectorAll('button')].filter(
@@ -85,9 +86,10 @@ describe('the version history', () => {
     expect(clean(mounted.container.querySelector('.accord-diff p')?.textContent)).toBe(
       'Version 1 against the current version 3:',
     );
+    // What changed since version 1, up to the current one.
     expect(rows()).toEqual([
-      ['"Gold support"', '"Gold"'],
-      ['240', '480'],
+      ['Gold', 'Gold support'],
+      ['8h', '4h'],
     ]);
   });
 
@@ -96,6 +98,8 @@ describe('the version history', () => {
     const restored: number[] = [];
     const fake = fakeBackend((call): Reply<unknown> => {
       if (call.route === 'agreements/history') return { ok: true, data: VERSIONS };
+      if (call.route === 'people/names')
+        return { ok: false, error: { code: 'internal', message: 'no names' } };
       saves.push(call.payload);
       return { ok: true, data: { ...VERSIONS[0], version: 4 } };
     });

@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { useState } from 'react';
-import { diffJson } from '../../../../src/app/resolvers/diff';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import { call, type Failure, type Version } from '../api';
@@ -11,11 +10,11 @@ import { formatDateTime } from '../dates';
 import { useT } from '../messages';
 import { useRemote } from '../use-remote';
 import { Confirm } from '../ui/confirm';
-import { describePath } from '../ui/error-summary';
+import { ChangeCells } from '../diff/change-view';
+import { readableDiff } from '../diff/readable-diff';
 import { ErrorNotice } from '../ui/error-notice';
 import { Loading } from '../ui/loading';
-
-const show = (value: unknown): string => (value === undefined ? '—' : JSON.stringify(value));
+import { usePeople } from '../people/people';
 
 /** What has a version history: an agreement (the default) or a calendar. */
 type Versioned = Agreement | Calendar;
@@ -49,6 +48,7 @@ export function HistoryPanel(props: {
   } | null>(null);
   const [restoring, setRestoring] = useState<Version<Versioned> | null>(null);
   const [error, setError] = useState<Failure | null>(null);
+  const nameOf = usePeople(state.status === 'ready' ? state.data.map((v) => v.savedBy) : []);
   if (state.status === 'loading') return <Loading label={t('loading')} />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} onRetry={reload} />;
   const versions = [...state.data].sort((a, b) => b.version - a.version);
@@ -83,7 +83,12 @@ export function HistoryPanel(props: {
           const previous = state.data[index - 1];
           const isOpen = open?.version === v.version;
           const against = isOpen && open.against === 'current' ? latest : previous;
-          const changes = isOpen ? diffJson(against?.body ?? undefined, v.body ?? undefined) : [];
+          // Against the one before, what this version changed; against the current one, what changed since.
+          const changes = !isOpen
+            ? []
+            : open.against === 'current'
+              ? readableDiff(v.body ?? undefined, latest?.body ?? undefined, i18n)
+              : readableDiff(against?.body ?? undefined, v.body ?? undefined, i18n);
           const diffId = `accord-diff-${v.version}`;
           return (
             <li key={v.version} className="accord-rows__item">
@@ -96,7 +101,7 @@ export function HistoryPanel(props: {
                 <span className="accord-muted">
                   {t('history.savedBy', {
                     date: formatDateTime(v.savedAt, locale, ui.timeZone),
-                    by: v.savedBy,
+                    by: nameOf(v.savedBy),
                   })}
                 </span>
                 <span className="accord-toolbar">
@@ -164,24 +169,20 @@ export function HistoryPanel(props: {
                         <tr>
                           <th scope="col">{t('history.what')}</th>
                           <th scope="col">
-                            {open.against === 'current' ? t('history.inCurrent') : t('history.before')}
-                          </th>
-                          <th scope="col">
                             {open.against === 'current'
                               ? t('history.inVersion', { version: v.version })
-                              : t('history.after')}
+                              : t('history.before')}
+                          </th>
+                          <th scope="col">
+                            {open.against === 'current' ? t('history.inCurrent') : t('history.after')}
                           </th>
                         </tr>
                       </thead>
                       <tbody>
                         {changes.map((c) => (
-                          <tr key={c.path}>
-                            <th scope="row">
-                              {describePath(c.path, i18n)}
-                              <div className="accord-mono accord-muted">{c.path}</div>
-                            </th>
-                            <td className="accord-mono accord-diff__before">{show(c.before)}</td>
-                            <td className="accord-mono accord-diff__after">{show(c.after)}</td>
+                          <tr key={`${c.kind}${c.path}`}>
+                            <th scope="row">{c.title}</th>
+                            <ChangeCells change={c} />
                           </tr>
                         ))}
                       </tbody>

@@ -8,10 +8,12 @@ import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT, type AdminI18n, type AdminKey } from '../messages';
 import { useRemote } from '../use-remote';
-import { describePath } from '../ui/error-summary';
+import { ChangeList } from '../diff/change-view';
+import { readableAuditChanges } from '../diff/readable-diff';
 import { ErrorNotice } from '../ui/error-notice';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
+import { usePeople } from '../people/people';
 
 const PAGE = 50;
 /** The actions the backend records, in words. */
@@ -27,11 +29,22 @@ const ACTIONS: Readonly<Record<string, AdminKey>> = {
   'issue.excuse': 'audit.action.issue-excuse',
 };
 
-const show = (value: unknown): string => (value === undefined ? '—' : JSON.stringify(value));
-
 function actionText(entry: AuditEntry, { t }: AdminI18n): string {
   const key = ACTIONS[entry.action];
   return key ? t(key) : entry.action;
+}
+
+/** An entry's changes in words, counted as a person reads them (an added metric is one change). */
+function EntryChanges(props: { readonly changes: AuditEntry['changes'] }) {
+  const i18n = useT();
+  const changes = readableAuditChanges(props.changes, i18n);
+  if (changes.length === 0) return <span className="accord-muted">—</span>;
+  return (
+    <details className="accord-details">
+      <summary>{i18n.t('audit.changeCount', { count: changes.length })}</summary>
+      <ChangeList changes={changes} />
+    </details>
+  );
 }
 
 /** Who changed what and when, newest first, with each change's JSON paths before and after; by entity. */
@@ -51,6 +64,7 @@ export default function AuditTab() {
   );
   const first = state.status === 'ready' ? state.data : [];
   const entries = [...first, ...more];
+  const nameOf = usePeople(entries.map((e) => e.actor));
   const loadMore = async () => {
     const last = entries[entries.length - 1];
     if (!last) return;
@@ -129,7 +143,7 @@ export default function AuditTab() {
             {entries.map((e, i) => (
               <tr key={`${e.at}-${e.entityId}-${e.action}-${i}`}>
                 <td className="accord-nowrap">{formatDateTime(e.at, locale, ui.timeZone)}</td>
-                <td>{e.actor}</td>
+                <td title={e.actor}>{nameOf(e.actor)}</td>
                 <td>
                   {actionText(e, i18n)}
                   <div className="accord-mono accord-muted">
@@ -138,22 +152,7 @@ export default function AuditTab() {
                   </div>
                 </td>
                 <td>
-                  {e.changes.length === 0 ? (
-                    <span className="accord-muted">—</span>
-                  ) : (
-                    <details className="accord-details">
-                      <summary>{t('audit.changeCount', { count: e.changes.length })}</summary>
-                      <ul className="accord-plain-list">
-                        {e.changes.map((c, j) => (
-                          <li key={j}>
-                            <span>{describePath(c.path, i18n)}</span>:{' '}
-                            <span className="accord-mono accord-diff__before">{show(c.before)}</span> →{' '}
-                            <span className="accord-mono accord-diff__after">{show(c.after)}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
+                  <EntryChanges changes={e.changes} />
                 </td>
               </tr>
             ))}

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { ErrorSummary } from '../ui/error-summary';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
+import { usePeople } from '../people/people';
 import { useFocusOnMount } from '../ui/focus';
 import { SaveBar } from '../ui/save-bar';
 import { Section } from '../ui/section';
@@ -88,6 +89,7 @@ function Editor(props: {
   const isNew = original === null;
   const [draft, setDraft] = useState<Calendar>(() => original ?? blankCalendar(ui.timeZone));
   const [version, setVersion] = useState(props.loaded?.version ?? 0);
+  const nameOf = usePeople(props.loaded ? [props.loaded.savedBy] : []);
   const [idTouched, setIdTouched] = useState(!isNew);
   const [changed, setChanged] = useState(false);
   const [confirm, setConfirm] = useState<'delete' | 'discard' | null>(null);
@@ -162,7 +164,7 @@ function Editor(props: {
             {t('versionLine', {
               version,
               date: formatDate(new Date(props.loaded.savedAt).toISOString(), locale),
-              by: props.loaded.savedBy,
+              by: nameOf(props.loaded.savedBy),
             })}
           </p>
         ) : null}

@@ -18,6 +18,7 @@ import { checkJql } from '../agreements/jql-check';
 import { ErrorNotice } from '../ui/error-notice';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
+import { usePeople } from '../people/people';
 import { Section } from '../ui/section';
 import { RetentionControl } from './retention-control';
 
@@ -237,6 +238,7 @@ function JobRow(props: {
 }) {
   const { t, locale } = useT();
   const { backend, ui, announce } = useAdmin();
+  const nameOf = usePeople([props.job.createdBy]);
   const [error, setError] = useState<Failure | null>(null);
   const { job } = props;
   const scope = job.spec.scope;
@@ -279,7 +281,7 @@ function JobRow(props: {
           <span className="accord-muted">
             {t('jobs.createdBy', {
               date: formatDateTime(job.createdAt, locale, ui.timeZone),
-              by: job.createdBy,
+              by: nameOf(job.createdBy),
             })}
             {job.spec.replaceCompleted ? ` · ${t('jobs.withCompleted')}` : ''}
           </span>
