@@ -44,11 +44,15 @@ function unwrittenUi(message) {
   return written ? undefined : match[1];
 }
 
+// The local sandbox's host-page scripts run in a developer's browser, never on Forge (and have their own
+// browser tsconfig, which @forge/lint's parser does not read).
+const NOT_FORGE_CODE = new Set([path.join('src', 'sandbox', 'server', 'host')]);
+
 function sourceFiles(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
+    if (entry.isDirectory()) return NOT_FORGE_CODE.has(full) ? [] : sourceFiles(full);
     return SOURCE_EXTENSIONS.test(entry.name) && !/\.test\./.test(entry.name) ? [full] : [];
   });
 }
