@@ -65,9 +65,11 @@ describeInBrowser('Accord’s own escalation in Chromium', () => {
       // Wednesday 09:00: one more note at Tuesday 14:30, none at night.
       await sandbox.advance(22 * 60 + 15);
       await page.reload();
-      const notes = page.locator('[data-testid="comments"] .comment.internal', { hasText: 'breached on' });
+      const notes = page.locator('[data-testid="history"] .entry.comment.internal', {
+        hasText: 'breached on',
+      });
       await notes.first().waitFor({ timeout: 20_000 });
-      const times = await notes.locator('.comment-head .muted').allTextContents();
+      const times = await notes.locator('.entry-head .muted').allTextContents();
       expect(times.map((t) => t.replace(/\s+/g, ' '))).toEqual([
         expect.stringMatching(/10:30/),
         expect.stringMatching(/14:30/),
