@@ -1,6 +1,5 @@
 import { fieldsUsed, unknownFields } from '../../engine/evaluate/evaluate';
 import { ISSUE_HISTORY_DATA_VERSION } from '../../engine/issue';
-import type { IssueResult, MetricResult } from '../../engine/evaluate/result';
 import type { Deps } from '../evaluation/deps';
 import {
   evaluateStored,
@@ -8,7 +7,7 @@ import {
   toStoredHistory,
   type IssueOutcome,
 } from '../evaluation/evaluate-issue';
-import { summarize, summarizeMetrics, type FieldSummary } from '../evaluation/summary';
+import { summarizeMetrics } from '../evaluation/summary';
 import {
   issueChannel,
   type CustomFieldUpdate,
@@ -267,9 +266,8 @@ async function recalculatePage(
         done++;
         continue;
       }
-      const outcome = await recalculateOne(deps, history, replaceCompleted, old);
-      if (outcome === undefined) done++;
-      else if (outcome.kind === 'invalid') failed++;
+      const outcome = await recalculateOne(deps, history);
+      if (outcome.kind === 'invalid') failed++;
       else {
         done++;
         if (outcome.kind === 'evaluated') fields.push(...changedFields(outcome.fields, old));
@@ -285,21 +283,10 @@ function changedFields(
   fields: readonly CustomFieldUpdate[],
   old: readonly StoredResult[],
 ): CustomFieldUpdate[] {
-  const previous = summaryOfStored(old);
+  const previous = summarizeMetrics(old.map((r) => ({ kind: r.kind, metric: r.result })));
   return fields.filter((f) =>
     f.field === 'sla-state' ? f.value !== previous.slaState : f.value !== previous.nextDeadline,
   );
-}
-
-/** What the fields said for these stored results: the summary of the evaluation they came from. */
-function summaryOfStored(results: readonly StoredResult[]): FieldSummary {
-  const agreements = new Map<string, { id: string; kind: StoredResult['kind']; metrics: MetricResult[] }>();
-  for (const r of results) {
-    const a = agreements.get(r.agreementId) ?? { id: r.agreementId, kind: r.kind, metrics: [] };
-    a.metrics.push(r.result);
-    agreements.set(r.agreementId, a);
-  }
-  return summarize({ agreements: [...agreements.values()] } as unknown as IssueResult);
 }
 
 /** Per agreement id, the metrics its newest version has (deleted agreements have none). */
@@ -473,20 +460,8 @@ async function readInBulk(
   return { histories, unreadable: unreadable + issueIds.length - issues.length };
 }
 
-/**
- * Re-evaluates one stored history; unless asked to, leaves an issue whose every metric has completed alone
- * (resolves to undefined then).
- */
-async function recalculateOne(
-  deps: Deps,
-  history: StoredHistory,
-  replaceCompleted: boolean,
-  stored: readonly StoredResult[],
-): Promise<IssueOutcome | undefined> {
-  if (!replaceCompleted) {
-    if (stored.length > 0 && stored.every((r) => r.state === 'met' || r.state === 'breached'))
-      return undefined;
-  }
+/** Re-evaluates one stored history (completed issues are kept or trimmed by the caller, recalculatePage). */
+async function recalculateOne(deps: Deps, history: StoredHistory): Promise<IssueOutcome> {
   // A history stored by an older Accord, or before an agreement read a field it never carried, is read from
   // Jira again; every other issue is re-evaluated from what is stored, with no Jira call.
   const storedVersion: number = history.data.v;
