@@ -1,0 +1,63 @@
+import type { Backend, UiContext } from './backend';
+
+/** The one resolver call a UI makes first, once it knows where it is; null when there is none to make. */
+export type FirstCall = (context: UiContext) => {
+  readonly route: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+} | null;
+
+/**
+ * A {@link Backend} that starts a UI's first round trips at once instead of one after another: asking for the
+ * context begins as soon as the bundle runs (before React has rendered), and once the context is known, the
+ * translations in the user's locale and the UI's `first` call are asked for together. The UI's own first
+ * `context()`, `translations(locale)` and matching `call` receive those answers; every later call goes to the
+ * host as usual. Without it, the issue panel waited for the context, then its translations, then its results.
+ *
+ * @example const backend = prefetching(forgeBackend, (c) => c.issueId && { route: 'issue/metrics', payload: { issueId: c.issueId } });
+ */
+export function prefetching(backend: Backend, first: FirstCall): Backend {
+  const context = backend.context();
+  let translations: { locale: string; reply: ReturnType<Backend['translations']> } | null = null;
+  let call: { route: string; key: string; reply: ReturnType<Backend['call']> } | null = null;
+  let contextTaken = false;
+  context.then(
+    (c) => {
+      translations = { locale: c.locale, reply: backend.translations(c.locale) };
+      // Handled here too, so that an early failure nobody has asked for yet is not an unhandled rejection.
+      translations.reply.catch(() => undefined);
+      const made = first(c);
+      if (made)
+        call = { route: made.route, key: keyOf(made.payload), reply: backend.call(made.route, made.payload) };
+    },
+    () => undefined,
+  );
+  return {
+    subscribe: (channel, onEvent) => backend.subscribe(channel, onEvent),
+    submitGadget: (configuration) => backend.submitGadget(configuration),
+    context() {
+      if (contextTaken) return backend.context();
+      contextTaken = true;
+      return context;
+    },
+    translations(locale) {
+      const early = translations;
+      if (early?.locale !== locale) return backend.translations(locale);
+      translations = null;
+      return early.reply;
+    },
+    call(route, payload) {
+      const early = call;
+      if (early?.route !== route || early.key !== keyOf(payload)) return backend.call(route, payload);
+      call = null;
+      return early.reply;
+    },
+  };
+}
+
+// Payloads are small flat objects of ids: their JSON with sorted keys tells two of them apart.
+const keyOf = (payload: Readonly<Record<string, unknown>>): string =>
+  JSON.stringify(
+    Object.keys(payload)
+      .sort()
+      .map((k) => [k, payload[k]]),
+  );
