@@ -5,9 +5,16 @@ describe('the context Jira gives', () => {
   it('turns Jira locales into BCP 47 tags, and anything else into English', () => {
     expect(toLocaleTag('de_DE')).toBe('de-DE');
     expect(toLocaleTag('da-DK')).toBe('da-DK');
-    expect(toLocaleTag('')).toBe('en');
-    expect(toLocaleTag(undefined)).toBe('en');
-    expect(toLocaleTag('not a locale!')).toBe('en');
+    expect(toLocaleTag('en_GB')).toBe('en-GB');
+    expect(toLocaleTag('')).toBe('en-US');
+    expect(toLocaleTag(undefined)).toBe('en-US');
+    expect(toLocaleTag('not a locale!')).toBe('en-US');
+  });
+
+  it('shows a locale Accord has no text for entirely in English, its dates and numbers too', () => {
+    expect(toLocaleTag('fr_FR')).toBe('en-US');
+    expect(toLocaleTag('ja-JP')).toBe('en-US');
+    expect(toLocaleTag('de_CH')).toBe('de-CH');
   });
 
   it("keeps the user's zone when Intl knows it, else falls back to the browser's", () => {

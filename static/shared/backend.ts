@@ -52,16 +52,26 @@ export interface UiContext {
   readonly timeZone: string;
 }
 
+/** The languages Accord's text is written in (the `locales` folders of the UIs); any other is shown entirely in English. */
+export const TEXT_LANGUAGES: readonly string[] = ['en', 'de', 'da'];
+/** The locale of the English catalogue, which Forge falls back to (`manifest.yml`, `translations.fallback`). */
+export const FALLBACK_LOCALE = 'en-US';
+
 /**
- * Jira names locales `en_US`; Intl wants `en-US`. Falls back to English for anything Intl cannot read.
+ * Jira names locales `en_US`; Intl wants `en-US`. A locale in a language Accord has no text in becomes English
+ * as a whole, dates and numbers too: a French user reads "Dec 7, 2026, 2:00 PM" beside English words, not
+ * "7 déc. 2026" in an English sentence. Anything Intl cannot read is English too.
  * @example toLocaleTag('de_DE') === 'de-DE'
+ * @example toLocaleTag('fr_FR') === 'en-US'
  */
 export function toLocaleTag(raw: unknown): string {
-  if (typeof raw !== 'string' || raw === '') return 'en';
+  if (typeof raw !== 'string' || raw === '') return FALLBACK_LOCALE;
   try {
-    return Intl.getCanonicalLocales(raw.replace(/_/g, '-'))[0] ?? 'en';
+    const tag = Intl.getCanonicalLocales(raw.replace(/_/g, '-'))[0];
+    if (tag === undefined) return FALLBACK_LOCALE;
+    return TEXT_LANGUAGES.includes(new Intl.Locale(tag).language) ? tag : FALLBACK_LOCALE;
   } catch {
-    return 'en';
+    return FALLBACK_LOCALE;
   }
 }
 

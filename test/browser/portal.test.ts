@@ -107,4 +107,16 @@ describeInBrowser('the customer portal in Chromium', () => {
       await photograph(page, 'portal-none');
     },
   );
+  sandbox.test(
+    'a customer whose Jira speaks French reads it entirely in English, dates too',
+    async (page) => {
+      const { key } = await sandbox.createIssue({ summary: 'Imprimante en panne', priority: 'High' });
+      const panel = await sandbox.open(page, `/portal/${key}`, { locale: 'fr-FR', timezone: 'Europe/Paris' });
+      await panel.getByText(/We will respond by/).waitFor({ timeout: 20_000 });
+      // English words with French dates ("vendredi 20 novembre à 11:00") was what a French locale used to give.
+      expect(await panelText(panel)).toMatch(
+        /^Response We will respond by Friday, November 20 at \d{1,2}:\d{2} [AP]M GMT\+1\./,
+      );
+    },
+  );
 });
