@@ -29,15 +29,17 @@ function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
     locale,
   });
   const channels: string[] = [];
-  const subscribe = fake.backend.subscribe;
   const backend: Backend = {
     ...fake.backend,
     subscribe: (channel, onEvent) => {
       channels.push(channel);
-      return subscribe(channel, onEvent);
+      return fake.backend.subscribe(channel, onEvent);
     },
   };
-  return { ...fake, backend, channels, notify: () => fake.notify(channels[0] ?? '') };
+  const notify = (): void => {
+    fake.notify(channels[0] ?? '');
+  };
+  return { ...fake, backend, channels, notify };
 }
 
 const reply = (data: Partial<IssueMetrics>): Reply<unknown> => ({
