@@ -1,16 +1,15 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import type { Reply } from '../../shared/api/reply';
 import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
-import { AdminPage } from './admin-page';
-import { button, clean, click, description, field, leave, type, waitFor } from './testing/render';
+import { button, clean, description, field, found, leave, mountPage, type } from './testing/render';
 
 const examples = join(__dirname, '../../../examples');
 const read = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
@@ -65,27 +64,14 @@ function site(
   );
 }
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-});
+let container: HTMLElement;
+let user: UserEvent;
 
 async function openGold(fake: ReturnType<typeof site>): Promise<void> {
-  act(() => {
-    root.render(<AdminPage backend={fake.backend} clock={() => Date.parse('2026-03-02T10:00:00+01:00')} />);
-  });
+  ({ container, user } = mountPage(fake.backend));
   // The tab and the editor are lazy chunks: the first test waits for them to load.
-  await click(await waitFor(() => button(container, 'Gold support'), 'the agreements list'));
-  await waitFor(() => field(container, 'Name'), 'the agreement editor');
+  await user.click(await found(() => button(container, 'Gold support'), 'the agreements list'));
+  await found(() => field(container, 'Name'), 'the agreement editor');
 }
 
 jest.setTimeout(30_000);
@@ -104,10 +90,8 @@ describe('the list of agreements', () => {
         { ...netco!, validTo: '2026-03-20', reviewBy: '2026-03-10' },
       ],
     );
-    act(() => {
-      root.render(<AdminPage backend={fake.backend} clock={() => Date.parse('2026-03-02T10:00:00+01:00')} />);
-    });
-    await waitFor(() => button(container, 'Gold support'), 'the agreements list');
+    ({ container, user } = mountPage(fake.backend));
+    await found(() => button(container, 'Gold support'), 'the agreements list');
     const rows = [...container.querySelectorAll('tbody tr')];
     expect(rows.map((r) => clean(r.querySelector('button')?.textContent))).toEqual([
       'Gold support',
@@ -145,8 +129,11 @@ describe('saving an agreement', () => {
       },
     }));
     await openGold(fake);
-    type(field(container, 'Name'), 'Gold support 2027');
-    await click(button(container, 'Save'));
+    await type(user, field(container, 'Name'), 'Gold support 2027');
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(liveRegion()).toBe('Not saved');
+    });
 
     expect(fake.calls.find((c) => c.route === 'agreements/save')?.payload).toEqual({
       agreement: expect.objectContaining({ id: 'gold', name: 'Gold support 2027' }),
@@ -156,7 +143,6 @@ describe('saving an agreement', () => {
     const alert = container.querySelector('[role="alert"]');
     expect(clean(alert?.textContent)).toContain('The agreement has problems; nothing was saved.');
     expect(clean(alert?.textContent)).toContain('Fix the fields marked below, then save again.');
-    expect(liveRegion()).toBe('Not saved');
 
     // At the field: the goal's calendar of the first metric's second goal.
     const calendarField = container.querySelector('[data-path="$.metrics[0].goals[1].calendar"]');
@@ -168,11 +154,11 @@ describe('saving an agreement', () => {
     expect(description(name)).toBe('a name is required');
 
     // The summary names where, and takes the keyboard there.
-    await click(button(container, 'Metric 1 › Goal 2 › Calendar'));
+    await user.click(button(container, 'Metric 1 › Goal 2 › Calendar'));
     expect(document.activeElement?.id).toBe('accord-field-metrics-0-goals-1-calendar');
 
     // Fixing the name takes its message away; the other stays until its field changes.
-    type(field(container, 'Name'), 'Gold support');
+    await type(user, field(container, 'Name'), 'Gold support');
     expect(field(container, 'Name').getAttribute('aria-invalid')).not.toBe('true');
     expect(clean(calendarField?.querySelector('.accord-field__errors')?.textContent)).toBe(
       'no calendar "berlin-9-17" (it was deleted)',
@@ -188,12 +174,16 @@ describe('saving an agreement', () => {
       },
     }));
     await openGold(fake);
-    type(field(container, 'Customer'), 'Acme Corporation');
-    await click(button(container, 'Save'));
-    expect(clean(container.querySelector('[role="alert"]')?.textContent)).toContain('now version 2');
+    await type(user, field(container, 'Customer'), 'Acme Corporation');
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(clean(container.querySelector('[role="alert"]')?.textContent)).toContain('now version 2');
+    });
     const gets = fake.calls.filter((c) => c.route === 'agreements/get').length;
-    await click(button(container, 'Reload latest version'));
-    expect(fake.calls.filter((c) => c.route === 'agreements/get')).toHaveLength(gets + 1);
+    await user.click(button(container, 'Reload latest version'));
+    await waitFor(() => {
+      expect(fake.calls.filter((c) => c.route === 'agreements/get')).toHaveLength(gets + 1);
+    });
   });
 
   it('says it saved, and offers to recalculate the issues measured before', async () => {
@@ -207,9 +197,11 @@ describe('saving an agreement', () => {
     await openGold(fake);
     const head = () => clean(container.querySelector('.accord-editor__head p')?.textContent);
     expect(head()).toContain('Version 1');
-    type(field(container, 'Customer'), 'Acme Corporation');
-    await click(button(container, 'Save'));
-    expect(liveRegion()).toBe('Agreement “Gold support” saved as version 2.');
+    await type(user, field(container, 'Customer'), 'Acme Corporation');
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(liveRegion()).toBe('Agreement “Gold support” saved as version 2.');
+    });
     // The header names the version just saved, with its own date and author, not the loaded one's.
     expect(head()).toMatch(/Version 2.*2 Mar 2026.*dana-admin/);
     expect(clean(container.textContent)).toContain('Saved as version 2');
@@ -236,9 +228,12 @@ describe('saving an agreement', () => {
     });
     await openGold(fake);
     hr = [secondLevel!];
-    type(field(container, 'Projects'), 'IT, HR');
-    leave(field(container, 'Projects'));
-    await click(button(container, 'Save'));
+    await type(user, field(container, 'Projects'), 'IT, HR');
+    await leave(user);
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(liveRegion()).toMatch(/^Agreement “Gold support” saved as version 2/);
+    });
     const saves = fake.calls.filter((c) => c.route === 'projects/save').map((c) => c.payload);
     expect(saves).toEqual([
       { projectKey: 'HR', agreementIds: [gold], expected: [] },
@@ -258,9 +253,12 @@ describe('saving an agreement', () => {
       }),
     });
     await openGold(fake);
-    type(field(container, 'Projects'), '');
-    leave(field(container, 'Projects'));
-    await click(button(container, 'Save'));
+    await type(user, field(container, 'Projects'), '');
+    await leave(user);
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(liveRegion()).toMatch(/^Agreement “Gold support” saved as version 2/);
+    });
     const saves = fake.calls.filter((c) => c.route === 'projects/save').map((c) => c.payload);
     // Once over the list as loaded, once over the list read again; both refused.
     expect(saves).toHaveLength(2);
@@ -294,7 +292,7 @@ describe('an agreement editor a person can take in', () => {
     expect(container.querySelector('#accord-field-metrics-1-name')).toBeNull();
     expect(container.querySelector('#accord-field-metrics-0-name')).not.toBeNull();
 
-    await click(metricToggle('Time to resolution'));
+    await user.click(metricToggle('Time to resolution'));
     expect(metricToggle('Time to resolution').getAttribute('aria-expanded')).toBe('true');
     expect(metricToggle('Time to first response').getAttribute('aria-expanded')).toBe('false');
     expect(container.querySelector('#accord-field-metrics-1-name')).not.toBeNull();
@@ -303,7 +301,7 @@ describe('an agreement editor a person can take in', () => {
 
   it('unfolds a new metric with its name in focus', async () => {
     await openGold(site(() => ok(null)));
-    await click(button(container, 'Add metric'));
+    await user.click(button(container, 'Add metric'));
     expect(metricToggle('Metric 3').getAttribute('aria-expanded')).toBe('true');
     expect(metricToggle('Time to first response').getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement?.id).toBe('accord-field-metrics-2-name');
@@ -323,8 +321,10 @@ describe('an agreement editor a person can take in', () => {
     await openGold(fake);
     const preview = button(container, 'Preview on resolved issues');
     expect(preview.getAttribute('aria-expanded')).toBe('false');
-    await click(button(container, 'Save'));
-    expect(metricToggle('Time to resolution').getAttribute('aria-expanded')).toBe('true');
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(metricToggle('Time to resolution').getAttribute('aria-expanded')).toBe('true');
+    });
     expect(container.querySelector('#accord-field-metrics-1-goals-0-calendar')).not.toBeNull();
   });
 
@@ -332,10 +332,10 @@ describe('an agreement editor a person can take in', () => {
     await openGold(site(() => ok(null)));
     const general = button(container, 'Agreement');
     expect(general.getAttribute('aria-expanded')).toBe('true');
-    await click(general);
+    await user.click(general);
     expect(general.getAttribute('aria-expanded')).toBe('false');
     expect(container.querySelector<HTMLElement>('#accord-agr-general-body')?.hidden).toBe(true);
-    await click(general);
+    await user.click(general);
     expect(container.querySelector<HTMLElement>('#accord-agr-general-body')?.hidden).toBe(false);
   });
 });
@@ -358,15 +358,15 @@ describe('restoring a version', () => {
     };
     const fake = fakeBackend(answer, { locale: 'en-GB', timeZone: 'Europe/Berlin' });
     await openGold(fake);
-    await click(button(container, 'Version history'));
-    await click(await waitFor(() => button(container, 'Restore Version 1'), 'the versions'));
-    await click(button(document.body, 'Restore'));
-    await waitFor(
+    await user.click(button(container, 'Version history'));
+    await user.click(await found(() => button(container, 'Restore Version 1'), 'the versions'));
+    await user.click(button(document.body, 'Restore'));
+    await found(
       () => (clean(container.textContent).includes('Version 1 restored as version 3') ? true : null),
       'the offer after the restore',
     );
     expect(clean(container.textContent)).toContain('No longer in this agreement: Time to first response.');
-    await click(button(container, 'Recalculate issues'));
+    await user.click(button(container, 'Recalculate issues'));
     expect(fake.calls.filter((c) => c.route === 'jobs/start').map((c) => c.payload)).toEqual([
       { scope: { kind: 'agreement', agreementId: 'gold' }, replaceCompleted: false },
     ]);
@@ -395,12 +395,14 @@ describe("saving an agreement the site's JQL check warns about", () => {
     await openGold(fake);
     const when = () =>
       container.querySelector<HTMLInputElement>('[data-path="$.metrics[0].goals[0].when"] input');
-    type(when()!, 'priority = Highst');
-    await click(button(container, 'Save'));
+    await type(user, when()!, 'priority = Highst');
+    await user.click(button(container, 'Save'));
 
-    expect(clean(container.querySelector('.accord-editor p.accord-field__warnings')?.textContent)).toBe(
-      'Saved with 1 warning: the JQL names a value this Jira site does not have (see the field).',
-    );
+    await waitFor(() => {
+      expect(clean(container.querySelector('.accord-editor p.accord-field__warnings')?.textContent)).toBe(
+        'Saved with 1 warning: the JQL names a value this Jira site does not have (see the field).',
+      );
+    });
     const atField = container.querySelector(
       '[data-path="$.metrics[0].goals[0].when"] .accord-field__warnings',
     );
@@ -409,7 +411,7 @@ describe("saving an agreement the site's JQL check warns about", () => {
     );
     expect(when()?.getAttribute('aria-invalid')).not.toBe('true');
 
-    type(when()!, 'priority = Highest');
+    await type(user, when()!, 'priority = Highest');
     expect(
       container.querySelector('[data-path="$.metrics[0].goals[0].when"] .accord-field__warnings'),
     ).toBeNull();
@@ -424,10 +426,12 @@ describe("saving an agreement the site's JQL check warns about", () => {
       }),
     );
     await openGold(fake);
-    type(field(container, 'Name'), 'Gold support 2027');
-    await click(button(container, 'Save'));
-    expect(clean(container.textContent)).toContain(
-      "Jira could not be read just now, so the JQL was not checked against this site's fields and values.",
-    );
+    await type(user, field(container, 'Name'), 'Gold support 2027');
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(clean(container.textContent)).toContain(
+        "Jira could not be read just now, so the JQL was not checked against this site's fields and values.",
+      );
+    });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { cleanup, render as show, screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type {
   ComplianceFigures,
   ComplianceReport,
@@ -13,6 +13,7 @@ import type {
 import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
 import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { advance, loaded, onFakeClock, person, retype } from '../../shared/testing/ui';
 import { Gadget } from './gadget';
 import type { GadgetHost } from './host';
 
@@ -155,30 +156,10 @@ const options: ComplianceReport = {
   ],
 };
 
-let container: HTMLDivElement;
-let root: Root;
+onFakeClock(NOW);
 
-beforeEach(() => {
-  jest.useFakeTimers();
-  jest.setSystemTime(NOW);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-  jest.useRealTimers();
-});
-
-async function settle(ms = 0): Promise<void> {
-  await act(async () => {
-    await jest.advanceTimersByTimeAsync(ms);
-  });
-}
+let container: HTMLElement;
+let user: UserEvent;
 
 const fakeHost = () => {
   const opened: { key: string; newTab: boolean }[] = [];
@@ -199,16 +180,12 @@ async function render(
 ): Promise<ReturnType<typeof fakeBackend> & ReturnType<typeof fakeHost>> {
   const fake = fakeBackend(answer, context);
   const host = fakeHost();
-  // A fresh root: a second render in one test is a new gadget, not the first one with new props.
-  act(() => {
-    root.unmount();
-  });
-  root = createRoot(container);
-  act(() => {
-    root.render(<Gadget backend={fake.backend} host={host.host} />);
-  });
-  await settle();
-  await settle();
+  // A second render in one test is a new gadget, not the first one with new props.
+  cleanup();
+  ({ container } = show(<Gadget backend={fake.backend} host={host.host} />));
+  user = person();
+  await advance();
+  await loaded(container);
   return { ...fake, ...host };
 }
 
@@ -219,15 +196,6 @@ const configured = (
   gadget: { entryPoint, configuration },
   locale: 'en-GB',
 });
-
-/** Types into a React-controlled input: React reads the value through the prototype's setter, then an input event. */
-function type(input: HTMLInputElement | null, value: string): void {
-  if (!input) throw new Error('no input to type into');
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the input as `this` below
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  setter?.call(input, value);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 const text = (): string => container.textContent;
 const byTestId = (id: string): HTMLElement[] => [
@@ -279,13 +247,11 @@ describe('the gadget’s view', () => {
     expect(atRisk?.textContent).toContain('due Fri 20 Nov, 13:00');
     const link = atRisk?.querySelector('a');
     expect(link?.getAttribute('href')).toBe('/browse/IT-7');
-    act(() => {
-      link?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-    });
+    await user.click(link!);
     const breach = byTestId('breaches')[0]?.querySelector('a');
-    act(() => {
-      breach?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
-    });
+    await user.keyboard('{Control>}');
+    await user.click(breach!);
+    await user.keyboard('{/Control}');
     expect(fake.opened).toEqual([
       { key: 'IT-7', newTab: false },
       { key: 'IT-3', newTab: true },
@@ -323,11 +289,10 @@ describe('the gadget’s view', () => {
       configured({ agreementId: 'gold' }),
     );
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('could not reach');
-    act(() => {
-      container.querySelector('button')?.click();
+    await user.click(container.querySelector('button')!);
+    await waitFor(() => {
+      expect(byTestId('compliance-row')).toHaveLength(1);
     });
-    await settle();
-    expect(byTestId('compliance-row')).toHaveLength(1);
     expect(fake.calls).toHaveLength(2);
   });
 
@@ -356,7 +321,7 @@ describe('the gadget’s view', () => {
       },
       configured({ agreementId: 'gold' }),
     );
-    await settle(5 * 60_000);
+    await advance(5 * 60_000);
     expect(fake.calls).toHaveLength(2);
     expect(byTestId('compliance-row')).toHaveLength(1);
     expect(container.querySelector('[role="status"]')?.textContent).toContain('Timeout.');
@@ -384,7 +349,6 @@ describe('the gadget’s edit view', () => {
       answer,
       configured({ agreementId: 'gold', metricId: 'ttr', period: 'week' }, 'edit'),
     );
-    await settle();
     expect(fake.calls[0]).toEqual({
       route: 'reports/compliance',
       payload: { period: 'month', count: 1, groupBy: 'metric' },
@@ -392,10 +356,10 @@ describe('the gadget’s edit view', () => {
     expect(text()).toContain('Gold support (SLA, Acme Corp)');
     expect(text()).toContain('Time to resolution');
     expect(text()).toContain('Week');
-    act(() => {
-      container.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await user.click(container.querySelector<HTMLButtonElement>('button[type="submit"]')!);
+    await waitFor(() => {
+      expect(fake.submitted).toHaveLength(1);
     });
-    await settle();
     expect(fake.submitted).toEqual([
       { agreementId: 'gold', metricId: 'ttr', period: 'week', groupBy: 'goal' },
     ]);
@@ -403,22 +367,16 @@ describe('the gadget’s edit view', () => {
 
   it('asks for an agreement before saving a new gadget, and for a project key that is one', async () => {
     const fake = await render(answer, configured({}, 'edit'));
-    await settle();
     expect(text()).toContain('Choose an agreement');
     // A new gadget has nothing to go back to.
     expect(text()).not.toContain('Cancel');
-    act(() => {
-      container.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
-    });
-    await settle();
-    expect(container.querySelector('[role="alert"]')?.textContent).toBe('Choose an agreement first.');
+    await user.click(container.querySelector<HTMLButtonElement>('button[type="submit"]')!);
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Choose an agreement first.');
     expect(fake.submitted).toEqual([]);
 
     const input = container.querySelector<HTMLInputElement>('input[id$="-project"]');
     expect(input).not.toBeNull();
-    act(() => {
-      type(input, 'it help');
-    });
+    await retype(user, input!, 'it help');
     expect(text()).toContain('A project key is letters and digits');
     expect(input?.getAttribute('aria-invalid')).toBe('true');
   });
@@ -438,19 +396,16 @@ describe('the gadget’s edit view', () => {
             },
       configured({}, 'edit'),
     );
-    await settle();
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'choose a project you can browse',
     );
     const input = container.querySelector<HTMLInputElement>('input[id$="-project"]');
-    act(() => {
-      type(input, 'it');
-    });
+    await retype(user, input!, 'it');
     const load = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Load agreements');
-    act(() => {
-      load?.click();
+    await user.click(load!);
+    await waitFor(() => {
+      expect(text()).toContain('Choose an agreement');
     });
-    await settle();
     expect(fake.calls.at(-1)?.payload).toEqual({
       period: 'month',
       count: 1,
@@ -463,11 +418,8 @@ describe('the gadget’s edit view', () => {
 
   it('goes back without saving on Cancel', async () => {
     const fake = await render(answer, configured({ agreementId: 'gold' }, 'edit'));
-    await settle();
     const cancel = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
-    act(() => {
-      cancel?.click();
-    });
+    await user.click(cancel!);
     expect(fake.closed()).toBe(1);
     expect(fake.submitted).toEqual([]);
   });

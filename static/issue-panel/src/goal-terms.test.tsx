@@ -1,12 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { render as show, screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
 import type { IssueMetricEntry } from '../../shared/api/issue-metrics';
 import type { Reply } from '../../shared/api/reply';
 import { fakeBackend } from '../../shared/testing/fake-backend';
+import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
 import { IssuePanel } from './panel';
 
@@ -65,34 +66,20 @@ function backendIn(locale: string, timeZone: string, results: readonly IssueMetr
   return fakeBackend(() => reply, { issueId: '10042', locale, timeZone }).backend;
 }
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  jest.useFakeTimers();
-  jest.setSystemTime(berlin('2026-03-02T15:00'));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-  jest.useRealTimers();
-});
+onFakeClock(berlin('2026-03-02T15:00'));
+
+let container: HTMLElement;
+let user: UserEvent;
 
 async function terms(
   locale: string,
   timeZone: string,
   results: readonly IssueMetricEntry[],
 ): Promise<string[]> {
-  act(() => {
-    root.render(<IssuePanel backend={backendIn(locale, timeZone, results)} />);
-  });
-  await act(async () => {
-    await jest.advanceTimersByTimeAsync(0);
-  });
+  ({ container } = show(<IssuePanel backend={backendIn(locale, timeZone, results)} />));
+  user = person();
+  await advance();
+  await loaded(container);
   return [...container.querySelectorAll('[data-testid="goal-terms"]')].map((e) =>
     e.textContent.replace(/\s+/g, ' ').trim(),
   );
@@ -129,10 +116,7 @@ describe('business-day and date-field goals on the issue panel', () => {
       }),
     );
     await terms('en-GB', 'Europe/Berlin', [moved]);
-    const toggle = [...container.querySelectorAll('button')].find((b) => b.textContent.includes('Timeline'));
-    act(() => {
-      toggle?.click();
-    });
+    await user.click(screen.getByRole('button', { name: 'Timeline' }));
     const lines = [...container.querySelectorAll('.accord-timeline__event')].map((e) =>
       e.textContent.replace(/\s+/g, ' ').trim(),
     );

@@ -1,57 +1,45 @@
 /**
  * @jest-environment jsdom
  */
+import { render as show, screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
 import type { IssueMetrics } from '../../shared/api/issue-metrics';
 import type { Reply } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
-import { testTranslations } from '../../shared/testing/translations';
+import { fakeBackend as fakeSite } from '../../shared/testing/fake-backend';
+import { advance, inTurn, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { IssuePanel } from './panel';
-
-// React's act() warns unless it knows it runs in a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const berlin = (time: string): number => at(`2026-03-02T${time}+01:00`); // Monday 2 March 2026
 const utc = (time: string): string => new Date(berlin(time)).toISOString();
 
-/** The issue-panel's backend, faked: replies in turn (the last one again once they run out), one realtime listener. */
+/** The issue-panel's backend, faked: replies in turn (the last one again once they run out), in British English. */
 function fakeBackend(...replies: Reply<unknown>[]) {
   return fakeBackendIn('en-GB', ...replies);
 }
 
 function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
-  const calls: { route: string; payload: unknown }[] = [];
+  const fake = fakeSite(inTurn(...replies), {
+    issueId: '10042',
+    projectKey: 'IT',
+    accountId: 'agent-1',
+    locale,
+  });
   const channels: string[] = [];
-  let listener: (() => void) | null = null;
   const backend: Backend = {
-    call: (route, payload) => {
-      calls.push({ route, payload });
-      const reply = replies.length > 1 ? replies.shift() : replies[0];
-      return Promise.resolve(reply ?? { ok: false, error: { code: 'internal', message: 'no reply' } });
-    },
-    context: () =>
-      Promise.resolve({
-        issueId: '10042',
-        projectKey: 'IT',
-        accountId: 'agent-1',
-        gadget: null,
-        locale,
-        timeZone: 'Europe/Berlin',
-      }),
-    submitGadget: () => Promise.reject(new Error('not a gadget')),
-    translations: testTranslations,
+    ...fake.backend,
     subscribe: (channel, onEvent) => {
       channels.push(channel);
-      listener = onEvent;
-      return Promise.resolve(() => {
-        listener = null;
-      });
+      return fake.backend.subscribe(channel, onEvent);
     },
   };
-  return { backend, calls, channels, notify: () => listener?.() };
+  const notify = (): void => {
+    fake.notify(channels[0] ?? '');
+  };
+  return { ...fake, backend, channels, notify };
 }
 
 const reply = (data: Partial<IssueMetrics>): Reply<unknown> => ({
@@ -84,46 +72,24 @@ const handling = makeEntry(
   { kind: 'OLA', agreementId: 'second-level' },
 );
 
-let container: HTMLDivElement;
-let root: Root;
+onFakeClock(berlin('10:00'));
 
-beforeEach(() => {
-  jest.useFakeTimers();
-  jest.setSystemTime(berlin('10:00'));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
+let container: HTMLElement;
+let user: UserEvent;
 
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-  jest.useRealTimers();
-});
-
+/** Shows the panel over `backend`, once it loaded. */
 async function render(backend: Backend): Promise<void> {
-  act(() => {
-    root.render(<IssuePanel backend={backend} />);
-  });
-  await settle();
-}
-
-/** Lets promises resolve and timers due in `ms` run, inside act. */
-async function settle(ms = 0): Promise<void> {
-  await act(async () => {
-    await jest.advanceTimersByTimeAsync(ms);
-  });
+  ({ container } = show(<IssuePanel backend={backend} />));
+  user = person();
+  // The fake backend answers in microtasks: running what is due now loads the panel without moving the clock,
+  // which the countdown tests count from.
+  await advance();
+  await loaded(container);
 }
 
 const text = (selector: string): string[] =>
   [...container.querySelectorAll(selector)].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
-const button = (label: string): HTMLButtonElement => {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent.includes(label));
-  if (!found) throw new Error(`no button "${label}" in ${container.innerHTML}`);
-  return found;
-};
+const button = (label: string | RegExp): HTMLElement => screen.getByRole('button', { name: label });
 
 describe('the issue panel', () => {
   it('asks for the issue of its context and listens on its channel', async () => {
@@ -168,10 +134,10 @@ describe('the issue panel', () => {
     expect(spoken()).toBe('3 hours left');
 
     // The clock ticks just after each whole second.
-    await settle(1005);
+    await advance(1005);
     expect(time.textContent).toBe('2h 59m 59s');
     expect(spoken()).toBe('3 hours left');
-    await settle(59_000);
+    await advance(59_000);
     expect(time.textContent).toBe('2h 59m 00s');
     expect(spoken()).toBe('2 hours, 59 minutes left');
   });
@@ -179,7 +145,7 @@ describe('the issue panel', () => {
   it('stops at the end of the working day and says when the clock resumes', async () => {
     jest.setSystemTime(berlin('16:59:58'));
     await render(fakeBackend(reply({ results: [resolution] })).backend);
-    await settle(5000);
+    await advance(5000);
     // 4 h target, 7 h 59 m 58 s… of working time since 09:00: breached at 13:00, stopped counting at 17:00.
     expect(text('.accord-metric__time')).toEqual(['\u22124h 00m 00s']);
     expect(text('.accord-lozenge')).toEqual(['Breached']);
@@ -194,12 +160,12 @@ describe('the issue panel', () => {
     await render(fakeBackend(reply({ results: [resolution] })).backend);
     const status = container.querySelector('[role="status"]')!;
     expect(status.textContent).toBe('');
-    await settle(1005);
+    await advance(1005);
     expect(text('.accord-metric__time')).toEqual(['1s']);
     expect(status.textContent).toBe('');
-    await settle(1000);
+    await advance(1000);
     expect(status.textContent).toBe('Time to resolution: Breached');
-    await settle(1000);
+    await advance(1000);
     expect(text('.accord-metric__time')).toEqual(['\u22121s']);
     expect(status.textContent).toBe('Time to resolution: Breached');
   });
@@ -212,9 +178,9 @@ describe('the issue panel', () => {
       fake.notify();
       fake.notify();
     });
-    await settle(300);
+    await advance(300);
     expect(metricCalls(fake.calls)).toHaveLength(2);
-    await settle(60_000);
+    await advance(60_000);
     expect(metricCalls(fake.calls)).toHaveLength(3);
   });
 
@@ -225,10 +191,8 @@ describe('the issue panel', () => {
     );
     await render(fake.backend);
     expect(text('[role="alert"] p')).toEqual(['You cannot browse this issue.']);
-    act(() => {
-      button('Try again').click();
-    });
-    await settle();
+    await user.click(button('Try again'));
+    await loaded(container);
     expect(text('[role="alert"]')).toEqual([]);
     expect(text('h3')).toEqual(['Time to resolution']);
   });
@@ -239,7 +203,7 @@ describe('the issue panel', () => {
       error: { code: 'jira-error', message: 'Jira did not answer as expected: 503' },
     });
     await render(fake.backend);
-    await settle(60_000);
+    await advance(60_000);
     expect(text('[role="alert"] p')).toEqual(['Could not refresh: Jira did not answer as expected: 503']);
     expect(text('h3')).toEqual(['Time to resolution']);
   });
@@ -262,18 +226,15 @@ describe('the issue panel', () => {
     await render(fakeBackend(reply({ results: [resolution, met] })).backend);
     expect(text('h3')).toEqual(['Time to resolution']);
 
-    const completed = button('Completed (1)');
+    const completed = button(/^Completed \(1\)/);
     expect(completed.getAttribute('aria-expanded')).toBe('false');
-    act(() => {
-      completed.click();
-    });
+    await user.click(completed);
     expect(completed.getAttribute('aria-expanded')).toBe('true');
     expect(text('h3')).toEqual(['Time to resolution', 'Time to first response']);
     expect(text('.accord-metric__clock--quiet')).toEqual(['Took 14m of 4h']);
 
-    act(() => {
-      button('Timeline').click();
-    });
+    // Each metric has its timeline; the first is the open one's.
+    await user.click(screen.getAllByRole('button', { name: 'Timeline' })[0]!);
     expect(text('.accord-timeline__goal')).toEqual(['Goal 1 applies: 4h on Berlin office hours']);
     expect(text('.accord-timeline__event')).toEqual([
       'Mon 2 Mar, 09:00 Clock started',

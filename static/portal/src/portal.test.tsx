@@ -1,16 +1,14 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { act, render as show, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
 import { fakeBackend } from '../../shared/testing/fake-backend';
+import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import type { PortalCommitment } from './commitments';
 import { PortalPanel } from './portal';
-
-// React's act() warns unless it knows it runs in a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** Monday 2 March 2026, at a Berlin wall-clock time. */
 const berlin = (time: string): number => Date.parse(`2026-03-02T${time}+01:00`);
@@ -39,24 +37,10 @@ const customer: Partial<UiContext> = {
   timeZone: 'Europe/Berlin',
 };
 
-let container: HTMLDivElement;
-let root: Root;
+onFakeClock(berlin('10:00'));
 
-beforeEach(() => {
-  jest.useFakeTimers();
-  jest.setSystemTime(berlin('10:00'));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-  jest.useRealTimers();
-});
+let container: HTMLElement;
+let user: UserEvent;
 
 async function render(
   replies: readonly Reply<unknown>[],
@@ -67,17 +51,11 @@ async function render(
     ...customer,
     ...context,
   });
-  act(() => {
-    root.render(<PortalPanel backend={fake.backend} />);
-  });
-  await settle();
+  ({ container } = show(<PortalPanel backend={fake.backend} />));
+  user = person();
+  await advance();
+  await loaded(container);
   return fake;
-}
-
-async function settle(ms = 0): Promise<void> {
-  await act(async () => {
-    await jest.advanceTimersByTimeAsync(ms);
-  });
 }
 
 const text = (selector: string): string[] =>
@@ -139,7 +117,7 @@ describe('the customer portal panel', () => {
     await render([replyWith(commitment({}))]);
     expect(text('.accord-lozenge')).toEqual([]);
     jest.setSystemTime(berlin('11:00:30'));
-    await settle(60_000);
+    await advance(60_000);
     expect(text('.accord-lozenge')).toEqual(['Running late']);
     expect(text('.accord-commitment__text')).toEqual([
       'We aimed to respond by Monday 2 March at 11:00 CET. We are running late and will respond as soon as we can.',
@@ -192,12 +170,11 @@ describe('the customer portal panel', () => {
       'Die Zusagen zu dieser Anfrage konnten nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     ]);
     expect(container.textContent).not.toContain('boom');
-    act(() => {
-      container.querySelector('button')?.click();
+    await user.click(container.querySelector('button')!);
+    await waitFor(() => {
+      expect(text('.accord-commitment__text')).toHaveLength(1);
     });
-    await settle();
-    expect(text('.accord-commitment__text')).toHaveLength(1);
-    await settle(60_000);
+    await advance(60_000);
     expect(fake.calls).toHaveLength(3);
     expect(text('.accord-commitment__text')).toHaveLength(1);
     expect(text('[role="alert"]')).toEqual([]);
@@ -226,7 +203,8 @@ describe('the customer portal panel', () => {
     act(() => {
       fake.notify('accord:issue:10042');
     });
-    await settle();
-    expect(fake.calls).toHaveLength(2);
+    await waitFor(() => {
+      expect(fake.calls).toHaveLength(2);
+    });
   });
 });

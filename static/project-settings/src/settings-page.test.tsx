@@ -1,16 +1,14 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { cleanup, render as show, screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
 import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import type { Agreement, ProjectPreview, Version } from './api';
 import { ProjectSettingsPage } from './settings-page';
-
-// React's act() warns unless it knows it runs in a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const agreement = (id: string, name: string, body: Partial<Agreement> = {}): Version<Agreement> => ({
   id,
@@ -82,43 +80,21 @@ jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
 });
 
 let context: Partial<UiContext> = {};
-let container: HTMLDivElement;
-let root: Root;
+let container: HTMLElement;
+let user: UserEvent;
 
+onFakeClock(Date.parse('2026-03-02T10:00:00+01:00'));
 beforeEach(() => {
   context = {};
-  jest.useFakeTimers();
-  jest.setSystemTime(Date.parse('2026-03-02T10:00:00+01:00'));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-  jest.useRealTimers();
-});
-
-async function render(fake: ReturnType<typeof site>): Promise<void> {
-  act(() => {
-    root.render(<ProjectSettingsPage backend={fake.backend} />);
-  });
-  await settle();
-}
-
-async function settle(ms = 0): Promise<void> {
-  await act(async () => {
-    await jest.advanceTimersByTimeAsync(ms);
-  });
-  // Lazy chunks resolve on real promises: a few turns more.
-  for (let i = 0; i < 5; i++) {
-    await act(async () => {
-      await Promise.resolve();
-    });
-  }
+async function render(fake: Pick<ReturnType<typeof site>, 'backend'>): Promise<void> {
+  // A second render in one test is a new page.
+  cleanup();
+  ({ container } = show(<ProjectSettingsPage backend={fake.backend} />));
+  user = person();
+  await advance();
+  await loaded(container);
 }
 
 const clean = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -144,10 +120,7 @@ const toggle = (label: string): HTMLInputElement => {
 };
 const status = (): string => clean(container.querySelector('main > [role="status"]')?.textContent ?? '');
 const click = async (element: HTMLElement): Promise<void> => {
-  act(() => {
-    element.click();
-  });
-  await settle();
+  await user.click(element);
 };
 
 describe('the project settings page', () => {
@@ -191,6 +164,9 @@ describe('the project settings page', () => {
     expect(names('used')).toEqual(['Second-level team', 'Gold support', 'NetCo carrier']);
     expect(status()).toBe('NetCo carrier turned on, at position 3 of 3.');
     await click(buttonNamed('Save'));
+    await waitFor(() => {
+      expect(container.textContent).toContain('Saved');
+    });
     expect(fake.calls.find((c) => c.route === 'projects/save')?.payload).toEqual({
       projectKey: 'IT',
       agreementIds: ['second-level', 'gold', 'netco'],
@@ -205,8 +181,17 @@ describe('the project settings page', () => {
       scope: { kind: 'project', projectKey: 'IT' },
       replaceCompleted: false,
     });
-    await settle(1000);
+    // The job started: its progress asks again a second later, not before.
+    await screen.findByText('Waiting to start…');
+    const asked = () => fake.calls.filter((c) => c.route === 'jobs/status').length;
+    await advance(999);
+    expect(asked()).toBe(0);
+    await advance(1);
+    expect(asked()).toBe(1);
     expect(container.textContent).toContain('Re-measured 12 issues.');
+    // A job that ended is not asked about again.
+    await advance(60_000);
+    expect(asked()).toBe(1);
   });
 
   it('shows a conflict when someone else saved meanwhile, and loads their list on request', async () => {
@@ -226,13 +211,17 @@ describe('the project settings page', () => {
     await click(toggle('Use Gold support in this project'));
     fake.setList(['netco']);
     await click(buttonNamed('Save'));
-    expect(container.textContent).toContain('Someone else changed this list');
+    await waitFor(() => {
+      expect(container.textContent).toContain('Someone else changed this list');
+    });
     expect(container.textContent).toContain('Someone else changed the agreements of project IT');
     // What the admin did is still on screen until they choose; saving it again would only be refused again.
     expect(names('used')).toEqual(['Second-level team']);
     expect(buttonNamed('Save').disabled).toBe(true);
     await click(buttonNamed('Load their list'));
-    expect(names('used')).toEqual(['NetCo carrier']);
+    await waitFor(() => {
+      expect(names('used')).toEqual(['NetCo carrier']);
+    });
     expect(buttonNamed('Save').disabled).toBe(true);
   });
 
@@ -260,10 +249,7 @@ describe('the project settings page', () => {
       }),
       { projectKey: 'IT' },
     );
-    act(() => {
-      root.render(<ProjectSettingsPage backend={failing.backend} />);
-    });
-    await settle();
+    await render(failing);
     expect(container.textContent).toContain('Accord could not load this project');
     expect(container.textContent).toContain(
       'Only administrators of project IT can change its service levels.',
@@ -276,12 +262,13 @@ describe('the project settings page', () => {
     await render(fake);
     await click(toggle('Use Second-level team in this project'));
     await click(buttonNamed('Preview'));
+    const shown = await screen.findByText(/issues created in the last 30 days/);
     expect(fake.calls.find((c) => c.route === 'projects/preview')?.payload).toEqual({
       projectKey: 'IT',
       agreementIds: ['gold'],
       days: 30,
     });
-    const result = clean(container.querySelector('.accord-preview__result')?.textContent ?? '');
+    const result = clean(shown.closest('.accord-preview__result')?.textContent ?? '');
     expect(result).toContain('2 issues created in the last 30 days.');
     expect(result).toContain('Applies to 2 of 2');
     expect(result).toContain('Time to first response 1 met, 1 breached, 0 still open · 50% met');
@@ -317,9 +304,11 @@ describe('the project settings page', () => {
     expect(container.querySelector('h1')?.textContent).toBe('Service-Level-Vereinbarungen');
     expect(names('used')).toEqual(['Gold support']);
     await click(buttonNamed('Preview'.replace('Preview', 'Vorschau')));
-    expect(clean(container.querySelector('.accord-preview__result')?.textContent ?? '')).toContain(
-      '1 erfüllt, 1 verletzt, 0 noch offen · 50 % erfüllt',
-    );
+    await waitFor(() => {
+      expect(clean(container.querySelector('.accord-preview__result')?.textContent ?? '')).toContain(
+        '1 erfüllt, 1 verletzt, 0 noch offen · 50 % erfüllt',
+      );
+    });
     expect(toggle('NetCo carrier in diesem Projekt verwenden').checked).toBe(false);
   });
 });

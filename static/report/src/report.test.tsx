@@ -1,8 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { cleanup, render as show, screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type {
   AgreementMonthView,
   ComplianceFigures,
@@ -13,6 +13,7 @@ import type {
 import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
 import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { parseCsv } from './csv';
 import type { ReportHost } from './host';
 import { ReportPage } from './report-page';
@@ -249,37 +250,10 @@ const csvReply = (call: Call): Reply<unknown> => {
   };
 };
 
-let container: HTMLDivElement;
-let root: Root;
+onFakeClock(NOW);
 
-beforeEach(() => {
-  jest.useFakeTimers();
-  jest.setSystemTime(NOW);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  // Atlaskit's controls ask Atlassian's feature-gate client, which no test initialises, and warn once.
-  const warn = console.warn.bind(console);
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (JSON.stringify(args).includes('feature gate')) return;
-    warn(...args);
-  });
-});
-
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-  jest.restoreAllMocks();
-  jest.useRealTimers();
-});
-
-async function settle(ms = 0): Promise<void> {
-  await act(async () => {
-    await jest.advanceTimersByTimeAsync(ms);
-  });
-}
+let container: HTMLElement;
+let user: UserEvent;
 
 async function render(
   answer: (call: Call) => Reply<unknown> | Promise<Reply<unknown>>,
@@ -294,11 +268,12 @@ async function render(
       printed++;
     },
   };
-  act(() => {
-    root.render(<ReportPage backend={fake.backend} host={host} />);
-  });
-  await settle();
-  await settle();
+  // A second render in one test is a new page.
+  cleanup();
+  ({ container } = show(<ReportPage backend={fake.backend} host={host} />));
+  user = person();
+  await advance();
+  await loaded(container);
   return { ...fake, opened, printed: () => printed };
 }
 
@@ -367,16 +342,12 @@ describe('the report page', () => {
     expect(attribution?.textContent).toContain('The service desk itself');
     expect(attribution?.textContent).toContain('2 breached cycles, 10h of running time in all.');
 
-    act(() => {
-      button('Show the breached cycles one by one')?.click();
+    await user.click(button('Show the breached cycles one by one')!);
+    const worst = await screen.findByTestId('worst-cycles');
+    await waitFor(() => {
+      expect(worst.textContent).toContain('NetCo carrier (UC, NetCo) 3h');
     });
-    await settle();
-    await settle();
-    const worst = container.querySelector('[data-testid="worst-cycles"]');
-    expect(worst?.textContent).toContain('NetCo carrier (UC, NetCo) 3h');
-    act(() => {
-      worst?.querySelector('a')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-    });
+    await user.click(worst.querySelector('a')!);
     expect(fake.opened).toEqual(['IT-4']);
   });
 
@@ -392,12 +363,10 @@ describe('the report page', () => {
       downloads.push(this.download);
     });
     const fake = await render(answerAll);
-    act(() => {
-      button('Export CSV')?.click();
+    await user.click(button('Export CSV')!);
+    await waitFor(() => {
+      expect(downloads).toEqual(['accord-all-2026-11.csv']);
     });
-    await settle();
-    await settle();
-    await settle();
     expect(fake.calls.filter((c) => c.route === 'reports/csv').map((c) => c.payload)).toEqual([
       {
         agreementId: 'gold',
@@ -433,7 +402,7 @@ describe('the report page', () => {
       };
     });
     reader.readAsText(created[0] ?? new Blob([]));
-    await settle(10);
+    await advance(10);
     const csv = await read;
     expect(parseCsv(csv)).toEqual([
       ['issue_key', 'project', 'agreement_id', 'counterparty', 'outcome'],
@@ -452,19 +421,15 @@ describe('the report page', () => {
         ? { ok: true, data: monthly() }
         : { ok: false, error: { code: 'internal', message: 'The database took too long.' } },
     );
-    act(() => {
-      button('Export CSV')?.click();
+    await user.click(button('Export CSV')!);
+    await waitFor(() => {
+      expect(text()).toContain('The CSV could not be exported: The database took too long.');
     });
-    await settle();
-    await settle();
-    expect(text()).toContain('The CSV could not be exported: The database took too long.');
   });
 
   it('prints through the host', async () => {
     const fake = await render(answerAll);
-    act(() => {
-      button('Print or save as PDF')?.click();
-    });
+    await user.click(button('Print or save as PDF')!);
     expect(fake.printed()).toBe(1);
   });
 
@@ -491,12 +456,11 @@ describe('the report page', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'The report could not be loaded. Timeout.',
     );
-    act(() => {
-      button('Try again')?.click();
+    await user.click(button('Try again')!);
+    await waitFor(() => {
+      expect(all('[data-testid="counterparty"]')).toHaveLength(2);
     });
-    await settle();
     expect(fake.calls).toHaveLength(2);
-    expect(all('[data-testid="counterparty"]')).toHaveLength(2);
 
     await render(() => ({
       ok: false,

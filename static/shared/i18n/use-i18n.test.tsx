@@ -1,14 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { render as show, screen } from '@testing-library/react';
 import type { Backend } from '../backend';
 import { fakeBackend } from '../testing/fake-backend';
+import { onFakeClock } from '../testing/ui';
 import { useUiStart } from './use-i18n';
 
-// React's act() warns unless it knows it runs in a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+onFakeClock(Date.parse('2026-03-02T10:00:00+01:00'));
 
 /** Shows what useUiStart gives, as text. */
 function Probe(props: { readonly backend: Backend }) {
@@ -22,22 +21,11 @@ function Probe(props: { readonly backend: Backend }) {
   );
 }
 
-let root: Root | undefined;
-let host: HTMLElement;
-
+/** What the probe shows once it stopped loading. */
 async function render(backend: Backend): Promise<string> {
-  host = document.createElement('div');
-  root = createRoot(host);
-  await act(async () => {
-    root?.render(<Probe backend={backend} />);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-  return host.textContent;
+  show(<Probe backend={backend} />);
+  return (await screen.findByText(/^(ready|failed):/)).textContent;
 }
-
-afterEach(() => {
-  act(() => root?.unmount());
-});
 
 describe('useUiStart', () => {
   it('gives the host context and the translations of its locale', async () => {

@@ -1,16 +1,15 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agreement, Goal } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
-import { AdminPage } from '../admin-page';
-import { button, clean, click, description, field, type, waitFor } from '../testing/render';
+import { button, clean, description, field, type, found, mountPage } from '../testing/render';
 import { businessDayErrors, withTargetKind } from './goal-target';
 
 const examples = join(__dirname, '../../../../examples');
@@ -80,27 +79,14 @@ function site(agreement: Agreement, locale = 'en-GB', refusal?: Reply<unknown>) 
   );
 }
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-});
+let container: HTMLElement;
+let user: UserEvent;
 jest.setTimeout(30_000);
 
 async function open(fake: ReturnType<typeof site>, name = 'Gold support'): Promise<void> {
-  act(() => {
-    root.render(<AdminPage backend={fake.backend} clock={() => Date.parse('2026-03-02T10:00:00+01:00')} />);
-  });
-  await click(await waitFor(() => button(container, name), 'the agreements list'));
-  await waitFor(() => field(container, 'Name'), 'the agreement editor');
+  ({ container, user } = mountPage(fake.backend));
+  await user.click(await found(() => button(container, name), 'the agreements list'));
+  await found(() => field(container, 'Name'), 'the agreement editor');
 }
 
 const goalTitles = () =>
@@ -114,9 +100,9 @@ describe('a goal in business days in the agreement editor', () => {
     await open(fake);
     expect(goalTitles()).toContain('Goal 3 · 1 business day, due 17:00, raised after 12:00: next day');
     // The preview on resolved issues states the goal's terms as well.
-    await click(button(container, 'Preview on resolved issues'));
-    await click(button(container, 'Preview'));
-    const previewGoal = await waitFor(
+    await user.click(button(container, 'Preview on resolved issues'));
+    await user.click(button(container, 'Preview'));
+    const previewGoal = await found(
       () =>
         [...container.querySelectorAll('.accord-preview-run td')].find((td) =>
           clean(td.textContent).startsWith('Goal 3'),
@@ -130,23 +116,26 @@ describe('a goal in business days in the agreement editor', () => {
     expect(field(container, 'Due at').value).toBe('17:00');
 
     // Same day, due before the cut-off: a request raised at 11:59 would be due before it was raised.
-    type(field(container, 'Business days'), '0');
-    type(field(container, 'Due at'), '11:00');
+    await type(user, field(container, 'Business days'), '0');
+    await type(user, field(container, 'Due at'), '11:00');
     expect(description(field(container, 'Due at'))).toContain(
       'On the same day, the due time must be later than the cut-off.',
     );
-    type(field(container, 'Cut-off'), '9.30');
+    await type(user, field(container, 'Cut-off'), '9.30');
     expect(description(field(container, 'Cut-off'))).toContain('Enter a time of day as HH:mm');
-    type(field(container, 'Business days'), '1.5');
+    await type(user, field(container, 'Business days'), '1.5');
     expect(description(field(container, 'Business days'))).toContain(
       'Enter whole working days from 0 to 366.',
     );
 
-    type(field(container, 'Business days'), '2');
-    type(field(container, 'Cut-off'), '');
-    type(field(container, 'Due at'), '16:00');
+    await type(user, field(container, 'Business days'), '2');
+    await type(user, field(container, 'Cut-off'), '');
+    await type(user, field(container, 'Due at'), '16:00');
     expect(goalTitles()).toContain('Goal 3 · 2 business days, due 16:00');
-    await click(button(container, 'Save'));
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(fake.calls.some((c) => c.route === 'agreements/save')).toBe(true);
+    });
     const saved = fake.calls.find((c) => c.route === 'agreements/save')?.payload.agreement as Agreement;
     expect(saved.metrics[0]?.goals[2]).toEqual({
       businessDays: { days: 2, dueAt: '16:00' },
@@ -158,7 +147,7 @@ describe('a goal in business days in the agreement editor', () => {
     const fake = site(goldWith({ dueDateField: 'duedate', calendar: 'berlin-9-17' }), 'de-DE');
     await open(fake, 'Gold support');
     expect(goalTitles()).toContain('Ziel 3 · das Datum in Fälligkeitsdatum');
-    type(field(container, 'Datumsfeld'), ' ');
+    await type(user, field(container, 'Datumsfeld'), ' ');
     expect(description(field(container, 'Datumsfeld'))).toContain('Nennen Sie das Datumsfeld.');
   });
 
@@ -179,8 +168,10 @@ describe('a goal in business days in the agreement editor', () => {
     });
     await open(fake);
     expect(goalTitles()).toContain('Goal 3 · 1 business day');
-    await click(button(container, 'Save'));
-    expect(description(field(container, 'Due at'))).toContain('"25:00"');
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(description(field(container, 'Due at'))).toContain('"25:00"');
+    });
     expect(button(container, 'Metric 1 › Goal 3 › Business days › Due at')).toBeDefined();
   });
 });
@@ -216,14 +207,17 @@ describe('posting commitments as a comment', () => {
     await open(fake);
     const toggle = container.querySelector<HTMLInputElement>('#accord-field-commitmentComments');
     expect(toggle?.disabled).toBe(false);
-    await click(toggle!);
+    await user.click(toggle!);
     expect(field(container, 'Post again when a time moves by more than').value).toBe('60');
-    type(field(container, 'Post again when a time moves by more than'), '0');
+    await type(user, field(container, 'Post again when a time moves by more than'), '0');
     expect(description(field(container, 'Post again when a time moves by more than'))).toContain(
       'Enter whole minutes, at least 1.',
     );
-    type(field(container, 'Post again when a time moves by more than'), '90');
-    await click(button(container, 'Save'));
+    await type(user, field(container, 'Post again when a time moves by more than'), '90');
+    await user.click(button(container, 'Save'));
+    await waitFor(() => {
+      expect(fake.calls.some((c) => c.route === 'agreements/save')).toBe(true);
+    });
     const saved = fake.calls.find((c) => c.route === 'agreements/save')?.payload.agreement as Agreement;
     expect(saved.commitmentComments).toEqual({ moveMinutes: 90 });
     expect(saved.customerVisible).toBe(true);

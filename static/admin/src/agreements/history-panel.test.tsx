@@ -4,7 +4,7 @@
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
-import { button, clean, click, mount, waitFor, type Mounted } from '../testing/render';
+import { button, clean, mount, found, type Mounted } from '../testing/render';
 import { HistoryPanel } from './history-panel';
 
 const body = (name: string, target: number): Agreement => ({
@@ -57,7 +57,7 @@ describe('the version history', () => {
     mounted = await mount(<HistoryPanel id={ID} currentVersion={3} onRestored={() => undefined} />, {
       backend: fakeBackend(() => ({ ok: true, data: VERSIONS })).backend,
     });
-    await waitFor(() => mounted.container.querySelector('li'), 'the versions');
+    await found(() => mounted.container.querySelector('li'), 'the versions');
     const items = [...mounted.container.querySelectorAll('.accord-history__version')].map((v) =>
       clean(v.textContent),
     );
@@ -67,7 +67,7 @@ describe('the version history', () => {
     const changes = [...mounted.container.querySelectorAll('button')].filter(
       (b) => clean(b.textContent) === 'What changed',
     );
-    await click(changes[0]!);
+    await mounted.user.click(changes[0]!);
     expect(changes[0]!.getAttribute('aria-expanded')).toBe('true');
     const rows = () =>
       [...mounted.container.querySelectorAll<HTMLTableRowElement>('.accord-diff tbody tr')].map((tr) =>
@@ -82,7 +82,7 @@ describe('the version history', () => {
     const compare = [...mounted.container.querySelectorAll('button')].filter(
       (b) => clean(b.textContent) === 'Compare with current',
     );
-    await click(compare[1]!);
+    await mounted.user.click(compare[1]!);
     expect(clean(mounted.container.querySelector('.accord-diff p')?.textContent)).toBe(
       'Version 1 against the current version 3:',
     );
@@ -107,14 +107,14 @@ describe('the version history', () => {
       <HistoryPanel id={ID} currentVersion={3} onRestored={(v) => restored.push(v.version)} />,
       { backend: fake.backend },
     );
-    await waitFor(() => button(mounted.container, 'Restore Version 1'), 'the versions');
-    await click(button(mounted.container, 'Restore Version 1'));
-    const dialog = await waitFor(() => document.querySelector('[role="dialog"]'), 'the question');
+    await found(() => button(mounted.container, 'Restore Version 1'), 'the versions');
+    await mounted.user.click(button(mounted.container, 'Restore Version 1'));
+    const dialog = await found(() => document.querySelector('[role="dialog"]'), 'the question');
     expect(clean(dialog.textContent)).toContain(
       'Version 1 is saved again as version 4; the versions in between stay in the history.',
     );
     expect(saves).toEqual([]);
-    await click(button(document.body, 'Restore'));
+    await mounted.user.click(button(document.body, 'Restore'));
     expect(saves).toEqual([{ agreement: VERSIONS[0]!.body, expectedVersion: 3 }]);
     expect(restored).toEqual([4]);
     expect(mounted.announced).toEqual(['Version 1 restored as version 4.']);

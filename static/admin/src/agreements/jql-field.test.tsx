@@ -43,7 +43,7 @@ describe('the JQL field', () => {
     expect(input.getAttribute('aria-invalid')).not.toBe('true');
     expect(description(input)).toBe('JQL');
 
-    type(input, 'priority = ');
+    await type(mounted.user, input, 'priority = ');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const error = mounted.container.querySelector('.accord-field__errors');
     expect(clean(error?.querySelector('.accord-jql-error > span')?.textContent)).toBe(
@@ -55,12 +55,12 @@ describe('the JQL field', () => {
     expect(error?.querySelector('[aria-hidden="true"]')?.textContent).toBe('priority =  ');
     expect(description(input)).toContain('Column 12: Expected a value after "=" but found end of query');
 
-    type(input, 'priority in (High, Highest');
+    await type(mounted.user, input, 'priority in (High, Highest');
     expect(clean(mounted.container.querySelector('.accord-jql-error > span')?.textContent)).toBe(
       'Column 27: Expected "," or ")" after "Highest" in the list opened at column 13 but found end of query',
     );
 
-    type(input, 'priority in (High, Highest)');
+    await type(mounted.user, input, 'priority in (High, Highest)');
     expect(mounted.container.querySelector('.accord-field__errors')).toBeNull();
     expect(input.getAttribute('aria-invalid')).not.toBe('true');
   });
@@ -68,13 +68,13 @@ describe('the JQL field', () => {
   it('points into the middle of a query, and says what the subset does not support', async () => {
     mounted = await mount(<Harness />);
     const input = field(mounted.container, 'Applies to issues where');
-    type(input, 'status = Done ORDER BY created');
+    await type(mounted.user, input, 'status = Done ORDER BY created');
     expect(clean(mounted.container.querySelector('.accord-jql-error > span')?.textContent)).toMatch(
       /^Column 15: /,
     );
     expect(mounted.container.querySelector('mark')?.textContent).toBe('O');
 
-    type(input, 'assignee = currentUser()');
+    await type(mounted.user, input, 'assignee = currentUser()');
     expect(clean(mounted.container.querySelector('.accord-jql-error > span')?.textContent)).toMatch(
       /^Column \d+: .*currentUser/,
     );
@@ -82,7 +82,7 @@ describe('the JQL field', () => {
 
   it('takes blank text as every issue', async () => {
     mounted = await mount(<Harness initial="project = IT" />);
-    type(field(mounted.container, 'Applies to issues where'), '   ');
+    await type(mounted.user, field(mounted.container, 'Applies to issues where'), '   ');
     expect(mounted.container.querySelector('[data-testid="value"]')?.textContent).toBe('(none)');
     expect(mounted.container.querySelector('.accord-field__errors')).toBeNull();
   });
@@ -142,7 +142,7 @@ describe('the JQL field against the site, in German', () => {
     expect(clean(mounted.container.querySelector('.accord-field__warnings')?.textContent)).toBe(warning);
     expect(description(input)).toContain(warning);
 
-    type(input, 'priority = High');
+    await type(mounted.user, input, 'priority = High');
     expect(mounted.container.querySelector('.accord-field__warnings')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend, type Call } from '../../../shared/testing/fake-backend';
-import { button, clean, click, field, type, waitFor, type Mounted, mount } from '../testing/render';
+import { button, clean, field, type, found, type Mounted, mount } from '../testing/render';
 import { CalendarEditor } from './calendar-editor';
 
 const hours = () => [{ from: '09:00', to: '17:00' }];
@@ -60,7 +60,7 @@ async function open(fake: ReturnType<typeof site>, closed: boolean[]) {
     />,
     { backend: fake.backend },
   );
-  return waitFor(() => field(mounted.container, 'Name'), 'the editor');
+  return found(() => field(mounted.container, 'Name'), 'the editor');
 }
 
 const dialog = () => document.querySelector('[role="dialog"]');
@@ -69,7 +69,7 @@ describe('the calendar editor', () => {
   it('closes at once when nothing changed', async () => {
     const closed: boolean[] = [];
     await open(site(), closed);
-    await click(button(mounted.container, 'Close'));
+    await mounted.user.click(button(mounted.container, 'Close'));
     expect(dialog()).toBeNull();
     expect(closed).toEqual([false]);
   });
@@ -78,19 +78,21 @@ describe('the calendar editor', () => {
     const closed: boolean[] = [];
     const fake = site();
     const name = await open(fake, closed);
-    type(name, 'Berlin, renamed');
-    await click(button(mounted.container, 'Cancel'));
-    const question = await waitFor(dialog, 'the question');
+    await type(mounted.user, name, 'Berlin, renamed');
+    await mounted.user.click(button(mounted.container, 'Cancel'));
+    const question = await found(dialog, 'the question');
     expect(clean(question.textContent)).toContain('Discard your changes?');
     expect(closed).toEqual([]);
 
-    await click(button(question as HTMLElement, 'Cancel'));
-    await waitFor(() => (dialog() === null ? true : null), 'the question to go');
+    await mounted.user.click(button(question as HTMLElement, 'Cancel'));
+    await found(() => (dialog() === null ? true : null), 'the question to go');
     expect(field(mounted.container, 'Name').value).toBe('Berlin, renamed');
     expect(closed).toEqual([]);
 
-    await click(button(mounted.container, 'Cancel'));
-    await click(button((await waitFor(dialog, 'the question again')) as HTMLElement, 'Discard changes'));
+    await mounted.user.click(button(mounted.container, 'Cancel'));
+    await mounted.user.click(
+      button((await found(dialog, 'the question again')) as HTMLElement, 'Discard changes'),
+    );
     expect(closed).toEqual([false]);
     expect(fake.calls.filter((c) => c.route === 'calendars/save')).toEqual([]);
   });
@@ -99,22 +101,22 @@ describe('the calendar editor', () => {
     const closed: boolean[] = [];
     const fake = site();
     await open(fake, closed);
-    await click(button(mounted.container, 'Version history'));
-    await waitFor(() => mounted.container.querySelector('.accord-history li'), 'the versions');
+    await mounted.user.click(button(mounted.container, 'Version history'));
+    await found(() => mounted.container.querySelector('.accord-history li'), 'the versions');
     expect(
       [...mounted.container.querySelectorAll('.accord-history__version')].map((v) => clean(v.textContent)),
     ).toEqual(['Version 2 Current', 'Version 1']);
 
-    await click(button(mounted.container, 'What changed'));
+    await mounted.user.click(button(mounted.container, 'What changed'));
     const rows = [...mounted.container.querySelectorAll('.accord-diff tbody tr')].map((tr) =>
       clean(tr.querySelector('th')?.textContent),
     );
     expect(rows).toEqual([expect.stringMatching(/^Name/), 'Added holiday 1 “Christmas Eve”']);
 
-    await click(button(mounted.container, 'Restore Version 1'));
-    const question = await waitFor(dialog, 'the question');
+    await mounted.user.click(button(mounted.container, 'Restore Version 1'));
+    const question = await found(dialog, 'the question');
     expect(clean(question.textContent)).toContain('Version 1 is saved again as version 3');
-    await click(button(question as HTMLElement, 'Restore'));
+    await mounted.user.click(button(question as HTMLElement, 'Restore'));
     expect(fake.calls.filter((c) => c.route === 'calendars/save').map((c) => c.payload)).toEqual([
       { calendar: VERSIONS[0]!.body, expectedVersion: 2 },
     ]);

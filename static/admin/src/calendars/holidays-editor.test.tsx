@@ -1,11 +1,11 @@
 /**
  * @jest-environment jsdom
  */
-import { act, useState } from 'react';
+import { useState } from 'react';
 import type { Holiday } from '../../../../src/engine/calendar/types';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import { NO_PROBLEMS } from '../problems';
-import { button, clean, click, mount, waitFor, type Mounted } from '../testing/render';
+import { button, clean, mount, found, type Mounted } from '../testing/render';
 import { HolidaysEditor } from './holidays-editor';
 
 const seen = { holidays: [] as Holiday[] };
@@ -33,15 +33,11 @@ afterEach(() => {
   mounted.unmount();
 });
 
-/** Chooses a file in the hidden file input, as the browser's file dialog would. */
-function chooseFile(container: HTMLElement, name: string, text: string): void {
-  const input = container.querySelector<HTMLInputElement>('input[type="file"]');
+/** Chooses a file in the hidden file input, as a person would in the browser's file dialog. */
+async function chooseFile(name: string, text: string): Promise<void> {
+  const input = mounted.container.querySelector<HTMLInputElement>('input[type="file"]');
   if (!input) throw new Error('no file input');
-  const file = new File([text], name, { type: 'text/calendar' });
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  act(() => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  await mounted.user.upload(input, new File([text], name, { type: 'text/calendar' }));
 }
 
 describe('importing holidays from an ICS file', () => {
@@ -64,8 +60,8 @@ describe('importing holidays from an ICS file', () => {
     mounted = await mount(<Harness initial={[{ date: '2025-01-01', name: 'New Year', annual: true }]} />, {
       backend: fake.backend,
     });
-    chooseFile(mounted.container, 'holidays.ics', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
-    const dialog = await waitFor(() => document.querySelector('[role="dialog"]'), 'the preview');
+    await chooseFile('holidays.ics', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    const dialog = await found(() => document.querySelector('[role="dialog"]'), 'the preview');
     expect(fake.calls).toEqual([
       { route: 'calendars/preview-ics', payload: { text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' } },
     ]);
@@ -83,7 +79,7 @@ describe('importing holidays from an ICS file', () => {
     expect(clean(dialog.textContent)).toContain('Daylight Saving Time starts: a DST marker, not a day off');
     expect(seen.holidays).toEqual([]);
 
-    await click(button(document.body, 'Add 2 holidays'));
+    await mounted.user.click(button(document.body, 'Add 2 holidays'));
     expect(seen.holidays).toEqual([
       { date: '2025-01-01', name: 'New Year', annual: true },
       { date: '2026-12-25', name: 'Christmas Day', annual: true },
@@ -98,15 +94,15 @@ describe('importing holidays from an ICS file', () => {
       error: { code: 'invalid-config', message: 'The file could not be read as a calendar (ICS).' },
     }));
     mounted = await mount(<Harness initial={[]} />, { backend: fake.backend });
-    chooseFile(mounted.container, 'notes.txt', 'hello');
-    const dialog = await waitFor(() => document.querySelector('[role="dialog"]'), 'the refusal');
+    await chooseFile('notes.txt', 'hello');
+    const dialog = await found(() => document.querySelector('[role="dialog"]'), 'the refusal');
     const alert = clean(dialog.querySelector('[role="alert"]')?.textContent);
     expect(alert).toContain('The file could not be read as a calendar (ICS).');
     expect(alert).toContain('Check that it is an iCalendar file (.ics)');
     expect([...dialog.querySelectorAll('button')].some((b) => clean(b.textContent).startsWith('Add'))).toBe(
       false,
     );
-    await click(button(document.body, 'Cancel'));
+    await mounted.user.click(button(document.body, 'Cancel'));
     expect(seen.holidays).toEqual([]);
   });
 });

@@ -4,17 +4,7 @@
 import { useState } from 'react';
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import { NO_PROBLEMS, type FieldProblems } from '../problems';
-import {
-  button,
-  clean,
-  click,
-  description,
-  field,
-  leave,
-  mount,
-  type,
-  type Mounted,
-} from '../testing/render';
+import { button, clean, description, field, leave, mount, type, type Mounted } from '../testing/render';
 import { WeekEditor } from './week-editor';
 
 const office = () => [{ from: '09:00', to: '17:00' }];
@@ -77,13 +67,13 @@ describe('the weekly-hours editor', () => {
   it('reads a typed time as HH:mm, and explains a bad one under the field', async () => {
     mounted = await mount(<Harness initial={{ mon: office() }} />);
     const from = field(mounted.container, 'Monday, hours 1, from');
-    type(from, '8');
-    leave(from);
+    await type(mounted.user, from, '8');
+    await leave(mounted.user);
     expect(from.value).toBe('08:00');
     expect(seen.latest.mon).toEqual([{ from: '08:00', to: '17:00' }]);
 
     const to = field(mounted.container, 'Monday, hours 1, until');
-    type(to, '25:00');
+    await type(mounted.user, to, '25:00');
     expect(errorsOf('Monday')).toEqual([
       '“25:00” is not a time of day: write it as HH:mm, for example 17:00, or 24:00 for the end of the day.',
     ]);
@@ -91,14 +81,14 @@ describe('the weekly-hours editor', () => {
     expect(from.getAttribute('aria-invalid')).not.toBe('true');
     expect(description(to)).toContain('“25:00” is not a time of day');
 
-    type(to, '24:00');
+    await type(mounted.user, to, '24:00');
     expect(errorsOf('Monday')).toEqual([]);
     expect(total('Monday')).toBe('16h');
   });
 
   it('refuses hours that end before they begin', async () => {
     mounted = await mount(<Harness initial={{ tue: office() }} />);
-    type(field(mounted.container, 'Tuesday, hours 1, until'), '08:00');
+    await type(mounted.user, field(mounted.container, 'Tuesday, hours 1, until'), '08:00');
     expect(errorsOf('Tuesday')).toEqual([
       'These hours end before they begin: 09:00 must be earlier than 08:00.',
     ]);
@@ -107,16 +97,16 @@ describe('the weekly-hours editor', () => {
 
   it('adds a second span after the first, and names the span an overlap is with', async () => {
     mounted = await mount(<Harness initial={{ wed: [{ from: '09:00', to: '12:00' }] }} />);
-    await click(button(mounted.container, 'Add hours Wednesday'));
+    await mounted.user.click(button(mounted.container, 'Add hours Wednesday'));
     expect(seen.latest.wed).toEqual([
       { from: '09:00', to: '12:00' },
       { from: '13:00', to: '17:00' },
     ]);
-    type(field(mounted.container, 'Wednesday, hours 2, from'), '11:30');
+    await type(mounted.user, field(mounted.container, 'Wednesday, hours 2, from'), '11:30');
     expect(errorsOf('Wednesday')).toEqual([
       'These hours overlap 09:00–12:00: let one end before the other begins.',
     ]);
-    type(field(mounted.container, 'Wednesday, hours 2, from'), '12:00');
+    await type(mounted.user, field(mounted.container, 'Wednesday, hours 2, from'), '12:00');
     // Spans are half-open: 09:00–12:00 and 12:00–17:00 touch, they do not overlap.
     expect(errorsOf('Wednesday')).toEqual([]);
     expect(total('Wednesday')).toBe('8h');
@@ -124,11 +114,11 @@ describe('the weekly-hours editor', () => {
 
   it('removes a span, closing the day, and fills the week from a preset or from Monday', async () => {
     mounted = await mount(<Harness initial={{ mon: [{ from: '07:00', to: '15:00' }], thu: office() }} />);
-    await click(button(mounted.container, 'Remove Thursday 09:00–17:00'));
+    await mounted.user.click(button(mounted.container, 'Remove Thursday 09:00–17:00'));
     expect(seen.latest.thu).toBeUndefined();
     expect(clean(row('Thursday').textContent)).toContain('Closed');
 
-    await click(button(mounted.container, 'Copy Monday to Tue–Fri'));
+    await mounted.user.click(button(mounted.container, 'Copy Monday to Tue–Fri'));
     expect(seen.latest).toEqual({
       mon: [{ from: '07:00', to: '15:00' }],
       tue: [{ from: '07:00', to: '15:00' }],
@@ -136,7 +126,7 @@ describe('the weekly-hours editor', () => {
       thu: [{ from: '07:00', to: '15:00' }],
       fri: [{ from: '07:00', to: '15:00' }],
     });
-    await click(button(mounted.container, 'Around the clock (24/7)'));
+    await mounted.user.click(button(mounted.container, 'Around the clock (24/7)'));
     expect(Object.values(seen.latest)).toEqual(
       Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]),
     );

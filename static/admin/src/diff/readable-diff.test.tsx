@@ -6,7 +6,7 @@ import type { Agreement, Metric, Threshold } from '../../../../src/engine/agreem
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import { HistoryPanel } from '../agreements/history-panel';
 import AuditTab from '../audit/audit-tab';
-import { clean, click, mount, waitFor, type Mounted } from '../testing/render';
+import { clean, mount, found, type Mounted } from '../testing/render';
 
 const metric = (id: string, name: string, targetMinutes: number): Metric => ({
   id,
@@ -46,8 +46,10 @@ async function historyOf(bodies: Agreement[], locale?: string) {
       ...(locale === undefined ? {} : { locale }),
     },
   );
-  await waitFor(() => mounted.container.querySelector('.accord-history__row button'), 'the versions');
-  await click(mounted.container.querySelector<HTMLButtonElement>('.accord-history__row button')!);
+  await found(() => mounted.container.querySelector('.accord-history__row button'), 'the versions');
+  await mounted.user.click(
+    mounted.container.querySelector<HTMLButtonElement>('.accord-history__row button')!,
+  );
   return [...mounted.container.querySelectorAll<HTMLTableRowElement>('.accord-diff tbody tr')].map((tr) =>
     [...tr.querySelectorAll('th, td')].map((c) => clean(c.textContent)),
   );
@@ -149,10 +151,10 @@ describe('the audit log’s changes, in words', () => {
         : { ok: false, error: { code: 'internal', message: 'not here' } },
     );
     mounted = await mount(<AuditTab />, { backend: fake.backend });
-    await waitFor(() => mounted.container.querySelector('details summary'), 'the entry');
+    await found(() => mounted.container.querySelector('details summary'), 'the entry');
     // Counted as read: the new metric is one change, however many paths it was recorded as.
     expect(clean(mounted.container.querySelector('details summary')?.textContent)).toBe('3 changes');
-    await click(mounted.container.querySelector<HTMLElement>('details summary')!);
+    await mounted.user.click(mounted.container.querySelector<HTMLElement>('details summary')!);
     const lines = [...mounted.container.querySelectorAll('.accord-diff__list > li')].map((li) =>
       clean(li.textContent),
     );

@@ -4,7 +4,9 @@
 import type { Job } from '../../../../src/app/ports/store';
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
-import { button, clean, click, mount, waitFor, type Mounted } from '../testing/render';
+import { screen } from '@testing-library/react';
+import { advance } from '../../../shared/testing/ui';
+import { clean, mount, type Mounted } from '../testing/render';
 import JobsTab from './jobs-tab';
 
 const job = (patch: Partial<Job>): Job => ({
@@ -50,26 +52,37 @@ describe('recalculation jobs', () => {
       return { ok: false, error: { code: 'not-found', message: 'no route' } };
     });
     mounted = await mount(<JobsTab />, { backend: fake.backend });
-    const progress = () => mounted.container.querySelector('[role="progressbar"]');
-    await waitFor(progress, 'a progress bar');
+    const progress = await screen.findByRole('progressbar');
+    const jobsListed = () => fake.calls.filter((c) => c.route === 'jobs/list').length;
     expect(clean(mounted.container.querySelector('.accord-job__what strong')?.textContent)).toBe(
       'Agreement “Gold support”',
     );
-    expect(progress()?.getAttribute('aria-valuenow')).toBe('0.25');
+    expect(progress.getAttribute('aria-valuenow')).toBe('0.25');
     expect(clean(mounted.container.querySelector('.accord-job__progress')?.textContent)).toBe(
       '50 of 200 issues (25%)',
     );
-    expect(button(mounted.container, 'Cancel')).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeDefined();
 
-    await waitFor(
-      () =>
-        clean(mounted.container.querySelector('.accord-job__progress')?.textContent).startsWith('200')
-          ? true
-          : null,
-      'the job to end',
+    // It asks again two seconds later, not before.
+    expect(jobsListed()).toBe(1);
+    await advance(1999);
+    expect(jobsListed()).toBe(1);
+    await advance(1);
+    expect(jobsListed()).toBe(2);
+    expect(clean(mounted.container.querySelector('.accord-job__progress')?.textContent)).toBe(
+      '150 of 200 issues (75%)',
     );
+    expect(mounted.announced).toEqual([]);
+
+    await advance(2000);
+    expect(jobsListed()).toBe(3);
+    expect(clean(mounted.container.querySelector('.accord-job__progress')?.textContent)).toMatch(/^200/);
     expect(mounted.announced).toEqual(['Recalculation done: 200 issues.']);
-    expect(() => button(mounted.container, 'Cancel')).toThrow();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+
+    // A job that ended is not polled for.
+    await advance(60_000);
+    expect(jobsListed()).toBe(3);
   });
 
   it('starts a recalculation for a project, and cancels a running one', async () => {
@@ -82,11 +95,11 @@ describe('recalculation jobs', () => {
       return { ok: true, data: [] };
     });
     mounted = await mount(<JobsTab />, { backend: fake.backend });
-    await waitFor(() => button(mounted.container, 'Cancel'), 'the queued job');
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
     expect(clean(mounted.container.querySelector('.accord-job__progress')?.textContent)).toBe(
       'Counting the issues…',
     );
-    await click(button(mounted.container, 'Cancel'));
+    await mounted.user.click(cancel);
     expect(calls).toContain('jobs/cancel {"jobId":"job-1"}');
     expect(mounted.announced).toContain('Cancelling the recalculation.');
   });

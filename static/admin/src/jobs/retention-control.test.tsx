@@ -3,7 +3,7 @@
  */
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
-import { button, click, description, field, mount, type, waitFor, type Mounted } from '../testing/render';
+import { button, description, field, mount, type, found, type Mounted } from '../testing/render';
 import { RetentionControl } from './retention-control';
 
 const reply = (historyDays: number, rawCycleMonths: number) => ({
@@ -31,7 +31,7 @@ describe('retention', () => {
       return { ok: true, data: stored };
     });
     mounted = await mount(<RetentionControl />, { backend: fake.backend });
-    const days = await waitFor(
+    const days = await found(
       () => field(mounted.container, 'Keep histories of closed issues for (days)'),
       'the history field',
     );
@@ -39,10 +39,10 @@ describe('retention', () => {
     expect(description(days)).toContain('7 to 3,650 days; default 30.');
     const months = field(mounted.container, 'Keep single cycles for (whole months)');
     expect(months.value).toBe('3');
-    type(days, '90');
-    type(months, '6');
-    await click(button(mounted.container, 'Save retention'));
-    await waitFor(() => (mounted.announced.length > 0 ? true : null), 'the saved notice');
+    await type(mounted.user, days, '90');
+    await type(mounted.user, months, '6');
+    await mounted.user.click(button(mounted.container, 'Save retention'));
+    await found(() => (mounted.announced.length > 0 ? true : null), 'the saved notice');
     expect(calls).toContain('retention/set {"historyDays":90,"rawCycleMonths":6}');
     expect(mounted.announced).toEqual(['Retention saved.']);
   });

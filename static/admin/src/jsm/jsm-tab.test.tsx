@@ -1,16 +1,14 @@
 /**
  * @jest-environment jsdom
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { UserEvent } from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsmComparison } from '../../../../src/app/jsm/compare';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
-import { AdminPage } from '../admin-page';
-import { button, clean, click, field, type, waitFor } from '../testing/render';
+import { button, clean, field, type, found, mountPage } from '../testing/render';
 
 const AGREEMENTS = JSON.parse(
   readFileSync(join(__dirname, '../../../../examples/agreements.json'), 'utf8'),
@@ -70,19 +68,8 @@ const COMPARISON: JsmComparison = {
   ],
 };
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
-});
+let container: HTMLElement;
+let user: UserEvent;
 jest.setTimeout(30_000);
 
 async function openTab(locale: string, tab: string) {
@@ -96,25 +83,29 @@ async function openTab(locale: string, tab: string) {
     },
     { locale, timeZone: 'Europe/Berlin' },
   );
-  act(() => {
-    root.render(<AdminPage backend={fake.backend} clock={() => Date.parse('2026-03-02T10:00:00+01:00')} />);
-  });
-  const tabElement = await waitFor(
+  ({ container, user } = mountPage(fake.backend));
+  const tabElement = await found(
     () =>
       [...container.querySelectorAll<HTMLElement>('[role="tab"]')].find((e) => clean(e.textContent) === tab),
     'the tab',
   );
-  await click(tabElement);
+  await user.click(tabElement);
+  // The form shows at once; it compares once the agreements came, the first one picked.
+  const first = `${AGREEMENTS[0]!.name} (${AGREEMENTS[0]!.kind})`;
+  await found(
+    () => clean(container.querySelector('.accord-jsm form')?.textContent).includes(first) || null,
+    first,
+  );
   return fake;
 }
 
 describe('the JSM comparison tab', () => {
   it('compares the JSM metric named with the Accord metric picked, and says where and why they differ', async () => {
     const fake = await openTab('en-GB', 'JSM comparison');
-    const name = await waitFor(() => field(container, 'JSM SLA metric'), 'the form');
-    type(name, 'Time to first response');
-    type(field(container, 'Requests'), '10');
-    await click(button(container, 'Compare'));
+    const name = await found(() => field(container, 'JSM SLA metric'), 'the form');
+    await type(user, name, 'Time to first response');
+    await type(user, field(container, 'Requests'), '10');
+    await user.click(button(container, 'Compare'));
     expect(fake.calls.find((c) => c.route === 'jsm/compare')?.payload).toEqual({
       projectKey: 'IT',
       jsmMetric: 'Time to first response',
@@ -122,7 +113,7 @@ describe('the JSM comparison tab', () => {
       metricId: 'first-response',
       count: 10,
     });
-    await waitFor(() => container.querySelector('[data-testid="jsm-summary"]'), 'the result');
+    await found(() => container.querySelector('[data-testid="jsm-summary"]'), 'the result');
     expect(clean(container.querySelector('[data-testid="jsm-summary"]')?.textContent)).toBe(
       '1 of 1 request measures differently.',
     );
@@ -145,9 +136,9 @@ describe('the JSM comparison tab', () => {
 
   it('speaks German', async () => {
     await openTab('de-DE', 'JSM-Vergleich');
-    await waitFor(() => field(container, 'JSM-SLA-Metrik'), 'the form');
-    await click(button(container, 'Vergleichen'));
-    await waitFor(() => container.querySelector('[data-testid="jsm-summary"]'), 'the result');
+    await found(() => field(container, 'JSM-SLA-Metrik'), 'the form');
+    await user.click(button(container, 'Vergleichen'));
+    await found(() => container.querySelector('[data-testid="jsm-summary"]'), 'the result');
     expect(clean(container.querySelector('[data-testid="jsm-summary"]')?.textContent)).toBe(
       '1 von 1 Anfrage wird anders gemessen.',
     );

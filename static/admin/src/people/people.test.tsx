@@ -7,7 +7,8 @@ import { fakeBackend, type Call } from '../../../shared/testing/fake-backend';
 import AuditTab from '../audit/audit-tab';
 import { HistoryPanel } from '../agreements/history-panel';
 import { PersonName } from './people';
-import { clean, mount, settle, waitFor, type Mounted } from '../testing/render';
+import { advance } from '../../../shared/testing/ui';
+import { clean, mount, found, type Mounted } from '../testing/render';
 
 const NAMES: Readonly<Record<string, string>> = { 'chris-admin': 'Chris Admin', 'dana-admin': 'Dana Admin' };
 
@@ -67,7 +68,7 @@ describe('people by name', () => {
     });
     const lines = () =>
       [...mounted.container.querySelectorAll('.accord-history__row')].map((row) => clean(row.textContent));
-    await waitFor(() => lines().find((l) => l.includes('Dana Admin')), 'the names');
+    await found(() => lines().find((l) => l.includes('Dana Admin')), 'the names');
     expect(lines().map((l) => /by (.*?)(What|Compare|Restore|$)/.exec(l)?.[1]?.trim())).toEqual([
       'Chris Admin',
       'Dana Admin',
@@ -90,7 +91,7 @@ describe('people by name', () => {
       [...mounted.container.querySelectorAll('tbody tr')].map((tr) =>
         clean(tr.querySelectorAll('td')[1]?.textContent),
       );
-    await waitFor(() => who().includes('Dana Admin') || null, 'the names');
+    await found(() => who().includes('Dana Admin') || null, 'the names');
     expect(who()).toEqual(['Dana Admin', 'gone-user (no longer on this site)', 'Chris Admin']);
     // The account id stays at hand, for a JQL or an action.
     expect(mounted.container.querySelector('tbody td[title="dana-admin"]')).not.toBeNull();
@@ -104,8 +105,9 @@ describe('people by name', () => {
         : { ok: true, data: [entry('dana-admin', 1)] },
     );
     mounted = await mount(<AuditTab />, { backend: fake.backend });
-    await waitFor(() => fake.calls.find((c) => c.route === 'people/names'), 'the names asked for');
-    await settle();
+    await found(() => fake.calls.find((c) => c.route === 'people/names'), 'the names asked for');
+    // Every reply of the fake backend is a resolved promise: running what is due now lets the refusal land.
+    await advance();
     expect(clean(mounted.container.querySelectorAll('tbody td')[1]?.textContent)).toBe('dana-admin');
   });
 
@@ -114,7 +116,7 @@ describe('people by name', () => {
       call.route === 'people/names' ? people(call) : { ok: true, data: [entry('gone-user', 1)] },
     );
     mounted = await mount(<AuditTab />, { backend: fake.backend, locale: 'de-DE' });
-    await waitFor(
+    await found(
       () => clean(mounted.container.querySelectorAll('tbody td')[1]?.textContent).includes('(') || null,
       'the hint',
     );
@@ -132,7 +134,7 @@ describe('people by name', () => {
       </p>,
       { backend: fake.backend },
     );
-    await waitFor(() => clean(mounted.container.textContent).includes('Dana Admin') || null, 'the names');
+    await found(() => clean(mounted.container.textContent).includes('Dana Admin') || null, 'the names');
     expect(clean(mounted.container.textContent)).toBe('Chris Admin, Dana Admin, Chris Admin');
     expect(fake.calls.map((c) => [c.route, [...(c.payload.accountIds as string[])].sort()])).toEqual([
       ['people/names', ['chris-admin', 'dana-admin']],

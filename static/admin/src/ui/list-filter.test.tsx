@@ -9,7 +9,7 @@ import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import AgreementsTab from '../agreements/agreements-tab';
 import CalendarsTab from '../calendars/calendars-tab';
-import { button, clean, click, mount, type, waitFor, type Mounted } from '../testing/render';
+import { button, clean, mount, type, found, type Mounted } from '../testing/render';
 import { matchesQuery } from './list-filter';
 
 const examples = join(__dirname, '../../../../examples');
@@ -68,30 +68,30 @@ describe('the agreement list', () => {
   it('narrows by what is typed (name, counterparty, project) and by kind, says how many, and clears', async () => {
     const m = await mount(<AgreementsTab />, { backend: site().backend });
     mounted = m;
-    await waitFor(() => search(m.container), 'the list');
+    await found(() => search(m.container), 'the list');
     const rows = () => names(m.container, 'tbody button.accord-link');
     expect(rows()).toHaveLength(AGREEMENTS.length);
     expect(count(m.container)).toBe(`All ${AGREEMENTS.length} shown`);
 
-    type(search(m.container), 'netco');
-    await waitFor(() => (rows().length === 1 ? true : null), 'one row');
+    await type(m.user, search(m.container), 'netco');
+    await found(() => (rows().length === 1 ? true : null), 'one row');
     expect(rows()).toEqual([AGREEMENTS.find((a) => a.id === 'netco-uc')!.name]);
     expect(count(m.container)).toBe(`1 of ${AGREEMENTS.length} shown`);
 
-    type(search(m.container), 'it'); // the project key: only gold is placed in IT
-    await waitFor(() => (rows().length === 1 ? true : null), 'gold');
+    await type(m.user, search(m.container), 'it'); // the project key: only gold is placed in IT
+    await found(() => (rows().length === 1 ? true : null), 'gold');
     expect(rows()).toEqual([AGREEMENTS.find((a) => a.id === 'gold')!.name]);
 
-    type(search(m.container), '');
-    await click(button(m.container, 'OLA'));
+    await type(m.user, search(m.container), '');
+    await m.user.click(button(m.container, 'OLA'));
     expect(rows()).toEqual(AGREEMENTS.filter((a) => a.kind === 'OLA').map((a) => a.name));
 
-    type(search(m.container), 'nothing like this');
-    await waitFor(() => m.container.querySelector('.accord-list-filter__none'), 'no match');
+    await type(m.user, search(m.container), 'nothing like this');
+    await found(() => m.container.querySelector('.accord-list-filter__none'), 'no match');
     expect(clean(m.container.querySelector('.accord-list-filter__none p')?.textContent)).toBe(
       'Nothing matches “nothing like this”.',
     );
-    await click(button(m.container, 'Show all'));
+    await m.user.click(button(m.container, 'Show all'));
     expect(rows()).toHaveLength(AGREEMENTS.length);
   });
 });
@@ -100,11 +100,11 @@ describe('the calendar list', () => {
   it('narrows by name, id or zone', async () => {
     const m = await mount(<CalendarsTab />, { backend: site().backend });
     mounted = m;
-    await waitFor(() => search(m.container), 'the list');
+    await found(() => search(m.container), 'the list');
     const rows = () => names(m.container, 'tbody button.accord-link');
     expect(rows()).toHaveLength(CALENDARS.length);
-    type(search(m.container), 'berlin');
-    await waitFor(() => (rows().length === 1 ? true : null), 'one row');
+    await type(m.user, search(m.container), 'berlin');
+    await found(() => (rows().length === 1 ? true : null), 'one row');
     expect(rows()).toEqual([CALENDARS.find((c) => c.id === 'berlin-9-17')!.name]);
   });
 });

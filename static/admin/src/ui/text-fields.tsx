@@ -50,12 +50,13 @@ export function NumberInput(props: {
   readonly width?: 'xsmall' | 'small' | 'medium';
   readonly elemAfterInput?: React.ReactNode;
 }) {
-  const [text, setText] = useState(() => (props.value === undefined ? '' : String(props.value)));
+  // A caller may keep NaN for "not a number yet" (the business days of a goal): that is no number to show,
+  // or a person who empties the field would see "NaN" and type after it.
+  const value = props.value === undefined || Number.isNaN(props.value) ? undefined : props.value;
+  const [text, setText] = useState(() => (value === undefined ? '' : String(value)));
   const parsed = parseNumber(text);
   const shown =
-    parsed === props.value || (parsed === undefined && props.value === undefined)
-      ? text
-      : String(props.value ?? '');
+    parsed === value || (parsed === undefined && value === undefined) ? text : String(value ?? '');
   return (
     <Textfield
       {...props.control}
