@@ -9,7 +9,17 @@ import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import type { Reply } from '../../shared/api/reply';
 import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
-import { button, clean, description, field, found, leave, mountPage, type } from './testing/render';
+import {
+  button,
+  clean,
+  description,
+  field,
+  found,
+  leave,
+  loadTabsFirst,
+  mountPage,
+  type,
+} from './testing/render';
 
 const examples = join(__dirname, '../../../examples');
 const read = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
@@ -69,12 +79,12 @@ let user: UserEvent;
 
 async function openGold(fake: ReturnType<typeof site>): Promise<void> {
   ({ container, user } = mountPage(fake.backend));
-  // The tab and the editor are lazy chunks: the first test waits for them to load.
+  // The tabs are lazy chunks, loaded before the first test (loadTabsFirst).
   await user.click(await found(() => button(container, 'Gold support'), 'the agreements list'));
   await found(() => field(container, 'Name'), 'the agreement editor');
 }
 
-jest.setTimeout(30_000);
+loadTabsFirst();
 
 const liveRegion = (): string =>
   clean(container.querySelector('[role="status"][aria-live="polite"]')?.textContent);

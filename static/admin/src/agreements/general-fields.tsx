@@ -5,7 +5,10 @@ import type { Agreement, AgreementKind } from '../../../../src/engine/agreement/
 import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
+import { DateInput } from '../ui/date-input';
 import { ListInput } from '../ui/text-fields';
+import { localDateExample } from '../../../shared/format/local-date';
+import { LOCAL_DATE } from '../calendars/date-cell';
 import { useT } from '../messages';
 import { CommitmentCommentsField } from './commitment-comments-field';
 import { ExceptionFields } from './exception-fields';
@@ -30,7 +33,7 @@ export function GeneralFields(props: {
   readonly onProjects: (projects: string[]) => void;
   readonly problems: FieldProblems;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const d = props.draft;
   const kinds: KindOption[] = (['SLA', 'OLA', 'UC'] as const).map((k) => ({
     value: k,
@@ -44,16 +47,23 @@ export function GeneralFields(props: {
         ? t('agreements.idTaken', { id: d.id })
         : null;
   const date = (key: 'validFrom' | 'validTo' | 'reviewBy', label: string, help: string) => (
-    <Field path={`$.${key}`} label={label} help={help} problems={props.problems.at(`$.${key}`)}>
+    <Field
+      path={`$.${key}`}
+      label={label}
+      help={help}
+      errors={
+        d[key] === undefined || LOCAL_DATE.test(d[key].slice(0, 10))
+          ? []
+          : [t('holidays.badDate', { example: localDateExample(locale) })]
+      }
+      problems={props.problems.at(`$.${key}`)}
+    >
       {(c) => (
-        <Textfield
-          {...c}
-          type="date"
-          autoComplete="off"
-          width="small"
+        <DateInput
+          control={c}
+          locale={locale}
           value={d[key]?.slice(0, 10) ?? ''}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
+          onChange={(value) => {
             if (value === '') props.update({}, [key]);
             else props.update({ [key]: value });
           }}

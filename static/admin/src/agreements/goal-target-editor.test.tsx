@@ -9,7 +9,7 @@ import type { Agreement, Goal } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
-import { button, clean, description, field, type, found, mountPage } from '../testing/render';
+import { button, clean, description, field, type, found, loadTabsFirst, mountPage } from '../testing/render';
 import { businessDayErrors, withTargetKind } from './goal-target';
 
 const examples = join(__dirname, '../../../../examples');
@@ -81,7 +81,7 @@ function site(agreement: Agreement, locale = 'en-GB', refusal?: Reply<unknown>) 
 
 let container: HTMLElement;
 let user: UserEvent;
-jest.setTimeout(30_000);
+loadTabsFirst();
 
 async function open(fake: ReturnType<typeof site>, name = 'Gold support'): Promise<void> {
   ({ container, user } = mountPage(fake.backend));

@@ -4,6 +4,7 @@ import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { localDateExample } from '../../../shared/format/local-date';
 import { DateCell, LOCAL_DATE } from './date-cell';
 import { formatLocalDay } from './dates';
 import { SpanList } from './span-list';
@@ -31,7 +32,7 @@ export function ExceptionsEditor(props: {
           const path = `$.exceptions[${i}]`;
           const dateId = fieldId(`${path}.date`);
           const local = !LOCAL_DATE.test(exception.date)
-            ? [t('holidays.badDate')]
+            ? [t('holidays.badDate', { example: localDateExample(locale) })]
             : dates.indexOf(exception.date) !== i
               ? [t('exceptions.duplicate')]
               : [];

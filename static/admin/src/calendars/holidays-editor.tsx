@@ -6,6 +6,7 @@ import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { localDateExample } from '../../../shared/format/local-date';
 import { DateCell, LOCAL_DATE } from './date-cell';
 import { IcsImport } from './ics-import';
 
@@ -20,7 +21,7 @@ export function HolidaysEditor(props: {
   /** Today in the calendar's zone (`YYYY-MM-DD`), the date a new holiday starts at. */
   readonly today: string;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const set = (index: number, patch: Partial<Holiday>) => {
     props.onChange(
       props.holidays.map((h, i) => {
@@ -40,7 +41,9 @@ export function HolidaysEditor(props: {
           const path = `$.holidays[${i}]`;
           const dateId = fieldId(`${path}.date`);
           const nameId = fieldId(`${path}.name`);
-          const local = LOCAL_DATE.test(holiday.date) ? [] : [t('holidays.badDate')];
+          const local = LOCAL_DATE.test(holiday.date)
+            ? []
+            : [t('holidays.badDate', { example: localDateExample(locale) })];
           const errors =
             local.length > 0
               ? local

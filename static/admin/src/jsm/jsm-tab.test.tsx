@@ -8,7 +8,7 @@ import type { JsmComparison } from '../../../../src/app/jsm/compare';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
-import { button, clean, field, type, found, mountPage } from '../testing/render';
+import { button, clean, field, type, found, loadTabsFirst, mountPage } from '../testing/render';
 
 const AGREEMENTS = JSON.parse(
   readFileSync(join(__dirname, '../../../../examples/agreements.json'), 'utf8'),
@@ -70,7 +70,7 @@ const COMPARISON: JsmComparison = {
 
 let container: HTMLElement;
 let user: UserEvent;
-jest.setTimeout(30_000);
+loadTabsFirst();
 
 async function openTab(locale: string, tab: string) {
   const fake = fakeBackend(
