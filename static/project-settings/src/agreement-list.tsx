@@ -75,13 +75,13 @@ export function AgreementList(props: {
 
   const rowOf = (row: Row, index: number | null) => {
     const describedBy = `accord-agreement-${row.id}-details`;
+    const toggleId = `accord-use-${row.id}`;
     const note = dateNote(row.body, props.today);
     return (
       <li key={row.id} className="accord-agreement" data-agreement={row.id}>
         <span className="accord-agreement__use" data-control="use">
           <Toggle
-            id={`accord-use-${row.id}`}
-            label={t('row.use', { name: row.body.name })}
+            id={toggleId}
             descriptionId={describedBy}
             isChecked={index !== null}
             onChange={(event) => {
@@ -96,7 +96,15 @@ export function AgreementList(props: {
                 {index + 1}.
               </span>
             )}
-            <span className="accord-agreement__name">{row.body.name}</span>
+            {/* The switch's visible label is the agreement's name; a screen reader hears the whole sentence
+                ("Use Gold support in this project"). Atlaskit's own label would be hidden text only. */}
+            <label htmlFor={toggleId} className="accord-agreement__label">
+              {withSlot(
+                t('row.use', { name: SLOT }),
+                <span className="accord-agreement__name">{row.body.name}</span>,
+                'accord-visually-hidden',
+              )}
+            </label>
             <span title={t(`kind.${row.body.kind}`)}>
               <Lozenge appearance={row.body.kind === 'SLA' ? 'information' : 'neutral'}>
                 {row.body.kind}
@@ -196,16 +204,19 @@ export function AgreementList(props: {
   );
 }
 
-// The JQL goes into the translated sentence as an element, wherever the language puts it.
+// An element (the JQL, the agreement's name) goes into the translated sentence wherever the language puts it;
+// the words around it are wrapped in `className` where one is given.
 const SLOT = '\u0000';
 
-function withSlot(sentence: string, element: ReactNode): ReactNode {
+function withSlot(sentence: string, element: ReactNode, className?: string): ReactNode {
   const [before = '', after = ''] = sentence.split(SLOT);
+  const words = (text: string): ReactNode =>
+    className === undefined || text === '' ? text : <span className={className}>{text}</span>;
   return (
     <>
-      {before}
+      {words(before)}
       {element}
-      {after}
+      {words(after)}
     </>
   );
 }

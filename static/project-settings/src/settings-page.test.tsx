@@ -110,10 +110,9 @@ const buttonNamed = (label: string): HTMLButtonElement => {
   return found;
 };
 const toggle = (label: string): HTMLInputElement => {
-  // Atlaskit's toggle names its checkbox by a hidden label (aria-labelledby).
+  // Each switch is named by its visible <label for> ("Use Gold support in this project", the name shown).
   const found = [...container.querySelectorAll('input[type="checkbox"]')].find(
-    (i) =>
-      clean(document.getElementById(i.getAttribute('aria-labelledby') ?? '')?.textContent ?? null) === label,
+    (i) => clean(container.querySelector(`label[for="${i.id}"]`)?.textContent ?? null) === label,
   );
   if (!found) throw new Error(`no switch "${label}"`);
   return found as HTMLInputElement;
