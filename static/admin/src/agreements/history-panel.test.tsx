@@ -3,6 +3,7 @@
  */
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Reply } from '../../../shared/api/reply';
+import { findDialog } from '../../../shared/testing/ui';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import { button, clean, mount, found, type Mounted } from '../testing/render';
 import { HistoryPanel } from './history-panel';
@@ -109,7 +110,7 @@ describe('the version history', () => {
     );
     await found(() => button(mounted.container, 'Restore Version 1'), 'the versions');
     await mounted.user.click(button(mounted.container, 'Restore Version 1'));
-    const dialog = await found(() => document.querySelector('[role="dialog"]'), 'the question');
+    const dialog = await findDialog();
     expect(clean(dialog.textContent)).toContain(
       'Version 1 is saved again as version 4; the versions in between stay in the history.',
     );

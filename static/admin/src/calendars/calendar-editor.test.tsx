@@ -3,7 +3,9 @@
  */
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import type { Reply } from '../../../shared/api/reply';
+import { screen } from '@testing-library/react';
 import { fakeBackend, type Call } from '../../../shared/testing/fake-backend';
+import { answerDialog, dialogGone, findDialog } from '../../../shared/testing/ui';
 import { button, clean, field, type, found, type Mounted, mount } from '../testing/render';
 import { CalendarEditor } from './calendar-editor';
 
@@ -63,14 +65,12 @@ async function open(fake: ReturnType<typeof site>, closed: boolean[]) {
   return found(() => field(mounted.container, 'Name'), 'the editor');
 }
 
-const dialog = () => document.querySelector('[role="dialog"]');
-
 describe('the calendar editor', () => {
   it('closes at once when nothing changed', async () => {
     const closed: boolean[] = [];
     await open(site(), closed);
     await mounted.user.click(button(mounted.container, 'Close'));
-    expect(dialog()).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(closed).toEqual([false]);
   });
 
@@ -80,19 +80,16 @@ describe('the calendar editor', () => {
     const name = await open(fake, closed);
     await type(mounted.user, name, 'Berlin, renamed');
     await mounted.user.click(button(mounted.container, 'Cancel'));
-    const question = await found(dialog, 'the question');
-    expect(clean(question.textContent)).toContain('Discard your changes?');
+    expect(clean((await findDialog()).textContent)).toContain('Discard your changes?');
     expect(closed).toEqual([]);
 
-    await mounted.user.click(button(question as HTMLElement, 'Cancel'));
-    await found(() => (dialog() === null ? true : null), 'the question to go');
+    await answerDialog(mounted.user, 'Cancel');
+    await dialogGone();
     expect(field(mounted.container, 'Name').value).toBe('Berlin, renamed');
     expect(closed).toEqual([]);
 
     await mounted.user.click(button(mounted.container, 'Cancel'));
-    await mounted.user.click(
-      button((await found(dialog, 'the question again')) as HTMLElement, 'Discard changes'),
-    );
+    await answerDialog(mounted.user, 'Discard changes');
     expect(closed).toEqual([false]);
     expect(fake.calls.filter((c) => c.route === 'calendars/save')).toEqual([]);
   });
@@ -114,9 +111,8 @@ describe('the calendar editor', () => {
     expect(rows).toEqual([expect.stringMatching(/^Name/), 'Added holiday 1 “Christmas Eve”']);
 
     await mounted.user.click(button(mounted.container, 'Restore Version 1'));
-    const question = await found(dialog, 'the question');
-    expect(clean(question.textContent)).toContain('Version 1 is saved again as version 3');
-    await mounted.user.click(button(question as HTMLElement, 'Restore'));
+    expect(clean((await findDialog()).textContent)).toContain('Version 1 is saved again as version 3');
+    await answerDialog(mounted.user, 'Restore');
     expect(fake.calls.filter((c) => c.route === 'calendars/save').map((c) => c.payload)).toEqual([
       { calendar: VERSIONS[0]!.body, expectedVersion: 2 },
     ]);

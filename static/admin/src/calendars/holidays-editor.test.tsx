@@ -3,9 +3,10 @@
  */
 import { useState } from 'react';
 import type { Holiday } from '../../../../src/engine/calendar/types';
+import { findDialog } from '../../../shared/testing/ui';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import { NO_PROBLEMS } from '../problems';
-import { button, clean, mount, found, type Mounted } from '../testing/render';
+import { button, clean, mount, type Mounted } from '../testing/render';
 import { HolidaysEditor } from './holidays-editor';
 
 const seen = { holidays: [] as Holiday[] };
@@ -61,7 +62,7 @@ describe('importing holidays from an ICS file', () => {
       backend: fake.backend,
     });
     await chooseFile('holidays.ics', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
-    const dialog = await found(() => document.querySelector('[role="dialog"]'), 'the preview');
+    const dialog = await findDialog();
     expect(fake.calls).toEqual([
       { route: 'calendars/preview-ics', payload: { text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' } },
     ]);
@@ -95,7 +96,7 @@ describe('importing holidays from an ICS file', () => {
     }));
     mounted = await mount(<Harness initial={[]} />, { backend: fake.backend });
     await chooseFile('notes.txt', 'hello');
-    const dialog = await found(() => document.querySelector('[role="dialog"]'), 'the refusal');
+    const dialog = await findDialog();
     const alert = clean(dialog.querySelector('[role="alert"]')?.textContent);
     expect(alert).toContain('The file could not be read as a calendar (ICS).');
     expect(alert).toContain('Check that it is an iCalendar file (.ics)');
