@@ -142,7 +142,7 @@ export class SqlHistoryStore implements HistoryStore {
 }
 
 /** The `data` of a history that retention dropped. */
-const DROPPED = '';
+export const DROPPED = '';
 
 function toEntry(row: Selectable<HistoriesTable>): HistoryEntry {
   return {
