@@ -156,12 +156,14 @@ describe.each(stores)('retention on %s', (_, open) => {
       await store.actions.claim(`${id}/gold/frt/0/0/1/0`, id, closed + DAY, 60_000);
     }
     await store.histories.put(makeHistory({ issueId: '4', data: makeHistoryData({ id: '4' }) }));
+    await store.actions.claim('4/gold/frt/0/0/1/0', '4', jan, 60_000);
     expect(await store.histories.dropClosed(MONTHS[4] ?? 0, 10)).toBe(3);
+    // Dropping a closed issue's history drops its action log rows too; the open issue keeps its own.
+    expect(await store.actions.forIssue('2')).toEqual([]);
+    expect(await store.actions.forIssue('4')).toHaveLength(1);
 
     expect(await store.retention.forgetFolded(MONTHS[2] ?? 0, 10)).toBe(1);
     expect((await store.histories.page({ limit: 10 })).map((e) => e.issueId)).toEqual(['2', '3', '4']);
-    expect(await store.actions.forIssue('1')).toEqual([]);
-    expect(await store.actions.forIssue('2')).toHaveLength(1);
     expect(await store.reports.ratingCounts({ agreementIds: ['gold'] }, [jan, MONTHS[4] ?? 0])).toHaveLength(
       1,
     );
