@@ -18,6 +18,8 @@ export interface IssueWindow {
   readonly createdFrom: number;
   readonly createdTo: number;
   readonly latest: number;
+  /** Every issue ends resolved (a storage sample models issues that close); otherwise about one in eight stays open. */
+  readonly resolveAll?: boolean;
 }
 
 const PRIORITIES = [
@@ -152,6 +154,6 @@ export function generateIssue(random: Random, n: number, window: IssueWindow): R
     } else break;
   }
   // Most issues end resolved; the others are still open when they are evaluated.
-  if (state.status !== 'Resolved' && random() < 0.7) resolve();
+  if (state.status !== 'Resolved' && (window.resolveAll === true || random() < 0.7)) resolve();
   return issue.json();
 }

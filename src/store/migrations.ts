@@ -488,7 +488,30 @@ const migrations: readonly Migration[] = [
           'project_key',
         ]),
   },
+  // Storage (issue 17): twelve months of a busy site must fit Forge SQL's 1 GiB, and every secondary index
+  // repeats the primary key (issue, write id, agreement, metric, cycle: some 70 bytes) for every cycle. Reports
+  // always name their agreements, so `(agreement_id, stopped_at)` (0024) serves every range they read; these
+  // two cost some 1,100 bytes an issue on MariaDB (npx tsx bench/storage-sample.ts) for a filter the rows
+  // answer as well: the breach list reads an agreement's cycles of the range and keeps the breached ones.
+  dropIndex('0036_cycles_project_idx_dropped', 'accord_cycles_project_stopped', 'accord_cycles'),
+  dropIndex('0037_cycles_breached_idx_dropped', 'accord_cycles_breached', 'accord_cycles'),
+  // The pointer's primary key is the issue id, so the join to it is a primary-key lookup with the write id in
+  // the row: the covering copy of both (0020) was some 55 bytes an issue, for every issue kept.
+  dropIndex('0038_result_sets_write_idx_dropped', 'accord_result_sets_write', 'accord_result_sets'),
 ];
+
+/** Drops an index if it exists (Kysely's dropIndex cannot say IF EXISTS with MySQL's ON). */
+function dropIndex(name: string, index: string, table: keyof AccordDb): Migration {
+  return {
+    name,
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql' ? `drop index if exists ${index} on ${table}` : `drop index if exists ${index}`,
+        ),
+    }),
+  };
+}
 
 /**
  * A 0/1 column on `accord_cycles`, 0 for rows written before it. MySQL, MariaDB and TiDB say `IF NOT EXISTS`;

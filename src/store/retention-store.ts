@@ -9,6 +9,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { MonthAggregate, RetentionPolicy, RetentionStore } from '../app/ports/store';
+import { DROPPED } from './history-store';
 import { KEY_LIMITS } from './schema';
 import { checkKey, num, type SqlContext } from './sql-support';
 
@@ -128,6 +129,56 @@ export class SqlRetentionStore implements RetentionStore {
         ratingSum: num(row.rating_sum),
       };
     });
+  }
+
+  async forgetFolded(closedBefore: number, limit: number): Promise<number> {
+    const { db } = this.ctx;
+    // Two statements, as in `dropClosed`: MySQL refuses LIMIT inside an IN subquery.
+    const rows = await db
+      .selectFrom('accord_histories as h')
+      .select('h.issue_id')
+      .where('h.closed_at', '<', closedBefore)
+      .where('h.data', '=', DROPPED)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('accord_cycles as c')
+              .select('c.issue_id')
+              .whereRef('c.issue_id', '=', 'h.issue_id'),
+          ),
+        ),
+      )
+      .orderBy('h.closed_at')
+      .limit(limit)
+      .execute();
+    const ids = rows.map((r) => r.issue_id);
+    if (ids.length === 0) return 0;
+    // Every delete names the issues whose history is still dropped: one measured again meanwhile (an event put
+    // its history back, then its results) keeps everything. The history row goes last, so a forget that stops
+    // half-way finds the issues again.
+    for (const table of [
+      'accord_results',
+      'accord_ratings',
+      'accord_actions',
+      'accord_result_sets',
+    ] as const) {
+      await db
+        .deleteFrom(table)
+        .where('issue_id', 'in', ids)
+        .where('issue_id', 'in', (eb) =>
+          eb.selectFrom('accord_histories').select('issue_id').where('data', '=', DROPPED),
+        )
+        .execute();
+    }
+    const result = await db
+      .deleteFrom('accord_histories')
+      .where('issue_id', 'in', ids)
+      .where('data', '=', DROPPED)
+      // Reopened meanwhile: a put cleared closed_at (and restored the history).
+      .where('closed_at', '<', closedBefore)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   private async get(key: string): Promise<string | undefined> {

@@ -21,6 +21,14 @@ describe('writeIds', () => {
     const first = Array.from({ length: 100 }, a);
     const second = Array.from({ length: 100 }, b);
     expect(new Set([...first, ...second]).size).toBe(200);
-    expect(first[0]).toMatch(/^\d{18}-[0-9a-f]{16}$/);
+    expect(first[0]).toMatch(/^0[a-z][0-9a-z]{17}$/);
+  });
+
+  it('sorts after the ids an older Accord made, even those made later', () => {
+    const next = writeIds(() => Date.UTC(2026, 0, 1));
+    // The older form: an 18-digit microsecond tick, '-', 16 hex digits; this one from 2040.
+    const older = `${(Date.UTC(2040, 0, 1) * 1000).toString().padStart(18, '0')}-318810f50edad936`;
+    expect(next() > older).toBe(true);
+    expect(next().length).toBe(19);
   });
 });

@@ -131,6 +131,52 @@ describe.each(stores)('retention on %s', (_, open) => {
     expect(await counts()).toEqual(raw);
   });
 
+  it('forgets issues whose history is dropped and whose cycles are all folded, and only those', async () => {
+    const done = (id: string, closedAt: number, n = 1) =>
+      makeHistory({
+        issueId: id,
+        stamp: stamp(n),
+        data: makeHistoryData({
+          id,
+          fields: [{ keys: ['statusCategory'], at: [closedAt], values: [['new'], ['done', '3']] }],
+        }),
+      });
+    const jan = MONTHS[0] ?? 0;
+    // 1: dropped, no raw cycle left. 2: dropped, a raw cycle left. 3: closed after the instant. 4: open.
+    for (const [id, closed] of [
+      ['1', jan],
+      ['2', jan],
+      ['3', MONTHS[3] ?? 0],
+    ] as const) {
+      await store.histories.put(done(id, closed + DAY));
+      const cycles = id === '2' ? [makeCycle({ issueId: id, stoppedAt: closed + DAY })] : [];
+      await store.results.replaceIssue(id, stamp(1), [makeResult({ issueId: id })], cycles, {
+        satisfaction: 4,
+      });
+      await store.actions.claim(`${id}/gold/frt/0/0/1/0`, id, closed + DAY, 60_000);
+    }
+    await store.histories.put(makeHistory({ issueId: '4', data: makeHistoryData({ id: '4' }) }));
+    await store.actions.claim('4/gold/frt/0/0/1/0', '4', jan, 60_000);
+    expect(await store.histories.dropClosed(MONTHS[4] ?? 0, 10)).toBe(3);
+    // Dropping a closed issue's history drops its action log rows too; the open issue keeps its own.
+    expect(await store.actions.forIssue('2')).toEqual([]);
+    expect(await store.actions.forIssue('4')).toHaveLength(1);
+
+    expect(await store.retention.forgetFolded(MONTHS[2] ?? 0, 10)).toBe(1);
+    expect((await store.histories.page({ limit: 10 })).map((e) => e.issueId)).toEqual(['2', '3', '4']);
+    expect(await store.reports.ratingCounts({ agreementIds: ['gold'] }, [jan, MONTHS[4] ?? 0])).toHaveLength(
+      1,
+    );
+    // Again: nothing left to forget before the instant.
+    expect(await store.retention.forgetFolded(MONTHS[2] ?? 0, 10)).toBe(0);
+
+    // An issue measured again between the choice and the deletes keeps everything: its history is not dropped.
+    await store.histories.put(done('3', MONTHS[3] ?? 0, 2));
+    await store.results.replaceIssue('3', stamp(2), [makeResult({ issueId: '3', stamp: stamp(2) })], []);
+    expect(await store.retention.forgetFolded(MONTHS[4] ?? 0, 10)).toBe(0);
+    expect(await store.results.forIssue('3')).toHaveLength(1);
+  });
+
   it('keeps the policy an admin set', async () => {
     expect(await store.retention.policy()).toBeUndefined();
     await store.retention.setPolicy({ historyDays: 45, rawCycleMonths: 2 });

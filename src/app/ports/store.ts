@@ -376,6 +376,14 @@ export interface RetentionStore {
   oldestEnded(agreementId: string): Promise<number | undefined>;
   /** Monthly aggregates of the agreements in `[from, to)` (month starts). */
   months(agreementIds: readonly string[], from: number, to: number): Promise<MonthAggregate[]>;
+  /**
+   * Forgets up to `limit` issues closed before `closedBefore` whose history retention dropped and of which no
+   * cycle is left raw (all folded and deleted): their history row, result-set pointer, ratings, leftover results
+   * and action log entries are deleted, so storage stops growing with every issue ever measured. The monthly
+   * aggregates keep what reports and credits count; an event on such an issue measures it afresh from Jira.
+   * How many it forgot.
+   */
+  forgetFolded(closedBefore: number, limit: number): Promise<number>;
 }
 
 // ── Pending issues ─────────────────────────────────────────────────────────────────────────────────────

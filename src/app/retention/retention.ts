@@ -6,7 +6,11 @@
  *   that replaces completed results finds the issue and reads it from Jira again, in bulk (a reopened issue is
  *   read in full by its next event anyway);
  * - cycles that ended before the last `rawCycleMonths` whole months (in each agreement's reporting zone) are
- *   folded into monthly aggregates, which reports and credits count instead, then deleted.
+ *   folded into monthly aggregates, which reports and credits count instead, then deleted;
+ * - an issue whose history is dropped and whose cycles are all folded is forgotten: its history row, result-set
+ *   pointer, ratings and action log entries are deleted. Nothing reads them any more (reports count the
+ *   aggregates, a recalculation cannot change a folded month), so storage is bounded by the two windows instead
+ *   of growing with every issue ever measured. An event on a forgotten issue measures it afresh from Jira.
  */
 import { periodContaining, periodsEnding } from '../../engine/report/periods';
 import type { EpochMs } from '../../engine/time/units';
@@ -25,7 +29,7 @@ export const RETENTION_BOUNDS = {
 
 /** SQL statements one sweep spends on retention at most: a few seconds of Forge SQL's 150 a second. */
 export const RETENTION_STATEMENTS_PER_SWEEP = 40;
-/** Histories dropped per statement pair. */
+/** Histories dropped per statement pair, and issues forgotten per six statements. */
 const DROP_BATCH = 500;
 /** Raw cycles are deleted a day of end instants per statement, so each DELETE stays well under 10 s. */
 const DELETE_SLICE_MS = 24 * 3_600_000;
@@ -40,6 +44,7 @@ export interface RetentionReport {
   readonly historiesDropped: number;
   readonly monthsFolded: number;
   readonly cyclesDeleted: number;
+  readonly issuesForgotten: number;
   /** Statements spent (about). */
   readonly statements: number;
 }
@@ -69,11 +74,20 @@ export async function applyRetention(
   let cyclesDeleted = 0;
   const config = await loadReportConfig(deps);
   statements += 2;
+  // The last `rawCycleMonths` whole months and the current one stay raw, per agreement's zone; issues closed
+  // before the earliest of these starts may be forgotten once no cycle of theirs is left raw.
+  const keepFrom = new Map<string, number>();
+  let forgetBefore = now - policy.historyDays * DAY_MS;
+  for (const agreement of config.agreements.values()) {
+    const zone = zoneOf(agreement.body, config.calendars);
+    const start = periodsEnding('month', zone, now, policy.rawCycleMonths + 1)[0]?.start ?? now;
+    keepFrom.set(agreement.id, start);
+    forgetBefore = Math.min(forgetBefore, start);
+  }
   for (const agreement of config.agreements.values()) {
     if (statements + 8 > budget) break;
     const zone = zoneOf(agreement.body, config.calendars);
-    // The last `rawCycleMonths` whole months and the current one stay raw.
-    const keepFrom = periodsEnding('month', zone, now, policy.rawCycleMonths + 1)[0]?.start ?? now;
+    const keptFrom = keepFrom.get(agreement.id) ?? now;
     let horizon = await deps.store.retention.foldedBefore(agreement.id);
     let oldest = await deps.store.retention.oldestEnded(agreement.id);
     statements += 2;
@@ -90,14 +104,22 @@ export async function applyRetention(
         continue;
       }
       const month = periodContaining('month', zone, Math.max(oldest, horizon) as EpochMs);
-      if (month.end > keepFrom) break;
+      if (month.end > keptFrom) break;
       await deps.store.retention.foldMonth(agreement.id, month.start, month.end);
       horizon = month.end;
       monthsFolded++;
       statements += 6;
     }
   }
-  return { historiesDropped, monthsFolded, cyclesDeleted, statements };
+
+  let issuesForgotten = 0;
+  while (statements + 6 <= budget) {
+    const forgotten = await deps.store.retention.forgetFolded(forgetBefore, DROP_BATCH);
+    statements += forgotten === 0 ? 1 : 6;
+    issuesForgotten += forgotten;
+    if (forgotten < DROP_BATCH) break;
+  }
+  return { historiesDropped, monthsFolded, cyclesDeleted, issuesForgotten, statements };
 }
 
 /** Retention as the sweep runs it: a failure is logged and left for the next sweep, never the sweep's end. */
