@@ -135,7 +135,9 @@ export class SqlResultStore implements ResultStore {
       seen.add(write.issueId);
       for (const row of [...write.results, ...write.cycles]) {
         if (row.issueId !== write.issueId)
-          throw new Error(`replaceIssues: the write of issue ${write.issueId} has a row of issue ${row.issueId}`);
+          throw new Error(
+            `replaceIssues: the write of issue ${write.issueId} has a row of issue ${row.issueId}`,
+          );
       }
     }
     if (writes.length === 0) return [];
@@ -213,7 +215,7 @@ export class SqlResultStore implements ResultStore {
       .execute();
   }
 
-    async forIssue(issueId: string): Promise<StoredResult[]> {
+  async forIssue(issueId: string): Promise<StoredResult[]> {
     const rows = await this.currentResults()
       .where('r.issue_id', '=', issueId)
       .orderBy('r.agreement_id')
