@@ -183,8 +183,10 @@ export class SqlResultStore implements ResultStore {
 
   /**
    * Creates the pointers of a batch, or moves each forward to `writeId` where it names an older write (stamp,
-   * write id) than that issue's own stamp with `writeId`. MySQL's upsert evaluates its assignments left to
-   * right and TiDB's may not; the second condition holds under either reading exactly when the first did.
+   * write id) than that issue's own stamp with `writeId`. MySQL evaluates an upsert's assignments left to right,
+   * each seeing the columns already assigned, so `write_id` goes first: `stamp`'s guard, read after it, still
+   * holds exactly when there is a newer stamp to take (had `stamp` gone first, `write_id`'s guard would compare
+   * against the new stamp and could leave the pointer naming the old write under the new stamp).
    */
   private async movePointers(writes: readonly IssueWrite[], writeId: string): Promise<void> {
     const { db } = this.ctx;
@@ -210,7 +212,7 @@ export class SqlResultStore implements ResultStore {
     await insert
       .onDuplicateKeyUpdate({
         write_id: sql<string>`if(${older}, values(${sql.ref('write_id')}), ${sql.ref('write_id')})`,
-        stamp: sql<string>`if(${sql.ref('write_id')} = values(${sql.ref('write_id')}) or ${older}, values(${sql.ref('stamp')}), ${sql.ref('stamp')})`,
+        stamp: sql<string>`if(${older}, values(${sql.ref('stamp')}), ${sql.ref('stamp')})`,
       })
       .execute();
   }
