@@ -22,6 +22,7 @@ import { ForgeEmulator, type HandlerModule } from '../test/emulator/emulator';
 import { migrateDirectly, seedConfig } from '../test/emulator/seed';
 import { pick, seeded } from './prng';
 import { heading, int, ms, table } from './report';
+import { estimate100k, printEstimate } from './recalculation';
 import { SqlTally } from './sql-tally';
 import { sampleStorage } from './storage-sample';
 
@@ -204,6 +205,7 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
     await emulator.advance(MINUTE);
     const fieldWritesBefore = emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0;
     tally.active = true;
+    const recalcCpu = process.cpuUsage();
     const recalcStart = emulator.now();
     const job = (await emulator.invokeResolver(
       'jobs/start',
@@ -212,6 +214,7 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
     )) as { ok: boolean; data?: { id: string } };
     await emulator.drain();
     const recalcMs = emulator.now() - recalcStart;
+    const recalcCpuUsed = process.cpuUsage(recalcCpu);
     tally.active = false;
     const status = (await emulator.invokeResolver(
       'jobs/status',
@@ -250,6 +253,13 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
     );
     console.log("  the recalculation's Forge SQL statements:");
     tally.print(recalcIssues, recalcFieldWrites);
+    const estimate = estimate100k({
+      issues: recalcIssues,
+      virtualMs: recalcMs,
+      cpuMs: (recalcCpuUsed.user + recalcCpuUsed.system) / 1000,
+      statements: tally.total,
+    });
+    printEstimate(estimate);
     const storage = await storageIn12Months(url, profile);
     table([
       ['figure (emulator)', 'measured', 'goal', 'result'],
@@ -264,11 +274,12 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
         verdict(burstDrained <= 30 * MINUTE),
       ],
       [`recalculation of ${int(recalcIssues)} issues`, ms(recalcMs), '', 'info'],
+      ['  per 100,000 issues (linear from the above, virtual time only)', ms(recalcPer100k), '', 'info'],
       [
-        '  per 100,000 issues (linear from the above)',
-        ms(recalcPer100k),
+        '  per 100,000 issues (4 lanes, with CPU time, see above)',
+        ms(estimate.totalMs),
         '≤ 30 min',
-        verdict(recalcPer100k <= 30 * MINUTE),
+        verdict(estimate.totalMs <= 30 * MINUTE),
       ],
       [
         'peak DML requests a second',
