@@ -12,7 +12,8 @@
  *
  * 9. (issue 17) a site simulation on the Forge emulator with MariaDB (ACCORD_MYSQL_URL; said so when it is
  *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick]` runs it alone,
- *    the full profile unless `--quick`.
+ *    the full profile unless `--quick`. `npm run bench -- --recalc [issues]` runs a recalculation alone, with
+ *    its Forge SQL statements counted by kind.
  *
  * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
  * engine and the oracle disagree, the command line does not print one result line per issue, or the live loop's
@@ -28,6 +29,7 @@ import { benchLiveLoop } from './live-loop';
 import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
 import { benchQueries, type Rates } from './queries';
 import { benchReportMonth } from './report-month';
+import { benchRecalculation } from './recalculation';
 import { benchSite } from './site-simulation';
 import { heading, int, mb, ms, perSecond, since, table, times } from './report';
 
@@ -59,6 +61,11 @@ function summary(goals: readonly Goal[]): void {
 async function run(): Promise<number> {
   if (process.argv.includes('--site')) {
     await benchSite(process.argv.includes('--quick'));
+    return 0;
+  }
+  const recalc = process.argv.indexOf('--recalc');
+  if (recalc >= 0) {
+    await benchRecalculation(Number(process.argv[recalc + 1] ?? '') || 1000);
     return 0;
   }
   const start = process.hrtime.bigint();

@@ -24,9 +24,12 @@ import { ForgeEmulator, type HandlerModule } from '../test/emulator/emulator';
 import { migrateDirectly, seedConfig } from '../test/emulator/seed';
 import { pick, seeded } from './prng';
 import { heading, int, ms, table } from './report';
+import { estimate100k, printEstimate } from './recalculation';
+import { SqlTally } from './sql-tally';
 import { PER_ISSUE_TABLES, sampleStorage, type StorageSample, type TableBytes } from './storage-sample';
 
 const MINUTE = 60_000;
+const FIELD_WRITES = 'POST /rest/api/3/app/field/value';
 /** Monday 2 March 2026, 10:00 in Berlin: the peak hour begins. */
 const START = Date.UTC(2026, 2, 2, 9);
 const ROOT = process.cwd();
@@ -57,7 +60,7 @@ const QUICK: Profile = {
 };
 
 /** The app's handlers in a fresh module registry (a cold start), outside jest: `src/` and `@forge/*` again. */
-function freshHandlers(): HandlerModule {
+export function freshHandlers(): HandlerModule {
   const src = join(__dirname, '..', 'src');
   const forge = join('node_modules', '@forge');
   const cache = require.cache as Record<string, unknown>;
@@ -106,6 +109,7 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
     omitRetryAfter: 0.3,
   });
   const real = process.hrtime.bigint();
+  const tally = new SqlTally(emulator);
   // The handlers' log lines (`forge logs` on Forge) are counted by code, not printed one by one.
   const logged = new Map<string, number>();
   const { error: consoleError, warn: consoleWarn, info: consoleInfo, log: consoleLog } = console;
@@ -201,6 +205,9 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
       );
     });
     await emulator.advance(MINUTE);
+    const fieldWritesBefore = emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0;
+    tally.active = true;
+    const recalcCpu = process.cpuUsage();
     const recalcStart = emulator.now();
     const job = (await emulator.invokeResolver(
       'jobs/start',
@@ -209,12 +216,15 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
     )) as { ok: boolean; data?: { id: string } };
     await emulator.drain();
     const recalcMs = emulator.now() - recalcStart;
+    const recalcCpuUsed = process.cpuUsage(recalcCpu);
+    tally.active = false;
     const status = (await emulator.invokeResolver(
       'jobs/status',
       { jobId: job.data?.id ?? '' },
       { accountId: 'chris-admin', moduleKey: 'accord-admin' },
     )) as { data?: { state: string; done: number; total: number } };
     const recalcIssues = status.data?.done ?? 0;
+    const recalcFieldWrites = (emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0) - fieldWritesBefore;
 
     const end = emulator.metrics();
     const storedBytes = await emulator.sql.storedBytes();
@@ -243,6 +253,15 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
       `  SQL refusals absorbed by the app (waited out and sent again): ${int(end.sql.refused.dmlRate)} DML rate, ` +
         `${int(end.sql.refused.ddlRate)} DDL rate; queue pushes refused: ${int(end.events.refusedRate + end.events.refusedSize)}`,
     );
+    console.log("  the recalculation's Forge SQL statements:");
+    tally.print(recalcIssues, recalcFieldWrites);
+    const estimate = estimate100k({
+      issues: recalcIssues,
+      virtualMs: recalcMs,
+      cpuMs: (recalcCpuUsed.user + recalcCpuUsed.system) / 1000,
+      statements: tally.total,
+    });
+    printEstimate(estimate);
     const storage = await storageIn12Months(url, profile, quick);
     table([
       ['figure (emulator)', 'measured', 'goal', 'result'],
@@ -257,11 +276,12 @@ export async function benchSite(quick: boolean): Promise<SiteFigures> {
         verdict(burstDrained <= 30 * MINUTE),
       ],
       [`recalculation of ${int(recalcIssues)} issues`, ms(recalcMs), '', 'info'],
+      ['  per 100,000 issues (linear from the above, virtual time only)', ms(recalcPer100k), '', 'info'],
       [
-        '  per 100,000 issues (linear from the above)',
-        ms(recalcPer100k),
+        '  per 100,000 issues (4 lanes, with CPU time, see above)',
+        ms(estimate.totalMs),
         '≤ 30 min',
-        verdict(recalcPer100k <= 30 * MINUTE),
+        verdict(estimate.totalMs <= 30 * MINUTE),
       ],
       [
         'peak DML requests a second',

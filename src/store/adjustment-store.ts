@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { AdjustmentStore, StoredAdjustment } from '../app/ports/store';
 import { KEY_LIMITS, type AdjustmentsTable } from './schema';
-import { checkKey, insertIfAbsent, num, numOrNull, type SqlContext } from './sql-support';
+import { batches, checkKey, insertIfAbsent, num, numOrNull, type SqlContext } from './sql-support';
 
 /** {@link AdjustmentStore} over SQL. */
 export class SqlAdjustmentStore implements AdjustmentStore {
@@ -42,7 +42,31 @@ export class SqlAdjustmentStore implements AdjustmentStore {
       .execute();
     return rows.map(toAdjustment);
   }
+
+  async forIssues(issueIds: readonly string[]): Promise<Map<string, StoredAdjustment[]>> {
+    const byIssue = new Map<string, StoredAdjustment[]>();
+    // Adjustments are rare (a few an issue at most), so a step's ids fit one statement and its answer.
+    for (const batch of batches([...new Set(issueIds)], ID_BATCH)) {
+      const rows = await this.ctx.db
+        .selectFrom('accord_adjustments')
+        .selectAll()
+        .where('issue_id', 'in', batch)
+        .orderBy('issue_id')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      for (const row of rows) {
+        const list = byIssue.get(row.issue_id) ?? [];
+        list.push(toAdjustment(row));
+        byIssue.set(row.issue_id, list);
+      }
+    }
+    return byIssue;
+  }
 }
+
+/** Issue ids in one `in (…)` list: well within both engines' placeholder limits. */
+const ID_BATCH = 1000;
 
 /** 40 hex digits of SHA-1 over the decision's content: the same decision, the same id. */
 function idOf(a: StoredAdjustment): string {

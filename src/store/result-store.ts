@@ -13,7 +13,14 @@
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type { AgreementKind } from '../engine/agreement/types';
 import type { MetricResult, MetricState } from '../engine/evaluate/result';
-import type { HistoryStamp, IssueFacts, ResultStore, StoredCycle, StoredResult } from '../app/ports/store';
+import type {
+  HistoryStamp,
+  IssueFacts,
+  IssueWrite,
+  ResultStore,
+  StoredCycle,
+  StoredResult,
+} from '../app/ports/store';
 import { compactJson, readCompactJson } from './compact-json';
 import { KEY_LIMITS, type CyclesTable, type ResultsTable } from './schema';
 import {
@@ -24,6 +31,7 @@ import {
   num,
   numOrNull,
   parseJson,
+  sizedBatches,
   updated,
   type SqlContext,
 } from './sql-support';
@@ -109,6 +117,106 @@ export class SqlResultStore implements ResultStore {
     return 'written';
   }
 
+  /**
+   * The same protocol as {@link replaceIssue} for a whole batch, in a fixed number of statements whatever its
+   * size: the rows of every issue under one fresh write id (multi-row INSERTs), every pointer created or moved
+   * forward in one upsert whose guard compares each row's own stamp, one read of the pointers to learn which
+   * moved, and one DELETE a table for the rows of older writes. The guard per issue is the upsert's, so a
+   * history written meanwhile with a newer stamp keeps its results, exactly as against `replaceIssue`.
+   */
+  async replaceIssues(writes: readonly IssueWrite[]): Promise<('written' | 'stale')[]> {
+    const { db } = this.ctx;
+    const seen = new Set<string>();
+    for (const write of writes) {
+      checkKey('issue id', write.issueId, KEY_LIMITS.issueId);
+      checkKey('stamp', write.stamp, KEY_LIMITS.stamp);
+      if (seen.has(write.issueId))
+        throw new Error(`replaceIssues was given issue ${write.issueId} twice in one batch`);
+      seen.add(write.issueId);
+      for (const row of [...write.results, ...write.cycles]) {
+        if (row.issueId !== write.issueId)
+          throw new Error(
+            `replaceIssues: the write of issue ${write.issueId} has a row of issue ${row.issueId}`,
+          );
+      }
+    }
+    if (writes.length === 0) return [];
+    // One write id for the batch: ids order the writes of one issue, and each issue is here once.
+    const writeId = this.nextWriteId();
+    const ids = writes.map((w) => w.issueId);
+
+    // 1. The rows, invisible until a pointer names their write id.
+    const results = writes.flatMap((w) => w.results.map((r) => resultRow(r, writeId)));
+    for (const batch of sizedBatches(results)) await db.insertInto('accord_results').values(batch).execute();
+    const cycles = writes.flatMap((w) => w.cycles.map((c) => cycleRow(c, writeId, w.stamp)));
+    for (const batch of sizedBatches(cycles)) await db.insertInto('accord_cycles').values(batch).execute();
+    const ratings = writes.flatMap((w) => {
+      const rating = w.facts?.satisfaction ?? null;
+      return rating === null ? [] : [{ issue_id: w.issueId, write_id: writeId, rating, stamp: w.stamp }];
+    });
+    for (const batch of sizedBatches(ratings)) await db.insertInto('accord_ratings').values(batch).execute();
+
+    // 2. Every pointer created, or moved where it points at an older write: one upsert, guarded per row.
+    for (const batch of batches(writes, ID_BATCH)) await this.movePointers(batch, writeId);
+
+    // 3. Which moved: those now naming this write id. The others met a newer write; their rows are garbage.
+    const moved = new Set<string>();
+    for (const batch of batches(ids, ID_BATCH)) {
+      const rows = await db
+        .selectFrom('accord_result_sets')
+        .select('issue_id')
+        .where('issue_id', 'in', batch)
+        .where('write_id', '=', writeId)
+        .execute();
+      for (const row of rows) moved.add(row.issue_id);
+    }
+    const stale = ids.filter((id) => !moved.has(id));
+    for (const batch of batches(stale, ID_BATCH)) {
+      await this.deleteRowsOf(batch, sql<SqlBool>`${sql.ref('write_id')} = ${writeId}`);
+    }
+
+    // 4. Rows of writes older than each issue's current one (its pointer only moves forward, so they can never
+    // become current again): vanished agreements and metrics, replaced rows, leftovers of interrupted writes.
+    for (const batch of batches([...moved], ID_BATCH)) await this.deleteRowsOf(batch, 'behind-pointer');
+    return ids.map((id) => (moved.has(id) ? 'written' : 'stale'));
+  }
+
+  /**
+   * Creates the pointers of a batch, or moves each forward to `writeId` where it names an older write (stamp,
+   * write id) than that issue's own stamp with `writeId`. MySQL evaluates an upsert's assignments left to right,
+   * each seeing the columns already assigned, so `write_id` goes first: `stamp`'s guard, read after it, still
+   * holds exactly when there is a newer stamp to take (had `stamp` gone first, `write_id`'s guard would compare
+   * against the new stamp and could leave the pointer naming the old write under the new stamp).
+   */
+  private async movePointers(writes: readonly IssueWrite[], writeId: string): Promise<void> {
+    const { db } = this.ctx;
+    const rows = writes.map((w) => ({ issue_id: w.issueId, stamp: w.stamp, write_id: writeId }));
+    const insert = db.insertInto('accord_result_sets').values(rows);
+    if (this.ctx.dialect === 'sqlite') {
+      await insert
+        .onConflict((oc) =>
+          oc
+            .column('issue_id')
+            .doUpdateSet({
+              stamp: sql<string>`excluded.stamp`,
+              write_id: sql<string>`excluded.write_id`,
+            })
+            .where(
+              sql<SqlBool>`(accord_result_sets.stamp < excluded.stamp or (accord_result_sets.stamp = excluded.stamp and accord_result_sets.write_id < excluded.write_id))`,
+            ),
+        )
+        .execute();
+      return;
+    }
+    const older = sql`(${sql.ref('stamp')} < values(${sql.ref('stamp')}) or (${sql.ref('stamp')} = values(${sql.ref('stamp')}) and ${sql.ref('write_id')} < values(${sql.ref('write_id')})))`;
+    await insert
+      .onDuplicateKeyUpdate({
+        write_id: sql<string>`if(${older}, values(${sql.ref('write_id')}), ${sql.ref('write_id')})`,
+        stamp: sql<string>`if(${older}, values(${sql.ref('stamp')}), ${sql.ref('stamp')})`,
+      })
+      .execute();
+  }
+
   async forIssue(issueId: string): Promise<StoredResult[]> {
     const rows = await this.currentResults()
       .where('r.issue_id', '=', issueId)
@@ -173,6 +281,21 @@ export class SqlResultStore implements ResultStore {
       .selectAll('r');
   }
 
+  /**
+   * Deletes the result, cycle and rating rows of several issues: those of `which` write, or those of writes
+   * older than the issue's current one (`behind-pointer`: older by stamp, then write id, than its pointer).
+   */
+  private async deleteRowsOf(issueIds: readonly string[], which: Expression<SqlBool> | 'behind-pointer') {
+    const { db } = this.ctx;
+    for (const table of ['accord_results', 'accord_cycles', 'accord_ratings'] as const) {
+      const condition =
+        which === 'behind-pointer'
+          ? sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${sql.table(table)}.issue_id and (${sql.table(table)}.stamp < p.stamp or (${sql.table(table)}.stamp = p.stamp and ${sql.table(table)}.write_id < p.write_id)))`
+          : which;
+      await db.deleteFrom(table).where('issue_id', 'in', issueIds).where(condition).execute();
+    }
+  }
+
   /** Deletes an issue's result, cycle and rating rows, all of them or those matching `which`. */
   private async deleteRows(issueId: string, which?: Expression<SqlBool>): Promise<void> {
     const { db } = this.ctx;
@@ -189,6 +312,9 @@ export class SqlResultStore implements ResultStore {
     await ratings.execute();
   }
 }
+
+/** Issue ids in one `in (…)` list or one upsert: well within both engines' placeholder limits. */
+const ID_BATCH = 500;
 
 // ── Write order ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -93,3 +93,30 @@ export function batches<T>(rows: readonly T[], size = 100): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/**
+ * Splits rows into batches of at most `maxRows` rows and about `maxBytes` of values each (their JSON, which is
+ * what a Forge SQL request carries as parameters): a batch write of many issues stays within Forge SQL's 1 MiB
+ * request with room for the statement text. A row larger than `maxBytes` goes alone.
+ */
+export function sizedBatches<T extends object>(
+  rows: readonly T[],
+  maxRows = 500,
+  maxBytes = 512 * 1024,
+): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = JSON.stringify(Object.values(row)).length;
+    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}

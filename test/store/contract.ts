@@ -299,6 +299,158 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect((await store.results.cycles({})).map((c) => c.elapsedMs)).toEqual([4]);
       });
 
+      describe('replaceIssues (a batch)', () => {
+        const of = (issueId: string, n: number) => ({
+          result: (r: typeof gold) => ({ ...r, issueId, issueKey: `SD-${issueId}`, stamp: stamp(n) }),
+          cycle: (overrides: Parameters<typeof makeCycle>[0] = {}) =>
+            makeCycle({ issueId, issueKey: `SD-${issueId}`, ...overrides }),
+        });
+        const a = of('10001', 1);
+        const b = of('10002', 1);
+        const c = of('10003', 1);
+
+        it('writes each issue as replaceIssue would, and leaves issues outside the batch alone', async () => {
+          await store.results.replaceIssue(
+            '10009',
+            stamp(1),
+            [of('10009', 1).result(gold)],
+            [makeCycle({ issueId: '10009' })],
+          );
+          const outcomes = await store.results.replaceIssues([
+            {
+              issueId: '10001',
+              stamp: stamp(1),
+              results: [a.result(gold), a.result(ola)],
+              cycles: [a.cycle()],
+            },
+            {
+              issueId: '10002',
+              stamp: stamp(1),
+              results: [b.result(goldFrt)],
+              cycles: [b.cycle(), b.cycle({ cycle: 1 })],
+            },
+            { issueId: '10003', stamp: stamp(1), results: [], cycles: [] },
+          ]);
+
+          expect(outcomes).toEqual(['written', 'written', 'written']);
+          expect(await store.results.forIssue('10001')).toEqual([a.result(gold), a.result(ola)]);
+          expect(await store.results.forIssue('10002')).toEqual([b.result(goldFrt)]);
+          expect(await store.results.forIssue('10003')).toEqual([]);
+          expect(await store.results.forIssue('10009')).toEqual([of('10009', 1).result(gold)]);
+          expect((await store.results.cycles({})).map((x) => `${x.issueId}/${x.cycle}`)).toEqual([
+            '10001/0',
+            '10002/0',
+            '10002/1',
+            '10009/0',
+          ]);
+        });
+
+        it('removes the rows of older writes of every issue in the batch', async () => {
+          await store.results.replaceIssue(
+            '10001',
+            stamp(1),
+            [a.result(gold), a.result(ola)],
+            [a.cycle(), a.cycle({ agreementId: 'ola-l2' })],
+          );
+          await store.results.replaceIssue('10002', stamp(1), [b.result(gold)], [b.cycle()]);
+          const recalculated = (r: typeof gold) => ({ ...r, agreementVersion: 2 });
+
+          expect(
+            await store.results.replaceIssues([
+              {
+                issueId: '10001',
+                stamp: stamp(1),
+                results: [recalculated(a.result(gold))],
+                cycles: [a.cycle({ agreementVersion: 2 })],
+              },
+              { issueId: '10002', stamp: stamp(2), results: [], cycles: [] },
+            ]),
+          ).toEqual(['written', 'written']);
+          expect(await store.results.forIssue('10001')).toEqual([recalculated(a.result(gold))]);
+          expect(await store.results.forIssue('10002')).toEqual([]);
+          expect(
+            (await store.results.cycles({})).map((x) => [x.issueId, x.agreementId, x.agreementVersion]),
+          ).toEqual([['10001', 'gold', 2]]);
+        });
+
+        it('keeps the newer results of an issue whose history moved on, and writes the rest', async () => {
+          // Issue 10002 got a newer history (stamp 5) while the batch was computed from stamp 4.
+          const newer = of('10002', 5).result({ ...gold, state: 'met' });
+          await store.results.replaceIssue('10002', stamp(5), [newer], [b.cycle({ elapsedMs: 5 })]);
+          const b4 = of('10002', 4);
+
+          expect(
+            await store.results.replaceIssues([
+              {
+                issueId: '10001',
+                stamp: stamp(4),
+                results: [of('10001', 4).result(gold)],
+                cycles: [a.cycle()],
+              },
+              {
+                issueId: '10002',
+                stamp: stamp(4),
+                results: [b4.result(gold), b4.result(ola)],
+                cycles: [b.cycle()],
+              },
+              { issueId: '10003', stamp: stamp(4), results: [of('10003', 4).result(gold)], cycles: [] },
+            ]),
+          ).toEqual(['written', 'stale', 'written']);
+          expect(await store.results.forIssue('10002')).toEqual([newer]);
+          expect(
+            (await store.results.cycles({})).filter((x) => x.issueId === '10002').map((x) => x.elapsedMs),
+          ).toEqual([5]);
+          expect(await store.results.forIssue('10001')).toEqual([of('10001', 4).result(gold)]);
+          expect(await store.results.forIssue('10003')).toEqual([of('10003', 4).result(gold)]);
+        });
+
+        it('converges on the newest stamp when a batch races single writes', async () => {
+          const writes = [
+            store.results.replaceIssues([
+              {
+                issueId: '10001',
+                stamp: stamp(2),
+                results: [of('10001', 2).result(gold)],
+                cycles: [a.cycle({ elapsedMs: 2 })],
+              },
+              {
+                issueId: '10003',
+                stamp: stamp(2),
+                results: [of('10003', 2).result(gold)],
+                cycles: [c.cycle({ elapsedMs: 2 })],
+              },
+            ]),
+            store.results.replaceIssue(
+              '10001',
+              stamp(3),
+              [of('10001', 3).result(gold)],
+              [a.cycle({ elapsedMs: 3 })],
+            ),
+            store.results.replaceIssue(
+              '10003',
+              stamp(1),
+              [of('10003', 1).result(gold)],
+              [c.cycle({ elapsedMs: 1 })],
+            ),
+          ];
+          await Promise.all(writes);
+
+          expect(await store.results.forIssue('10001')).toEqual([of('10001', 3).result(gold)]);
+          expect(await store.results.forIssue('10003')).toEqual([of('10003', 2).result(gold)]);
+          expect((await store.results.cycles({})).map((x) => x.elapsedMs)).toEqual([3, 2]);
+        });
+
+        it('refuses an issue twice in one batch, or a row of another issue, before writing anything', async () => {
+          const once = { issueId: '10001', stamp: stamp(1), results: [a.result(gold)], cycles: [] };
+          await expect(store.results.replaceIssues([once, once])).rejects.toThrow(/issue 10001 twice/);
+          await expect(store.results.replaceIssues([{ ...once, results: [b.result(gold)] }])).rejects.toThrow(
+            /issue 10001 has a row of issue 10002/,
+          );
+          expect(await store.results.forIssue('10001')).toEqual([]);
+          expect(await store.results.replaceIssues([])).toEqual([]);
+        });
+      });
+
       it('deletes everything stored for one issue', async () => {
         await store.results.replaceIssue('10001', stamp(1), [gold], [makeCycle()]);
         const other = makeResult({ issueId: '10002', issueKey: 'SD-2' });
@@ -384,6 +536,35 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           'SD-1/gold/1',
         ]);
         expect(await pick({ stoppedTo: T0 + HOUR })).toEqual(['IT-1/gold/0']);
+      });
+    });
+
+    // ── Adjustments ─────────────────────────────────────────────────────────────────────────────────
+
+    describe('adjustments', () => {
+      const decision = (at: number, kind: 'extension' | 'excuse' = 'extension') => ({
+        kind,
+        agreementId: 'gold',
+        metricId: 'ttr',
+        cycleStartedAt: T0,
+        at,
+        minutes: kind === 'extension' ? 60 : null,
+        until: null,
+        reason: `decided at ${at}`,
+        actor: 'agent-1',
+      });
+
+      it('reads the decisions of several issues at once, each oldest first, as forIssue does', async () => {
+        await store.adjustments.add('10002', decision(T0 + 2 * HOUR, 'excuse'));
+        await store.adjustments.add('10001', decision(T0 + HOUR));
+        await store.adjustments.add('10002', decision(T0 + HOUR));
+        await store.adjustments.add('10003', decision(T0));
+
+        const read = await store.adjustments.forIssues(['10002', '10001', '10004', '10002']);
+        expect([...read.keys()].sort()).toEqual(['10001', '10002']);
+        expect(read.get('10001')).toEqual(await store.adjustments.forIssue('10001'));
+        expect(read.get('10002')).toEqual([decision(T0 + HOUR), decision(T0 + 2 * HOUR, 'excuse')]);
+        expect(await store.adjustments.forIssues([])).toEqual(new Map());
       });
     });
 

@@ -108,6 +108,61 @@ describe('a results write killed half-way', () => {
   });
 });
 
+describe('a batch of results writes (replaceIssues)', () => {
+  const other = (r: typeof gold) => ({ ...r, issueId: '10002', issueKey: 'SD-2' });
+  const otherCycle = (overrides: Parameters<typeof makeCycle>[0] = {}) =>
+    makeCycle({ issueId: '10002', issueKey: 'SD-2', ...overrides });
+  const batch = () => [
+    { issueId: '10001', stamp: stamp(2), results: [v2(gold)], cycles: [makeCycle({ agreementVersion: 2 })] },
+    {
+      issueId: '10002',
+      stamp: stamp(2),
+      results: [v2(other(gold))],
+      cycles: [otherCycle({ agreementVersion: 2 })],
+    },
+  ];
+
+  it('killed before its pointers move leaves every issue as it was, and the next batch cleans up', async () => {
+    const { store, killBefore, rowCount } = await killableStore();
+    await store.results.replaceIssue('10001', stamp(1), [gold, ola], [makeCycle()]);
+    await store.results.replaceIssue('10002', stamp(1), [other(gold)], [otherCycle()]);
+
+    killBefore(/insert into "accord_result_sets"/);
+    await expect(store.results.replaceIssues(batch())).rejects.toThrow('killed');
+    expect(await store.results.forIssue('10001')).toEqual([gold, ola]);
+    expect(await store.results.forIssue('10002')).toEqual([other(gold)]);
+
+    expect(await store.results.replaceIssues(batch())).toEqual(['written', 'written']);
+    expect(await store.results.forIssue('10001')).toEqual([v2(gold)]);
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([2, 2]);
+  });
+
+  it('killed after its pointers moved shows only the new results, and the next write cleans up', async () => {
+    const { store, killBefore, rowCount } = await killableStore();
+    await store.results.replaceIssue('10001', stamp(1), [gold, ola], [makeCycle()]);
+    await store.results.replaceIssue('10002', stamp(1), [other(gold)], [otherCycle()]);
+
+    killBefore(/delete from "accord_results"/);
+    await expect(store.results.replaceIssues(batch())).rejects.toThrow('killed');
+    expect(await store.results.forIssue('10001')).toEqual([v2(gold)]);
+    expect(await store.results.forIssue('10002')).toEqual([v2(other(gold))]);
+    expect(rowCount('accord_results')).toBe(5);
+
+    expect(await store.results.replaceIssues(batch())).toEqual(['written', 'written']);
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([2, 2]);
+  });
+
+  it('leaves nothing of an issue that lost to a newer write, and nothing older of the others', async () => {
+    const { store, rowCount } = await killableStore();
+    await store.results.replaceIssue('10001', stamp(3), [{ ...gold, stamp: stamp(3) }], [makeCycle()]);
+    await store.results.replaceIssue('10002', stamp(1), [other(gold), other(ola)], [otherCycle()]);
+
+    expect(await store.results.replaceIssues(batch())).toEqual(['stale', 'written']);
+    expect(await store.results.forIssue('10001')).toEqual([{ ...gold, stamp: stamp(3) }]);
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([2, 2]);
+  });
+});
+
 describe('a history write killed half-way', () => {
   it('keeps the stored history until a write completes', async () => {
     const { store, killBefore } = await killableStore();

@@ -1,15 +1,10 @@
 import { fieldsUsed, unknownFields } from '../../engine/evaluate/evaluate';
 import { ISSUE_HISTORY_DATA_VERSION } from '../../engine/issue';
 import type { Deps } from '../evaluation/deps';
-import {
-  evaluateStored,
-  refreshIssue,
-  toStoredHistory,
-  type IssueOutcome,
-} from '../evaluation/evaluate-issue';
+import { refreshIssue, toStoredHistory } from '../evaluation/evaluate-issue';
+import { evaluateStoredMany } from '../evaluation/evaluate-many';
 import { summarizeMetrics } from '../evaluation/summary';
 import {
-  issueChannel,
   type CustomFieldUpdate,
   type Job,
   type JobLane,
@@ -67,7 +62,7 @@ export async function startJob(deps: Deps, spec: JobSpec, actor: string): Promis
 /** Lanes of a large job, run by parallel consumer invocations within Forge SQL's shared request budget. */
 export const JOB_LANES = 4;
 /** Issues per lane at least: a small job runs as one lane. */
-const ISSUES_PER_LANE = 1000;
+export const ISSUES_PER_LANE = 1000;
 /** A lane's lease: longer than a step may run, so a dead step's lease expires on its own. */
 const LANE_LEASE_MS = 15 * 60_000;
 /** Steps of a lane that may fail in a row before the job ends as failed. */
@@ -235,7 +230,10 @@ async function runJqlStep(deps: Deps, job: Job, started: number, budgetMs: numbe
 
 /**
  * Re-evaluates a page of histories and rewrites the JQL fields ("SLA state", "Next SLA deadline") of those whose
- * summary changed, in one Jira call for the page.
+ * summary changed, in one Jira call for the page. The page's SQL is a fixed handful of statements, not some per
+ * issue: its stored results in one read, its adjustments in one, its new results and cycles in one batched
+ * `replaceIssues` (each issue under its own stamp guard). Only an issue whose stored history is too old for the
+ * configuration is read from Jira again, on its own.
  */
 async function recalculatePage(
   deps: Deps,
@@ -250,32 +248,62 @@ async function recalculatePage(
   let failed = 0;
   const fields: CustomFieldUpdate[] = [];
   const live = await liveMetrics(deps);
+  const trimmed: { history: StoredHistory; kept: StoredResult[] }[] = [];
+  const fromStore: StoredHistory[] = [];
+  const fromJira: StoredHistory[] = [];
+  for (const history of histories) {
+    const old = before.get(history.issueId) ?? [];
+    if (
+      !replaceCompleted &&
+      old.length > 0 &&
+      old.every((r) => r.state === 'met' || r.state === 'breached')
+    ) {
+      // Completed results stay as measured, but a metric no longer in its agreement's newest version (removed
+      // by a save or a restore) leaves them.
+      const kept = old.filter((r) => isLive(live, r));
+      if (kept.length < old.length) trimmed.push({ history, kept });
+      done++;
+    } else if (await needsJira(deps, history)) fromJira.push(history);
+    else fromStore.push(history);
+  }
+  // A recalculation tells no open panel (`refreshIssue` tells its own): 100,000 issues at realtime's 50
+  // publishes a second would take 33 minutes of the installation's whole budget, starving the live updates;
+  // a panel open during a recalculation refreshes on its timer instead.
   await deps.store.grouped(async () => {
-    for (const history of histories) {
-      const old = before.get(history.issueId) ?? [];
-      if (
-        !replaceCompleted &&
-        old.length > 0 &&
-        old.every((r) => r.state === 'met' || r.state === 'breached')
-      ) {
-        // Completed results stay as measured, but a metric no longer in its agreement's newest version (removed
-        // by a save or a restore) leaves them.
-        const kept = old.filter((r) => isLive(live, r));
-        if (kept.length < old.length)
-          fields.push(...changedFields(await dropVanished(deps, history, kept), old));
-        done++;
-        continue;
-      }
-      const outcome = await recalculateOne(deps, history);
+    const outcomes = [
+      ...(await evaluateStoredMany(deps, fromStore, deps.clock.now())),
+      // Rare (an older Accord's history): one Jira read each, as the event path does.
+      ...(await mapSerially(fromJira, (h) => refreshIssue(deps, h.issueId))),
+    ];
+    for (const outcome of outcomes) {
       if (outcome.kind === 'invalid') failed++;
       else {
         done++;
-        if (outcome.kind === 'evaluated') fields.push(...changedFields(outcome.fields, old));
+        if (outcome.kind === 'evaluated')
+          fields.push(...changedFields(outcome.fields, before.get(outcome.issueId) ?? []));
       }
     }
+    fields.push(...(await dropVanished(deps, trimmed, before)));
   });
   if (fields.length > 0) await deps.jira.setCustomFields(fields);
   return { done, failed };
+}
+
+/**
+ * Whether a history must be read from Jira again before it is evaluated: stored by an older Accord, or before
+ * an agreement read a field it never carried. Every other issue is re-evaluated from what is stored.
+ */
+async function needsJira(deps: Deps, history: StoredHistory): Promise<boolean> {
+  const storedVersion: number = history.data.v;
+  const config = await deps.configs.forProject(history.projectKey);
+  const lacking = 'compiled' in config ? unknownFields(history.data, fieldsUsed(config.compiled)) : [];
+  return storedVersion !== ISSUE_HISTORY_DATA_VERSION || lacking.length > 0;
+}
+
+async function mapSerially<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await work(item));
+  return out;
 }
 
 /** The field values that differ from what the stored results said before. */
@@ -301,28 +329,38 @@ const isLive = (live: LiveMetrics, r: StoredResult): boolean =>
   live.get(r.agreementId)?.has(r.metricId) === true;
 
 /**
- * Rewrites a completed issue's stored results and cycles without those of vanished metrics, under the same
- * stamp (a write of a newer history still wins), and says what its fields say now.
+ * Rewrites completed issues' stored results and cycles without those of vanished metrics, each under its own
+ * stamp (a write of a newer history still wins), in one batch; the field values of issues written that changed.
  */
 async function dropVanished(
   deps: Deps,
-  history: StoredHistory,
-  kept: readonly StoredResult[],
+  trimmed: readonly { history: StoredHistory; kept: StoredResult[] }[],
+  before: ReadonlyMap<string, readonly StoredResult[]>,
 ): Promise<CustomFieldUpdate[]> {
-  const keptKeys = new Set(kept.map((r) => `${r.agreementId}\u0000${r.metricId}`));
-  const cycles = (await deps.store.reports.cyclesOfIssues([history.issueId])).filter((c) =>
-    keptKeys.has(`${c.agreementId}\u0000${c.metricId}`),
-  );
-  const written = await deps.store.results.replaceIssue(history.issueId, history.stamp, kept, cycles, {
-    satisfaction: history.data.satisfaction ?? null,
+  if (trimmed.length === 0) return [];
+  const cycles = await deps.store.reports.cyclesOfIssues(trimmed.map((t) => t.history.issueId));
+  const writes = trimmed.map(({ history, kept }) => {
+    const keptKeys = new Set(kept.map((r) => `${r.agreementId}\u0000${r.metricId}`));
+    return {
+      issueId: history.issueId,
+      stamp: history.stamp,
+      results: kept,
+      cycles: cycles.filter(
+        (c) => c.issueId === history.issueId && keptKeys.has(`${c.agreementId}\u0000${c.metricId}`),
+      ),
+      facts: { satisfaction: history.data.satisfaction ?? null },
+    };
   });
-  if (written === 'stale') return [];
-  await deps.publisher.publish(issueChannel(history.issueId), { type: 'results', issueId: history.issueId });
-  const after = summarizeMetrics(kept.map((r) => ({ kind: r.kind, metric: r.result })));
-  return [
-    { issueId: history.issueId, field: 'next-deadline', value: after.nextDeadline },
-    { issueId: history.issueId, field: 'sla-state', value: after.slaState },
-  ];
+  const written = await deps.store.results.replaceIssues(writes);
+  return writes.flatMap((write, i) => {
+    if (written[i] === 'stale') return [];
+    const after = summarizeMetrics(write.results.map((r) => ({ kind: r.kind, metric: r.result })));
+    const now: CustomFieldUpdate[] = [
+      { issueId: write.issueId, field: 'next-deadline', value: after.nextDeadline },
+      { issueId: write.issueId, field: 'sla-state', value: after.slaState },
+    ];
+    return changedFields(now, before.get(write.issueId) ?? []);
+  });
 }
 
 /**
@@ -458,16 +496,4 @@ async function readInBulk(
     histories.push(history);
   }
   return { histories, unreadable: unreadable + issueIds.length - issues.length };
-}
-
-/** Re-evaluates one stored history (completed issues are kept or trimmed by the caller, recalculatePage). */
-async function recalculateOne(deps: Deps, history: StoredHistory): Promise<IssueOutcome> {
-  // A history stored by an older Accord, or before an agreement read a field it never carried, is read from
-  // Jira again; every other issue is re-evaluated from what is stored, with no Jira call.
-  const storedVersion: number = history.data.v;
-  const config = await deps.configs.forProject(history.projectKey);
-  const lacking = 'compiled' in config ? unknownFields(history.data, fieldsUsed(config.compiled)) : [];
-  return storedVersion === ISSUE_HISTORY_DATA_VERSION && lacking.length === 0
-    ? evaluateStored(deps, history, deps.clock.now())
-    : refreshIssue(deps, history.issueId);
 }

@@ -156,6 +156,15 @@ export interface IssueFacts {
   readonly satisfaction: number | null;
 }
 
+/** One issue's part of {@link ResultStore.replaceIssues}: what {@link ResultStore.replaceIssue} takes. */
+export interface IssueWrite {
+  readonly issueId: string;
+  readonly stamp: HistoryStamp;
+  readonly results: readonly StoredResult[];
+  readonly cycles: readonly StoredCycle[];
+  readonly facts?: IssueFacts;
+}
+
 export interface ResultStore {
   /**
    * Replaces an issue's results and cycles (and its facts) with these, unless the stored ones come from a newer
@@ -169,6 +178,13 @@ export interface ResultStore {
     cycles: readonly StoredCycle[],
     facts?: IssueFacts,
   ): Promise<'written' | 'stale'>;
+  /**
+   * {@link replaceIssue} for several issues in a few statements (a recalculation step), each issue under its own
+   * stamp guard exactly as if written alone: an issue whose stored results come from a newer stamp, or become
+   * so while this runs, keeps them and is `stale`. The outcomes are in the order of `writes`; an issue may
+   * appear only once.
+   */
+  replaceIssues(writes: readonly IssueWrite[]): Promise<('written' | 'stale')[]>;
   forIssue(issueId: string): Promise<StoredResult[]>;
   /** Removes everything stored for an issue (it was deleted in Jira). */
   deleteIssue(issueId: string): Promise<void>;
@@ -588,4 +604,9 @@ export interface AdjustmentStore {
   add(issueId: string, adjustment: StoredAdjustment): Promise<void>;
   /** An issue's decisions, oldest first. */
   forIssue(issueId: string): Promise<StoredAdjustment[]>;
+  /**
+   * The decisions of several issues in one read (a recalculation step), each issue's oldest first; an issue
+   * without any has no entry.
+   */
+  forIssues(issueIds: readonly string[]): Promise<Map<string, StoredAdjustment[]>>;
 }
