@@ -25,8 +25,9 @@ function Harness(props: { readonly drafts: Agreement[] }) {
       onName={() => undefined}
       onId={() => undefined}
       update={(patch, remove = []) => {
-        const next = { ...draft, ...patch };
-        for (const key of remove) delete next[key];
+        const next = Object.fromEntries(
+          Object.entries({ ...draft, ...patch }).filter(([key]) => !remove.includes(key as keyof Agreement)),
+        ) as unknown as Agreement;
         props.drafts.push(next);
         setDraft(next);
       }}
