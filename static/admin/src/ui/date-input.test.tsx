@@ -44,7 +44,6 @@ describe('a date input in the Jira locale, whatever the browser speaks', () => {
   it('shows and reads American dates month first (en-US)', async () => {
     const { input, stored } = await dateIn('en-US');
     expect(input.value).toBe('03/02/2026');
-    expect(input.placeholder).toBe('12/31/2026');
     await typeInto(input, '12/24/2026');
     expect(stored.at(-1)).toBe('2026-12-24');
   });
@@ -52,7 +51,6 @@ describe('a date input in the Jira locale, whatever the browser speaks', () => {
   it('shows and reads German dates day first with dots (de-DE)', async () => {
     const { input, stored } = await dateIn('de-DE');
     expect(input.value).toBe('02.03.2026');
-    expect(input.placeholder).toBe('31.12.2026');
     await typeInto(input, '24.12.2026');
     expect(stored.at(-1)).toBe('2026-12-24');
   });

@@ -1,6 +1,6 @@
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import { formatLocalDate, localDateExample, parseLocalDate } from '../../../shared/format/local-date';
+import { formatLocalDate, parseLocalDate } from '../../../shared/format/local-date';
 import type { ControlProps } from './field';
 
 /**
@@ -9,7 +9,8 @@ import type { ControlProps } from './field';
  * would read and type dates in another order than everywhere else in Accord.
  *
  * `onChange` gets the ISO date once the text is one, `''` when it is emptied, and the text as typed while it is
- * no date, so that the caller's check (or the backend's) can say so at the field.
+ * no date, so that the caller's check (or the backend's) can say so at the field, with an example of the form
+ * (`localDateExample`): no placeholder, which a screen reader may not read and which vanishes on typing.
  */
 export function DateInput(props: {
   readonly control: ControlProps;
@@ -27,7 +28,6 @@ export function DateInput(props: {
       autoComplete="off"
       inputMode="numeric"
       width="small"
-      placeholder={localDateExample(props.locale)}
       value={shown}
       onChange={(e) => {
         const next = e.currentTarget.value;
