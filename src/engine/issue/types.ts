@@ -112,4 +112,13 @@ export interface IssueHistoryData {
   readonly known?: readonly string[];
   /** The JSM satisfaction rating (1–5) the customer gave, if any: reports show it beside compliance. */
   readonly satisfaction?: number;
+  /**
+   * The changelog entries applied from product events since the history was last read in full (see
+   * `apply-change.ts`), oldest first, at most {@link MAX_APPLIED}: so that an event delivered twice is told
+   * from one delivered late. A full read has none.
+   */
+  readonly applied?: readonly string[];
 }
+
+/** How many applied entries a history remembers; an older event not among them makes the app read in full. */
+export const MAX_APPLIED = 16;
