@@ -488,6 +488,18 @@ const migrations: readonly Migration[] = [
           'project_key',
         ]),
   },
+  {
+    // The changes product events carry to a pending mark (marks made before it have NULL: read in full).
+    name: '0036_pending_changes',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'alter table accord_pending add column if not exists changes text'
+            : 'alter table accord_pending add column changes text',
+        ),
+    }),
+  },
 ];
 
 /**

@@ -105,12 +105,6 @@ function parsed(json: unknown): IssueHistoryData {
   return result.value;
 }
 
-function withoutApplied(data: IssueHistoryData): Omit<IssueHistoryData, 'applied'> {
-  const copy: { -readonly [K in keyof IssueHistoryData]?: IssueHistoryData[K] } = { ...data };
-  delete copy.applied;
-  return copy as Omit<IssueHistoryData, 'applied'>;
-}
-
 describe('applyChangelogEntry', () => {
   it('gives exactly the history of a full read, for any sequence of status, resolution and priority changes', () => {
     // The law the incremental path stands on: stored history + the event's entries = the issue read again.
@@ -127,8 +121,7 @@ describe('applyChangelogEntry', () => {
             if (!('data' in result)) throw new Error(`not applied: ${result.readAgain}`);
             data = result.data;
           }
-          expect(withoutApplied(data)).toEqual(parsed(json));
-          expect(data.applied).toEqual(entries.slice(k).map((e) => e.id));
+          expect(data).toEqual(parsed(json));
         },
       ),
       { numRuns: 300 },
@@ -140,7 +133,7 @@ describe('applyChangelogEntry', () => {
     const before = parsed(issueAfter([]).json);
     expect(before.fields.some((f) => f.keys[0] === 'resolution')).toBe(false);
     const result = applyChangelogEntry(before, entries[0]!, catalog);
-    expect('data' in result && withoutApplied(result.data)).toEqual(parsed(json));
+    expect('data' in result && result.data).toEqual(parsed(json));
   });
 
   it('refuses an entry whose `from` is not the stored value: a change in between was missed', () => {

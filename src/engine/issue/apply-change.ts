@@ -14,12 +14,11 @@
  * Contiguity is checked where the entry can show it: each item's `from` side must be the stored current value
  * (else `gap`: a change in between was missed), and the entry must be later than every stored event (else
  * `order`). That an entry on other fields was missed in between cannot be seen here; the caller orders events
- * by the issue's `updated` instant and the entries it applied (`IssueHistoryData.applied`).
+ * by the issue's `updated` instant and the entries it applied (`IssueHistoryData.applied`), which it keeps.
  */
 import { changeAliases, EMPTY, isObject, sameAliases } from './aliases';
 import { STATUS_CATEGORY_ALIASES, type StatusCatalog } from './status-catalog';
 import {
-  MAX_APPLIED,
   type FieldTimelineData,
   type IssueEventData,
   type IssueHistoryData,
@@ -218,13 +217,5 @@ export function applyChangelogEntry(
     if (!draft.change(key, from, to)) return { readAgain: 'gap' };
   }
 
-  const applied = [...(data.applied ?? []), entry.id].slice(-MAX_APPLIED);
-  return {
-    data: {
-      ...data,
-      fields: draft.fields,
-      events: [...draft.stored, ...draft.events],
-      applied,
-    },
-  };
+  return { data: { ...data, fields: draft.fields, events: [...draft.stored, ...draft.events] } };
 }
