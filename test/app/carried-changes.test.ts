@@ -73,6 +73,38 @@ describe('an update applied from its event', () => {
   });
 });
 
+describe('a duplicate delivery', () => {
+  it('costs no read: the entry is known as applied', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.transition(issue.id, 'alex-agent', 'In Progress');
+    world.clock.advance(MINUTE);
+    world.site.setPriority(issue.id, 'alex-agent', 'High');
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    await deliver(payloads[2]!);
+    await deliver(payloads[1]!); // Forge delivered it again, after a later change was applied
+    await deliver(payloads[2]!);
+    expect(reads).not.toHaveBeenCalled();
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('costs no read when the history was read in full after the change', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    world.clock.advance(MINUTE);
+    world.site.transition(issue.id, 'alex-agent', 'In Progress');
+    world.clock.advance(MINUTE);
+    await deliver(payloads[0]!); // the creation: a full read, which sees the transition too
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    expect(reads).not.toHaveBeenCalled();
+  });
+});
+
 describe('a full read where the history may have a gap', () => {
   it('reads the issue when a change before the event was never delivered', async () => {
     const { payloads } = await manualWorld();

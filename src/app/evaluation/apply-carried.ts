@@ -4,7 +4,7 @@
  *
  * What tells that nothing was missed, by Jira's own clock (the issue's `updated`, which every change moves):
  * - the stored history was read in full when `updated` was `through`: every change before that instant is in
- *   it (one at that very instant may not be, so it counts as unknown);
+ *   it, and of those at that very instant the ones the read listed in `applied` (another may have come after);
  * - after that read, only the entries listed in `applied` were added, each at its `updated`, the latest being
  *   the stamp's instant. A carried change no later than that and not listed arrived out of order: read again;
  * - a later change is applied, oldest first, only if the engine finds it contiguous and exact
