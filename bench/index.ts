@@ -11,8 +11,8 @@
  *    (random site actions, Accord's own actions fed back, injected faults) over many runs with a printed seed.
  *
  * 9. (issue 17) a site simulation on the Forge emulator with MariaDB (ACCORD_MYSQL_URL; said so when it is
- *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick]` runs it alone,
- *    the full profile unless `--quick`.
+ *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick | --light]` runs
+ *    it alone, the full profile unless `--quick` or `--light`.
  *
  * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
  * engine and the oracle disagree, the command line does not print one result line per issue, or the live loop's
@@ -28,7 +28,7 @@ import { benchLiveLoop } from './live-loop';
 import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
 import { benchQueries, type Rates } from './queries';
 import { benchReportMonth } from './report-month';
-import { benchSite } from './site-simulation';
+import { benchSite, siteProfile } from './site-simulation';
 import { heading, int, mb, ms, perSecond, since, table, times } from './report';
 
 const collectGarbage = (): void => {
@@ -58,7 +58,7 @@ function summary(goals: readonly Goal[]): void {
 
 async function run(): Promise<number> {
   if (process.argv.includes('--site')) {
-    await benchSite(process.argv.includes('--quick'));
+    await benchSite(siteProfile(process.argv));
     return 0;
   }
   const start = process.hrtime.bigint();
@@ -174,7 +174,7 @@ async function run(): Promise<number> {
   }
   collectGarbage();
   const loop = await benchLiveLoop();
-  await benchSite(true);
+  await benchSite('quick');
   const wrong = oracle.mismatches + queries.mismatches > 0 || !issues.complete || loop.failures > 0;
   return wrong ? 1 : 0;
 }
