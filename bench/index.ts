@@ -11,9 +11,9 @@
  *    (random site actions, Accord's own actions fed back, injected faults) over many runs with a printed seed.
  *
  * 9. (issue 17) a site simulation on the Forge emulator with MariaDB (ACCORD_MYSQL_URL; said so when it is
- *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick]` runs it alone,
- *    the full profile unless `--quick`. `npm run bench -- --recalc [issues]` runs a recalculation alone, with
- *    its Forge SQL statements counted by kind.
+ *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick | --light]` runs
+ *    it alone, the full profile unless `--quick` or `--light`. `npm run bench -- --recalc [issues]` runs a
+ *    recalculation alone, with its Forge SQL statements counted by kind.
  *
  * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
  * engine and the oracle disagree, the command line does not print one result line per issue, or the live loop's
@@ -30,7 +30,7 @@ import { checkAgainstOracle, ORACLE_QUERIES } from './oracle-check';
 import { benchQueries, type Rates } from './queries';
 import { benchReportMonth } from './report-month';
 import { benchRecalculation } from './recalculation';
-import { benchSite } from './site-simulation';
+import { benchSite, siteProfile } from './site-simulation';
 import { heading, int, mb, ms, perSecond, since, table, times } from './report';
 
 const collectGarbage = (): void => {
@@ -60,7 +60,7 @@ function summary(goals: readonly Goal[]): void {
 
 async function run(): Promise<number> {
   if (process.argv.includes('--site')) {
-    await benchSite(process.argv.includes('--quick'));
+    await benchSite(siteProfile(process.argv));
     return 0;
   }
   const recalc = process.argv.indexOf('--recalc');
@@ -181,7 +181,7 @@ async function run(): Promise<number> {
   }
   collectGarbage();
   const loop = await benchLiveLoop();
-  await benchSite(true);
+  await benchSite('quick');
   const wrong = oracle.mismatches + queries.mismatches > 0 || !issues.complete || loop.failures > 0;
   return wrong ? 1 : 0;
 }

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { IssueChange } from '../app/evaluation/trigger';
-import type { QueueEvent } from '../app/ports';
+import { MAX_CARRIED_CHARS, type CarriedChange, type QueueEvent } from '../app/ports';
+import { parseJiraInstant } from '../engine/issue/jira-instant';
 import type { CallContext } from '../app/resolvers/context';
 
 const idLike = z.union([z.string(), z.number()]);
 
-/** What Forge delivers to the issue-event trigger: the issue, its project, and the change's changelog entry. */
+/**
+ * What Forge delivers to the issue-event trigger: the issue (id, key, a few fields: project, status, `updated`),
+ * the account that made the change (`atlassianId`), and for an update the changelog entry (`{ id, items }`,
+ * without its instant or author).
+ */
 const triggerEvent = z.looseObject({
   eventType: z.string(),
+  atlassianId: z.string().optional().catch(undefined),
   issue: z.looseObject({
     id: idLike,
     key: z.string().optional().catch(undefined),
@@ -16,15 +22,70 @@ const triggerEvent = z.looseObject({
         project: z
           .looseObject({ key: z.string().optional(), name: z.string().optional(), id: idLike.optional() })
           .optional(),
+        updated: z.string().optional(),
+        status: z
+          .looseObject({
+            id: idLike.optional(),
+            name: z.string().optional(),
+            statusCategory: z.looseObject({ key: z.string().optional() }).optional(),
+          })
+          .optional(),
       })
       .optional()
       .catch(undefined),
   }),
   changelog: z
-    .looseObject({ items: z.array(z.looseObject({ field: z.string().optional() })).optional() })
+    .looseObject({
+      id: idLike.optional(),
+      items: z.array(z.looseObject({ field: z.string().optional() })).optional(),
+    })
     .optional()
     .catch(undefined),
 });
+
+type TriggerEvent = z.infer<typeof triggerEvent>;
+
+/** The properties of a changelog item that a history reads; `toString` by descriptor, not Object's method. */
+const ITEM_KEYS = ['field', 'fieldtype', 'fieldId', 'from', 'fromString', 'to', 'toString'] as const;
+
+/**
+ * The update's own change, when the event carries all a history needs of it: the entry's id and items, the
+ * issue's `updated` and who made it; undefined otherwise (the drain then reads the issue).
+ */
+function carriedChange(data: TriggerEvent): CarriedChange | undefined {
+  const { changelog, issue, atlassianId } = data;
+  if (data.eventType !== 'avi:jira:updated:issue' || changelog?.id === undefined) return undefined;
+  const items = changelog.items;
+  const updated = issue.fields?.updated;
+  const at = updated === undefined ? undefined : parseJiraInstant(updated);
+  if (items === undefined || at === undefined || atlassianId === undefined || atlassianId === '')
+    return undefined;
+  const compact = items.map((item) => {
+    const out: Record<string, string | null> = {};
+    for (const key of ITEM_KEYS) {
+      const value: unknown = Object.getOwnPropertyDescriptor(item, key)?.value;
+      if (typeof value === 'string' || value === null) out[key] = value;
+    }
+    return out;
+  });
+  const status = issue.fields?.status;
+  const change: CarriedChange = {
+    id: String(changelog.id),
+    at,
+    items: compact,
+    actor: atlassianId,
+    ...(status === undefined
+      ? {}
+      : {
+          status: {
+            ...(status.id === undefined ? {} : { id: String(status.id) }),
+            ...(status.name === undefined ? {} : { name: status.name }),
+            ...(status.statusCategory?.key === undefined ? {} : { category: status.statusCategory.key }),
+          },
+        }),
+  };
+  return JSON.stringify(change).length <= MAX_CARRIED_CHARS ? change : undefined;
+}
 
 /** The issue an `avi:jira:*` event is about, with its project when the payload names it, or undefined. */
 export function parseTriggerEvent(event: unknown): IssueChange | undefined {
@@ -38,10 +99,12 @@ export function parseTriggerEvent(event: unknown): IssueChange | undefined {
   const aliases = [key, project?.name, project?.id]
     .filter((a): a is string | number => a !== undefined && a !== '')
     .map((a) => String(a).toLowerCase());
+  const change = carriedChange(parsed.data);
   return {
     issueId: String(issue.id),
     ...(key === undefined || key === '' ? {} : { project: { key, aliases } }),
     ...(moved || eventType === 'avi:jira:deleted:issue' ? { leavesProject: true } : {}),
+    ...(change === undefined ? {} : { change }),
   };
 }
 

@@ -5,6 +5,7 @@ import { PeopleCache } from '../app/people/people-cache';
 import { StatusCache } from '../app/evaluation/statuses';
 import { VocabularyCache } from '../app/evaluation/vocabulary';
 import { onIssueChanged } from '../app/evaluation/trigger';
+import { parseTriggerEvent } from '../forge/payloads';
 import { WorkQueue } from '../app/evaluation/work-queue';
 import { sweep, SWEEP_PERIOD_MS } from '../app/evaluation/sweep';
 import { errorFields, type Store } from '../app/ports';
@@ -43,6 +44,11 @@ export class SandboxApp {
       readonly queueEventsPerMinute?: number;
       /** Leave pending issues to their scheduled drains and the sweep (see {@link drain}). */
       readonly patient?: boolean;
+      /**
+       * Hand the site's product events to the trigger (default true). False leaves delivery to the caller (a
+       * test delivering them late, twice or out of order, as Forge may).
+       */
+      readonly deliverEvents?: boolean;
     },
   ) {
     this.logger = options.logger ?? new MemoryLogger();
@@ -69,9 +75,15 @@ export class SandboxApp {
     this.nextSweepAt = Math.ceil(options.now / SWEEP_PERIOD_MS) * SWEEP_PERIOD_MS;
     // The trigger, as on Forge: marks the issue pending; with `ignoreSelf`, the app's own changes raise nothing.
     this.site.onEvent((event) => {
-      if (event.atlassianId === APP_ACCOUNT) return;
+      if (event.atlassianId === APP_ACCOUNT || options.deliverEvents === false) return;
+      // With the change the event carries, as Forge's payload gives it (the project is left out: the sandbox
+      // measures every issue it raises).
+      const change = parseTriggerEvent(this.site.triggerPayload(event))?.change;
       this.triggers.push(
-        onIssueChanged(this.deps, { issueId: event.issue.id }).catch((error: unknown) => {
+        onIssueChanged(this.deps, {
+          issueId: event.issue.id,
+          ...(change === undefined ? {} : { change }),
+        }).catch((error: unknown) => {
           this.logger.log('error', 'handler.failed', { handler: 'on-issue-event', ...errorFields(error) });
         }),
       );

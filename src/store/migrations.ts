@@ -498,6 +498,18 @@ const migrations: readonly Migration[] = [
   // The pointer's primary key is the issue id, so the join to it is a primary-key lookup with the write id in
   // the row: the covering copy of both (0020) was some 55 bytes an issue, for every issue kept.
   dropIndex('0038_result_sets_write_idx_dropped', 'accord_result_sets_write', 'accord_result_sets'),
+  {
+    // The changes product events carry to a pending mark (marks made before it have NULL: read in full).
+    name: '0039_pending_changes',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'alter table accord_pending add column if not exists changes text'
+            : 'alter table accord_pending add column changes text',
+        ),
+    }),
+  },
 ];
 
 /** Drops an index if it exists (Kysely's dropIndex cannot say IF EXISTS with MySQL's ON). */

@@ -4,17 +4,27 @@
  * unchanged: a change that arrives while the issue is being measured leaves the mark behind, so it is measured
  * again and no change is ever lost between the read and the clear.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { PendingIssue, PendingStore } from '../app/ports/store';
 import { KEY_LIMITS, type PendingTable } from './schema';
 import { checkKey, insertIfAbsent, num, type SqlContext } from './sql-support';
+
+/** How much carried text a mark keeps (characters) before it settles for a full read of the issue. */
+export const MAX_CARRIED_TEXT = 16_000;
+
+/** The `changes` of a mark whose issue must be read in full (NULL, in marks made before the column, says so too). */
+const READ_IN_FULL = '!';
 
 /** {@link PendingStore} over SQL. */
 export class SqlPendingStore implements PendingStore {
   constructor(private readonly ctx: SqlContext) {}
 
-  async mark(issueId: string, shard: number, token: string, at: number): Promise<void> {
+  async mark(issueId: string, shard: number, token: string, at: number, carried?: string): Promise<void> {
     const { db } = this.ctx;
+    if (carried !== undefined && (carried.includes('\n') || carried === READ_IN_FULL)) {
+      throw new Error(`pending mark of ${issueId}: a carried change is one line of text, not "${carried}"`);
+    }
+    const line = carried !== undefined && carried.length <= MAX_CARRIED_TEXT ? carried : undefined;
     const row = {
       issue_id: checkKey('issue id', issueId, KEY_LIMITS.issueId),
       shard,
@@ -22,12 +32,22 @@ export class SqlPendingStore implements PendingStore {
       marked_at: at,
       attempts: 0,
       not_before: at,
+      changes: line ?? READ_IN_FULL,
     };
     if (await insertIfAbsent(this.ctx, db.insertInto('accord_pending').values(row))) return;
-    // A fresh token always differs, so the update always changes the row it matches.
+    // One statement appends, so two triggers marking at once both keep their change. A fresh token always
+    // differs, so the update always changes the row it matches.
+    const length = this.ctx.dialect === 'mysql' ? sql`char_length(changes)` : sql`length(changes)`;
+    const appended =
+      this.ctx.dialect === 'mysql' ? sql`concat(changes, '\n', ${line})` : sql`changes || '\n' || ${line}`;
+    const changes =
+      line === undefined
+        ? sql<string>`${READ_IN_FULL}`
+        : sql<string>`case when changes is null or changes = ${READ_IN_FULL}
+            or ${length} + ${line.length + 1} > ${MAX_CARRIED_TEXT} then ${READ_IN_FULL} else ${appended} end`;
     await db
       .updateTable('accord_pending')
-      .set({ token: row.token })
+      .set({ token: row.token, changes })
       .where('issue_id', '=', row.issue_id)
       .execute();
   }
@@ -85,6 +105,7 @@ export class SqlPendingStore implements PendingStore {
 }
 
 function toPending(row: Selectable<PendingTable>): PendingIssue {
+  const changes = row.changes;
   return {
     issueId: row.issue_id,
     shard: num(row.shard),
@@ -92,5 +113,6 @@ function toPending(row: Selectable<PendingTable>): PendingIssue {
     markedAt: num(row.marked_at),
     attempts: num(row.attempts),
     notBefore: num(row.not_before),
+    ...(changes === null || changes === READ_IN_FULL ? {} : { carried: changes.split('\n') }),
   };
 }

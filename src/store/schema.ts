@@ -200,6 +200,8 @@ export interface PendingTable {
   marked_at: Num;
   attempts: Num;
   not_before: Num;
+  /** The changes events carried, one per line, or `!` (or NULL) when the issue must be read in full. */
+  changes: string | null;
 }
 
 /** Counters and leases that expire: the app's queue budget per minute, drain leases, Jira's wait. */

@@ -26,6 +26,8 @@ export async function makeWorld(
     queueEventsPerMinute?: number;
     /** Leave pending issues to their scheduled drains and the sweep. */
     patient?: boolean;
+    /** Hand the site's events to the trigger (default true); false: the test delivers them. */
+    deliverEvents?: boolean;
   } = {},
 ): Promise<SandboxApp & { close(): Promise<void> }> {
   const store = await openSqliteStore(':memory:');
@@ -35,6 +37,7 @@ export async function makeWorld(
       ? {}
       : { queueEventsPerMinute: options.queueEventsPerMinute }),
     ...(options.patient === undefined ? {} : { patient: options.patient }),
+    ...(options.deliverEvents === undefined ? {} : { deliverEvents: options.deliverEvents }),
   });
   for (const calendar of exampleCalendars) {
     await store.config.put('calendar', calendar.id, calendar, {

@@ -521,27 +521,15 @@ export class ForgeEmulator {
     return Math.round(this.random() * (this.options.deliveryJitterMs ?? 2000));
   }
 
-  /** A product event from the site: to every trigger listening, unless `ignoreSelf` drops the app's own. */
+  /** A product event from the site, as Forge delivers it: to every trigger listening, unless `ignoreSelf` drops the app's own. */
   private productEvent(event: SiteEvent): void {
-    const issue = this.site.find(event.issue.id);
-    const json = issue?.json();
-    const fields = { ...((json?.fields as Record<string, unknown> | undefined) ?? {}) };
-    delete fields.comment;
-    const latest = (json?.changelog as { histories?: unknown[] } | undefined)?.histories?.[0];
-    const comments =
-      (json?.fields as { comment?: { comments?: unknown[] } } | undefined)?.comment?.comments ?? [];
+    const base = this.site.triggerPayload(event);
     for (const trigger of this.manifest.triggers) {
       if (!trigger.events.includes(event.eventType)) continue;
       if (trigger.ignoreSelf && event.atlassianId === APP_ACCOUNT) continue;
       this.counters.delivery.productEvents++;
       const payload: Record<string, unknown> = {
-        eventType: event.eventType,
-        atlassianId: event.atlassianId,
-        issue: { id: event.issue.id, key: event.issue.key, fields },
-        ...(event.eventType === 'avi:jira:updated:issue' || event.eventType === 'avi:jira:assigned:issue'
-          ? { changelog: latest }
-          : {}),
-        ...(event.eventType === 'avi:jira:commented:issue' ? { comment: comments.at(-1) } : {}),
+        ...base,
         context: { cloudId: 'cloud', moduleKey: trigger.key },
       };
       const delivery: Delivery = {

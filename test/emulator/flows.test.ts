@@ -31,3 +31,40 @@ describeOnMysql('Forge emulator: flows with the real handlers', (url) => {
     expect(metrics.errors).toEqual([]);
   });
 });
+
+describeOnMysql('Forge emulator: an update measured from its event', (url) => {
+  jest.setTimeout(60_000);
+  let emulator: ForgeEmulator | undefined;
+  afterEach(async () => {
+    await emulator?.stop();
+    emulator = undefined;
+  });
+
+  it('applies a transition carried by the event: no GET issue, fields written in one call', async () => {
+    emulator = await startEmulator(url, { seeded: true });
+    const issue = emulator.site.create({ reporter: 'carla-customer', fields: acme });
+    expect(await emulator.drain()).toBe(true);
+    const before = emulator.metrics().jira.byEndpoint;
+    await emulator.advance(60_000);
+    emulator.site.transition(issue.id, 'alex-agent', 'Resolved');
+    expect(await emulator.drain()).toBe(true);
+    const after = emulator.metrics();
+    const calls = (shape: string): number => (after.jira.byEndpoint[shape] ?? 0) - (before[shape] ?? 0);
+    // Forge's payload carried the changelog entry: the stored history took it without reading the issue.
+    expect(calls('GET /rest/api/3/issue/{id}')).toBe(0);
+    expect(calls('POST /rest/api/3/app/field/value')).toBe(1);
+    expect(emulator.site.customFieldValues.get(issue.id)?.get('sla-state')).not.toBe('running');
+    expect(after.errors).toEqual([]);
+  });
+
+  it('reads the issue in full when the event carries no change (a comment)', async () => {
+    emulator = await startEmulator(url, { seeded: true });
+    const issue = emulator.site.create({ reporter: 'carla-customer', fields: acme });
+    expect(await emulator.drain()).toBe(true);
+    const before = emulator.metrics().jira.byEndpoint['GET /rest/api/3/issue/{id}'] ?? 0;
+    await emulator.advance(60_000);
+    emulator.site.comment(issue.id, 'alex-agent', 'On it');
+    expect(await emulator.drain()).toBe(true);
+    expect((emulator.metrics().jira.byEndpoint['GET /rest/api/3/issue/{id}'] ?? 0) - before).toBe(1);
+  });
+});

@@ -6,6 +6,7 @@ import {
   type PendingIssue,
 } from '../ports';
 import { actOnThresholds, refreshAfterActions } from './actions';
+import { applyCarried } from './apply-carried';
 import { postCommitments } from '../commitments/post-commitments';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
@@ -43,7 +44,8 @@ export interface DrainReport {
  * budget is spent (then a continuation is pushed). One drain per shard at a time (a lease in the store);
  * another kick of a busy shard returns at once, since the running drain reads the marks it would have.
  *
- * Each issue is read from Jira and stored and evaluated (refreshIssue), the round's custom fields are written
+ * Each issue is brought up to date from the changes its events carried where that is sound (applyCarried),
+ * else read from Jira in full (refreshIssue), stored and evaluated; the round's custom fields are written
  * in one call, thresholds crossed are acted on, and the mark is cleared only if no newer change marked the
  * issue meanwhile. A failure defers the issue with a growing back-off (a 429 defers it, and every drain, until
  * the instant Jira named, without counting an attempt): nothing is dropped but an issue that failed
@@ -124,7 +126,7 @@ async function measureRound(deps: Deps, batch: readonly PendingIssue[]): Promise
   await deps.store.grouped(async () => {
     for (const pending of batch) {
       try {
-        done.push({ pending, outcome: await refreshIssue(deps, pending.issueId) });
+        done.push({ pending, outcome: await measure(deps, pending) });
       } catch (error) {
         const result = await handleFailure(deps, pending, error);
         round[result]++;
@@ -169,6 +171,19 @@ async function measureRound(deps: Deps, batch: readonly PendingIssue[]): Promise
   const now = deps.clock.now();
   await pushRetries(deps, failedActions, (issueId, attempt) => ({ type: 'due', issueId, at: now, attempt }));
   return round;
+}
+
+/**
+ * One pending issue measured: from the changes its events carried when that is sound (no Jira read), else
+ * read in full.
+ */
+async function measure(deps: Deps, pending: PendingIssue): Promise<IssueOutcome> {
+  if (pending.carried !== undefined) {
+    const applied = await applyCarried(deps, pending.issueId, pending.carried);
+    if (!('fullRead' in applied)) return applied;
+    deps.logger.log('info', 'issue.read-in-full', { issueId: pending.issueId, reason: applied.fullRead });
+  }
+  return refreshIssue(deps, pending.issueId);
 }
 
 /** Whether Jira refused for its rate limits (429, or a wait it named): the app's quota, not the issue's fault. */

@@ -2,7 +2,8 @@ import type { Agreement } from '../../engine/agreement/types';
 import { evaluateHistory } from '../../engine/evaluate/evaluate';
 import { engineAdjustments } from './adjustments';
 import type { IssueResult } from '../../engine/evaluate/result';
-import { historyOf, parseIssue } from '../../engine/issue';
+import { historyOf, MAX_APPLIED, parseIssue } from '../../engine/issue';
+import { parseJiraInstant } from '../../engine/issue/jira-instant';
 import { parseInstant } from '../../engine/time/iso';
 import type { EpochMs } from '../../engine/time/units';
 import { issueChannel, type CustomFieldUpdate, type JiraIssueJson, type StoredHistory } from '../ports';
@@ -111,11 +112,21 @@ export async function toStoredHistory(
   const updatedField = typeof fields.updated === 'string' ? parseInstant(fields.updated) : undefined;
   const latest =
     updatedField ?? parsed.value.events.reduce((at, e) => Math.max(at, e.at), parsed.value.created);
+  // The entries made at that very instant: a product event carrying one of them is known to be in this read
+  // (see `apply-carried.ts`), one at the same instant but not among them is not.
+  const atLatest = histories.flatMap((h) => {
+    const { id, created } = (h ?? {}) as { id?: unknown; created?: unknown };
+    const at = typeof created === 'string' ? parseJiraInstant(created) : undefined;
+    return at === latest && (typeof id === 'string' || typeof id === 'number') ? [String(id)] : [];
+  });
   return {
     issueId: parsed.value.id,
     issueKey: parsed.value.key,
     projectKey: fields.project?.key ?? parsed.value.key.split('-')[0] ?? '',
     stamp: historyStamp(latest, histories.length, readAt),
-    data: parsed.value,
+    data:
+      atLatest.length === 0
+        ? parsed.value
+        : { ...parsed.value, applied: { through: latest, ids: atLatest.slice(-MAX_APPLIED) } },
   };
 }

@@ -87,3 +87,15 @@ export function toRows(
   }
   return { results, cycles };
 }
+
+/**
+ * The parts of a {@link historyStamp}, or undefined for text not made by it.
+ * @example parseHistoryStamp('001772440000000.000012.001772440060000') // { latest: 1772440000000, histories: 12, readAt: 1772440060000 }
+ */
+export function parseHistoryStamp(
+  stamp: HistoryStamp,
+): { readonly latest: number; readonly histories: number; readonly readAt: number } | undefined {
+  const match = /^(\d{15})\.(\d{6})\.(\d{15})$/.exec(stamp);
+  if (match === null) return undefined;
+  return { latest: Number(match[1]), histories: Number(match[2]), readAt: Number(match[3]) };
+}

@@ -1,5 +1,5 @@
-import { parseStatuses, type StatusCatalog } from '../../engine/issue';
-import type { Clock, JiraIssueJson, JiraPort } from '../ports';
+import { EMPTY_STATUS_CATALOG, parseStatuses, type StatusCatalog } from '../../engine/issue';
+import type { CarriedChange, Clock, JiraIssueJson, JiraPort } from '../ports';
 
 /** How long a status's category is trusted: categories change rarely, and a change applies to history too. */
 const TTL_MS = 60 * 60_000;
@@ -33,7 +33,26 @@ export class StatusCache {
   async forIssue(json: JiraIssueJson): Promise<StatusCatalog | undefined> {
     const now = this.clock.now();
     this.learn(currentStatus(json), now);
-    const wanted = statusesNamed(json);
+    const histories = (json.changelog as { histories?: unknown } | undefined)?.histories;
+    return this.catalogOf(statusesNamed(Array.isArray(histories) ? histories : []), now);
+  }
+
+  /**
+   * The catalog carried changes need (see `apply-carried.ts`): the statuses their items name, learning the
+   * issue's current status from each event that names it with its category. Empty if Jira cannot tell.
+   */
+  async forChanges(changes: readonly CarriedChange[]): Promise<StatusCatalog> {
+    const now = this.clock.now();
+    for (const change of changes) {
+      const status = change.status;
+      // The catalog's parser wants all three; a status named only in part is learned from a read instead.
+      if (status?.category === undefined || status.id === undefined || status.name === undefined) continue;
+      this.learn({ id: status.id, name: status.name, statusCategory: { key: status.category } }, now);
+    }
+    return (await this.catalogOf(statusesNamed(changes), now)) ?? EMPTY_STATUS_CATALOG;
+  }
+
+  private async catalogOf(wanted: readonly string[], now: number): Promise<StatusCatalog | undefined> {
     const missing = wanted.filter((key) => !this.fresh(key, now));
     if (missing.length > MAX_SINGLE_READS) {
       for (const status of await this.jira.getStatuses()) this.learn(status, now);
@@ -70,11 +89,9 @@ function currentStatus(json: JiraIssueJson): unknown {
   return (json.fields as { status?: unknown } | undefined)?.status;
 }
 
-/** The ids (or, without one, the names) of every status the issue's changelog moves from or to. */
-function statusesNamed(json: JiraIssueJson): string[] {
+/** The ids (or, without one, the names) of every status the changelog entries move from or to. */
+function statusesNamed(histories: readonly unknown[]): string[] {
   const out = new Set<string>();
-  const histories = (json.changelog as { histories?: unknown } | undefined)?.histories;
-  if (!Array.isArray(histories)) return [];
   for (const history of histories) {
     const items = (history as { items?: unknown } | null)?.items;
     if (!Array.isArray(items)) continue;

@@ -1,9 +1,12 @@
+import type { CarriedChange } from '../ports';
 import type { ProjectRef } from './config-cache';
 import type { Deps } from './deps';
 
 /** What the issue-event trigger learns from Forge's payload. */
 export interface IssueChange {
   readonly issueId: string;
+  /** The change itself, when the event carries all of it (bounded by `MAX_CARRIED_CHARS`). */
+  readonly change?: CarriedChange;
   /** The issue's project, when the payload names it. */
   readonly project?: ProjectRef;
   /**
@@ -24,5 +27,11 @@ export interface IssueChange {
  */
 export async function onIssueChanged(deps: Deps, change: IssueChange): Promise<void> {
   if (change.project && change.leavesProject !== true && !(await deps.configs.covers(change.project))) return;
-  await deps.queue.push([{ type: 'issue', issueId: change.issueId }]);
+  await deps.queue.push([
+    {
+      type: 'issue',
+      issueId: change.issueId,
+      ...(change.change === undefined ? {} : { change: change.change }),
+    },
+  ]);
 }

@@ -1,6 +1,7 @@
 import {
   QueueRefusedError,
   type BudgetStore,
+  type CarriedChange,
   type Clock,
   type Logger,
   type PendingStore,
@@ -54,17 +55,27 @@ export class WorkQueue implements Queue {
   async push(events: readonly QueueEvent[], options: { readonly delaySeconds?: number } = {}): Promise<void> {
     const issues = events.filter((e) => e.type === 'issue');
     const others = events.filter((e) => e.type !== 'issue');
-    if (issues.length > 0) await this.markPending(issues.map((e) => e.issueId));
+    if (issues.length > 0) await this.markPending(issues);
     if (others.length > 0) await this.pushCounted(others, options);
   }
 
-  /** Marks issues as changed and kicks their shards' drains. */
-  async markPending(issueIds: readonly string[]): Promise<void> {
+  /**
+   * Marks issues as changed, with the change an event carried (the drain applies it without a read when that
+   * is sound) or none (the drain reads the issue), and kicks their shards' drains.
+   */
+  async markPending(
+    issues: readonly { readonly issueId: string; readonly change?: CarriedChange }[],
+  ): Promise<void> {
     const now = this.clock.now();
     const shards = new Set<number>();
-    for (const issueId of new Set(issueIds)) {
+    const seen = new Set<string>();
+    for (const { issueId, change } of issues) {
+      // The same issue twice in one push without a change to carry: one mark does.
+      if (change === undefined && seen.has(issueId)) continue;
+      seen.add(issueId);
       const shard = shardOf(issueId);
-      await this.store.pending.mark(issueId, shard, globalThis.crypto.randomUUID(), now);
+      const carried = change === undefined ? undefined : JSON.stringify(change);
+      await this.store.pending.mark(issueId, shard, globalThis.crypto.randomUUID(), now, carried);
       shards.add(shard);
     }
     for (const shard of shards) await this.kick(shard, now);

@@ -24,9 +24,11 @@ export {
 } from './logger';
 export { issueChannel, type Publisher } from './publisher';
 export {
+  MAX_CARRIED_CHARS,
   QUEUE_MAX_DELAY_SECONDS,
   QUEUE_MAX_EVENTS,
   QueueRefusedError,
+  type CarriedChange,
   type DueItem,
   type Queue,
   type QueueEvent,

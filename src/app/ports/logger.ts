@@ -17,6 +17,8 @@ export type LogCode =
   | 'issue.failed'
   /** An issue's history could not be read (Jira's JSON did not parse, or its configuration is invalid). */
   | 'issue.invalid'
+  /** The changes an issue's events carried could not be applied soundly (`reason`): it was read in full. */
+  | 'issue.read-in-full'
   /** A threshold action failed; it will be retried. */
   | 'action.retry'
   /** A threshold action failed for the last time. */

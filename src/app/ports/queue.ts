@@ -1,7 +1,13 @@
 /** The work Accord queues for itself; consumers receive exactly these bodies (at least once, in any order). */
 export type QueueEvent =
   /** An issue changed: re-read and re-evaluate it. */
-  | { readonly type: 'issue'; readonly issueId: string; readonly attempt?: number }
+  | {
+      readonly type: 'issue';
+      readonly issueId: string;
+      readonly attempt?: number;
+      /** The event's own change, applied without a read when that is sound (only marked, never queued). */
+      readonly change?: CarriedChange;
+    }
   /** A threshold or deadline is due at `at` (epoch ms) on this issue: re-evaluate then and act. */
   | { readonly type: 'due'; readonly issueId: string; readonly at: number; readonly attempt?: number }
   /** Continue a recalculation job from its stored cursor (or one of its parallel lanes). */
@@ -10,6 +16,26 @@ export type QueueEvent =
   | { readonly type: 'drain'; readonly shard: number }
   /** Several thresholds or deadlines due at about the same instant, coalesced by the sweep. */
   | { readonly type: 'dues'; readonly items: readonly DueItem[] };
+
+/** At most this many characters of a carried change; a bigger one is read from Jira instead. */
+export const MAX_CARRIED_CHARS = 2000;
+
+/**
+ * A product event's own change (`avi:jira:updated:issue`: its changelog entry), carried with the pending mark
+ * so that the drain can bring the stored history up to date without reading the issue (`apply-carried.ts`).
+ */
+export interface CarriedChange {
+  /** The changelog entry's id. */
+  readonly id: string;
+  /** The issue's `updated` in the event, epoch ms: when the change happened, by Jira's clock. */
+  readonly at: number;
+  /** The entry's items, with only their `field`, `fieldtype`, `fieldId`, `from(String)` and `to(String)`. */
+  readonly items: readonly Readonly<Record<string, string | null>>[];
+  /** The account that made the change (the event's `atlassianId`). */
+  readonly actor: string;
+  /** The issue's status after the change as the event names it, with its category key, if it does. */
+  readonly status?: { readonly id?: string; readonly name?: string; readonly category?: string };
+}
 
 /** One issue's next due instant (epoch ms). */
 export interface DueItem {

@@ -416,14 +416,21 @@ export interface PendingIssue {
   readonly attempts: number;
   /** Not to be tried before this instant (epoch ms): a back-off, or Jira's `Retry-After`. */
   readonly notBefore: number;
+  /**
+   * The changes the events carried since the issue was marked (each as the marker serialized it), oldest mark
+   * first; undefined when some event carried none, or too many came, so that the issue must be read in full.
+   */
+  readonly carried?: readonly string[];
 }
 
 export interface PendingStore {
   /**
    * Marks an issue as changed: inserts it (due at once), or gives an existing mark a new token so that a drain
    * measuring it right now does not clear it (it is measured again). Keeps an existing mark's `notBefore`.
+   * `carried` (one line of text) is appended to the mark's carried changes; a mark without one, or a list
+   * grown too long for the store, makes the issue one to read in full.
    */
-  mark(issueId: string, shard: number, token: string, at: number): Promise<void>;
+  mark(issueId: string, shard: number, token: string, at: number, carried?: string): Promise<void>;
   /** Marks of one shard due at `now`, oldest first. */
   due(shard: number, now: number, limit: number): Promise<PendingIssue[]>;
   /** The shards that have a mark due at `now`. */

@@ -112,4 +112,14 @@ export interface IssueHistoryData {
   readonly known?: readonly string[];
   /** The JSM satisfaction rating (1–5) the customer gave, if any: reports show it beside compliance. */
   readonly satisfaction?: number;
+  /**
+   * What product events added since the issue was last read in full (the app keeps it; see `apply-change.ts`):
+   * `through`, the issue's `updated` at that read (every change before it is in the history), and the ids of
+   * the changelog entries applied since, oldest first, at most {@link MAX_APPLIED}, so that an event delivered
+   * twice is told from one delivered late. A full read has none.
+   */
+  readonly applied?: { readonly through: number; readonly ids: readonly string[] };
 }
+
+/** How many applied entries a history remembers; an older event not among them makes the app read in full. */
+export const MAX_APPLIED = 16;

@@ -162,7 +162,32 @@ const nonEmpty = (v: unknown): string | undefined => (typeof v === 'string' && v
 
 const TO_STRING = 'toString' as string;
 /** An item's `toString` side; read by a computed key, since every object inherits a `toString` method. */
-const toStringOf = (item: Readonly<Record<string, unknown>>): string | undefined => nonEmpty(item[TO_STRING]);
+export const toStringOf = (item: Readonly<Record<string, unknown>>): string | undefined =>
+  nonEmpty(item[TO_STRING]);
+
+/**
+ * Which field a changelog item changes, as the walk tells it: a system field it follows (`{ system }`), one it
+ * skips (`'ignored'`: summary, description, rank…), or a custom field (whose kind only the issue's JSON tells).
+ * @example itemTarget({ field: 'priority', fieldtype: 'jira', fieldId: 'priority' }) // { system: 'priority' }
+ */
+export function itemTarget(
+  item: Readonly<Record<string, unknown>>,
+): { readonly system: string } | 'ignored' | 'custom' {
+  const field = typeof item.field === 'string' ? item.field : '';
+  const custom = item.fieldtype === 'custom';
+  // Rank items say "Ranked higher", not a value.
+  if (custom && field === 'Rank') return 'ignored';
+  const fieldId = nonEmpty(item.fieldId);
+  if (fieldId !== undefined) {
+    if (fieldId.startsWith('customfield_')) return 'custom';
+    const system = systemOfFieldId(fieldId);
+    return system === undefined ? 'ignored' : { system };
+  }
+  if (field === '') return 'ignored';
+  if (custom) return 'custom';
+  const system = systemOfJiraName(field.toLowerCase());
+  return system === undefined ? 'ignored' : { system };
+}
 
 /** Shared by the fields that are not `set`s, which never touch their items. */
 const NO_ITEMS: (readonly string[])[] = [];
@@ -349,22 +374,13 @@ class Walk {
   // ── Which field an item changes ────────────────────────────────────────────────────────────────────────
 
   private slotFor(item: Readonly<Record<string, unknown>>): Slot | undefined {
+    const target = itemTarget(item);
+    if (target === 'ignored') return undefined;
+    if (target !== 'custom') return this.systemSlot(target.system);
     const field = typeof item.field === 'string' ? item.field : '';
-    const custom = item.fieldtype === 'custom';
-    // Rank items say "Ranked higher", not a value.
-    if (custom && field === 'Rank') return undefined;
     const fieldId = nonEmpty(item.fieldId);
-    if (fieldId !== undefined) {
-      if (fieldId.startsWith('customfield_')) return this.customSlot(fieldId, field, item);
-      const system = systemOfFieldId(fieldId);
-      return system === undefined ? undefined : this.systemSlot(system);
-    }
-    if (field === '') return undefined;
+    if (fieldId !== undefined) return this.customSlot(fieldId, field, item);
     const lower = field.toLowerCase();
-    if (!custom) {
-      const system = systemOfJiraName(lower);
-      return system === undefined ? undefined : this.systemSlot(system);
-    }
     const jsm = jsmField(lower);
     if (jsm !== undefined) return this.systemSlot(jsm);
     const byName = this.byKey.get(namedFieldKey(field));

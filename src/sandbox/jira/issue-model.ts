@@ -386,6 +386,17 @@ export class JiraIssueBuilder {
     return this.fields[name];
   }
 
+  /** How many changelog entries the issue has. */
+  changelogSize(): number {
+    return this.historyList.length;
+  }
+
+  /** The newest changelog entry's id and items, as a product event carries them. */
+  latestEntry(): { id: string; items: unknown[] } | undefined {
+    const entry = this.historyList.at(-1);
+    return entry === undefined ? undefined : { id: entry.id, items: structuredClone(entry.items) };
+  }
+
   /** Every changelog entry, oldest first (the shape of `/changelog` and the bulk changelog). */
   histories(): unknown[] {
     return structuredClone(this.historyList);

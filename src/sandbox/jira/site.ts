@@ -41,6 +41,30 @@ export interface SiteEvent {
   readonly issue: { readonly id: string; readonly key: string };
   /** The account that made the change (Forge's `atlassianId`); `ignoreSelf` drops the app's own. */
   readonly atlassianId: string;
+  /** The changelog entry the change made, if it made one (a comment or a rating makes none). */
+  readonly changelog?: { readonly id: string; readonly items: readonly unknown[] };
+}
+
+/** The issue fields Forge's issue events carry (the `Issue` type of its event reference). */
+const PAYLOAD_FIELDS = [
+  'summary',
+  'issuetype',
+  'creator',
+  'created',
+  'project',
+  'reporter',
+  'assignee',
+  'updated',
+  'status',
+] as const;
+
+/** A value with every user in it reduced to `{ accountId }`, as Forge's event payloads give users. */
+function accountIdsOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(accountIdsOnly);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.accountId === 'string') return { accountId: record.accountId };
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, accountIdsOnly(v)]));
 }
 
 export const APP_ACCOUNT = 'accord-app';
@@ -95,9 +119,47 @@ export class SimulatedSite {
     return jiraTimestamp(this.clock.now());
   }
 
-  private emit(eventType: SiteEvent['eventType'], issue: JiraIssueBuilder, actor: string): void {
-    const event: SiteEvent = { eventType, issue: { id: issue.id, key: issue.key }, atlassianId: actor };
+  private emit(
+    eventType: SiteEvent['eventType'],
+    issue: JiraIssueBuilder,
+    actor: string,
+    changelog?: SiteEvent['changelog'],
+  ): void {
+    const event: SiteEvent = {
+      eventType,
+      issue: { id: issue.id, key: issue.key },
+      atlassianId: actor,
+      ...(changelog === undefined ? {} : { changelog }),
+    };
     for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * The payload Forge delivers to an `avi:jira:*` trigger for `event`, as its event reference documents it and
+   * no more: the issue's id, key and a few fields (users by account id only), the actor's account id, for an
+   * update or assignment the changelog entry as `{ id, items }` (no instant, no author), for a comment the
+   * comment. Built when the event is raised (the fields are the issue's at that moment).
+   */
+  triggerPayload(event: SiteEvent): Record<string, unknown> {
+    const json = this.find(event.issue.id)?.json();
+    const all = (json?.fields as Record<string, unknown> | undefined) ?? {};
+    const fields: Record<string, unknown> = {};
+    for (const key of PAYLOAD_FIELDS) if (key in all) fields[key] = accountIdsOnly(all[key]);
+    const comments = (all.comment as { comments?: unknown[] } | undefined)?.comments ?? [];
+    const comment = comments.at(-1);
+    const { eventType, changelog } = event;
+    return {
+      eventType,
+      atlassianId: event.atlassianId,
+      issue: { id: event.issue.id, key: event.issue.key, fields },
+      ...((eventType === 'avi:jira:updated:issue' || eventType === 'avi:jira:assigned:issue') &&
+      changelog !== undefined
+        ? { changelog: structuredClone(changelog) }
+        : {}),
+      ...(eventType === 'avi:jira:commented:issue' && comment !== undefined
+        ? { comment: accountIdsOnly(comment) }
+        : {}),
+    };
   }
 
   /**
@@ -147,8 +209,10 @@ export class SimulatedSite {
     if (!issue) throw new Error(`no issue ${idOrKey}`);
     const user = this.user(actor);
     issue.as(actor, user?.accountType ?? 'atlassian');
+    const before = issue.changelogSize();
     apply(issue, this.now());
-    this.emit(eventType, issue, actor);
+    const entry = issue.changelogSize() > before ? issue.latestEntry() : undefined;
+    this.emit(eventType, issue, actor, entry);
     return issue;
   }
 

@@ -1,0 +1,108 @@
+/**
+ * The drain's cheap path: an issue whose events carried their changes is brought up to date from its stored
+ * history, with no Jira read, when that is sound; otherwise the caller reads it in full (`refreshIssue`).
+ *
+ * What tells that nothing was missed, by Jira's own clock (the issue's `updated`, which every change moves):
+ * - the stored history was read in full when `updated` was `through`: every change before that instant is in
+ *   it, and of those at that very instant the ones the read listed in `applied` (another may have come after);
+ * - after that read, only the entries listed in `applied` were added, each at its `updated`, the latest being
+ *   the stamp's instant. A carried change no later than that and not listed arrived out of order: read again;
+ * - a later change is applied, oldest first, only if the engine finds it contiguous and exact
+ *   (`applyChangelogEntry`: every item's `from` is the stored value, and its fields read exactly).
+ * A new issue, a history that retention dropped, an event without its change (comments, assignments,
+ * deletions), an unknown field kind: all are read in full. Results converge either way: a later full read
+ * replaces whatever was applied, since its stamp is newer.
+ */
+import { applyChangelogEntry, MAX_APPLIED, type CarriedEntry } from '../../engine/issue';
+import type { CarriedChange, StoredHistory } from '../ports';
+import type { Deps } from './deps';
+import { evaluateStored, type IssueOutcome } from './evaluate-issue';
+import { historyStamp, parseHistoryStamp } from './rows';
+
+/** Why an issue is read in full after all, for the log and the tests. */
+export type FullReadReason =
+  | 'not-carried'
+  | 'unreadable'
+  | 'no-history'
+  | 'late'
+  | 'gap'
+  | 'order'
+  | 'unsupported'
+  | 'status-unknown'
+  | 'actor';
+
+/**
+ * Applies the carried changes (`lines`, as the pending mark holds them) to the issue's stored history and
+ * evaluates it, or says why the issue must be read in full. No Jira call but, on a cold instance, the
+ * categories of statuses it has not seen.
+ */
+export async function applyCarried(
+  deps: Deps,
+  issueId: string,
+  lines: readonly string[],
+): Promise<IssueOutcome | { readonly fullRead: FullReadReason }> {
+  const changes = parseLines(lines);
+  if (changes === undefined) return { fullRead: 'unreadable' };
+  const stored = await deps.store.histories.get(issueId);
+  if (stored === undefined) return { fullRead: 'no-history' };
+  const stamp = parseHistoryStamp(stored.stamp);
+  if (stamp === undefined) return { fullRead: 'unreadable' };
+
+  let data = stored.data;
+  let latest = stamp.latest;
+  let count = stamp.histories;
+  const through = data.applied?.through ?? stamp.latest;
+  const ids = [...(data.applied?.ids ?? [])];
+  const catalog = await deps.statuses.forChanges(changes);
+  for (const change of changes) {
+    if (change.at < through || ids.includes(change.id)) continue; // in the history already
+    if (change.at <= latest) return { fullRead: 'late' };
+    const entry: CarriedEntry = { id: change.id, at: change.at, items: change.items, actor: change.actor };
+    const result = applyChangelogEntry(data, entry, catalog);
+    if ('readAgain' in result) return { fullRead: result.readAgain };
+    data = result.data;
+    latest = change.at;
+    count++;
+    ids.push(change.id);
+  }
+  if (data === stored.data) return evaluateStored(deps, stored, deps.clock.now());
+  const history: StoredHistory = {
+    ...stored,
+    // The read time stays the full read's: a later full read of the same content still replaces this one.
+    stamp: historyStamp(latest, count, stamp.readAt),
+    data: { ...data, applied: { through, ids: ids.slice(-MAX_APPLIED) } },
+  };
+  if ((await deps.store.histories.put(history)) === 'stale') return { kind: 'stale', issueId };
+  return evaluateStored(deps, history, deps.clock.now());
+}
+
+/** The carried changes, oldest first (by `updated`, then entry id), each once; undefined if one is unreadable. */
+function parseLines(lines: readonly string[]): CarriedChange[] | undefined {
+  const byId = new Map<string, CarriedChange>();
+  for (const line of lines) {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+    if (!isCarried(value)) return undefined;
+    byId.set(value.id, value);
+  }
+  return [...byId.values()].sort(
+    (a, b) => a.at - b.at || a.id.length - b.id.length || (a.id < b.id ? -1 : 1),
+  );
+}
+
+function isCarried(value: unknown): value is CarriedChange {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.id === 'string' &&
+    typeof v.at === 'number' &&
+    Number.isFinite(v.at) &&
+    typeof v.actor === 'string' &&
+    Array.isArray(v.items) &&
+    v.items.every((item) => typeof item === 'object' && item !== null)
+  );
+}
