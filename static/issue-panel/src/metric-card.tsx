@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { IssueMetricEntry } from '../../shared/api/issue-metrics';
 import type { CountdownCalendar } from '../../shared/countdown/calendars';
 import type { LiveMetric, LiveState } from '../../shared/countdown/live-metric';
@@ -64,11 +65,14 @@ export function MetricCard(props: {
   const at = (instant: number): string => formatInstant(instant, viewer);
   const targetMinutes = metric.goal?.targetMinutes ?? null;
   const earlier = metric.cycles.length - 1;
+  const nameId = useId();
 
   return (
     <li className="accord-metric">
       <div className="accord-metric__head">
-        <h3 className="accord-metric__name">{metric.name}</h3>
+        <h3 className="accord-metric__name" id={nameId}>
+          {metric.name}
+        </h3>
         <StateLozenge state={live.state} />
       </div>
       <p className="accord-metric__agreement">
@@ -100,6 +104,7 @@ export function MetricCard(props: {
       {metric.cycles.length > 0 ? (
         <Disclosure
           className="accord-metric__details"
+          describedBy={nameId}
           label={earlier > 0 ? messages.timelineWithEarlier(earlier) : messages.timeline}
         >
           {() => (

@@ -233,8 +233,8 @@ describe('the issue panel', () => {
     expect(text('h3')).toEqual(['Time to resolution', 'Time to first response']);
     expect(text('.accord-metric__clock--quiet')).toEqual(['Took 14m of 4h']);
 
-    // Each metric has its timeline; the first is the open one's.
-    await user.click(screen.getAllByRole('button', { name: 'Timeline' })[0]!);
+    // Each metric has its timeline, its button described by the metric's name.
+    await user.click(screen.getByRole('button', { name: 'Timeline', description: 'Time to resolution' }));
     expect(text('.accord-timeline__goal')).toEqual(['Goal 1 applies: 4h on Berlin office hours']);
     expect(text('.accord-timeline__event')).toEqual([
       'Mon 2 Mar, 09:00 Clock started',

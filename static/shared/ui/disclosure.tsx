@@ -9,6 +9,8 @@ export function Disclosure(props: {
   readonly label: ReactNode;
   readonly children: () => ReactNode;
   readonly className?: string;
+  /** The id of what the button belongs to (a metric's heading), so that several "Timeline" buttons differ. */
+  readonly describedBy?: string;
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -19,6 +21,7 @@ export function Disclosure(props: {
         className="accord-disclosure"
         aria-expanded={open}
         aria-controls={id}
+        aria-describedby={props.describedBy}
         onClick={() => {
           setOpen((was) => !was);
         }}
