@@ -230,7 +230,7 @@ async function runJqlStep(deps: Deps, job: Job, started: number, budgetMs: numbe
 
 /**
  * Re-evaluates a page of histories and rewrites the JQL fields ("SLA state", "Next SLA deadline") of those whose
- * summary changed, in one Jira call for the page. The page's SQL is a fixed handful of statements, not some per
+ * summary changed, in one Jira call for the page. The page's SQL is a fixed handful of statements, not a few per
  * issue: its stored results in one read, its adjustments in one, its new results and cycles in one batched
  * `replaceIssues` (each issue under its own stamp guard). Only an issue whose stored history is too old for the
  * configuration is read from Jira again, on its own.
