@@ -98,7 +98,9 @@ export function MetricCard(props: {
       ) : null}
       {!live.live && live.clock !== 'stopped' && live.clock !== 'not-started' ? (
         <p className="accord-metric__note">
-          {messages.notLive(metric.goal?.calendar ?? '?', at(props.evaluatedAt))}
+          {metric.goal === null
+            ? messages.event.noGoal
+            : messages.notLive(metric.goal.calendar, at(props.evaluatedAt))}
         </p>
       ) : null}
       {metric.cycles.length > 0 ? (

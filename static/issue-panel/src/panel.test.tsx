@@ -208,6 +208,19 @@ describe('the issue panel', () => {
     expect(text('h3')).toEqual(['Time to resolution']);
   });
 
+  it('says a running metric without a goal is measured only, not that a calendar is missing', async () => {
+    const measured = makeEntry(
+      makeMetric({
+        id: 'measured',
+        name: 'Time to triage',
+        goal: null,
+        cycles: [makeCycle({ goalIndex: null, deadline: null })],
+      }),
+    );
+    await render(fakeBackend(reply({ results: [measured] })).backend);
+    expect(text('.accord-metric__note')).toEqual(['No goal matched: measured only']);
+  });
+
   it('says what to do next when no agreement applies', async () => {
     await render(fakeBackend(reply({ results: [] })).backend);
     expect(text('.accord-empty__title')).toEqual(['No SLA applies to this issue']);
