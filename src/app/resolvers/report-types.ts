@@ -152,8 +152,7 @@ export interface ComplianceRow {
   readonly metricName: string;
   /** Null for a metric's goals pooled (`groupBy: 'metric'`) and for cycles no goal matched. */
   readonly goalIndex: number | null;
-  /** The goal's condition (`priority = Highest`), `all issues`, `all other issues`, `all goals` or `no goal matched`. */
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly targetMinutes: number | null;
   /** A business-day or date-field goal's terms (its `targetMinutes` is null); absent for working time. */
   readonly target?: GoalTargetView;
@@ -164,6 +163,23 @@ export interface ComplianceRow {
   /** Direction of the met share over the periods; null with fewer than two periods that have one. */
   readonly trend: TrendDirectionView | null;
 }
+
+/**
+ * How a report names a goal: its condition as the admin wrote it (JQL, shown as written in every language), or a
+ * code the UIs put in the reader's words: `all-goals` (a metric's goals pooled), `all-issues` (the one goal,
+ * without a condition), `other-issues` (the goal without a condition beside others), `no-goal` (cycles no goal
+ * matched), `goal` (a goal the agreement no longer has, by its number).
+ */
+export type GoalLabel =
+  | { readonly kind: 'condition'; readonly when: string }
+  | { readonly kind: 'all-goals' | 'all-issues' | 'other-issues' | 'no-goal' }
+  | { readonly kind: 'goal'; readonly number: number };
+
+/** What a penalty clause judges, for the UIs to word: a service's availability, every metric, or one metric's goal. */
+export type MeasureView =
+  | { readonly kind: 'availability'; readonly service: string }
+  | { readonly kind: 'all-metrics' }
+  | { readonly kind: 'metric'; readonly metricName: string; readonly goal: GoalLabel };
 
 // ── Replies ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -184,7 +200,7 @@ export interface AtRiskIssue {
   readonly projectKey: string;
   readonly metricId: string;
   readonly metricName: string;
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly state: 'at-risk' | 'breached';
   /** Null while paused. */
   readonly deadline: string | null;
@@ -201,7 +217,7 @@ export interface BreachView {
   readonly metricId: string;
   readonly metricName: string;
   readonly goalIndex: number | null;
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly targetMinutes: number | null;
   readonly startedAt: string;
   readonly breachedAt: string | null;
@@ -233,8 +249,8 @@ export interface GadgetReport {
 export interface CreditLineView {
   /** Index in the agreement's `penalties`. */
   readonly clause: number;
-  /** What the clause judges, e.g. `Time to resolution, priority = Highest`, `VPN availability`, `all metrics`. */
-  readonly measure: string;
+  /** What the clause judges: a service's availability, every metric, or one metric's goal (or all its goals). */
+  readonly measure: MeasureView;
   readonly measuredPercent: number | null;
   readonly belowPercent: number;
   readonly creditPercent: number;
@@ -317,7 +333,7 @@ export interface AttributionView {
 
 export interface GoalMonthView {
   readonly goalIndex: number | null;
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly targetMinutes: number | null;
   /** A business-day or date-field goal's terms; absent for working time. */
   readonly target?: GoalTargetView;

@@ -5,7 +5,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
 import type { IssueMetricEntry } from '../../shared/api/issue-metrics';
-import type { Reply } from '../../shared/api/reply';
+import type { ReplyTo } from '../../shared/api/reply';
 import { fakeBackend } from '../../shared/testing/fake-backend';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
 import { IssuePanel } from './panel';
@@ -53,7 +53,7 @@ const agreedDate = makeEntry(
 );
 
 function backendIn(locale: string, timeZone: string, results: readonly IssueMetricEntry[]) {
-  const reply: Reply<unknown> = {
+  const reply: ReplyTo<'issue/metrics'> = {
     ok: true,
     data: {
       issueId: '10042',
@@ -62,7 +62,7 @@ function backendIn(locale: string, timeZone: string, results: readonly IssueMetr
       calendars: [forCountdown(makeCalendar({ id: 'berlin', name: 'Berlin office hours' }))],
     },
   };
-  return fakeBackend(() => reply, { issueId: '10042', locale, timeZone }).backend;
+  return fakeBackend({ 'issue/metrics': () => reply }, { issueId: '10042', locale, timeZone }).backend;
 }
 
 let container: HTMLDivElement;

@@ -5,11 +5,12 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
 import type { IssueMetrics } from '../../shared/api/issue-metrics';
-import type { Reply } from '../../shared/api/reply';
+import type { PayloadOf, Reply, ReplyOf, ReplyTo, RouteName } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
 import { testTranslations } from '../../shared/testing/translations';
 import { IssuePanel } from './panel';
+import type { AnyReply } from '../../shared/testing/fake-backend';
 
 // React's act() warns unless it knows it runs in a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -17,20 +18,32 @@ import { IssuePanel } from './panel';
 const berlin = (time: string): number => at(`2026-03-02T${time}+01:00`); // Monday 2 March 2026
 const utc = (time: string): string => new Date(berlin(time)).toISOString();
 
-/** The issue-panel's backend, faked: replies in turn (the last one again once they run out), one realtime listener. */
-function fakeBackend(...replies: Reply<unknown>[]) {
+/**
+ * The issue-panel's backend, faked: `issue/metrics` replies in turn (the last one again once they run out),
+ * `issue/adjustments` with none, one realtime listener.
+ */
+function fakeBackend(...replies: MetricsReply[]) {
   return fakeBackendIn('en-GB', ...replies);
 }
 
-function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
+function fakeBackendIn(locale: string, ...replies: MetricsReply[]) {
   const calls: { route: string; payload: unknown }[] = [];
   const channels: string[] = [];
   let listener: (() => void) | null = null;
   const backend: Backend = {
-    call: (route, payload) => {
+    call: <R extends RouteName>(route: R, payload: PayloadOf<R>) => {
       calls.push({ route, payload });
-      const reply = replies.length > 1 ? replies.shift() : replies[0];
-      return Promise.resolve(reply ?? { ok: false, error: { code: 'internal', message: 'no reply' } });
+      const reply: AnyReply =
+        route === 'issue/adjustments'
+          ? { ok: true, data: { issueId: '10042', adjustments: [], canAdjust: [] } }
+          : route === 'issue/metrics'
+            ? ((replies.length > 1 ? replies.shift() : replies[0]) ?? {
+                ok: false,
+                error: { code: 'internal', message: 'no reply' },
+              })
+            : { ok: false, error: { code: 'not-found', message: route } };
+      // Each branch above answers its own route.
+      return Promise.resolve(reply as Reply<ReplyOf<R>>);
     },
     context: () =>
       Promise.resolve({
@@ -54,7 +67,9 @@ function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
   return { backend, calls, channels, notify: () => listener?.() };
 }
 
-const reply = (data: Partial<IssueMetrics>): Reply<unknown> => ({
+type MetricsReply = ReplyTo<'issue/metrics'>;
+
+const reply = (data: Partial<IssueMetrics>): MetricsReply => ({
   ok: true,
   data: {
     issueId: '10042',

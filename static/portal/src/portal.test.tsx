@@ -3,9 +3,8 @@
  */
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend } from '../../shared/testing/fake-backend';
+import { fakeBackend, type AnyReply } from '../../shared/testing/fake-backend';
 import type { PortalCommitment } from './commitments';
 import { PortalPanel } from './portal';
 
@@ -27,7 +26,7 @@ const commitment = (overrides: Partial<PortalCommitment>): PortalCommitment => (
   ...overrides,
 });
 
-const replyWith = (...commitments: PortalCommitment[]): Reply<unknown> => ({
+const replyWith = (...commitments: PortalCommitment[]): AnyReply => ({
   ok: true,
   data: { issueId: '10042', commitments: commitments.map((c, i) => ({ ...c, key: String(i) })) },
 });
@@ -59,7 +58,7 @@ afterEach(() => {
 });
 
 async function render(
-  replies: readonly Reply<unknown>[],
+  replies: readonly AnyReply[],
   context: Partial<UiContext> = customer,
 ): Promise<ReturnType<typeof fakeBackend>> {
   let i = 0;
