@@ -1,82 +1,20 @@
+import type { PeriodKind } from '../../engine/report/periods';
+import type { ReportGroupBy } from './report-routes';
+
 /**
- * The report routes' payloads and replies, as the Custom UIs see them (inside the `{ ok, data }` envelope).
- * This module has no imports and no runtime code: a UI imports it with `import type` and bundles nothing.
+ * The report routes' replies, as the Custom UIs see them (inside the `{ ok, data }` envelope).
+ * This module has no runtime code: a UI imports it with `import type` and bundles nothing.
  *
  * Conventions: instants are ISO strings in UTC; durations are milliseconds; percentages are 0–100 and are for
  * showing (every met / missed decision is made exactly on the server and given as a boolean).
  */
 
 // ── Payloads ─────────────────────────────────────────────────────────────────────────────────────────
+// The payloads are the routes' zod schemas (report-routes.ts): `PayloadOf<'reports/gadget'>` (contract.ts).
 
-export type ReportPeriodKind = 'week' | 'month' | 'quarter';
+export type ReportPeriodKind = PeriodKind;
 
-/**
- * How compliance rows are grouped: per goal (e.g. per priority, the default), per metric (its goals pooled),
- * or per goal and project.
- */
-export type ReportGroupBy = 'goal' | 'metric' | 'project';
-
-/** `reports/compliance`: compliance per agreement, metric and goal over consecutive periods. */
-export interface CompliancePayload {
-  /** One agreement; absent: every agreement (with `projectKey`, those whose cycles are in that project). */
-  readonly agreementId?: string;
-  readonly metricId?: string;
-  /** Default `month`. */
-  readonly period?: ReportPeriodKind;
-  /** `YYYY-MM-DD`: the first period is the one containing this local date; absent: the last `count` periods up to now. */
-  readonly from?: string;
-  /** How many periods, 1–24; default 6. */
-  readonly count?: number;
-  /** Default `goal`. */
-  readonly groupBy?: ReportGroupBy;
-  readonly projectKey?: string;
-  /** IANA zone the periods are counted in; default the agreement's reporting zone (the first one's, for several). */
-  readonly timeZone?: string;
-}
-
-/** `reports/gadget`: everything the dashboard gadget shows, in one call. */
-export interface GadgetPayload {
-  readonly agreementId: string;
-  readonly metricId?: string;
-  /** Default `month`. */
-  readonly period?: ReportPeriodKind;
-  /** Default `goal`. */
-  readonly groupBy?: ReportGroupBy;
-  /** Periods in the trend, the current one last; 2–12, default 6. */
-  readonly trendCount?: number;
-  readonly projectKey?: string;
-  /** At most this many at-risk issues (1–50, default 10) and breaches (1–100, default 20). */
-  readonly atRiskLimit?: number;
-  readonly breachLimit?: number;
-}
-
-/** `reports/monthly`: the monthly service level report, one section per counterparty. */
-export interface MonthlyPayload {
-  /** `YYYY-MM`, in each agreement's reporting zone; default the current month. */
-  readonly month?: string;
-  /** Only this counterparty's agreements. */
-  readonly counterparty?: string;
-  /** Only this agreement. */
-  readonly agreementId?: string;
-  readonly projectKey?: string;
-}
-
-/** `reports/csv`: one row per cycle, a page at a time; the same cycles `reports/compliance` counts. */
-export interface CsvPayload {
-  readonly agreementId?: string;
-  readonly metricId?: string;
-  readonly projectKey?: string;
-  /** Default `month`. */
-  readonly period?: ReportPeriodKind;
-  /** As in {@link CompliancePayload}; default count 1 (the current period). */
-  readonly from?: string;
-  readonly count?: number;
-  readonly timeZone?: string;
-  /** From the previous page's `nextCursor`. */
-  readonly cursor?: string;
-  /** Rows per page, 1–10,000; default 5,000. */
-  readonly limit?: number;
-}
+export type { ReportGroupBy };
 
 // ── Shared pieces ────────────────────────────────────────────────────────────────────────────────────
 
