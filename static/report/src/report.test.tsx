@@ -74,7 +74,12 @@ const gold: AgreementMonthView = {
       metricName: 'Time to resolution',
       overall: figures(38, 2, { objectivePercent: null, objectiveMet: null, errorBudget: null }),
       goals: [
-        { goalIndex: 0, goalLabel: { kind: 'condition', when: 'priority = High' }, targetMinutes: 240, figures: figures(19, 0) },
+        {
+          goalIndex: 0,
+          goalLabel: { kind: 'condition', when: 'priority = High' },
+          targetMinutes: 240,
+          figures: figures(19, 0),
+        },
         {
           goalIndex: 1,
           goalLabel: { kind: 'other-issues' },
@@ -184,7 +189,9 @@ const netco: AgreementMonthView = {
       metricId: 'restore',
       metricName: 'Time to restore',
       overall: figures(5, 0),
-      goals: [{ goalIndex: 0, goalLabel: { kind: 'all-issues' }, targetMinutes: 120, figures: figures(5, 0) }],
+      goals: [
+        { goalIndex: 0, goalLabel: { kind: 'all-issues' }, targetMinutes: 120, figures: figures(5, 0) },
+      ],
     },
   ],
   credits: null,
@@ -518,5 +525,11 @@ describe('the report page', () => {
     );
     expect(all('[data-testid="goal-row"]')[1]?.textContent).toContain('90,4\u00a0%');
     expect(text()).toContain('Wassermelone');
+    // The server sends codes for goals without a condition and for clauses; the page words them in German.
+    expect(all('[data-testid="goal-row"]')[1]?.querySelector('th')?.textContent).toBe(
+      'alle übrigen Vorgänge',
+    );
+    expect(text()).toContain('Time to resolution, alle übrigen Vorgänge');
+    expect(text()).not.toContain('all other issues');
   });
 });
