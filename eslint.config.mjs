@@ -183,6 +183,27 @@ export default tseslint.config(
       ],
     },
   },
+  // The UIs see the backend through its types only (the route contract, reply types): no server module in a
+  // bundle. The realtime channel's name is the one value they share.
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    ignores: ['static/**/*.test.{ts,tsx}', 'static/shared/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/src/(app/(?!ports/publisher$)|forge/|store/|sandbox/)',
+              allowTypeImports: true,
+              message:
+                'Custom UIs import server modules as types only (`import type`): see src/app/resolvers/contract.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['static/**/*.{ts,tsx}'],
     ignores: ['static/shared/forge-backend.ts', 'static/*/src/main.tsx', 'static/**/*.test.{ts,tsx}'],

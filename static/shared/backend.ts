@@ -1,4 +1,4 @@
-import type { Reply } from './api/reply';
+import type { PayloadOf, Reply, ReplyOf, RouteName } from '../../src/app/resolvers/contract';
 import type { Lookup } from './i18n/i18n';
 
 /**
@@ -8,10 +8,10 @@ import type { Lookup } from './i18n/i18n';
  */
 export interface Backend {
   /**
-   * Calls a resolver route (`issue/metrics`, …). Never rejects: every failure is an envelope. The data is
-   * `unknown` until the caller has checked its shape.
+   * Calls a resolver route (`issue/metrics`, …) with the payload its schema takes; resolves to the reply its
+   * handler declares (src/app/resolvers/contract.ts). Never rejects: every failure is an envelope.
    */
-  call(route: string, payload: Readonly<Record<string, unknown>>): Promise<Reply<unknown>>;
+  call<R extends RouteName>(route: R, payload: PayloadOf<R>): Promise<Reply<ReplyOf<R>>>;
   /** Who is looking, where, and how they read dates. */
   context(): Promise<UiContext>;
   /**

@@ -1,4 +1,5 @@
 import { i18n, invoke, realtime, view } from '@forge/bridge';
+import type { PayloadOf, Reply, ReplyOf, RouteName } from '../../src/app/resolvers/contract';
 import type { Backend, GadgetContext } from './backend';
 import { toLocaleTag, toTimeZone } from './backend';
 import { isReply, unreachable } from './api/reply';
@@ -11,10 +12,12 @@ type ForgeLocale = Parameters<typeof i18n.createTranslationFunction>[0];
  * (`main.tsx`) import it.
  */
 export const forgeBackend: Backend = {
-  async call(route, payload) {
+  async call<R extends RouteName>(route: R, payload: PayloadOf<R>): Promise<Reply<ReplyOf<R>>> {
     try {
       const reply: unknown = await invoke(route, { ...payload });
-      return isReply(reply) ? reply : unreachable('an answer in an unknown shape');
+      // The resolver answers in the envelope of its route (dispatch.ts); only the envelope is checked here,
+      // against a bridge or host that answered something else.
+      return isReply(reply) ? (reply as Reply<ReplyOf<R>>) : unreachable('an answer in an unknown shape');
     } catch (error) {
       return unreachable(error);
     }

@@ -4,7 +4,7 @@ import { fakeBackend, type Call } from './testing/fake-backend';
 
 /** A fake host that counts what it was asked, with the translations it was asked for recorded too. */
 function host(): { backend: Backend; calls: Call[]; locales: string[] } {
-  const fake = fakeBackend(({ route }) => ({ ok: true, data: { route } }), {
+  const fake = fakeBackend(({ route }) => ({ ok: false, error: { code: 'not-found', message: route } }), {
     issueId: '10001',
     locale: 'de-DE',
   });
@@ -20,7 +20,7 @@ function host(): { backend: Backend; calls: Call[]; locales: string[] } {
 }
 
 const metricsOf = (issueId: string | null) =>
-  issueId === null ? null : { route: 'issue/metrics', payload: { issueId } };
+  issueId === null ? null : { route: 'issue/metrics' as const, payload: { issueId } };
 
 describe('prefetching', () => {
   it('asks for the translations and the first call together, before the UI asks for either', async () => {
@@ -38,8 +38,8 @@ describe('prefetching', () => {
     const context = await backend.context();
     await backend.translations(context.locale);
     expect(await backend.call('issue/metrics', { issueId: '10001' })).toEqual({
-      ok: true,
-      data: { route: 'issue/metrics' },
+      ok: false,
+      error: { code: 'not-found', message: 'issue/metrics' },
     });
     expect(h.calls).toHaveLength(1);
     expect(h.locales).toHaveLength(1);

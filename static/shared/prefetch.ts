@@ -1,9 +1,10 @@
+import type { PayloadOf, Reply, ReplyOf, RouteName } from './api/reply';
 import type { Backend, UiContext } from './backend';
 
 /** The one resolver call a UI makes first, once it knows where it is; null when there is none to make. */
-export type FirstCall = (context: UiContext) => {
-  readonly route: string;
-  readonly payload: Readonly<Record<string, unknown>>;
+export type FirstCall<R extends RouteName> = (context: UiContext) => {
+  readonly route: R;
+  readonly payload: PayloadOf<R>;
 } | null;
 
 /**
@@ -15,10 +16,10 @@ export type FirstCall = (context: UiContext) => {
  *
  * @example const backend = prefetching(forgeBackend, (c) => c.issueId && { route: 'issue/metrics', payload: { issueId: c.issueId } });
  */
-export function prefetching(backend: Backend, first: FirstCall): Backend {
+export function prefetching<R extends RouteName>(backend: Backend, first: FirstCall<R>): Backend {
   const context = backend.context();
   let translations: { locale: string; reply: ReturnType<Backend['translations']> } | null = null;
-  let call: { route: string; key: string; reply: ReturnType<Backend['call']> } | null = null;
+  let call: { route: R; key: string; reply: Promise<Reply<ReplyOf<R>>> } | null = null;
   let contextTaken = false;
   context.then(
     (c) => {
@@ -45,19 +46,19 @@ export function prefetching(backend: Backend, first: FirstCall): Backend {
       translations = null;
       return early.reply;
     },
-    call(route, payload) {
+    call<Q extends RouteName>(route: Q, payload: PayloadOf<Q>) {
       const early = call;
-      if (early?.route !== route || early.key !== keyOf(payload)) return backend.call(route, payload);
+      const mine = early !== null && sameRoute(early.route, route) && early.key === keyOf(payload);
+      if (!mine) return backend.call(route, payload);
       call = null;
-      return early.reply;
+      // The same route as asked (compared above), so the early reply is this route's.
+      return early.reply as unknown as Promise<Reply<ReplyOf<Q>>>;
     },
   };
 }
 
+const sameRoute = (a: RouteName, b: RouteName): boolean => a === b;
+
 // Payloads are small flat objects of ids: their JSON with sorted keys tells two of them apart.
-const keyOf = (payload: Readonly<Record<string, unknown>>): string =>
-  JSON.stringify(
-    Object.keys(payload)
-      .sort()
-      .map((k) => [k, payload[k]]),
-  );
+const keyOf = (payload: object): string =>
+  JSON.stringify(Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

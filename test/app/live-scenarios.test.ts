@@ -156,7 +156,11 @@ describe('a breach followed by Accord’s escalation', () => {
     ]);
     // High's two tiers (5 % under 95 %, 10 % under 85 %) are missed at 0 %: the larger one is owed, not "Kept".
     const highLines = month?.credits?.lines.filter(
-      (l) => l.measure === 'Time to resolution, priority = High',
+      (l) =>
+        l.measure.kind === 'metric' &&
+        l.measure.metricName === 'Time to resolution' &&
+        l.measure.goal.kind === 'condition' &&
+        l.measure.goal.when === 'priority = High',
     );
     expect(highLines?.map((l) => [l.measuredPercent, l.missed, l.owed, l.creditPercent])).toEqual([
       [0, true, false, 5],

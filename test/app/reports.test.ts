@@ -102,7 +102,7 @@ describe('reports/compliance', () => {
       ['2026-03', true],
     ]);
     const medium = report.rows.find((r) => r.metricId === 'first-response' && r.goalIndex === 1);
-    expect(medium?.goalLabel).toBe('priority = Medium');
+    expect(medium?.goalLabel).toEqual({ kind: 'condition', when: 'priority = Medium' });
     // February: IT-1 and IT-2 began there but ended in March; nothing to judge.
     expect(medium?.periods[0]).toEqual(
       expect.objectContaining({ met: 0, breached: 0, completed: 0, metPercent: null, objectiveMet: null }),
@@ -187,7 +187,7 @@ describe('reports/gadget', () => {
       expect.objectContaining({
         issueKey: 'IT-2',
         metricId: 'first-response',
-        goalLabel: 'priority = Medium',
+        goalLabel: { kind: 'condition', when: 'priority = Medium' },
         breachedAt: '2026-03-02T09:30:00.000Z',
         stoppedAt: '2026-03-02T10:00:00.000Z',
         elapsedMs: 150 * MINUTE,
@@ -215,8 +215,15 @@ describe('reports/monthly', () => {
 
     // Medium first responses 50 % against 95 % (3 %), the VPN below 99.5 % (10 %): 13 % of 12,000 EUR.
     expect(gold?.credits?.lines.filter((l) => l.owed).map((l) => [l.measure, l.creditPercent])).toEqual([
-      ['Time to first response, priority = Medium', 3],
-      ['VPN availability', 10],
+      [
+        {
+          kind: 'metric',
+          metricName: 'Time to first response',
+          goal: { kind: 'condition', when: 'priority = Medium' },
+        },
+        3,
+      ],
+      [{ kind: 'availability', service: 'VPN' }, 10],
     ]);
     expect([gold?.credits?.creditPercent, gold?.credits?.amount]).toEqual([13, 1560]);
     expect(acmeSection?.creditsOwed).toEqual([{ currency: 'EUR', amount: 1560 }]);
@@ -225,7 +232,7 @@ describe('reports/monthly', () => {
       expect.objectContaining({ period: 'quarter', fee: 36_000, creditPercent: 0, amount: 0 }),
     );
     expect(gold?.quarterCredits?.lines.map((l) => [l.measure, l.measuredPercent, l.missed])).toEqual([
-      ['Time to resolution, all goals', 100, false],
+      [{ kind: 'metric', metricName: 'Time to resolution', goal: { kind: 'all-goals' } }, 100, false],
     ]);
 
     // IT-2's first response ran 150 working minutes; the second level held it from 09:15 to 11:00.

@@ -16,7 +16,8 @@ export interface FieldSummary {
 
 // Worst first.
 const ORDER = ['breached', 'at-risk', 'running', 'out-of-hours', 'paused', 'met', 'not-started'] as const;
-type SummaryState = (typeof ORDER)[number];
+/** A metric's state as agents read it, worst first (a running cycle past its first threshold is `at-risk`). */
+export type SummaryState = (typeof ORDER)[number];
 
 /** A metric's state as agents read it: a running cycle past its first threshold is at risk. */
 export function displayState(metric: MetricResult): SummaryState {

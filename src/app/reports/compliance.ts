@@ -239,7 +239,7 @@ export function buildRows(
       metricId,
       metricName: metric?.name ?? metricId,
       goalIndex,
-      goalLabel: pooled ? 'all goals' : goalLabel(metric?.goals ?? [], goalIndex),
+      goalLabel: pooled ? { kind: 'all-goals' } : goalLabel(metric?.goals ?? [], goalIndex),
       targetMinutes: pooled || goalIndex === null ? null : (metric?.goals[goalIndex]?.targetMinutes ?? null),
       ...targetOf(pooled || goalIndex === null ? undefined : metric?.goals[goalIndex]),
       projectKey,

@@ -11,7 +11,7 @@ import type { Goal } from '../../engine/agreement/types';
 import type { CycleCursor, ReportScope, StoredCycle } from '../ports';
 import type { CsvColumn, CsvPage } from '../resolvers/report-types';
 import { periodView } from './compliance';
-import { goalLabel, type LiveAgreement } from './scope';
+import { goalCell, goalLabel, type LiveAgreement } from './scope';
 
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   'issue_key',
@@ -112,7 +112,7 @@ function rowOf(
     c.counterparty ?? '',
     c.metricId,
     c.goalIndex === null ? '' : String(c.goalIndex),
-    goalLabel(goals, c.goalIndex),
+    goalCell(goalLabel(goals, c.goalIndex)),
     c.targetMinutes === null ? '' : String(c.targetMinutes),
     goalTerms(c.goalIndex === null ? undefined : goals[c.goalIndex]),
     iso(c.startedAt),

@@ -24,6 +24,7 @@ import type {
   AvailabilityView,
   CounterpartyMonthView,
   CreditsView,
+  MeasureView,
   MetricMonthView,
   MonthlyReport,
 } from '../resolvers/report-types';
@@ -271,18 +272,21 @@ function creditsView(agreement: Agreement, credits: Credits): CreditsView {
   };
 }
 
-/** What a clause judges, in words: `Time to resolution, priority = Highest`, `VPN availability`, `all metrics`. */
+/** What a clause judges, for the UIs to word: a service's availability, every metric, or one metric's goal. */
 function measureOf(
   agreement: Agreement,
   metric: string | null,
   goal: number | null,
   service: string | null,
-): string {
-  if (service !== null) return `${service} availability`;
-  if (metric === null) return 'all metrics';
+): MeasureView {
+  if (service !== null) return { kind: 'availability', service };
+  if (metric === null) return { kind: 'all-metrics' };
   const m = agreement.metrics.find((x) => x.id === metric);
-  const name = m?.name ?? metric;
-  return goal === null ? `${name}, all goals` : `${name}, ${goalLabel(m?.goals ?? [], goal)}`;
+  return {
+    kind: 'metric',
+    metricName: m?.name ?? metric,
+    goal: goal === null ? { kind: 'all-goals' } : goalLabel(m?.goals ?? [], goal),
+  };
 }
 
 // ── Counterparties ───────────────────────────────────────────────────────────────────────────────────

@@ -11,7 +11,7 @@ import type { IanaZone } from '../../engine/time/units';
 import type { Deps } from '../evaluation/deps';
 import type { Version } from '../ports';
 import { Refusal } from '../resolvers/envelope';
-import type { GoalTargetView } from '../resolvers/report-types';
+import type { GoalLabel, GoalTargetView } from '../resolvers/report-types';
 import { placedIn } from '../resolvers/guard';
 
 /** A current agreement version with a body (not deleted). */
@@ -126,14 +126,25 @@ export function compiledCalendars(
 }
 
 /**
- * How a goal reads in a report: its condition, or what "no condition" means where it stands.
- * @example goalLabel(metric.goals, 1) // 'priority = High'
+ * How a goal reads in a report: its condition, or the code of what "no condition" means where it stands.
+ * @example goalLabel(metric.goals, 1) // { kind: 'condition', when: 'priority = High' }
  */
-export function goalLabel(goals: readonly Goal[], index: number | null): string {
-  if (index === null) return 'no goal matched';
+export function goalLabel(goals: readonly Goal[], index: number | null): GoalLabel {
+  if (index === null) return { kind: 'no-goal' };
   const goal = goals[index];
-  if (!goal) return `goal ${index + 1}`;
-  return goal.when ?? (goals.length === 1 ? 'all issues' : 'all other issues');
+  if (!goal) return { kind: 'goal', number: index + 1 };
+  if (goal.when !== undefined) return { kind: 'condition', when: goal.when };
+  return { kind: goals.length === 1 ? 'all-issues' : 'other-issues' };
+}
+
+/**
+ * A goal label as a CSV cell, the same in every language: the condition, or the label's code (`all-issues`,
+ * `other-issues`, `no-goal`, `goal-3`).
+ * @example goalCell({ kind: 'no-goal' }) === 'no-goal'
+ */
+export function goalCell(label: GoalLabel): string {
+  if (label.kind === 'condition') return label.when;
+  return label.kind === 'goal' ? `goal-${String(label.number)}` : label.kind;
 }
 
 /**

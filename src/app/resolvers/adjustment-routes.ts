@@ -8,6 +8,7 @@ import {
   extendDeadline,
   type AdjustOutcome,
 } from '../adjustments/adjust-cycle';
+import type { MetricResult } from '../../engine/evaluate/result';
 import type { StoredAdjustment } from '../ports';
 import { requireBrowse } from './guard';
 import { route, type Route } from './route';
@@ -24,8 +25,37 @@ const instant = z
   .refine((s) => parseInstant(s) !== undefined, 'an ISO instant, e.g. 2026-03-02T17:00:00+01:00');
 const at = (s: string): number => parseInstant(s) ?? 0;
 
+/** One extension or excused breach as the UIs show it: instants as ISO strings. */
+export interface AdjustmentView {
+  readonly kind: StoredAdjustment['kind'];
+  readonly agreementId: string;
+  readonly metricId: string;
+  readonly cycleStartedAt: string;
+  readonly at: string;
+  /** An extension's working minutes; null for an excuse. */
+  readonly minutes: number | null;
+  /** The instant an extension was asked to reach, when it was asked that way. */
+  readonly until: string | null;
+  readonly reason: string;
+  /** The account that made it. */
+  readonly actor: string;
+}
+
+/** The `issue/extend` and `issue/excuse` reply: the decision, and the metric measured again with it. */
+export interface AdjustmentOutcomeView {
+  readonly adjustment: AdjustmentView;
+  readonly metric: MetricResult;
+}
+
+/** The `issue/adjustments` reply: the issue's decisions, and the agreements the caller may decide on. */
+export interface IssueAdjustments {
+  readonly issueId: string;
+  readonly adjustments: readonly AdjustmentView[];
+  readonly canAdjust: readonly string[];
+}
+
 /** A decision as the UIs show it: instants as ISO strings. */
-export function adjustmentView(a: StoredAdjustment) {
+export function adjustmentView(a: StoredAdjustment): AdjustmentView {
   return {
     kind: a.kind,
     agreementId: a.agreementId,
@@ -39,7 +69,10 @@ export function adjustmentView(a: StoredAdjustment) {
   };
 }
 
-const outcomeView = (o: AdjustOutcome) => ({ adjustment: adjustmentView(o.adjustment), metric: o.metric });
+const outcomeView = (o: AdjustOutcome): AdjustmentOutcomeView => ({
+  adjustment: adjustmentView(o.adjustment),
+  metric: o.metric,
+});
 
 /**
  * Extensions and excused breaches on one issue (docs/engine-contract.md, "Extensions and excused breaches"):
@@ -63,7 +96,7 @@ export const adjustmentRoutes = {
         message: 'give either minutes or until',
         path: ['minutes'],
       }),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<AdjustmentOutcomeView> => {
       const base = {
         issueId: p.issueId,
         agreementId: p.agreementId,
@@ -81,7 +114,7 @@ export const adjustmentRoutes = {
   /** Excuses a breached cycle: the one that started at `cycleStartedAt`, else the latest breached one. */
   'issue/excuse': route(
     z.object({ issueId, agreementId: id, metricId: id, cycleStartedAt: instant.optional(), reason }).strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<AdjustmentOutcomeView> => {
       const req = {
         issueId: p.issueId,
         agreementId: p.agreementId,
@@ -101,24 +134,27 @@ export const adjustmentRoutes = {
    * The issue's decisions, for the panel's timeline, and the agreements on which the caller may decide (to
    * show the panel's "Extend" and "Excuse" only where they would be allowed).
    */
-  'issue/adjustments': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
-    await requireBrowse(deps, ctx, p.issueId);
-    const [decisions, results] = await Promise.all([
-      deps.store.adjustments.forIssue(p.issueId),
-      deps.store.results.forIssue(p.issueId),
-    ]);
-    const agreementIds = [...new Set(results.map((r) => r.agreementId))];
-    const user = { as: 'user' as const, accountId: ctx.accountId };
-    let allowed: string[] = [];
-    if (await deps.jira.hasPermission(user, 'ADMINISTER')) allowed = agreementIds;
-    else {
-      const versions = await Promise.all(agreementIds.map((a) => deps.store.config.get('agreement', a)));
-      const named = versions.map((v) => v?.body?.extensionGroups ?? []);
-      if (named.some((g) => g.length > 0)) {
-        const mine = new Set(await deps.jira.groupsOf(ctx.accountId));
-        allowed = agreementIds.filter((_, i) => (named[i] ?? []).some((g) => mine.has(g)));
+  'issue/adjustments': route(
+    z.object({ issueId }).strict(),
+    async (deps, ctx, p): Promise<IssueAdjustments> => {
+      await requireBrowse(deps, ctx, p.issueId);
+      const [decisions, results] = await Promise.all([
+        deps.store.adjustments.forIssue(p.issueId),
+        deps.store.results.forIssue(p.issueId),
+      ]);
+      const agreementIds = [...new Set(results.map((r) => r.agreementId))];
+      const user = { as: 'user' as const, accountId: ctx.accountId };
+      let allowed: string[] = [];
+      if (await deps.jira.hasPermission(user, 'ADMINISTER')) allowed = agreementIds;
+      else {
+        const versions = await Promise.all(agreementIds.map((a) => deps.store.config.get('agreement', a)));
+        const named = versions.map((v) => v?.body?.extensionGroups ?? []);
+        if (named.some((g) => g.length > 0)) {
+          const mine = new Set(await deps.jira.groupsOf(ctx.accountId));
+          allowed = agreementIds.filter((_, i) => (named[i] ?? []).some((g) => mine.has(g)));
+        }
       }
-    }
-    return { issueId: p.issueId, adjustments: decisions.map(adjustmentView), canAdjust: allowed };
-  }),
+      return { issueId: p.issueId, adjustments: decisions.map(adjustmentView), canAdjust: allowed };
+    },
+  ),
 } satisfies Record<string, Route>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { regionHolidays } from '../../engine/calendar/region-holidays';
-import { holidayRegions } from '../../engine/calendar/region-list';
+import { regionHolidays, type RegionHoliday } from '../../engine/calendar/region-holidays';
+import { holidayRegions, type RegionCountry } from '../../engine/calendar/region-list';
+import type { ProjectAgreements } from './config-routes';
 import { Refusal } from './envelope';
 import { requireConfigReader } from './guard';
 import { route, type Route } from './route';
@@ -9,6 +10,24 @@ import { route, type Route } from './route';
 const MAX_YEARS = 5;
 const year = z.number().int().min(1900).max(2200);
 
+/** The `calendars/regions` reply: every country the holiday data knows, with its states. */
+export interface RegionList {
+  readonly countries: readonly RegionCountry[];
+}
+
+/** The `calendars/region-holidays` reply: a region's public holidays over the years asked for. */
+export interface RegionHolidays {
+  readonly region: string;
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly holidays: readonly RegionHoliday[];
+}
+
+/** The `agreements/placements` reply: the agreements of every project that has a list (the caller's only, for a project admin). */
+export interface Placements {
+  readonly projects: readonly ProjectAgreements[];
+}
+
 /**
  * What the admin page needs beside the configuration routes: the holiday regions to pick from, a region's
  * public holidays (the browser never loads the holiday data, so the backend resolves them), and which projects
@@ -16,7 +35,7 @@ const year = z.number().int().min(1900).max(2200);
  */
 export const adminRoutes = {
   /** Every country and state the holiday data knows, for a calendar's country or region preset. */
-  'calendars/regions': route(z.object({}).strict(), async (deps, ctx) => {
+  'calendars/regions': route(z.object({}).strict(), async (deps, ctx): Promise<RegionList> => {
     await requireConfigReader(deps, ctx);
     return { countries: holidayRegions() };
   }),
@@ -35,7 +54,7 @@ export const adminRoutes = {
           .optional(),
       })
       .strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<RegionHolidays> => {
       await requireConfigReader(deps, ctx);
       if (p.toYear < p.fromYear || p.toYear - p.fromYear >= MAX_YEARS) {
         throw new Refusal(
@@ -57,7 +76,7 @@ export const adminRoutes = {
   ),
 
   /** Which agreements each project uses, in order: where an agreement applies, for the admin's list. */
-  'agreements/placements': route(z.object({}).strict(), async (deps, ctx) => {
+  'agreements/placements': route(z.object({}).strict(), async (deps, ctx): Promise<Placements> => {
     const reach = await requireConfigReader(deps, ctx);
     const projects = await deps.store.config.projects();
     // A project admin sees their own project's list, never another project's.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Agreement } from '../../engine/agreement/types';
 import { validateAgreement } from '../../engine/agreement/validate';
-import { importIcs } from '../../engine/calendar/ics';
+import { importIcs, type IcsImport } from '../../engine/calendar/ics';
 import type { Calendar } from '../../engine/calendar/types';
 import { dateHolidaysKnows } from '../../engine/calendar/region-lookup';
 import { validateCalendar } from '../../engine/calendar/validate';
@@ -14,9 +14,18 @@ import { requireAdmin, requireConfigReader, requireProjectAdmin } from './guard'
 import { route, type Route } from './route';
 import { LIMITS, text } from '../../engine/config/limits';
 import { agreementIds, id, projectKey } from './fields';
-import { checkOnSite } from './site-jql';
+import { checkOnSite, type SiteCheckReply } from './site-jql';
 
 const version = z.number().int().nonnegative();
+
+/** A project's agreements, in order: the `projects/get`, `projects/set` and `projects/save` reply. */
+export interface ProjectAgreements {
+  readonly projectKey: string;
+  readonly agreementIds: readonly string[];
+}
+
+/** The `agreements/save` reply: the version written, and how its JQL fared against the site. */
+export type SavedAgreement = Version<Agreement> & { readonly siteCheck: SiteCheckReply };
 
 async function save<K extends ConfigKind>(
   deps: Deps,
@@ -80,33 +89,39 @@ export function catalogueEntry(version: Version<Agreement>): Version<Agreement> 
 }
 
 export const configRoutes = {
-  'calendars/list': route(z.object({}).strict(), async (deps, ctx) => {
+  'calendars/list': route(z.object({}).strict(), async (deps, ctx): Promise<Version<Calendar>[]> => {
     const reach = await requireConfigReader(deps, ctx);
     const all = await deps.store.config.list('calendar');
     return reach.scope === 'site' ? all : all.filter((c) => reach.calendars.has(c.id));
   }),
-  'calendars/get': route(z.object({ id, version: version.optional() }).strict(), async (deps, ctx, p) => {
-    const reach = await requireConfigReader(deps, ctx);
-    const found =
-      reach.scope === 'site' || reach.calendars.has(p.id)
-        ? await deps.store.config.get('calendar', p.id, p.version)
-        : undefined;
-    if (!found)
-      throw new Refusal(
-        'not-found',
-        `No calendar "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
-      );
-    return found;
-  }),
-  'calendars/history': route(z.object({ id }).strict(), async (deps, ctx, p) => {
-    const reach = await requireConfigReader(deps, ctx);
-    // A calendar out of the caller's reach has, for this caller, the history of an unknown one: none.
-    if (reach.scope === 'project' && !reach.calendars.has(p.id)) return [];
-    return deps.store.config.history('calendar', p.id);
-  }),
+  'calendars/get': route(
+    z.object({ id, version: version.optional() }).strict(),
+    async (deps, ctx, p): Promise<Version<Calendar>> => {
+      const reach = await requireConfigReader(deps, ctx);
+      const found =
+        reach.scope === 'site' || reach.calendars.has(p.id)
+          ? await deps.store.config.get('calendar', p.id, p.version)
+          : undefined;
+      if (!found)
+        throw new Refusal(
+          'not-found',
+          `No calendar "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
+        );
+      return found;
+    },
+  ),
+  'calendars/history': route(
+    z.object({ id }).strict(),
+    async (deps, ctx, p): Promise<Version<Calendar>[]> => {
+      const reach = await requireConfigReader(deps, ctx);
+      // A calendar out of the caller's reach has, for this caller, the history of an unknown one: none.
+      if (reach.scope === 'project' && !reach.calendars.has(p.id)) return [];
+      return deps.store.config.history('calendar', p.id);
+    },
+  ),
   'calendars/save': route(
     z.object({ calendar: z.unknown(), expectedVersion: version }).strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<Version<Calendar>> => {
       await requireAdmin(deps, ctx);
       const checked = validateCalendar(p.calendar, '$.calendar', { isKnownRegion: dateHolidaysKnows });
       if (!checked.ok)
@@ -125,63 +140,75 @@ export const configRoutes = {
       );
     },
   ),
-  'calendars/delete': route(z.object({ id, expectedVersion: version }).strict(), async (deps, ctx, p) => {
-    await requireAdmin(deps, ctx);
-    const users = (await deps.store.config.list('agreement')).filter((a) =>
-      a.body?.metrics.some((m) => m.goals.some((g) => g.calendar === p.id)),
-    );
-    if (users.length > 0) {
-      throw new Refusal(
-        'in-use',
-        `Calendar "${p.id}" is used by ${users.map((a) => a.body?.name ?? a.id).join(', ')}; change those first.`,
+  'calendars/delete': route(
+    z.object({ id, expectedVersion: version }).strict(),
+    async (deps, ctx, p): Promise<Version<Calendar>> => {
+      await requireAdmin(deps, ctx);
+      const users = (await deps.store.config.list('agreement')).filter((a) =>
+        a.body?.metrics.some((m) => m.goals.some((g) => g.calendar === p.id)),
       );
-    }
-    return save(deps, ctx, 'calendar', p.id, null, p.expectedVersion);
-  }),
-  'calendars/preview-ics': route(z.object({ text: text(LIMITS.icsChars) }).strict(), async (deps, ctx, p) => {
-    await requireAdmin(deps, ctx);
-    const result = importIcs(p.text);
-    if (!result.ok)
-      throw new Refusal(
-        'invalid-config',
-        'The file could not be read as a calendar (ICS).',
-        // The text is the payload's one field: a problem there names it.
-        result.problems.map((q) => ({ ...q, path: '$.text' })),
-      );
-    return result.value;
-  }),
+      if (users.length > 0) {
+        throw new Refusal(
+          'in-use',
+          `Calendar "${p.id}" is used by ${users.map((a) => a.body?.name ?? a.id).join(', ')}; change those first.`,
+        );
+      }
+      return save(deps, ctx, 'calendar', p.id, null, p.expectedVersion);
+    },
+  ),
+  'calendars/preview-ics': route(
+    z.object({ text: text(LIMITS.icsChars) }).strict(),
+    async (deps, ctx, p): Promise<IcsImport> => {
+      await requireAdmin(deps, ctx);
+      const result = importIcs(p.text);
+      if (!result.ok)
+        throw new Refusal(
+          'invalid-config',
+          'The file could not be read as a calendar (ICS).',
+          // The text is the payload's one field: a problem there names it.
+          result.problems.map((q) => ({ ...q, path: '$.text' })),
+        );
+      return result.value;
+    },
+  ),
   /**
    * Every agreement for a Jira admin. From a project's settings, a project admin gets the agreements placed in
    * the project whole, and the others only as a catalogue to choose from ({@link catalogueEntry}).
    */
-  'agreements/list': route(z.object({}).strict(), async (deps, ctx) => {
+  'agreements/list': route(z.object({}).strict(), async (deps, ctx): Promise<Version<Agreement>[]> => {
     const reach = await requireConfigReader(deps, ctx);
     const all = await deps.store.config.list('agreement');
     if (reach.scope === 'site') return all;
     return all.map((a) => (reach.agreements.has(a.id) ? a : catalogueEntry(a)));
   }),
-  'agreements/get': route(z.object({ id, version: version.optional() }).strict(), async (deps, ctx, p) => {
-    const reach = await requireConfigReader(deps, ctx);
-    const found =
-      reach.scope === 'site' || reach.agreements.has(p.id)
-        ? await deps.store.config.get('agreement', p.id, p.version)
-        : undefined;
-    if (!found)
-      throw new Refusal(
-        'not-found',
-        `No agreement "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
-      );
-    return found;
-  }),
-  'agreements/history': route(z.object({ id }).strict(), async (deps, ctx, p) => {
-    const reach = await requireConfigReader(deps, ctx);
-    // An agreement placed elsewhere has, for this caller, the history of an unknown one: none.
-    if (reach.scope === 'project' && !reach.agreements.has(p.id)) return [];
-    return deps.store.config.history('agreement', p.id);
-  }),
+  'agreements/get': route(
+    z.object({ id, version: version.optional() }).strict(),
+    async (deps, ctx, p): Promise<Version<Agreement>> => {
+      const reach = await requireConfigReader(deps, ctx);
+      const found =
+        reach.scope === 'site' || reach.agreements.has(p.id)
+          ? await deps.store.config.get('agreement', p.id, p.version)
+          : undefined;
+      if (!found)
+        throw new Refusal(
+          'not-found',
+          `No agreement "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
+        );
+      return found;
+    },
+  ),
+  'agreements/history': route(
+    z.object({ id }).strict(),
+    async (deps, ctx, p): Promise<Version<Agreement>[]> => {
+      const reach = await requireConfigReader(deps, ctx);
+      // An agreement placed elsewhere has, for this caller, the history of an unknown one: none.
+      if (reach.scope === 'project' && !reach.agreements.has(p.id)) return [];
+      return deps.store.config.history('agreement', p.id);
+    },
+  ),
   'agreements/save': route(
     z.object({ agreement: z.unknown(), expectedVersion: version }).strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<SavedAgreement> => {
       await requireAdmin(deps, ctx);
       const calendars = new Set((await deps.store.config.list('calendar')).map((c) => c.id));
       const checked = validateAgreement(p.agreement, calendars, '$.agreement');
@@ -209,35 +236,44 @@ export const configRoutes = {
       return { ...written, siteCheck };
     },
   ),
-  'agreements/delete': route(z.object({ id, expectedVersion: version }).strict(), async (deps, ctx, p) => {
-    await requireAdmin(deps, ctx);
-    return save(deps, ctx, 'agreement', p.id, null, p.expectedVersion);
-  }),
-  'projects/get': route(z.object({ projectKey: id }).strict(), async (deps, ctx, p) => {
-    await requireProjectAdmin(deps, ctx, p.projectKey);
-    return {
-      projectKey: p.projectKey,
-      agreementIds: await deps.store.config.projectAgreements(p.projectKey),
-    };
-  }),
-  'projects/set': route(z.object({ projectKey, agreementIds }).strict(), async (deps, ctx, p) => {
-    await requireProjectAdmin(deps, ctx, p.projectKey);
-    const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
-    const unknown = p.agreementIds.filter((a) => !known.has(a));
-    if (unknown.length > 0)
-      throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
-    const before = await deps.store.config.projectAgreements(p.projectKey);
-    await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
-    deps.configs.invalidate();
-    await deps.store.audit.append({
-      at: deps.clock.now(),
-      actor: ctx.accountId,
-      action: 'project.agreements',
-      entity: 'project',
-      entityId: p.projectKey,
-      version: null,
-      changes: [{ path: '$.agreementIds', before, after: p.agreementIds }],
-    });
-    return { projectKey: p.projectKey, agreementIds: p.agreementIds };
-  }),
+  'agreements/delete': route(
+    z.object({ id, expectedVersion: version }).strict(),
+    async (deps, ctx, p): Promise<Version<Agreement>> => {
+      await requireAdmin(deps, ctx);
+      return save(deps, ctx, 'agreement', p.id, null, p.expectedVersion);
+    },
+  ),
+  'projects/get': route(
+    z.object({ projectKey: id }).strict(),
+    async (deps, ctx, p): Promise<ProjectAgreements> => {
+      await requireProjectAdmin(deps, ctx, p.projectKey);
+      return {
+        projectKey: p.projectKey,
+        agreementIds: await deps.store.config.projectAgreements(p.projectKey),
+      };
+    },
+  ),
+  'projects/set': route(
+    z.object({ projectKey, agreementIds }).strict(),
+    async (deps, ctx, p): Promise<ProjectAgreements> => {
+      await requireProjectAdmin(deps, ctx, p.projectKey);
+      const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
+      const unknown = p.agreementIds.filter((a) => !known.has(a));
+      if (unknown.length > 0)
+        throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+      const before = await deps.store.config.projectAgreements(p.projectKey);
+      await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
+      deps.configs.invalidate();
+      await deps.store.audit.append({
+        at: deps.clock.now(),
+        actor: ctx.accountId,
+        action: 'project.agreements',
+        entity: 'project',
+        entityId: p.projectKey,
+        version: null,
+        changes: [{ path: '$.agreementIds', before, after: p.agreementIds }],
+      });
+      return { projectKey: p.projectKey, agreementIds: p.agreementIds };
+    },
+  ),
 } satisfies Record<string, Route>;

@@ -19,8 +19,11 @@ import { retentionRoutes } from './retention-routes';
 import type { Route } from './route';
 import { settingsRoutes } from './settings-routes';
 
-/** Every resolver key the Custom UIs can invoke, route-like (`agreements/save`, `issue/metrics`). */
-export const routes: Readonly<Record<string, Route>> = {
+/**
+ * Every resolver key the Custom UIs can invoke, route-like (`agreements/save`, `issue/metrics`). Its type is the
+ * contract with the UIs (contract.ts): each key's payload schema and reply type.
+ */
+export const routes = {
   ...configRoutes,
   ...adminRoutes,
   ...issueRoutes,
@@ -33,7 +36,10 @@ export const routes: Readonly<Record<string, Route>> = {
   ...adjustmentRoutes,
   ...retentionRoutes,
   ...peopleRoutes,
-};
+} satisfies Readonly<Record<string, Route>>;
+
+/** The table as the dispatcher reads it: any string may come in, and only own keys are routes. */
+const table: Readonly<Record<string, Route>> = routes;
 
 /**
  * Runs a resolver call: validates the payload with the route's schema, checks permissions inside the route,
@@ -47,7 +53,7 @@ export async function dispatch(
   ctx: CallContext,
 ): Promise<Reply<unknown>> {
   // Own keys only: `constructor`, `__proto__` or `toString` are no routes, whatever Object.prototype has.
-  const r = Object.hasOwn(routes, key) ? routes[key] : undefined;
+  const r = Object.hasOwn(table, key) ? table[key] : undefined;
   if (!r) return { ok: false, error: { code: 'not-found', message: `Accord has no resolver "${key}".` } };
   const parsed = r.payload.safeParse(payload ?? {});
   if (!parsed.success) {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { AgreementKind } from '../../engine/agreement/types';
 import type { Calendar } from '../../engine/calendar/types';
+import type { MetricResult } from '../../engine/evaluate/result';
 import { regionHolidays } from '../../engine/calendar/region-holidays';
 import type { Deps } from '../evaluation/deps';
 import type { StoredResult } from '../ports';
 import { refreshIssue } from '../evaluation/evaluate-issue';
-import { displayState } from '../evaluation/summary';
+import { displayState, type SummaryState } from '../evaluation/summary';
 import { requireBrowse } from './guard';
 import { route, type Route } from './route';
 import { issueId } from './fields';
@@ -17,6 +19,35 @@ export interface CalendarForCountdown {
   readonly calendar: Calendar;
   readonly version: number;
   readonly regionDates: readonly string[];
+}
+
+/**
+ * The `issue/metrics` reply: the stored result of every applicable agreement's metrics, and the calendars they
+ * run on with their region's public holidays already resolved.
+ */
+export interface IssueMetrics {
+  readonly issueId: string;
+  /** When the newest stored result was evaluated (epoch ms); null when there is none. */
+  readonly evaluatedAt: number | null;
+  readonly results: readonly IssueMetricEntry[];
+  readonly calendars: readonly CalendarForCountdown[];
+}
+
+/** One metric of one agreement on the issue, with what the panel needs to say what applies and why. */
+export interface IssueMetricEntry {
+  readonly agreementId: string;
+  readonly agreementVersion: number;
+  /** The agreement's name and counterparty in the version the result came from. */
+  readonly agreementName: string;
+  readonly counterparty: string | null;
+  /** When this result was evaluated (epoch ms). */
+  readonly evaluatedAt: number;
+  /** Each goal's `when` condition, by goal index (null: the goal without a condition). */
+  readonly goalConditions: readonly (string | null)[];
+  readonly kind: AgreementKind;
+  /** The state agents read (a running cycle past its first threshold is `at-risk`). */
+  readonly displayState: SummaryState;
+  readonly metric: MetricResult;
 }
 
 async function calendarsFor(deps: Deps, ids: ReadonlySet<string>): Promise<CalendarForCountdown[]> {
@@ -46,7 +77,7 @@ async function currentMetricsOnly(deps: Deps, results: readonly StoredResult[]):
 
 export const issueRoutes = {
   /** The agent's view: every applicable agreement's metrics on the issue, and the calendars to tick them. */
-  'issue/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p) => {
+  'issue/metrics': route(z.object({ issueId }).strict(), async (deps, ctx, p): Promise<IssueMetrics> => {
     await requireBrowse(deps, ctx, p.issueId);
     let results = await currentMetricsOnly(deps, await deps.store.results.forIssue(p.issueId));
     // Closed long ago, retention dropped what Accord stored of it: read it from Jira again, once, to show it.
@@ -72,7 +103,6 @@ export const issueRoutes = {
           agreementName: agreement?.name ?? r.agreementId,
           counterparty: agreement?.counterparty ?? null,
           evaluatedAt: r.evaluatedAt,
-          /** Each goal's condition (`when`), by goal index, to explain which goal applies. */
           goalConditions: goals.map((g) => g.when ?? null),
           kind: r.kind,
           displayState: displayState(r.result),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseJql } from '../../engine/jql';
 import type { Deps } from '../evaluation/deps';
 import { startJob } from '../jobs/recalculate';
-import type { JobSpec } from '../ports';
+import type { AuditEntry, Job, JobSpec } from '../ports';
 import type { CallContext } from './context';
 import { Refusal } from './envelope';
 import { requireAdmin, requireProjectAdmin } from './guard';
@@ -30,23 +30,26 @@ async function requireJobAdmin(deps: Deps, ctx: CallContext, spec: JobSpec): Pro
 
 export const jobRoutes = {
   /** Starts a recalculation ({@link requireJobAdmin} says who may). */
-  'jobs/start': route(z.object({ scope, replaceCompleted: z.boolean() }).strict(), async (deps, ctx, p) => {
-    await requireJobAdmin(deps, ctx, p);
-    if (p.scope.kind === 'jql') {
-      const jql = parseJql(p.scope.jql);
-      if (!jql.ok)
-        throw new Refusal(
-          'invalid-payload',
-          'The JQL is not valid.',
-          jql.problems.map((q) => ({ ...q, path: '$.scope.jql' })),
-        );
-    }
-    if (p.scope.kind === 'agreement' && !(await deps.store.config.get('agreement', p.scope.agreementId))) {
-      throw new Refusal('not-found', `No agreement "${p.scope.agreementId}".`);
-    }
-    return startJob(deps, { scope: p.scope, replaceCompleted: p.replaceCompleted }, ctx.accountId);
-  }),
-  'jobs/status': route(z.object({ jobId }).strict(), async (deps, ctx, p) => {
+  'jobs/start': route(
+    z.object({ scope, replaceCompleted: z.boolean() }).strict(),
+    async (deps, ctx, p): Promise<Job> => {
+      await requireJobAdmin(deps, ctx, p);
+      if (p.scope.kind === 'jql') {
+        const jql = parseJql(p.scope.jql);
+        if (!jql.ok)
+          throw new Refusal(
+            'invalid-payload',
+            'The JQL is not valid.',
+            jql.problems.map((q) => ({ ...q, path: '$.scope.jql' })),
+          );
+      }
+      if (p.scope.kind === 'agreement' && !(await deps.store.config.get('agreement', p.scope.agreementId))) {
+        throw new Refusal('not-found', `No agreement "${p.scope.agreementId}".`);
+      }
+      return startJob(deps, { scope: p.scope, replaceCompleted: p.replaceCompleted }, ctx.accountId);
+    },
+  ),
+  'jobs/status': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<Job> => {
     const job = await deps.store.jobs.get(p.jobId);
     if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
     if (job.spec.scope.kind === 'project') await requireProjectAdmin(deps, ctx, job.spec.scope.projectKey);
@@ -55,17 +58,19 @@ export const jobRoutes = {
   }),
   'jobs/list': route(
     z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<Job[]> => {
       await requireAdmin(deps, ctx);
       return deps.store.jobs.list(p.limit);
     },
   ),
   /** Stopping a job half-way changes what it changes, half of it: the same people as for starting it. */
-  'jobs/cancel': route(z.object({ jobId }).strict(), async (deps, ctx, p) => {
+  'jobs/cancel': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<Job> => {
     const job = await deps.store.jobs.get(p.jobId);
     if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
     await requireJobAdmin(deps, ctx, job.spec);
     await deps.store.jobs.requestCancel(p.jobId);
+    const cancelled = await deps.store.jobs.get(p.jobId);
+    if (!cancelled) throw new Refusal('not-found', `No job "${p.jobId}".`);
     await deps.store.audit.append({
       at: deps.clock.now(),
       actor: ctx.accountId,
@@ -75,7 +80,7 @@ export const jobRoutes = {
       version: null,
       changes: [],
     });
-    return deps.store.jobs.get(p.jobId);
+    return cancelled;
   }),
   'audit/list': route(
     z
@@ -85,7 +90,7 @@ export const jobRoutes = {
         entityId: nonEmptyText(LIMITS.id).optional(),
       })
       .strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<AuditEntry[]> => {
       await requireAdmin(deps, ctx);
       return deps.store.audit.list({
         limit: p.limit,

@@ -10,7 +10,7 @@ import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
 import { WorkBudget } from './work-budget';
 import { projectKey } from './fields';
-import { checkOnSite } from './site-jql';
+import { checkOnSite, type SiteCheckReply } from './site-jql';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -20,6 +20,32 @@ interface GoalTally {
   objectivePercent: number | null;
   met: number;
   breached: number;
+}
+
+/** The `agreements/preview` reply: what a draft agreement would have measured, per metric and goal. */
+export interface AgreementPreview {
+  readonly projectKey: string;
+  readonly days: number;
+  /** Issues resolved in the last `days` days that were measured. */
+  readonly issues: number;
+  /** False when the preview stopped at a bound: the figures are of the issues measured so far. */
+  readonly complete: boolean;
+  /** The draft's JQL against the site: warnings, or that Jira could not be read. */
+  readonly siteCheck: SiteCheckReply;
+  readonly metrics: readonly {
+    readonly metricId: string;
+    readonly name: string;
+    readonly goals: readonly {
+      readonly index: number;
+      readonly targetMinutes: number | null;
+      readonly objectivePercent: number | null;
+      readonly met: number;
+      readonly breached: number;
+      /** Null when no cycle ended. */
+      readonly metPercent: number | null;
+      readonly objectiveMet: boolean | null;
+    }[];
+  }[];
 }
 
 export const previewRoutes = {
@@ -37,7 +63,7 @@ export const previewRoutes = {
         days: z.number().int().min(1).max(365).default(30),
       })
       .strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<AgreementPreview> => {
       await requireProjectAdmin(deps, ctx, p.projectKey);
       const calendars = await deps.store.config.list('calendar');
       const checked = validateAgreement(p.agreement, new Set(calendars.map((c) => c.id)), '$.agreement');

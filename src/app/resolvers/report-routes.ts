@@ -32,7 +32,13 @@ import { LIMITS, nonEmptyText } from '../../engine/config/limits';
 import { id, projectKey } from './fields';
 
 const period = z.enum(PERIOD_KINDS as [PeriodKind, ...PeriodKind[]]);
-const groupBy = z.enum(['goal', 'metric', 'project']);
+/**
+ * How compliance rows are grouped: per goal (e.g. per priority, the default), per metric (its goals pooled),
+ * or per goal and project.
+ */
+export type ReportGroupBy = (typeof GROUPINGS)[number];
+const GROUPINGS = ['goal', 'metric', 'project'] as const;
+const groupBy = z.enum(GROUPINGS);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is "YYYY-MM-DD"');
 
 const periodsPayload = {

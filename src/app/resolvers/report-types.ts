@@ -1,82 +1,20 @@
+import type { PeriodKind } from '../../engine/report/periods';
+import type { ReportGroupBy } from './report-routes';
+
 /**
- * The report routes' payloads and replies, as the Custom UIs see them (inside the `{ ok, data }` envelope).
- * This module has no imports and no runtime code: a UI imports it with `import type` and bundles nothing.
+ * The report routes' replies, as the Custom UIs see them (inside the `{ ok, data }` envelope).
+ * This module has no runtime code: a UI imports it with `import type` and bundles nothing.
  *
  * Conventions: instants are ISO strings in UTC; durations are milliseconds; percentages are 0–100 and are for
  * showing (every met / missed decision is made exactly on the server and given as a boolean).
  */
 
 // ── Payloads ─────────────────────────────────────────────────────────────────────────────────────────
+// The payloads are the routes' zod schemas (report-routes.ts): `PayloadOf<'reports/gadget'>` (contract.ts).
 
-export type ReportPeriodKind = 'week' | 'month' | 'quarter';
+export type ReportPeriodKind = PeriodKind;
 
-/**
- * How compliance rows are grouped: per goal (e.g. per priority, the default), per metric (its goals pooled),
- * or per goal and project.
- */
-export type ReportGroupBy = 'goal' | 'metric' | 'project';
-
-/** `reports/compliance`: compliance per agreement, metric and goal over consecutive periods. */
-export interface CompliancePayload {
-  /** One agreement; absent: every agreement (with `projectKey`, those whose cycles are in that project). */
-  readonly agreementId?: string;
-  readonly metricId?: string;
-  /** Default `month`. */
-  readonly period?: ReportPeriodKind;
-  /** `YYYY-MM-DD`: the first period is the one containing this local date; absent: the last `count` periods up to now. */
-  readonly from?: string;
-  /** How many periods, 1–24; default 6. */
-  readonly count?: number;
-  /** Default `goal`. */
-  readonly groupBy?: ReportGroupBy;
-  readonly projectKey?: string;
-  /** IANA zone the periods are counted in; default the agreement's reporting zone (the first one's, for several). */
-  readonly timeZone?: string;
-}
-
-/** `reports/gadget`: everything the dashboard gadget shows, in one call. */
-export interface GadgetPayload {
-  readonly agreementId: string;
-  readonly metricId?: string;
-  /** Default `month`. */
-  readonly period?: ReportPeriodKind;
-  /** Default `goal`. */
-  readonly groupBy?: ReportGroupBy;
-  /** Periods in the trend, the current one last; 2–12, default 6. */
-  readonly trendCount?: number;
-  readonly projectKey?: string;
-  /** At most this many at-risk issues (1–50, default 10) and breaches (1–100, default 20). */
-  readonly atRiskLimit?: number;
-  readonly breachLimit?: number;
-}
-
-/** `reports/monthly`: the monthly service level report, one section per counterparty. */
-export interface MonthlyPayload {
-  /** `YYYY-MM`, in each agreement's reporting zone; default the current month. */
-  readonly month?: string;
-  /** Only this counterparty's agreements. */
-  readonly counterparty?: string;
-  /** Only this agreement. */
-  readonly agreementId?: string;
-  readonly projectKey?: string;
-}
-
-/** `reports/csv`: one row per cycle, a page at a time; the same cycles `reports/compliance` counts. */
-export interface CsvPayload {
-  readonly agreementId?: string;
-  readonly metricId?: string;
-  readonly projectKey?: string;
-  /** Default `month`. */
-  readonly period?: ReportPeriodKind;
-  /** As in {@link CompliancePayload}; default count 1 (the current period). */
-  readonly from?: string;
-  readonly count?: number;
-  readonly timeZone?: string;
-  /** From the previous page's `nextCursor`. */
-  readonly cursor?: string;
-  /** Rows per page, 1–10,000; default 5,000. */
-  readonly limit?: number;
-}
+export type { ReportGroupBy };
 
 // ── Shared pieces ────────────────────────────────────────────────────────────────────────────────────
 
@@ -152,8 +90,7 @@ export interface ComplianceRow {
   readonly metricName: string;
   /** Null for a metric's goals pooled (`groupBy: 'metric'`) and for cycles no goal matched. */
   readonly goalIndex: number | null;
-  /** The goal's condition (`priority = Highest`), `all issues`, `all other issues`, `all goals` or `no goal matched`. */
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly targetMinutes: number | null;
   /** A business-day or date-field goal's terms (its `targetMinutes` is null); absent for working time. */
   readonly target?: GoalTargetView;
@@ -164,6 +101,23 @@ export interface ComplianceRow {
   /** Direction of the met share over the periods; null with fewer than two periods that have one. */
   readonly trend: TrendDirectionView | null;
 }
+
+/**
+ * How a report names a goal: its condition as the admin wrote it (JQL, shown as written in every language), or a
+ * code the UIs put in the reader's words: `all-goals` (a metric's goals pooled), `all-issues` (the one goal,
+ * without a condition), `other-issues` (the goal without a condition beside others), `no-goal` (cycles no goal
+ * matched), `goal` (a goal the agreement no longer has, by its number).
+ */
+export type GoalLabel =
+  | { readonly kind: 'condition'; readonly when: string }
+  | { readonly kind: 'all-goals' | 'all-issues' | 'other-issues' | 'no-goal' }
+  | { readonly kind: 'goal'; readonly number: number };
+
+/** What a penalty clause judges, for the UIs to word: a service's availability, every metric, or one metric's goal. */
+export type MeasureView =
+  | { readonly kind: 'availability'; readonly service: string }
+  | { readonly kind: 'all-metrics' }
+  | { readonly kind: 'metric'; readonly metricName: string; readonly goal: GoalLabel };
 
 // ── Replies ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -184,7 +138,7 @@ export interface AtRiskIssue {
   readonly projectKey: string;
   readonly metricId: string;
   readonly metricName: string;
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly state: 'at-risk' | 'breached';
   /** Null while paused. */
   readonly deadline: string | null;
@@ -201,7 +155,7 @@ export interface BreachView {
   readonly metricId: string;
   readonly metricName: string;
   readonly goalIndex: number | null;
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly targetMinutes: number | null;
   readonly startedAt: string;
   readonly breachedAt: string | null;
@@ -233,8 +187,8 @@ export interface GadgetReport {
 export interface CreditLineView {
   /** Index in the agreement's `penalties`. */
   readonly clause: number;
-  /** What the clause judges, e.g. `Time to resolution, priority = Highest`, `VPN availability`, `all metrics`. */
-  readonly measure: string;
+  /** What the clause judges: a service's availability, every metric, or one metric's goal (or all its goals). */
+  readonly measure: MeasureView;
   readonly measuredPercent: number | null;
   readonly belowPercent: number;
   readonly creditPercent: number;
@@ -317,7 +271,7 @@ export interface AttributionView {
 
 export interface GoalMonthView {
   readonly goalIndex: number | null;
-  readonly goalLabel: string;
+  readonly goalLabel: GoalLabel;
   readonly targetMinutes: number | null;
   /** A business-day or date-field goal's terms; absent for working time. */
   readonly target?: GoalTargetView;

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION, RETENTION_BOUNDS, retentionPolicy } from '../retention/retention';
+import type { RetentionPolicy } from '../ports';
 import { requireAdmin } from './guard';
 import { route, type Route } from './route';
 
 const { historyDays, rawCycleMonths } = RETENTION_BOUNDS;
 
+/** The `retention/get` reply: the policy in force, its defaults, and the bounds an admin may choose within. */
+export interface RetentionReply {
+  readonly policy: RetentionPolicy;
+  readonly defaults: RetentionPolicy;
+  readonly bounds: typeof RETENTION_BOUNDS;
+}
+
 /** The retention policy (how long histories and raw cycles are kept), for Jira admins to see and set. */
 export const retentionRoutes = {
   /** The policy in force, the defaults and the bounds an admin may choose within. */
-  'retention/get': route(z.object({}).strict(), async (deps, ctx) => {
+  'retention/get': route(z.object({}).strict(), async (deps, ctx): Promise<RetentionReply> => {
     await requireAdmin(deps, ctx);
     return { policy: await retentionPolicy(deps), defaults: DEFAULT_RETENTION, bounds: RETENTION_BOUNDS };
   }),
@@ -21,7 +29,7 @@ export const retentionRoutes = {
         rawCycleMonths: z.number().int().min(rawCycleMonths.min).max(rawCycleMonths.max),
       })
       .strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<{ readonly policy: RetentionPolicy }> => {
       await requireAdmin(deps, ctx);
       const before = await retentionPolicy(deps);
       await deps.store.retention.setPolicy(p);

@@ -8,6 +8,7 @@ import type { Version } from '../ports';
 import { Refusal } from './envelope';
 import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
+import type { ProjectAgreements } from './config-routes';
 import { WorkBudget } from './work-budget';
 import { LIMITS } from '../../engine/config/limits';
 import { agreementIds as listedIds, projectKey } from './fields';
@@ -116,7 +117,7 @@ export const settingsRoutes = {
    */
   'projects/save': route(
     z.object({ projectKey, agreementIds, expected: listedIds }).strict(),
-    async (deps, ctx, p) => {
+    async (deps, ctx, p): Promise<ProjectAgreements> => {
       await requireProjectAdmin(deps, ctx, p.projectKey);
       const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
       const unknown = p.agreementIds.filter((a) => !known.has(a));

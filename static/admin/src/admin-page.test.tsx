@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
-import type { Reply } from '../../shared/api/reply';
-import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { makeJob } from '../../shared/testing/builders';
+import type { ReplyTo } from '../../shared/api/reply';
+import { fakeBackend, type AnyReply, type Call, type CallTo } from '../../shared/testing/fake-backend';
 import {
   button,
   clean,
@@ -32,7 +33,13 @@ const version = <T,>(body: T & { id: string }, v = 1) => ({
   savedAt: 0,
   savedBy: 'chris-admin',
 });
-const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+const ok = <T,>(data: T) => ({ ok: true as const, data });
+const CHECKED = { status: 'checked' as const, warnings: [] };
+/** The save of a test that saves nothing. */
+const unsaved = (): ReplyTo<'agreements/save'> => ({
+  ok: false,
+  error: { code: 'internal', message: 'no save in this test' },
+});
 
 const PLACEMENTS = [{ projectKey: 'IT', agreementIds: AGREEMENTS.map((a) => a.id) }];
 
@@ -41,9 +48,12 @@ const PLACEMENTS = [{ projectKey: 'IT', agreementIds: AGREEMENTS.map((a) => a.id
  * the project lists are and what projects/save answers.
  */
 function site(
-  save: (call: Call) => Reply<unknown>,
+  save: (call: CallTo<'agreements/save'>) => ReplyTo<'agreements/save'>,
   agreements: readonly Agreement[] = AGREEMENTS,
-  projects: { placements: () => unknown[]; save?: (call: Call) => Reply<unknown> } = {
+  projects: {
+    placements: () => { projectKey: string; agreementIds: string[] }[];
+    save?: (call: CallTo<'projects/save'>) => ReplyTo<'projects/save'>;
+  } = {
     placements: () => PLACEMENTS,
   },
 ) {
@@ -63,7 +73,12 @@ function site(
         case 'calendars/list':
           return ok(CALENDARS.map((c) => version(c)));
         case 'calendars/region-holidays':
-          return ok({ region: call.payload.region, holidays: [] });
+          return ok({
+            region: call.payload.region,
+            fromYear: call.payload.fromYear,
+            toYear: call.payload.toYear,
+            holidays: [],
+          });
         case 'agreements/save':
           return save(call);
         default:
@@ -92,14 +107,11 @@ const liveRegion = (): string =>
 describe('the list of agreements', () => {
   it('puts what needs attention first and makes it stand out: reviews due and agreements about to expire', async () => {
     const [gold, secondLevel, netco] = AGREEMENTS;
-    const fake = site(
-      () => ok(null),
-      [
-        { ...gold!, reviewBy: '2026-02-15' },
-        secondLevel!,
-        { ...netco!, validTo: '2026-03-20', reviewBy: '2026-03-10' },
-      ],
-    );
+    const fake = site(unsaved, [
+      { ...gold!, reviewBy: '2026-02-15' },
+      secondLevel!,
+      { ...netco!, validTo: '2026-03-20', reviewBy: '2026-03-10' },
+    ]);
     ({ container, user } = mountPage(fake.backend));
     await found(() => button(container, 'Gold support'), 'the agreements list');
     const rows = [...container.querySelectorAll('tbody tr')];
@@ -200,6 +212,7 @@ describe('saving an agreement', () => {
     const fake = site((call) =>
       ok({
         ...version(call.payload.agreement as Agreement, 2),
+        siteCheck: CHECKED,
         savedAt: Date.parse('2026-03-02T10:00:00+01:00'),
         savedBy: 'dana-admin',
       }),
@@ -223,19 +236,23 @@ describe('saving an agreement', () => {
     const [gold, secondLevel] = AGREEMENTS.map((a) => a.id);
     // HR had no list when the page loaded; someone gives it one before the save.
     let hr: string[] | undefined;
-    const fake = site((call) => ok(version(call.payload.agreement as Agreement, 2)), AGREEMENTS, {
-      placements: () => (hr ? [...PLACEMENTS, { projectKey: 'HR', agreementIds: hr }] : PLACEMENTS),
-      save: (call) => {
-        const expected = call.payload.expected as string[];
-        if (expected.join() !== (hr ?? []).join())
-          return {
-            ok: false,
-            error: { code: 'conflict', message: 'Someone else changed the agreements of project HR.' },
-          };
-        hr = call.payload.agreementIds as string[];
-        return ok({ projectKey: 'HR', agreementIds: hr });
+    const fake = site(
+      (call) => ok({ ...version(call.payload.agreement as Agreement, 2), siteCheck: CHECKED }),
+      AGREEMENTS,
+      {
+        placements: () => (hr ? [...PLACEMENTS, { projectKey: 'HR', agreementIds: hr }] : PLACEMENTS),
+        save: (call) => {
+          const expected = call.payload.expected as string[];
+          if (expected.join() !== (hr ?? []).join())
+            return {
+              ok: false,
+              error: { code: 'conflict', message: 'Someone else changed the agreements of project HR.' },
+            };
+          hr = call.payload.agreementIds as string[];
+          return ok({ projectKey: 'HR', agreementIds: hr });
+        },
       },
-    });
+    );
     await openGold(fake);
     hr = [secondLevel!];
     await type(user, field(container, 'Projects'), 'IT, HR');
@@ -255,13 +272,17 @@ describe('saving an agreement', () => {
   });
 
   it('says so when a project list cannot be written, and never writes over a list it did not load', async () => {
-    const fake = site((call) => ok(version(call.payload.agreement as Agreement, 2)), AGREEMENTS, {
-      placements: () => PLACEMENTS,
-      save: () => ({
-        ok: false,
-        error: { code: 'conflict', message: 'Someone else changed the agreements of project IT.' },
-      }),
-    });
+    const fake = site(
+      (call) => ok({ ...version(call.payload.agreement as Agreement, 2), siteCheck: CHECKED }),
+      AGREEMENTS,
+      {
+        placements: () => PLACEMENTS,
+        save: () => ({
+          ok: false,
+          error: { code: 'conflict', message: 'Someone else changed the agreements of project IT.' },
+        }),
+      },
+    );
     await openGold(fake);
     await type(user, field(container, 'Projects'), '');
     await leave(user);
@@ -291,7 +312,7 @@ describe('an agreement editor a person can take in', () => {
   };
 
   it('unfolds only the metric being edited, and folds the rest to a line each', async () => {
-    await openGold(site(() => ok(null)));
+    await openGold(site(unsaved));
     expect(metricToggle('Time to first response').getAttribute('aria-expanded')).toBe('true');
     expect(metricToggle('Time to resolution').getAttribute('aria-expanded')).toBe('false');
     // The folded metric is a line: its name and how many goals it has; none of its fields.
@@ -310,7 +331,7 @@ describe('an agreement editor a person can take in', () => {
   });
 
   it('unfolds a new metric with its name in focus', async () => {
-    await openGold(site(() => ok(null)));
+    await openGold(site(unsaved));
     await user.click(button(container, 'Add metric'));
     expect(metricToggle('Metric 3').getAttribute('aria-expanded')).toBe('true');
     expect(metricToggle('Time to first response').getAttribute('aria-expanded')).toBe('false');
@@ -339,7 +360,7 @@ describe('an agreement editor a person can take in', () => {
   });
 
   it('folds and unfolds a section from its heading', async () => {
-    await openGold(site(() => ok(null)));
+    await openGold(site(unsaved));
     const general = button(container, 'Agreement');
     expect(general.getAttribute('aria-expanded')).toBe('true');
     await user.click(general);
@@ -358,13 +379,13 @@ describe('restoring a version', () => {
     const sites = site((call) => {
       const written = version(call.payload.agreement as Agreement, versions.length + 1);
       versions = [...versions, written];
-      return ok(written);
+      return ok({ ...written, siteCheck: CHECKED });
     });
-    const answer = (call: Call): Reply<unknown> | Promise<Reply<unknown>> => {
-      if (call.route === 'agreements/get') return ok(versions[versions.length - 1]);
+    const answer = (call: Call): AnyReply | Promise<AnyReply> => {
+      if (call.route === 'agreements/get') return ok(versions[versions.length - 1]!);
       if (call.route === 'agreements/history') return ok(versions);
-      if (call.route === 'jobs/start') return ok({ id: 'job-1', state: 'queued' });
-      return sites.backend.call(call.route, call.payload);
+      if (call.route === 'jobs/start') return ok(makeJob({ state: 'queued', done: 0, total: null }));
+      return sites.backend.call(call.route, call.payload) as Promise<AnyReply>;
     };
     const fake = fakeBackend(answer, { locale: 'en-GB', timeZone: 'Europe/Berlin' });
     await openGold(fake);

@@ -10,7 +10,7 @@ export type Remote<T> =
 /**
  * Loads with `load` whenever `key` changes, and again on `reload()`; while it reloads, the data already on
  * screen stays. An answer for an older key or an earlier reload is dropped.
- * @example const { state, reload } = useRemote(() => call(backend, 'calendars/list', {}), 'calendars');
+ * @example const { state, reload } = useRemote(() => backend.call('calendars/list', {}), 'calendars');
  */
 export function useRemote<T>(
   load: () => Promise<Reply<T>>,

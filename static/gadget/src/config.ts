@@ -1,4 +1,5 @@
-import type { GadgetPayload, ReportGroupBy, ReportPeriodKind } from '../../../src/app/resolvers/report-types';
+import type { ReportGroupBy, ReportPeriodKind } from '../../../src/app/resolvers/report-types';
+import type { PayloadOf } from '../../shared/api/reply';
 
 /**
  * What a gadget keeps in Jira (`view.submit` from its edit view, back as `extension.gadgetConfiguration`): one
@@ -50,7 +51,7 @@ export function parseConfig(raw: Readonly<Record<string, unknown>>): GadgetConfi
 export const TREND_PERIODS = 6;
 
 /** The `reports/gadget` payload for a configuration. */
-export function gadgetPayload(config: GadgetConfig): GadgetPayload {
+export function gadgetPayload(config: GadgetConfig): PayloadOf<'reports/gadget'> {
   return {
     agreementId: config.agreementId,
     ...(config.metricId === undefined ? {} : { metricId: config.metricId }),

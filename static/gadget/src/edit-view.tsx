@@ -57,18 +57,11 @@ export default function EditView(props: {
       })
       .then((reply) => {
         if (!active) return;
-        const agreements = reply.ok ? agreementOptions(reply.data) : null;
         setAnswer({
           for: loadedFor,
-          options:
-            agreements !== null
-              ? { status: 'ready', agreements }
-              : {
-                  status: 'failed',
-                  error: reply.ok
-                    ? { code: 'internal', message: 'The answer had an unknown shape.' }
-                    : reply.error,
-                },
+          options: reply.ok
+            ? { status: 'ready', agreements: agreementOptions(reply.data) }
+            : { status: 'failed', error: reply.error },
         });
       });
     return () => {

@@ -10,9 +10,8 @@ import type {
   GadgetReport,
   ReportPeriod,
 } from '../../../src/app/resolvers/report-types';
-import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { fakeBackend, type Call, type AnyReply } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person, retype } from '../../shared/testing/ui';
 import { Gadget } from './gadget';
 import type { GadgetHost } from './host';
@@ -72,7 +71,7 @@ const row = (overrides: Partial<ComplianceRow> = {}): ComplianceRow => ({
   metricId: 'ttr',
   metricName: 'Time to resolution',
   goalIndex: 0,
-  goalLabel: 'priority = High',
+  goalLabel: { kind: 'condition', when: 'priority = High' },
   targetMinutes: 240,
   projectKey: null,
   periods: [
@@ -101,7 +100,7 @@ const report = (overrides: Partial<GadgetReport> = {}): GadgetReport => ({
       projectKey: 'IT',
       metricId: 'ttr',
       metricName: 'Time to resolution',
-      goalLabel: 'priority = High',
+      goalLabel: { kind: 'condition', when: 'priority = High' },
       state: 'at-risk',
       deadline: '2026-11-20T12:00:00.000Z',
       remainingMs: 3_600_000,
@@ -116,7 +115,7 @@ const report = (overrides: Partial<GadgetReport> = {}): GadgetReport => ({
       metricId: 'ttr',
       metricName: 'Time to resolution',
       goalIndex: 0,
-      goalLabel: 'priority = High',
+      goalLabel: { kind: 'condition', when: 'priority = High' },
       targetMinutes: 240,
       startedAt: '2026-11-18T08:00:00.000Z',
       breachedAt: '2026-11-18T12:00:00.000Z',
@@ -134,12 +133,12 @@ const options: ComplianceReport = {
   groupBy: 'metric',
   periods: [month(11, true)],
   rows: [
-    row({ goalIndex: null, goalLabel: 'all goals', periods: [figures(0, 0)] }),
+    row({ goalIndex: null, goalLabel: { kind: 'all-goals' }, periods: [figures(0, 0)] }),
     row({
       metricId: 'ttfr',
       metricName: 'Time to first response',
       goalIndex: null,
-      goalLabel: 'all goals',
+      goalLabel: { kind: 'all-goals' },
       periods: [figures(0, 0)],
     }),
     row({
@@ -150,7 +149,7 @@ const options: ComplianceReport = {
       metricId: 'restore',
       metricName: 'Time to restore',
       goalIndex: null,
-      goalLabel: 'all goals',
+      goalLabel: { kind: 'all-goals' },
       periods: [figures(0, 0)],
     }),
   ],
@@ -175,7 +174,7 @@ const fakeHost = () => {
 };
 
 async function render(
-  answer: (call: Call) => Reply<unknown>,
+  answer: (call: Call) => AnyReply,
   context: Partial<UiContext>,
 ): Promise<ReturnType<typeof fakeBackend> & ReturnType<typeof fakeHost>> {
   const fake = fakeBackend(answer, context);
@@ -341,7 +340,7 @@ describe('the gadget’s edit view', () => {
     jest.restoreAllMocks();
   });
 
-  const answer = (call: Call): Reply<unknown> =>
+  const answer = (call: Call): AnyReply =>
     call.route === 'reports/compliance' ? { ok: true, data: options } : { ok: true, data: report() };
 
   it('offers the agreements the reader may report on, and saves the configuration', async () => {
@@ -384,7 +383,7 @@ describe('the gadget’s edit view', () => {
   it('loads the agreements of the project typed in, where a non-admin may see figures', async () => {
     const fake = await render(
       (call) =>
-        call.payload.projectKey === 'IT'
+        call.route === 'reports/compliance' && call.payload.projectKey === 'IT'
           ? { ok: true, data: options }
           : {
               ok: false,

@@ -1,24 +1,31 @@
-import type { ComplianceRow, ReportPeriod, ReportPeriodKind } from '../../../src/app/resolvers/report-types';
+import type {
+  ComplianceRow,
+  GoalLabel,
+  ReportPeriod,
+  ReportPeriodKind,
+} from '../../../src/app/resolvers/report-types';
 import type { GadgetKey } from './messages';
 
 type T = (key: GadgetKey, values?: Readonly<Record<string, string | number>>) => string;
 
 /**
  * A goal as the server names it: a JQL condition (`priority = Highest`) is shown as written, in every language,
- * as Jira shows JQL; the server's fixed words are translated.
+ * as Jira shows JQL; the server's codes are translated.
  */
-export function goalName(label: string, t: T): string {
-  switch (label) {
-    case 'all goals':
+export function goalName(label: GoalLabel, t: T): string {
+  switch (label.kind) {
+    case 'condition':
+      return label.when;
+    case 'all-goals':
       return t('group.allGoals');
-    case 'all issues':
+    case 'all-issues':
       return t('group.allIssues');
-    case 'all other issues':
+    case 'other-issues':
       return t('group.otherIssues');
-    case 'no goal matched':
+    case 'no-goal':
       return t('group.noGoal');
-    default:
-      return label;
+    case 'goal':
+      return t('group.goalNumber', { number: label.number });
   }
 }
 
@@ -30,8 +37,8 @@ export function rowName(row: ComplianceRow, t: T, oneMetric: boolean): string {
   const goal = goalName(row.goalLabel, t);
   if (row.projectKey !== null)
     return t('group.project', { metric: row.metricName, goal, project: row.projectKey });
-  if (oneMetric) return row.goalIndex === null && row.goalLabel === 'all goals' ? row.metricName : goal;
-  if (row.goalIndex === null && row.goalLabel === 'all goals')
+  if (oneMetric) return row.goalLabel.kind === 'all-goals' ? row.metricName : goal;
+  if (row.goalLabel.kind === 'all-goals')
     return t('group.metric', { metric: row.metricName });
   return t('group.goal', { metric: row.metricName, goal });
 }

@@ -9,19 +9,14 @@ export interface AgreementOption {
   readonly metrics: readonly { readonly id: string; readonly name: string }[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
 /**
  * The agreements and metrics a reader may report on, from a `reports/compliance` reply grouped per metric
  * (one row per agreement and metric, with or without cycles): the same permission check as the figures, so the
  * gadget offers only what it will be allowed to show. In the reply's order (the agreements' own).
  */
-export function agreementOptions(data: unknown): AgreementOption[] | null {
-  if (!isObject(data) || !Array.isArray(data.rows)) return null;
+export function agreementOptions(report: ComplianceReport): AgreementOption[] {
   const byId = new Map<string, { option: Omit<AgreementOption, 'metrics'>; metrics: Map<string, string> }>();
-  for (const row of (data as unknown as ComplianceReport).rows) {
-    if (!isObject(row) || typeof row.agreementId !== 'string' || typeof row.metricId !== 'string')
-      return null;
+  for (const row of report.rows) {
     let entry = byId.get(row.agreementId);
     if (!entry) {
       entry = {

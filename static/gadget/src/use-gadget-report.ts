@@ -3,7 +3,6 @@ import type { GadgetReport } from '../../../src/app/resolvers/report-types';
 import type { Failure } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { gadgetPayload, type GadgetConfig } from './config';
-import { parseGadgetReport } from './parse';
 
 export type ReportState =
   | { readonly status: 'loading' }
@@ -33,14 +32,11 @@ export function useGadgetReport(
       const mine = ++sequence;
       const reply = await backend.call('reports/gadget', { ...payload });
       if (!active || mine !== sequence) return;
-      const report = reply.ok ? parseGadgetReport(reply.data) : null;
-      if (report !== null) {
-        setState({ status: 'ready', report, refreshFailed: null });
+      if (reply.ok) {
+        setState({ status: 'ready', report: reply.data, refreshFailed: null });
         return;
       }
-      const error: Failure = reply.ok
-        ? { code: 'internal', message: 'The answer had an unknown shape.' }
-        : reply.error;
+      const error: Failure = reply.error;
       setState((was) =>
         was.status === 'ready' ? { ...was, refreshFailed: error } : { status: 'failed', error },
       );

@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { parseLocalDate } from '../../../src/engine/time/local-date';
 import { isKnownZone, instantOf } from '../../../src/engine/time/zone';
 import type { Backend } from '../../shared/backend';
+import type { PayloadOf } from '../../shared/api/reply';
 import { formatInstant } from '../../shared/format/instant';
 import type { Viewer } from './metric-card';
 import { useMessages } from './messages';
@@ -74,24 +75,27 @@ export function AdjustDialog(props: {
       metricId: target.metricId,
       reason: reason.trim(),
     };
-    let payload: Record<string, unknown> = base;
+    let extension: PayloadOf<'issue/extend'> | undefined;
     if (extend && how === 'by') {
       const total = Number(hours || '0') * 60 + Number(minutes || '0');
       if (!Number.isInteger(total) || total <= 0) {
         setProblem(m.durationInvalid);
         return;
       }
-      payload = { ...base, minutes: total };
+      extension = { ...base, minutes: total };
     } else if (extend) {
       const instant = wallClockInstant(until, viewer.timeZone);
       if (instant === undefined) {
         setProblem(m.untilInvalid);
         return;
       }
-      payload = { ...base, until: new Date(instant).toISOString() };
+      extension = { ...base, until: new Date(instant).toISOString() };
     }
     setBusy(true);
-    const reply = await props.backend.call(extend ? 'issue/extend' : 'issue/excuse', payload);
+    const reply =
+      extension === undefined
+        ? await props.backend.call('issue/excuse', base)
+        : await props.backend.call('issue/extend', extension);
     setBusy(false);
     if (reply.ok) props.onDone();
     else setProblem(reply.error.message);

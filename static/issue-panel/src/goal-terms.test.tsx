@@ -5,7 +5,7 @@ import { render as show, screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
 import type { IssueMetricEntry } from '../../shared/api/issue-metrics';
-import type { Reply } from '../../shared/api/reply';
+import type { ReplyTo } from '../../shared/api/reply';
 import { fakeBackend } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
@@ -54,7 +54,7 @@ const agreedDate = makeEntry(
 );
 
 function backendIn(locale: string, timeZone: string, results: readonly IssueMetricEntry[]) {
-  const reply: Reply<unknown> = {
+  const reply: ReplyTo<'issue/metrics'> = {
     ok: true,
     data: {
       issueId: '10042',
@@ -63,7 +63,7 @@ function backendIn(locale: string, timeZone: string, results: readonly IssueMetr
       calendars: [forCountdown(makeCalendar({ id: 'berlin', name: 'Berlin office hours' }))],
     },
   };
-  return fakeBackend(() => reply, { issueId: '10042', locale, timeZone }).backend;
+  return fakeBackend({ 'issue/metrics': () => reply }, { issueId: '10042', locale, timeZone }).backend;
 }
 
 onFakeClock(berlin('2026-03-02T15:00'));

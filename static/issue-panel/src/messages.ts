@@ -116,7 +116,6 @@ export function panelMessages(i18n: I18n<PanelKey>) {
     noIssue: t('noIssue'),
     retry: t('retry'),
     refreshFailed: t('refreshFailed'),
-    unknownShape: t('unknownShape'),
   };
 }
 

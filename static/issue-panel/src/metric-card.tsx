@@ -75,9 +75,7 @@ export function MetricCard(props: {
         </h3>
         <StateLozenge state={live.state} />
       </div>
-      <p className="accord-metric__agreement">
-        {messages.agreement(entry.agreementName ?? entry.agreementId)}
-      </p>
+      <p className="accord-metric__agreement">{messages.agreement(entry.agreementName)}</p>
       <Clock live={live} locale={viewer.locale} targetMinutes={targetMinutes} />
       <Terms live={live} entry={entry} viewer={viewer} calendar={props.calendar} />
       <Facts live={live} at={at} />

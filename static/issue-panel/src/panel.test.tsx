@@ -6,28 +6,36 @@ import type { UserEvent } from '@testing-library/user-event';
 import { act } from 'react';
 import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
 import type { IssueMetrics } from '../../shared/api/issue-metrics';
-import type { Reply } from '../../shared/api/reply';
+import type { ReplyTo } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
 import { fakeBackend as fakeSite } from '../../shared/testing/fake-backend';
 import { advance, inTurn, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { IssuePanel } from './panel';
+import type { AnyReply } from '../../shared/testing/fake-backend';
 
 const berlin = (time: string): number => at(`2026-03-02T${time}+01:00`); // Monday 2 March 2026
 const utc = (time: string): string => new Date(berlin(time)).toISOString();
 
-/** The issue-panel's backend, faked: replies in turn (the last one again once they run out), in British English. */
-function fakeBackend(...replies: Reply<unknown>[]) {
+/**
+ * The issue-panel's backend, faked: `issue/metrics` replies in turn (the last one again once they run out),
+ * `issue/adjustments` with none, in British English unless another locale is given.
+ */
+function fakeBackend(...replies: MetricsReply[]) {
   return fakeBackendIn('en-GB', ...replies);
 }
 
-function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
-  const fake = fakeSite(inTurn(...replies), {
-    issueId: '10042',
-    projectKey: 'IT',
-    accountId: 'agent-1',
-    locale,
-  });
+function fakeBackendIn(locale: string, ...replies: MetricsReply[]) {
+  const metrics = inTurn(...replies);
+  const fake = fakeSite(
+    (call): AnyReply =>
+      call.route === 'issue/adjustments'
+        ? { ok: true, data: { issueId: '10042', adjustments: [], canAdjust: [] } }
+        : call.route === 'issue/metrics'
+          ? metrics()
+          : { ok: false, error: { code: 'not-found', message: call.route } },
+    { issueId: '10042', projectKey: 'IT', accountId: 'agent-1', locale },
+  );
   const channels: string[] = [];
   const backend: Backend = {
     ...fake.backend,
@@ -42,7 +50,9 @@ function fakeBackendIn(locale: string, ...replies: Reply<unknown>[]) {
   return { ...fake, backend, channels, notify };
 }
 
-const reply = (data: Partial<IssueMetrics>): Reply<unknown> => ({
+type MetricsReply = ReplyTo<'issue/metrics'>;
+
+const reply = (data: Partial<IssueMetrics>): MetricsReply => ({
   ok: true,
   data: {
     issueId: '10042',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isIssueAdjustments, type IssueAdjustments } from '../../shared/api/adjustments';
+import type { IssueAdjustments } from '../../shared/api/adjustments';
 import type { Backend } from '../../shared/backend';
 
 const NONE: IssueAdjustments = { issueId: '', adjustments: [], canAdjust: [] };
@@ -21,7 +21,7 @@ export function useAdjustments(
     if (issueId === null) return undefined;
     let active = true;
     void backend.call('issue/adjustments', { issueId }).then((reply) => {
-      if (active && reply.ok && isIssueAdjustments(reply.data)) setState(reply.data);
+      if (active && reply.ok) setState(reply.data);
     });
     return () => {
       active = false;

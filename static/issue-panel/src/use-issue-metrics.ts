@@ -8,7 +8,6 @@ import {
   type CountdownCalendar,
   type CountdownCalendars,
 } from '../../shared/countdown/calendars';
-import { useMessages } from './messages';
 
 export type IssueMetricsState =
   | { readonly status: 'loading' }
@@ -35,7 +34,6 @@ export function useIssueMetrics(
   backend: Backend,
   issueId: string | null,
 ): { state: IssueMetricsState; reload: () => void } {
-  const { unknownShape } = useMessages();
   const [state, setState] = useState<IssueMetricsState>({ status: 'loading' });
   const cache = useRef(new Map<string, CountdownCalendar>());
   const loadRef = useRef<() => void>(() => undefined);
@@ -48,7 +46,7 @@ export function useIssueMetrics(
       const mine = ++sequence;
       const reply = await backend.call('issue/metrics', { issueId });
       if (!active || mine !== sequence) return;
-      if (reply.ok && isIssueMetrics(reply.data)) {
+      if (reply.ok) {
         const data = reply.data;
         setState({
           status: 'ready',
@@ -58,7 +56,7 @@ export function useIssueMetrics(
         });
         return;
       }
-      const error: Failure = reply.ok ? { code: 'internal', message: unknownShape } : reply.error;
+      const error: Failure = reply.error;
       setState((was) =>
         was.status === 'ready' ? { ...was, refreshError: error } : { status: 'failed', error },
       );
@@ -97,38 +95,11 @@ export function useIssueMetrics(
       document.removeEventListener('visibilitychange', onVisible);
       unsubscribe?.();
     };
-  }, [backend, issueId, unknownShape]);
+  }, [backend, issueId]);
 
   const reload = useCallback(() => {
     setState((was) => (was.status === 'failed' ? { status: 'loading' } : was));
     loadRef.current();
   }, []);
   return { state, reload };
-}
-
-/**
- * The reply's outline, checked before the panel relies on it (its calendars are validated in full when
- * compiled); a backend of another version may answer differently while an update rolls out.
- */
-function isIssueMetrics(value: unknown): value is IssueMetrics {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'results' in value &&
-    Array.isArray(value.results) &&
-    'calendars' in value &&
-    Array.isArray(value.calendars) &&
-    'evaluatedAt' in value &&
-    (value.evaluatedAt === null || typeof value.evaluatedAt === 'number') &&
-    value.results.every(
-      (r: unknown) =>
-        typeof r === 'object' &&
-        r !== null &&
-        'metric' in r &&
-        typeof r.metric === 'object' &&
-        r.metric !== null &&
-        'cycles' in r.metric &&
-        Array.isArray(r.metric.cycles),
-    )
-  );
 }

@@ -1,47 +1,10 @@
 import type {
   CommitmentPurpose,
-  CommitmentState,
   PortalCommitment,
   PortalCommitments,
 } from '../../../src/app/resolvers/portal-routes';
 
 export type { PortalCommitment, PortalCommitments };
-
-const PURPOSES: readonly CommitmentPurpose[] = ['response', 'resolution', 'other'];
-const STATES: readonly CommitmentState[] = ['running', 'overdue', 'paused', 'met', 'breached'];
-
-const isInstant = (v: unknown): v is string | null =>
-  v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
-
-/**
- * The `portal/commitments` reply's shape, checked before the panel relies on it: a backend of another version
- * may answer differently while an update rolls out. A commitment in a shape the panel does not know is left
- * out rather than shown wrong.
- */
-export function parseCommitments(value: unknown): PortalCommitment[] | null {
-  if (typeof value !== 'object' || value === null || !('commitments' in value)) return null;
-  const list = value.commitments;
-  if (!Array.isArray(list)) return null;
-  return list.filter(
-    (c: unknown): c is PortalCommitment =>
-      typeof c === 'object' &&
-      c !== null &&
-      'key' in c &&
-      typeof c.key === 'string' &&
-      'purpose' in c &&
-      PURPOSES.includes(c.purpose as CommitmentPurpose) &&
-      'name' in c &&
-      typeof c.name === 'string' &&
-      'state' in c &&
-      STATES.includes(c.state as CommitmentState) &&
-      'due' in c &&
-      isInstant(c.due) &&
-      'completedAt' in c &&
-      isInstant(c.completedAt) &&
-      'waitingForYou' in c &&
-      typeof c.waitingForYou === 'boolean',
-  );
-}
 
 /** What one commitment says to the customer: which sentence, about which instant, with which badge. */
 export interface Wording {

@@ -3,9 +3,8 @@
  */
 import { act, render as show, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend } from '../../shared/testing/fake-backend';
+import { fakeBackend, type AnyReply } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import type { PortalCommitment } from './commitments';
 import { PortalPanel } from './portal';
@@ -25,7 +24,7 @@ const commitment = (overrides: Partial<PortalCommitment>): PortalCommitment => (
   ...overrides,
 });
 
-const replyWith = (...commitments: PortalCommitment[]): Reply<unknown> => ({
+const replyWith = (...commitments: PortalCommitment[]): AnyReply => ({
   ok: true,
   data: { issueId: '10042', commitments: commitments.map((c, i) => ({ ...c, key: String(i) })) },
 });
@@ -43,7 +42,7 @@ let container: HTMLElement;
 let user: UserEvent;
 
 async function render(
-  replies: readonly Reply<unknown>[],
+  replies: readonly AnyReply[],
   context: Partial<UiContext> = customer,
 ): Promise<ReturnType<typeof fakeBackend>> {
   let i = 0;

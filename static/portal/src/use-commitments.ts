@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { issueChannel } from '../../../src/app/ports/publisher';
 import type { Failure } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
-import { parseCommitments, type PortalCommitment } from './commitments';
+import type { PortalCommitment } from './commitments';
 
 export type CommitmentsState =
   | { readonly status: 'loading' }
@@ -34,14 +34,11 @@ export function useCommitments(
       const mine = ++sequence;
       const reply = await backend.call('portal/commitments', { issueId });
       if (!active || mine !== sequence) return;
-      const commitments = reply.ok ? parseCommitments(reply.data) : null;
-      if (commitments !== null) {
-        setState({ status: 'ready', commitments });
+      if (reply.ok) {
+        setState({ status: 'ready', commitments: reply.data.commitments });
         return;
       }
-      const error: Failure = reply.ok
-        ? { code: 'internal', message: 'The answer had an unknown shape.' }
-        : reply.error;
+      const error: Failure = reply.error;
       setState((was) => (was.status === 'ready' ? was : { status: 'failed', error }));
     };
     loadRef.current = () => {

@@ -8,14 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Backend } from '../../shared/backend';
 import { formatInstant } from '../../shared/format/instant';
 import { Lozenge, type LozengeAppearance } from '../../shared/ui/lozenge';
-import {
-  call,
-  type Agreement,
-  type Failure,
-  type PreviewOutcome,
-  type ProjectPreview,
-  type Version,
-} from './api';
+import type { Agreement, Failure, PreviewOutcome, ProjectPreview, Version } from './api';
 import { useT } from './messages';
 import { previewChanges, type PreviewRow } from './preview-changes';
 
@@ -57,20 +50,22 @@ export default function Preview(props: {
   const run = (): void => {
     const asked = list;
     setState({ status: 'running', list: asked });
-    void call(props.backend, 'projects/preview', {
-      projectKey: props.projectKey,
-      agreementIds: props.used,
-      days,
-    }).then((reply) => {
-      setState((was) =>
-        // An answer for a list or period asked before the latest run is dropped.
-        was.status !== 'running' || was.list !== asked
-          ? was
-          : reply.ok
-            ? { status: 'ready', list: asked, preview: reply.data }
-            : { status: 'failed', list: asked, error: reply.error },
-      );
-    });
+    void props.backend
+      .call('projects/preview', {
+        projectKey: props.projectKey,
+        agreementIds: props.used,
+        days,
+      })
+      .then((reply) => {
+        setState((was) =>
+          // An answer for a list or period asked before the latest run is dropped.
+          was.status !== 'running' || was.list !== asked
+            ? was
+            : reply.ok
+              ? { status: 'ready', list: asked, preview: reply.data }
+              : { status: 'failed', list: asked, error: reply.error },
+        );
+      });
   };
 
   const stale = state.status === 'ready' && state.list !== list;

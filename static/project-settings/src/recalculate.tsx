@@ -4,7 +4,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useState } from 'react';
 import type { Backend } from '../../shared/backend';
-import { call, type Failure, type Job } from './api';
+import type { Failure, Job } from './api';
 import { useT } from './messages';
 
 /** How often a running job's progress is asked for. */
@@ -32,7 +32,7 @@ export function Recalculate(props: { readonly backend: Backend; readonly project
     if (jobId === null || finished) return undefined;
     let active = true;
     const timer = window.setTimeout(() => {
-      void call(props.backend, 'jobs/status', { jobId }).then((reply) => {
+      void props.backend.call('jobs/status', { jobId }).then((reply) => {
         if (!active) return;
         setState(
           reply.ok ? { status: 'running', job: reply.data } : { status: 'failed', error: reply.error },
@@ -47,12 +47,16 @@ export function Recalculate(props: { readonly backend: Backend; readonly project
 
   const start = (): void => {
     setState({ status: 'starting' });
-    void call(props.backend, 'jobs/start', {
-      scope: { kind: 'project', projectKey: props.projectKey },
-      replaceCompleted: includeResolved,
-    }).then((reply) => {
-      setState(reply.ok ? { status: 'running', job: reply.data } : { status: 'failed', error: reply.error });
-    });
+    void props.backend
+      .call('jobs/start', {
+        scope: { kind: 'project', projectKey: props.projectKey },
+        replaceCompleted: includeResolved,
+      })
+      .then((reply) => {
+        setState(
+          reply.ok ? { status: 'running', job: reply.data } : { status: 'failed', error: reply.error },
+        );
+      });
   };
 
   if (state.status === 'running') return <Progress job={state.job} />;

@@ -3,9 +3,9 @@
  */
 import { cleanup, render as show, screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { makeJob } from '../../shared/testing/builders';
+import { fakeBackend, type CallTo, type AnyReply } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import type { Agreement, ProjectPreview, Version } from './api';
 import { ProjectSettingsPage } from './settings-page';
@@ -34,10 +34,13 @@ const AGREEMENTS = [
   agreement('netco', 'NetCo carrier', { kind: 'UC', validTo: '2026-01-31' }),
 ];
 
-const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+const ok = <T,>(data: T) => ({ ok: true as const, data });
 
 /** A backend holding one project's list: answers the page's routes as the resolvers do. */
-function site(initial: string[], options: { save?: (call: Call) => Reply<unknown> | undefined } = {}) {
+function site(
+  initial: string[],
+  options: { save?: (call: CallTo<'projects/save'>) => AnyReply | undefined } = {},
+) {
   let list = [...initial];
   const fake = fakeBackend(
     (call) => {
@@ -49,15 +52,15 @@ function site(initial: string[], options: { save?: (call: Call) => Reply<unknown
         case 'projects/save': {
           const refused = options.save?.(call);
           if (refused) return refused;
-          list = [...(call.payload.agreementIds as string[])];
+          list = [...call.payload.agreementIds];
           return ok({ projectKey: 'IT', agreementIds: list });
         }
         case 'projects/preview':
           return ok(preview);
         case 'jobs/start':
-          return ok({ id: 'job-1', state: 'queued', total: null, done: 0, failed: 0 });
+          return ok(makeJob({ state: 'queued', total: null, done: 0 }));
         case 'jobs/status':
-          return ok({ id: 'job-1', state: 'done', total: 12, done: 12, failed: 0 });
+          return ok(makeJob({ state: 'done', total: 12, done: 12 }));
         default:
           return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
       }
@@ -196,7 +199,7 @@ describe('the project settings page', () => {
   it('shows a conflict when someone else saved meanwhile, and loads their list on request', async () => {
     const fake = site(['gold', 'second-level'], {
       save: (call) =>
-        (call.payload.expected as string[]).join() === 'gold,second-level'
+        call.payload.expected.join() === 'gold,second-level'
           ? {
               ok: false,
               error: {

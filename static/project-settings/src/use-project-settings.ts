@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useState, type Dispatch } from 'react';
 import type { Backend } from '../../shared/backend';
-import { call, type Agreement, type Failure, type Version } from './api';
+import type { Agreement, Failure, Version } from './api';
 import { draftReducer, type Draft, type DraftAction } from './draft';
 
 export type LoadState =
@@ -45,8 +45,8 @@ export function useProjectSettings(backend: Backend, projectKey: string): Projec
   useEffect(() => {
     let active = true;
     void Promise.all([
-      call(backend, 'agreements/list', {}),
-      call(backend, 'projects/get', { projectKey }),
+      backend.call('agreements/list', {}),
+      backend.call('projects/get', { projectKey }),
     ]).then(([agreements, list]) => {
       if (!active) return;
       if (!agreements.ok || !list.ok) {
@@ -80,7 +80,7 @@ export function useProjectSettings(backend: Backend, projectKey: string): Projec
   const onSave = useCallback(() => {
     const { used, saved } = draft;
     setSave({ status: 'saving' });
-    void call(backend, 'projects/save', { projectKey, agreementIds: used, expected: saved }).then((reply) => {
+    void backend.call('projects/save', { projectKey, agreementIds: used, expected: saved }).then((reply) => {
       if (reply.ok) {
         edit({ type: 'load', saved: reply.data.agreementIds });
         setLoad((was) => (was.status === 'ready' ? { ...was, missing: [] } : was));

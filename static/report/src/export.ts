@@ -1,15 +1,7 @@
-import type { AgreementMonthView, CsvPage } from '../../../src/app/resolvers/report-types';
-import type { Failure } from '../../shared/api/reply';
+import type { AgreementMonthView } from '../../../src/app/resolvers/report-types';
+import type { Failure, ReplyOf, ReplyTo } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { fileSlug, joinExports } from './csv';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-function parsePage(data: unknown): CsvPage | null {
-  if (!isObject(data) || typeof data.csv !== 'string' || typeof data.rows !== 'number') return null;
-  if (data.nextCursor !== null && typeof data.nextCursor !== 'string') return null;
-  return data as unknown as CsvPage;
-}
 
 /** The export's text, its number of cycles and a file name; or why it failed. */
 export type ExportResult =
@@ -36,7 +28,7 @@ export async function exportCsv(
     const pages: string[] = [];
     let cursor: string | null = null;
     do {
-      const reply = await backend.call('reports/csv', {
+      const reply: ReplyTo<'reports/csv'> = await backend.call('reports/csv', {
         agreementId: agreement.agreementId,
         period: 'month',
         from: `${month}-01`,
@@ -47,9 +39,7 @@ export async function exportCsv(
         ...(cursor === null ? {} : { cursor }),
       });
       if (!reply.ok) return { ok: false, error: reply.error };
-      const page = parsePage(reply.data);
-      if (page === null)
-        return { ok: false, error: { code: 'internal', message: 'The answer had an unknown shape.' } };
+      const page: ReplyOf<'reports/csv'> = reply.data;
       pages.push(page.csv);
       rows += page.rows;
       cursor = page.nextCursor;

@@ -10,9 +10,8 @@ import type {
   MonthlyReport,
   ReportPeriod,
 } from '../../../src/app/resolvers/report-types';
-import type { Reply } from '../../shared/api/reply';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend, type Call } from '../../shared/testing/fake-backend';
+import { fakeBackend, type Call, type AnyReply } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { parseCsv } from './csv';
 import type { ReportHost } from './host';
@@ -76,10 +75,15 @@ const gold: AgreementMonthView = {
       metricName: 'Time to resolution',
       overall: figures(38, 2, { objectivePercent: null, objectiveMet: null, errorBudget: null }),
       goals: [
-        { goalIndex: 0, goalLabel: 'priority = High', targetMinutes: 240, figures: figures(19, 0) },
+        {
+          goalIndex: 0,
+          goalLabel: { kind: 'condition', when: 'priority = High' },
+          targetMinutes: 240,
+          figures: figures(19, 0),
+        },
         {
           goalIndex: 1,
-          goalLabel: 'all other issues',
+          goalLabel: { kind: 'other-issues' },
           targetMinutes: 480,
           figures: figures(19, 2, { extended: 3, excused: 1 }),
         },
@@ -93,7 +97,7 @@ const gold: AgreementMonthView = {
     lines: [
       {
         clause: 0,
-        measure: 'Time to resolution, all other issues',
+        measure: { kind: 'metric', metricName: 'Time to resolution', goal: { kind: 'other-issues' } },
         measuredPercent: 90.47,
         belowPercent: 95,
         creditPercent: 5,
@@ -186,7 +190,9 @@ const netco: AgreementMonthView = {
       metricId: 'restore',
       metricName: 'Time to restore',
       overall: figures(5, 0),
-      goals: [{ goalIndex: 0, goalLabel: 'all issues', targetMinutes: 120, figures: figures(5, 0) }],
+      goals: [
+        { goalIndex: 0, goalLabel: { kind: 'all-issues' }, targetMinutes: 120, figures: figures(5, 0) },
+      ],
     },
   ],
   credits: null,
@@ -211,7 +217,8 @@ const monthly = (overrides: Partial<MonthlyReport> = {}): MonthlyReport => ({
 });
 
 const HEADER = 'issue_key,project,agreement_id,counterparty,outcome\r\n';
-const csvReply = (call: Call): Reply<unknown> => {
+const csvReply = (call: Call): AnyReply => {
+  if (call.route !== 'reports/csv') return { ok: false, error: { code: 'not-found', message: call.route } };
   const id = call.payload.agreementId;
   if (id === 'gold' && call.payload.cursor === undefined)
     return {
@@ -256,7 +263,7 @@ let container: HTMLElement;
 let user: UserEvent;
 
 async function render(
-  answer: (call: Call) => Reply<unknown> | Promise<Reply<unknown>>,
+  answer: (call: Call) => AnyReply | Promise<AnyReply>,
   context: Partial<UiContext> = {},
 ) {
   const fake = fakeBackend(answer, { locale: 'en-GB', ...context });
@@ -277,7 +284,7 @@ async function render(
   return { ...fake, opened, printed: () => printed };
 }
 
-const answerAll = (call: Call): Reply<unknown> =>
+const answerAll = (call: Call): AnyReply =>
   call.route === 'reports/monthly' ? { ok: true, data: monthly() } : csvReply(call);
 
 const text = (): string => container.textContent;
@@ -482,5 +489,11 @@ describe('the report page', () => {
     );
     expect(all('[data-testid="goal-row"]')[1]?.textContent).toContain('90,4\u00a0%');
     expect(text()).toContain('Wassermelone');
+    // The server sends codes for goals without a condition and for clauses; the page words them in German.
+    expect(all('[data-testid="goal-row"]')[1]?.querySelector('th')?.textContent).toBe(
+      'alle übrigen Vorgänge',
+    );
+    expect(text()).toContain('Time to resolution, alle übrigen Vorgänge');
+    expect(text()).not.toContain('all other issues');
   });
 });

@@ -6,7 +6,9 @@ import type {
   ComplianceFigures,
   CounterpartyMonthView,
   CreditsView,
+  GoalLabel,
   HeldTimeView,
+  MeasureView,
 } from '../../../src/app/resolvers/report-types';
 import { formatTarget } from '../../shared/format/duration';
 import { goalTerms } from '../../shared/format/goal-terms';
@@ -24,16 +26,35 @@ type T = ReturnType<typeof useT>;
 /** A duration of working or service time, in hours and minutes of the reader's locale. */
 export const duration = (ms: number, locale: string): string => formatTarget(Math.round(ms / 60_000), locale);
 
-/** The server's fixed goal words translated; a JQL condition shown as written. */
-export function goalName(label: string, t: T): string {
-  const fixed: Readonly<Record<string, ReportKey>> = {
-    'all goals': 'compliance.allGoals',
-    'all issues': 'compliance.allIssues',
-    'all other issues': 'compliance.otherIssues',
-    'no goal matched': 'compliance.noGoal',
-  };
-  const key = fixed[label];
-  return key === undefined ? label : t(key);
+const GOAL_KEYS: Readonly<Record<Exclude<GoalLabel['kind'], 'condition' | 'goal'>, ReportKey>> = {
+  'all-goals': 'compliance.allGoals',
+  'all-issues': 'compliance.allIssues',
+  'other-issues': 'compliance.otherIssues',
+  'no-goal': 'compliance.noGoal',
+};
+
+/** A goal in the reader's words: a JQL condition as written, the server's codes translated. */
+export function goalName(label: GoalLabel, t: T): string {
+  switch (label.kind) {
+    case 'condition':
+      return label.when;
+    case 'goal':
+      return t('compliance.goalNumber', { number: label.number });
+    default:
+      return t(GOAL_KEYS[label.kind]);
+  }
+}
+
+/** What a penalty clause judges, in the reader's words. */
+export function measureName(measure: MeasureView, t: T): string {
+  switch (measure.kind) {
+    case 'availability':
+      return t('credits.availability', { service: measure.service });
+    case 'all-metrics':
+      return t('credits.allMetrics');
+    case 'metric':
+      return t('credits.metricGoal', { metric: measure.metricName, goal: goalName(measure.goal, t) });
+  }
 }
 
 /** One counterparty's agreements for the month; a page of its own when printed. */
@@ -288,8 +309,8 @@ function CreditsBlock(props: { readonly credits: CreditsView; readonly title: st
         </thead>
         <tbody>
           {c.lines.map((line) => (
-            <tr key={`${String(line.clause)}|${line.measure}|${String(line.belowPercent)}`}>
-              <th scope="row">{line.measure}</th>
+            <tr key={`${String(line.clause)}|${String(line.belowPercent)}`}>
+              <th scope="row">{measureName(line.measure, t)}</th>
               <td>
                 {line.measuredPercent === null
                   ? t('credits.noFigure')

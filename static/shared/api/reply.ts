@@ -1,6 +1,6 @@
-import type { Reply } from '../../../src/app/resolvers/envelope';
+import type { Reply } from '../../../src/app/resolvers/contract';
 
-export type { Reply };
+export type { PayloadOf, Reply, ReplyOf, ReplyTo, RouteName } from '../../../src/app/resolvers/contract';
 
 /** The failure half of the resolvers' one envelope: a stable code and a message for people. */
 export type Failure = Extract<Reply<unknown>, { ok: false }>['error'];

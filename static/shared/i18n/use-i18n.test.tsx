@@ -29,18 +29,18 @@ async function render(backend: Backend): Promise<string> {
 
 describe('useUiStart', () => {
   it('gives the host context and the translations of its locale', async () => {
-    const { backend } = fakeBackend(() => ({ ok: true, data: null }), { locale: 'de-DE' });
+    const { backend } = fakeBackend({}, { locale: 'de-DE' });
     expect(await render(backend)).toBe('ready: de-DE de-DE');
   });
 
   it('words a context the host would not give in the caller’s English, with the host’s reason', async () => {
-    const { backend } = fakeBackend(() => ({ ok: true, data: null }));
+    const { backend } = fakeBackend({});
     const failing: Backend = { ...backend, context: () => Promise.reject(new Error('bridge closed')) };
     expect(await render(failing)).toBe('failed: Jira did not say where (bridge closed).');
   });
 
   it('passes on a failure to load the text', async () => {
-    const { backend } = fakeBackend(() => ({ ok: true, data: null }));
+    const { backend } = fakeBackend({});
     const failing: Backend = { ...backend, translations: () => Promise.reject(new Error('404')) };
     expect(await render(failing)).toBe('failed: Accord could not load its text (404). Reload the page.');
   });

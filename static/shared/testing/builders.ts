@@ -1,3 +1,4 @@
+import type { Job } from '../../../src/app/ports/store';
 import { regionHolidays } from '../../../src/engine/calendar/region-holidays';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import type { CycleResult, MetricResult } from '../../../src/engine/evaluate/result';
@@ -45,7 +46,39 @@ export function makeEntry(
 ): IssueMetricEntry {
   const state = metric.state;
   const displayState: DisplayState = metric.breached ? 'breached' : state;
-  return { agreementId: 'gold', agreementVersion: 1, kind: 'SLA', displayState, metric, ...overrides };
+  const agreementId = overrides.agreementId ?? 'gold';
+  return {
+    agreementId,
+    agreementVersion: 1,
+    // The server names an agreement whose version it cannot read by its id.
+    agreementName: agreementId,
+    counterparty: null,
+    evaluatedAt: 0,
+    goalConditions: [],
+    kind: 'SLA',
+    displayState,
+    metric,
+    ...overrides,
+  };
+}
+
+/** A recalculation job as the store keeps it and `jobs/*` answer it: running, 50 of 200 issues done. */
+export function makeJob(overrides: Partial<Job> = {}): Job {
+  return {
+    id: 'job-1',
+    spec: { scope: { kind: 'agreement', agreementId: 'gold' }, replaceCompleted: false },
+    state: 'running',
+    createdAt: Date.parse('2026-03-02T09:00:00Z'),
+    createdBy: 'chris-admin',
+    updatedAt: 0,
+    cursor: null,
+    total: 200,
+    done: 50,
+    failed: 0,
+    cancelRequested: false,
+    error: null,
+    ...overrides,
+  };
 }
 
 /**

@@ -1,30 +1,43 @@
-import type { Reply } from '../api/reply';
+import type { PayloadOf, Reply, ReplyOf, ReplyTo, RouteName } from '../api/reply';
 import type { Backend, UiContext } from '../backend';
 import { testTranslations } from './translations';
 
-/** One resolver call a fake backend received. */
-export interface Call {
-  readonly route: string;
-  readonly payload: Readonly<Record<string, unknown>>;
-}
+/** One resolver call a fake backend received: a route and its payload, typed together (narrow on `route`). */
+export type Call = { [R in RouteName]: { readonly route: R; readonly payload: PayloadOf<R> } }[RouteName];
+
+/** A call to one route. */
+export type CallTo<R extends RouteName> = Extract<Call, { readonly route: R }>;
+
+/** The reply of some route: what an answering function may return. */
+export type AnyReply = { [R in RouteName]: ReplyTo<R> }[RouteName];
+
+/** Answers per route, each typed by its route's payload and reply; a route not listed is `not-found`. */
+export type Answers = {
+  readonly [R in RouteName]?: (payload: PayloadOf<R>) => ReplyTo<R> | Promise<Reply<ReplyOf<R>>>;
+};
+
+/** Answers every call: a function of the call (any route's reply), or {@link Answers} per route. */
+export type Answer = ((call: Call) => AnyReply | Promise<AnyReply>) | Answers;
 
 /**
  * A {@link Backend} for component tests: `answer` replies to each call (by route and payload), the context is
  * an agent in Berlin reading English unless `context` says otherwise, translations are the UIs' own catalogues,
  * and `notify(channel)` plays a realtime event. `calls` and `submitted` record what the UI asked for.
+ *
+ * With {@link Answers} each route's reply is checked against that route's reply type; a function's replies are
+ * checked against the replies of all routes.
  */
-export function fakeBackend(
-  answer: (call: Call) => Reply<unknown> | Promise<Reply<unknown>>,
-  context: Partial<UiContext> = {},
-) {
+export function fakeBackend(answer: Answer, context: Partial<UiContext> = {}) {
   const calls: Call[] = [];
   const submitted: Readonly<Record<string, unknown>>[] = [];
   const listeners = new Map<string, Set<() => void>>();
+  const respond = typeof answer === 'function' ? answer : answering(answer);
   const backend: Backend = {
-    call: async (route, payload) => {
-      const call = { route, payload };
+    call: async <R extends RouteName>(route: R, payload: PayloadOf<R>) => {
+      const call = { route, payload } as Call;
       calls.push(call);
-      return answer(call);
+      // The answer is the test's to get right: Answers are typed per route, a function by all routes' replies.
+      return (await respond(call)) as Reply<ReplyOf<R>>;
     },
     context: () =>
       Promise.resolve({
@@ -52,4 +65,14 @@ export function fakeBackend(
     for (const listener of listeners.get(channel) ?? []) listener();
   };
   return { backend, calls, submitted, notify };
+}
+
+/** The answering function of per-route {@link Answers}: a route not listed is `not-found`. */
+export function answering(answers: Answers): (call: Call) => Promise<AnyReply> {
+  return async (call) => {
+    const answer = answers[call.route] as
+      ((payload: Call['payload']) => AnyReply | Promise<AnyReply>) | undefined;
+    if (answer === undefined) return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+    return answer(call.payload);
+  };
 }

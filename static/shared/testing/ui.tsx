@@ -1,7 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { Reply } from '../api/reply';
-import type { Call } from './fake-backend';
+import type { AnyReply } from './fake-backend';
 
 /**
  * What every component test of the Custom UIs shares: a fake clock, a user who clicks and types through
@@ -88,11 +87,13 @@ export async function answerDialog(user: UserEvent, answer: string | RegExp): Pr
   await user.click(within(dialog).getByRole('button', { name: answer }));
 }
 
+/** A failed reply, as every route may give. */
+type Failed = Extract<AnyReply, { readonly ok: false }>;
+
 /**
- * An `answer` for {@link fakeBackend} that gives `replies` in turn, the last one again once they run out:
- * for a UI that polls one route.
+ * Gives `replies` in turn, the last one again once they run out: the answers of a route a UI polls.
  */
-export function inTurn(...replies: Reply<unknown>[]): (call: Call) => Reply<unknown> {
+export function inTurn<T extends AnyReply>(...replies: T[]): () => T | Failed {
   const left = [...replies];
   return () =>
     (left.length > 1 ? left.shift() : left[0]) ?? {

@@ -5,7 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useRef, useState } from 'react';
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import { call, type Calendar, type Failure, type Placement, type Version } from '../api';
+import type { Calendar, Failure, Placement, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime, slugOf } from '../dates';
 import { useT } from '../messages';
@@ -52,10 +52,10 @@ export function AgreementEditor(props: {
   const [siteChecked, setSiteChecked] = useState<SiteChecked>(null);
   const { state, reload } = useRemote<Loaded>(async () => {
     const [agreement, agreements, calendars, placements] = await Promise.all([
-      props.id === null ? Promise.resolve(null) : call(backend, 'agreements/get', { id: props.id }),
-      call(backend, 'agreements/list', {}),
-      call(backend, 'calendars/list', {}),
-      call(backend, 'agreements/placements', {}),
+      props.id === null ? Promise.resolve(null) : backend.call('agreements/get', { id: props.id }),
+      backend.call('agreements/list', {}),
+      backend.call('calendars/list', {}),
+      backend.call('agreements/placements', {}),
     ]);
     for (const reply of [agreement, agreements, calendars, placements]) if (reply && !reply.ok) return reply;
     return {
@@ -179,7 +179,7 @@ function Editor(props: {
     for (let attempt = 0; attempt < 2; attempt++) {
       failure = null;
       for (const change of placementChanges(agreementId, wanted, lists)) {
-        const reply = await call(backend, 'projects/save', {
+        const reply = await backend.call('projects/save', {
           projectKey: change.projectKey,
           agreementIds: change.agreementIds,
           expected: change.expected,
@@ -192,7 +192,7 @@ function Editor(props: {
         lists = [...lists.filter((p) => p.projectKey !== change.projectKey), written];
       }
       if (failure?.code !== 'conflict') break;
-      const fresh = await call(backend, 'agreements/placements', {});
+      const fresh = await backend.call('agreements/placements', {});
       if (!fresh.ok) break;
       lists = fresh.data.projects;
     }
@@ -205,13 +205,13 @@ function Editor(props: {
     props.onSiteChecked(null);
     const sent = cleanedAgreement(draft);
     const saved = await save.run(sent, () =>
-      call(backend, 'agreements/save', { agreement: sent, expectedVersion: isNew ? 0 : version }),
+      backend.call('agreements/save', { agreement: sent, expectedVersion: isNew ? 0 : version }),
     );
     if (!saved) {
       announce(t('notSaved'));
       return;
     }
-    props.onSiteChecked(saved.siteCheck ? { sent, check: saved.siteCheck } : null);
+    props.onSiteChecked({ sent, check: saved.siteCheck });
     setVersion(saved.version);
     setStamp({ savedAt: saved.savedAt, savedBy: saved.savedBy });
     setSavedId(saved.id);
@@ -229,7 +229,7 @@ function Editor(props: {
 
   const recalculate = async () => {
     if (savedId === null) return;
-    const reply = await call(backend, 'jobs/start', {
+    const reply = await backend.call('jobs/start', {
       scope: { kind: 'agreement', agreementId: savedId },
       replaceCompleted,
     });
@@ -246,7 +246,7 @@ function Editor(props: {
   const onDelete = async () => {
     setConfirm(null);
     if (savedId === null) return;
-    const reply = await call(backend, 'agreements/delete', { id: savedId, expectedVersion: version });
+    const reply = await backend.call('agreements/delete', { id: savedId, expectedVersion: version });
     if (!reply.ok) {
       setDeleteError(reply.error);
       announce(reply.error.message);

@@ -5,7 +5,6 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { useState } from 'react';
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import { call } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDate, localToday } from '../dates';
 import { useT } from '../messages';
@@ -28,8 +27,8 @@ export default function AgreementsTab() {
   const [view, setView] = useState<View>({ kind: 'list' });
   const { state, reload } = useRemote(async () => {
     const [agreements, placements] = await Promise.all([
-      call(backend, 'agreements/list', {}),
-      call(backend, 'agreements/placements', {}),
+      backend.call('agreements/list', {}),
+      backend.call('agreements/placements', {}),
     ]);
     if (!agreements.ok) return agreements;
     return {

@@ -6,7 +6,7 @@ import type { WorkingTime } from '../../../../src/engine/calendar/timeline';
 import type { EpochMs } from '../../../../src/engine/time/units';
 import { compileCalendars } from '../../../shared/countdown/calendars';
 import { formatTarget } from '../../../shared/format/duration';
-import { call, type Placement, type Version } from '../api';
+import type { Placement, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT } from '../messages';
@@ -33,7 +33,7 @@ function useWorkingTimes(calendars: readonly Version<Calendar>[]): ReadonlyMap<s
     const wanted = regionKey === '' ? [] : regionKey.split(',');
     void Promise.all(
       wanted.map((region) =>
-        call(backend, 'calendars/region-holidays', { region, fromYear: year - 1, toYear: year + 1 }),
+        backend.call('calendars/region-holidays', { region, fromYear: year - 1, toYear: year + 1 }),
       ),
     ).then((replies) => {
       if (!active) return;

@@ -7,15 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agreement, Goal } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import type { Reply } from '../../../shared/api/reply';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
 import { button, clean, description, field, type, found, loadTabsFirst, mountPage } from '../testing/render';
 import { businessDayErrors, withTargetKind } from './goal-target';
 
 const examples = join(__dirname, '../../../../examples');
 const read = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
 const CALENDARS = read('calendars.json') as Calendar[];
-const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+const ok = <T,>(data: T) => ({ ok: true as const, data });
+const CHECKED = { status: 'checked' as const, warnings: [] };
 const version = <T,>(body: T & { id: string }) => ({
   id: body.id,
   version: 1,
@@ -31,15 +31,16 @@ function goldWith(goal: Goal): Agreement {
   return { ...gold, metrics: [{ ...first!, goals: [first!.goals[0]!, first!.goals[1]!, goal] }, ...rest] };
 }
 
-function site(agreement: Agreement, locale = 'en-GB', refusal?: Reply<unknown>) {
+function site(agreement: Agreement, locale = 'en-GB', refusal?: AnyReply) {
   return fakeBackend(
     (call) => {
       switch (call.route) {
         case 'agreements/list':
           return ok([version(agreement)]);
         case 'agreements/get':
+          return ok(version(agreement));
         case 'agreements/history':
-          return ok(call.route === 'agreements/get' ? version(agreement) : [version(agreement)]);
+          return ok([version(agreement)]);
         case 'agreements/placements':
           return ok({ projects: [{ projectKey: 'IT', agreementIds: [agreement.id] }] });
         case 'agreements/preview':
@@ -47,6 +48,8 @@ function site(agreement: Agreement, locale = 'en-GB', refusal?: Reply<unknown>) 
             projectKey: 'IT',
             days: 30,
             issues: 4,
+            complete: true,
+            siteCheck: CHECKED,
             metrics: [
               {
                 metricId: 'first-response',
@@ -68,9 +71,16 @@ function site(agreement: Agreement, locale = 'en-GB', refusal?: Reply<unknown>) 
         case 'calendars/list':
           return ok(CALENDARS.map((c) => version(c)));
         case 'calendars/region-holidays':
-          return ok({ region: call.payload.region, holidays: [] });
+          return ok({
+            region: call.payload.region,
+            fromYear: call.payload.fromYear,
+            toYear: call.payload.toYear,
+            holidays: [],
+          });
         case 'agreements/save':
-          return refusal ?? ok({ ...version(call.payload.agreement as Agreement), version: 2 });
+          return (
+            refusal ?? ok({ ...version(call.payload.agreement as Agreement), version: 2, siteCheck: CHECKED })
+          );
         default:
           return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
       }

@@ -2,9 +2,8 @@
  * @jest-environment jsdom
  */
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import type { Reply } from '../../../shared/api/reply';
 import { findDialog } from '../../../shared/testing/ui';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
 import { button, clean, mount, found, type Mounted } from '../testing/render';
 import { HistoryPanel } from './history-panel';
 
@@ -56,7 +55,7 @@ afterEach(() => {
 describe('the version history', () => {
   it('lists the versions newest first, with what changed and the difference to the current one', async () => {
     mounted = await mount(<HistoryPanel id={ID} currentVersion={3} onRestored={() => undefined} />, {
-      backend: fakeBackend(() => ({ ok: true, data: VERSIONS })).backend,
+      backend: fakeBackend({ 'agreements/history': () => ({ ok: true, data: VERSIONS }) }).backend,
     });
     await found(() => mounted.container.querySelector('li'), 'the versions');
     const items = [...mounted.container.querySelectorAll('.accord-history__version')].map((v) =>
@@ -97,12 +96,15 @@ describe('the version history', () => {
   it('restores an old version by saving it as the newest, after asking', async () => {
     const saves: unknown[] = [];
     const restored: number[] = [];
-    const fake = fakeBackend((call): Reply<unknown> => {
+    const fake = fakeBackend((call): AnyReply => {
       if (call.route === 'agreements/history') return { ok: true, data: VERSIONS };
       if (call.route === 'people/names')
         return { ok: false, error: { code: 'internal', message: 'no names' } };
       saves.push(call.payload);
-      return { ok: true, data: { ...VERSIONS[0], version: 4 } };
+      return {
+        ok: true,
+        data: { ...VERSIONS[0]!, version: 4, siteCheck: { status: 'checked', warnings: [] } },
+      };
     });
     mounted = await mount(
       <HistoryPanel id={ID} currentVersion={3} onRestored={(v) => restored.push(v.version)} />,

@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { useState } from 'react';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import { call, type Failure, type Version } from '../api';
+import type { Failure, Version } from '../api';
 import type { Reply } from '../../../shared/api/reply';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
@@ -38,8 +38,8 @@ export function HistoryPanel(props: {
   const { state, reload } = useRemote(
     (): Promise<Reply<Version<Versioned>[]>> =>
       kind === 'calendar'
-        ? call(backend, 'calendars/history', { id: props.id })
-        : call(backend, 'agreements/history', { id: props.id }),
+        ? backend.call('calendars/history', { id: props.id })
+        : backend.call('agreements/history', { id: props.id }),
     `${kind}:${props.id}@${props.currentVersion}`,
   );
   const [open, setOpen] = useState<{
@@ -59,8 +59,8 @@ export function HistoryPanel(props: {
     if (!version.body || !latest) return;
     const reply: Reply<Version<Versioned>> =
       kind === 'calendar'
-        ? await call(backend, 'calendars/save', { calendar: version.body, expectedVersion: latest.version })
-        : await call(backend, 'agreements/save', {
+        ? await backend.call('calendars/save', { calendar: version.body, expectedVersion: latest.version })
+        : await backend.call('agreements/save', {
             agreement: version.body,
             expectedVersion: latest.version,
           });

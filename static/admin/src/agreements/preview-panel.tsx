@@ -6,7 +6,7 @@ import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Problem } from '../../../../src/engine/errors';
 import { formatTarget } from '../../../shared/format/duration';
 import { goalTerms } from '../../../shared/format/goal-terms';
-import { call, type AgreementPreview, type Failure } from '../api';
+import type { AgreementPreview, Failure } from '../api';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
 import { fieldId } from '../problems';
@@ -44,7 +44,7 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
   const run = async () => {
     if (chosen === null) return;
     setState({ status: 'running' });
-    const reply = await call(backend, 'agreements/preview', {
+    const reply = await backend.call('agreements/preview', {
       agreement: props.draft,
       projectKey: chosen,
       days,
@@ -117,12 +117,12 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
           <ErrorSummary problems={problems} />
         </>
       ) : null}
-      {state.status === 'done' && state.result.siteCheck?.status === 'skipped' ? (
+      {state.status === 'done' && state.result.siteCheck.status === 'skipped' ? (
         <p className="accord-muted">{t('jql.site.unchecked')}</p>
       ) : null}
-      {state.status === 'done' && (state.result.siteCheck?.warnings.length ?? 0) > 0 ? (
+      {state.status === 'done' && state.result.siteCheck.warnings.length > 0 ? (
         <ul className="accord-field__warnings accord-preview-run__warnings">
-          {state.result.siteCheck?.warnings.map((w, i) => {
+          {state.result.siteCheck.warnings.map((w, i) => {
             const jql = valueAt(props.draft, relativePath(w.path, '$.agreement'));
             const message = problemText(w, i18n);
             return (

@@ -3,7 +3,7 @@ import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import { call, type AuditEntry, type Failure } from '../api';
+import type { AuditEntry, Failure } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT, type AdminI18n, type AdminKey } from '../messages';
@@ -59,7 +59,7 @@ export default function AuditTab() {
   const [exhausted, setExhausted] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const { state, reload } = useRemote(
-    () => call(backend, 'audit/list', { limit: PAGE, ...(applied ? { entityId: applied } : {}) }),
+    () => backend.call('audit/list', { limit: PAGE, ...(applied ? { entityId: applied } : {}) }),
     `audit|${applied}`,
   );
   const first = state.status === 'ready' ? state.data : [];
@@ -69,7 +69,7 @@ export default function AuditTab() {
     const last = entries[entries.length - 1];
     if (!last) return;
     setLoadingMore(true);
-    const reply = await call(backend, 'audit/list', {
+    const reply = await backend.call('audit/list', {
       limit: PAGE,
       before: last.at,
       ...(applied ? { entityId: applied } : {}),

@@ -2,9 +2,8 @@
  * @jest-environment jsdom
  */
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import type { Reply } from '../../../shared/api/reply';
 import { screen } from '@testing-library/react';
-import { fakeBackend, type Call } from '../../../shared/testing/fake-backend';
+import { fakeBackend, type Call, type AnyReply } from '../../../shared/testing/fake-backend';
 import { answerDialog, dialogGone, findDialog } from '../../../shared/testing/ui';
 import { button, clean, field, type, found, type Mounted, mount } from '../testing/render';
 import { CalendarEditor } from './calendar-editor';
@@ -27,20 +26,25 @@ const VERSIONS = [
     savedBy: 'dana-admin',
   },
 ];
-const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+const ok = <T,>(data: T) => ({ ok: true as const, data });
 
 /** The calendar routes over {@link VERSIONS}; every call is kept in `calls`. */
 function site() {
-  return fakeBackend((call: Call): Reply<unknown> => {
+  return fakeBackend((call: Call): AnyReply => {
     switch (call.route) {
       case 'calendars/get':
-        return ok(VERSIONS[1]);
+        return ok(VERSIONS[1]!);
       case 'calendars/history':
         return ok(VERSIONS);
       case 'calendars/save':
-        return ok({ ...VERSIONS[1], version: 3, body: call.payload.calendar });
+        return ok({ ...VERSIONS[1]!, version: 3, body: call.payload.calendar as Calendar });
       case 'calendars/region-holidays':
-        return ok({ region: call.payload.region, holidays: [] });
+        return ok({
+          region: call.payload.region,
+          fromYear: call.payload.fromYear,
+          toYear: call.payload.toYear,
+          holidays: [],
+        });
       default:
         return { ok: false, error: { code: 'not-found', message: `no route ${call.route}` } };
     }

@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import { call, type Failure, type Version } from '../api';
+import type { Failure, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { addDays, formatDate, localToday, mondayOf, slugOf } from '../dates';
 import { useT } from '../messages';
@@ -66,7 +66,7 @@ export function CalendarEditor(props: {
     () =>
       props.id === null
         ? Promise.resolve({ ok: true, data: null })
-        : call(backend, 'calendars/get', { id: props.id }),
+        : backend.call('calendars/get', { id: props.id }),
     props.id ?? '\u0000new',
   );
   const { t } = useT();
@@ -123,7 +123,7 @@ function Editor(props: {
   const onSave = async () => {
     const sent = cleaned(draft);
     const saved = await save.run(sent, () =>
-      call(backend, 'calendars/save', { calendar: sent, expectedVersion: version }),
+      backend.call('calendars/save', { calendar: sent, expectedVersion: version }),
     );
     if (saved) {
       setVersion(saved.version);
@@ -137,7 +137,7 @@ function Editor(props: {
 
   const onDelete = async () => {
     setConfirm(null);
-    const reply = await call(backend, 'calendars/delete', { id: draft.id, expectedVersion: version });
+    const reply = await backend.call('calendars/delete', { id: draft.id, expectedVersion: version });
     if (reply.ok) {
       announce(t('calendars.deleted', { name: draft.name }));
       props.onClose(true);

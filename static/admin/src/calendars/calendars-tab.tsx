@@ -4,7 +4,7 @@ import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
-import { call, type Calendar, type Failure, type Version } from '../api';
+import type { Calendar, Failure, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
 import { useRemote } from '../use-remote';
@@ -26,8 +26,8 @@ export default function CalendarsTab() {
   const [view, setView] = useState<View>({ kind: 'list', returned: false });
   const { state, reload } = useRemote(async () => {
     const [calendars, agreements] = await Promise.all([
-      call(backend, 'calendars/list', {}),
-      call(backend, 'agreements/list', {}),
+      backend.call('calendars/list', {}),
+      backend.call('agreements/list', {}),
     ]);
     if (!calendars.ok) return calendars;
     // The agreements only say which calendars are in use; the list shows without them.
@@ -96,7 +96,7 @@ function CalendarList(props: {
   // A calendar's change reaches issues measured before only by recalculating the agreements that use it.
   const recalculate = async () => {
     for (const user of savedUsers) {
-      const reply = await call(backend, 'jobs/start', {
+      const reply = await backend.call('jobs/start', {
         scope: { kind: 'agreement', agreementId: user.id },
         replaceCompleted: false,
       });

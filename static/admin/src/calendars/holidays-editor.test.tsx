@@ -4,10 +4,14 @@
 import { useState } from 'react';
 import type { Holiday } from '../../../../src/engine/calendar/types';
 import { findDialog } from '../../../shared/testing/ui';
+import type { LocalDate } from '../../../../src/engine/time/units';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import { NO_PROBLEMS } from '../problems';
 import { button, clean, mount, type Mounted } from '../testing/render';
 import { HolidaysEditor } from './holidays-editor';
+
+/** A date as the backend's replies type it. */
+const day = (date: string): LocalDate => date as LocalDate;
 
 const seen = { holidays: [] as Holiday[] };
 
@@ -49,9 +53,9 @@ describe('importing holidays from an ICS file', () => {
             ok: true,
             data: {
               holidays: [
-                { date: '2026-12-25', name: 'Christmas Day', annual: true },
-                { date: '2026-04-03', name: 'Good Friday' },
-                { date: '2026-01-01', name: 'New Year', annual: true },
+                { date: day('2026-12-25'), name: 'Christmas Day', annual: true },
+                { date: day('2026-04-03'), name: 'Good Friday' },
+                { date: day('2026-01-01'), name: 'New Year', annual: true },
               ],
               skipped: [{ name: 'Daylight Saving Time starts', reason: 'a DST marker, not a day off' }],
             },
@@ -82,9 +86,9 @@ describe('importing holidays from an ICS file', () => {
 
     await mounted.user.click(button(document.body, 'Add 2 holidays'));
     expect(seen.holidays).toEqual([
-      { date: '2025-01-01', name: 'New Year', annual: true },
-      { date: '2026-12-25', name: 'Christmas Day', annual: true },
-      { date: '2026-04-03', name: 'Good Friday' },
+      { date: day('2025-01-01'), name: 'New Year', annual: true },
+      { date: day('2026-12-25'), name: 'Christmas Day', annual: true },
+      { date: day('2026-04-03'), name: 'Good Friday' },
     ]);
     expect(mounted.announced).toEqual(['2 holidays added. Save the calendar to keep them.']);
   });

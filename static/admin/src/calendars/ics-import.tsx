@@ -9,7 +9,7 @@ import Modal, {
 import SectionMessage from '@atlaskit/section-message';
 import { useRef, useState } from 'react';
 import type { Holiday } from '../../../../src/engine/calendar/types';
-import { call, type IcsPreview } from '../api';
+import type { IcsPreview } from '../api';
 import type { Failure } from '../../../shared/api/reply';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
@@ -69,7 +69,7 @@ export function IcsImport(props: {
       });
       return;
     }
-    const reply = await call(backend, 'calendars/preview-ics', { text });
+    const reply = await backend.call('calendars/preview-ics', { text });
     setState(
       reply.ok
         ? { step: 'preview', file: file.name, preview: reply.data }

@@ -1,6 +1,6 @@
 import Select from '@atlaskit/select';
 import { useMemo } from 'react';
-import { call, type RegionCountry } from '../api';
+import type { RegionCountry } from '../api';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
 import { useRemote } from '../use-remote';
@@ -26,7 +26,7 @@ export function RegionPicker(props: {
 }) {
   const { t, locale } = useT();
   const { backend } = useAdmin();
-  const { state, reload } = useRemote(() => call(backend, 'calendars/regions', {}), 'regions');
+  const { state, reload } = useRemote(() => backend.call('calendars/regions', {}), 'regions');
   const countries: readonly RegionCountry[] = state.status === 'ready' ? state.data.countries : [];
   const names = useMemo(() => {
     try {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { call, type RegionHoliday } from '../api';
+import type { RegionHoliday } from '../api';
 import type { Failure } from '../../../shared/api/reply';
 import type { Backend } from '../../../shared/backend';
 
@@ -27,7 +27,7 @@ export function useRegionHolidays(
   useEffect(() => {
     if (region === undefined || region === '') return undefined;
     let active = true;
-    void call(backend, 'calendars/region-holidays', { region, fromYear, toYear, language }).then((reply) => {
+    void backend.call('calendars/region-holidays', { region, fromYear, toYear, language }).then((reply) => {
       if (!active) return;
       setAnswer({
         key: `${region}|${fromYear}|${toYear}|${language ?? ''}|${attempt}`,

@@ -2,8 +2,7 @@
  * @jest-environment jsdom
  */
 import type { Job } from '../../../../src/app/ports/store';
-import type { Reply } from '../../../shared/api/reply';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
 import { screen } from '@testing-library/react';
 import { advance } from '../../../shared/testing/ui';
 import { clean, mount, type Mounted } from '../testing/render';
@@ -33,9 +32,9 @@ afterEach(() => {
 describe('recalculation jobs', () => {
   it('shows a running job’s progress, polls until it ends, and says so', async () => {
     const answers = [job({}), job({ done: 150 }), job({ state: 'done', done: 200 })];
-    const fake = fakeBackend((call): Reply<unknown> => {
+    const fake = fakeBackend((call): AnyReply => {
       if (call.route === 'jobs/list')
-        return { ok: true, data: [answers.length > 1 ? answers.shift() : answers[0]] };
+        return { ok: true, data: [(answers.length > 1 ? answers.shift() : answers[0])!] };
       if (call.route === 'agreements/list')
         return {
           ok: true,
@@ -87,12 +86,13 @@ describe('recalculation jobs', () => {
 
   it('starts a recalculation for a project, and cancels a running one', async () => {
     const calls: string[] = [];
-    const fake = fakeBackend((call): Reply<unknown> => {
+    const fake = fakeBackend((call): AnyReply => {
       calls.push(`${call.route} ${JSON.stringify(call.payload)}`);
       if (call.route === 'jobs/list')
         return { ok: true, data: [job({ state: 'queued', total: null, done: 0 })] };
       if (call.route === 'jobs/start' || call.route === 'jobs/cancel') return { ok: true, data: job({}) };
-      return { ok: true, data: [] };
+      if (call.route === 'agreements/list') return { ok: true, data: [] };
+      return { ok: false, error: { code: 'not-found', message: call.route } };
     });
     mounted = await mount(<JobsTab />, { backend: fake.backend });
     const cancel = await screen.findByRole('button', { name: 'Cancel' });

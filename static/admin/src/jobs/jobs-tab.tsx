@@ -7,7 +7,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useRef, useState } from 'react';
-import { call, type Agreement, type Failure, type Job, type JobScope, type Version } from '../api';
+import type { Agreement, Failure, Job, JobScope, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT } from '../messages';
@@ -37,8 +37,8 @@ interface Option<V extends string> {
 export default function JobsTab() {
   const { t } = useT();
   const { backend, announce } = useAdmin();
-  const { state, reload } = useRemote(() => call(backend, 'jobs/list', { limit: 20 }), 'jobs');
-  const agreements = useRemote(() => call(backend, 'agreements/list', {}), 'agreements');
+  const { state, reload } = useRemote(() => backend.call('jobs/list', { limit: 20 }), 'jobs');
+  const agreements = useRemote(() => backend.call('agreements/list', {}), 'agreements');
   const names = new Map(
     agreements.state.status === 'ready'
       ? agreements.state.data.flatMap((a) => (a.body ? [[a.id, a.body.name] as const] : []))
@@ -136,7 +136,7 @@ function StartJob(props: {
   const start = async () => {
     if (scope === null) return;
     setStarting(true);
-    const reply = await call(backend, 'jobs/start', { scope, replaceCompleted });
+    const reply = await backend.call('jobs/start', { scope, replaceCompleted });
     setStarting(false);
     if (reply.ok) {
       setError(null);
@@ -264,7 +264,7 @@ function JobRow(props: {
           ? 'default'
           : 'inprogress';
   const cancel = async () => {
-    const reply = await call(backend, 'jobs/cancel', { jobId: job.id });
+    const reply = await backend.call('jobs/cancel', { jobId: job.id });
     if (reply.ok) {
       setError(null);
       announce(t('jobs.cancelRequested'));

@@ -1,8 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import type { Reply } from '../../../shared/api/reply';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
 import { button, description, field, mount, type, found, type Mounted } from '../testing/render';
 import { RetentionControl } from './retention-control';
 
@@ -21,7 +20,7 @@ describe('retention', () => {
   it('shows the policy with its defaults and bounds, and saves both numbers', async () => {
     const calls: string[] = [];
     let stored = reply(30, 3);
-    const fake = fakeBackend((call): Reply<unknown> => {
+    const fake = fakeBackend((call): AnyReply => {
       calls.push(`${call.route} ${JSON.stringify(call.payload)}`);
       if (call.route === 'retention/set') {
         const p = call.payload as { historyDays: number; rawCycleMonths: number };

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import { call, type Failure, type RetentionReply } from '../api';
+import type { Failure, RetentionReply } from '../api';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
 import { ErrorNotice } from '../ui/error-notice';
@@ -16,7 +16,7 @@ import { useRemote } from '../use-remote';
 export function RetentionControl() {
   const { t } = useT();
   const { backend } = useAdmin();
-  const { state, reload } = useRemote(() => call(backend, 'retention/get', {}), 'retention');
+  const { state, reload } = useRemote(() => backend.call('retention/get', {}), 'retention');
   if (state.status === 'loading') return <Loading label={t('loading')} />;
   if (state.status === 'failed') return <ErrorNotice error={state.error} onRetry={reload} />;
   // A fresh form for each policy read, so that the fields start from what is stored.
@@ -41,7 +41,7 @@ function RetentionForm(props: { readonly reply: RetentionReply; readonly onSaved
 
   const save = async () => {
     setSaving(true);
-    const reply = await call(backend, 'retention/set', {
+    const reply = await backend.call('retention/set', {
       historyDays: Number(historyDays),
       rawCycleMonths: Number(rawCycleMonths),
     });

@@ -6,14 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsmComparison } from '../../../../src/app/jsm/compare';
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import type { Reply } from '../../../shared/api/reply';
 import { fakeBackend } from '../../../shared/testing/fake-backend';
 import { button, clean, field, type, found, loadTabsFirst, mountPage } from '../testing/render';
 
 const AGREEMENTS = JSON.parse(
   readFileSync(join(__dirname, '../../../../examples/agreements.json'), 'utf8'),
 ) as Agreement[];
-const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+const ok = <T,>(data: T) => ({ ok: true as const, data });
 const version = (body: Agreement) => ({ id: body.id, version: 1, body, savedAt: 0, savedBy: 'x' });
 const M = 60_000;
 

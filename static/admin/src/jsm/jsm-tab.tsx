@@ -11,7 +11,7 @@ import type {
   JsmComparison,
 } from '../../../../src/app/jsm/compare';
 import { formatTarget } from '../../../shared/format/duration';
-import { call, type Failure } from '../api';
+import type { Failure } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
 import { useT } from '../messages';
@@ -34,7 +34,7 @@ interface Option {
 export default function JsmTab() {
   const { t } = useT();
   const { backend } = useAdmin();
-  const { state, reload } = useRemote(() => call(backend, 'agreements/list', {}), 'jsm|agreements');
+  const { state, reload } = useRemote(() => backend.call('agreements/list', {}), 'jsm|agreements');
   const agreements =
     state.status === 'ready' ? state.data.flatMap((v) => (v.body === null ? [] : [v.body])) : [];
   const [agreementId, setAgreementId] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export default function JsmTab() {
   const compare = async () => {
     if (!agreement || !metric) return;
     setRunning(true);
-    const reply = await call(backend, 'jsm/compare', {
+    const reply = await backend.call('jsm/compare', {
       projectKey: projectKey.trim().toUpperCase(),
       jsmMetric: jsmMetric.trim(),
       agreementId: agreement.id,

@@ -2,8 +2,7 @@
  * @jest-environment jsdom
  */
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import type { Reply } from '../../../shared/api/reply';
-import { fakeBackend, type Call } from '../../../shared/testing/fake-backend';
+import { fakeBackend, type Call, type AnyReply } from '../../../shared/testing/fake-backend';
 import AuditTab from '../audit/audit-tab';
 import { HistoryPanel } from '../agreements/history-panel';
 import { PersonName } from './people';
@@ -13,8 +12,9 @@ import { clean, mount, found, type Mounted } from '../testing/render';
 const NAMES: Readonly<Record<string, string>> = { 'chris-admin': 'Chris Admin', 'dana-admin': 'Dana Admin' };
 
 /** `people/names` as the backend answers it: the names it knows, `known: false` for the rest. */
-function people(call: Call): Reply<unknown> {
-  const ids = call.payload.accountIds as string[];
+function people(call: Call): AnyReply {
+  if (call.route !== 'people/names') return { ok: false, error: { code: 'not-found', message: call.route } };
+  const ids = call.payload.accountIds;
   return {
     ok: true,
     data: {
@@ -75,9 +75,7 @@ describe('people by name', () => {
       'Chris Admin',
     ]);
     const asked = fake.calls.filter((c) => c.route === 'people/names');
-    expect(asked.map((c) => [...(c.payload.accountIds as string[])].sort())).toEqual([
-      ['chris-admin', 'dana-admin'],
-    ]);
+    expect(asked.map((c) => [...c.payload.accountIds].sort())).toEqual([['chris-admin', 'dana-admin']]);
   });
 
   it('shows the audit log’s people by name, a deleted account by its id with a hint', async () => {
@@ -136,8 +134,8 @@ describe('people by name', () => {
     );
     await found(() => clean(mounted.container.textContent).includes('Dana Admin') || null, 'the names');
     expect(clean(mounted.container.textContent)).toBe('Chris Admin, Dana Admin, Chris Admin');
-    expect(fake.calls.map((c) => [c.route, [...(c.payload.accountIds as string[])].sort()])).toEqual([
-      ['people/names', ['chris-admin', 'dana-admin']],
-    ]);
+    expect(
+      fake.calls.map((c) => [c.route, c.route === 'people/names' ? [...c.payload.accountIds].sort() : []]),
+    ).toEqual([['people/names', ['chris-admin', 'dana-admin']]]);
   });
 });

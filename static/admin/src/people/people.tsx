@@ -2,7 +2,6 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { Person } from '../../../../src/app/people/people-cache';
 import type { Backend } from '../../../shared/backend';
 import { useAdmin } from '../admin-context';
-import { call } from '../api';
 import { useT } from '../messages';
 
 /** Account ids per `people/names` call (the route's bound, src/app/resolvers/people-routes.ts). */
@@ -54,7 +53,7 @@ class PeopleDirectory {
     for (const id of ids) this.asked.add(id);
     for (let at = 0; at < ids.length; at += PER_CALL) {
       const chunk = ids.slice(at, at + PER_CALL);
-      const reply = await call(this.backend, 'people/names', { accountIds: chunk });
+      const reply = await this.backend.call('people/names', { accountIds: chunk });
       for (const id of chunk) {
         const person = reply.ok ? reply.data.people.find((p) => p.accountId === id) : undefined;
         this.entries.set(id, person ?? { accountId: id, failed: true });

@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import type { Reply } from '../../../shared/api/reply';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
 import AgreementsTab from '../agreements/agreements-tab';
 import CalendarsTab from '../calendars/calendars-tab';
 import { button, clean, mount, type, found, type Mounted } from '../testing/render';
@@ -23,10 +22,10 @@ const version = <T,>(body: T & { id: string }) => ({
   savedAt: 0,
   savedBy: 'x',
 });
-const ok = (data: unknown): Reply<unknown> => ({ ok: true, data });
+const ok = <T,>(data: T) => ({ ok: true as const, data });
 
 const site = () =>
-  fakeBackend((call): Reply<unknown> => {
+  fakeBackend((call): AnyReply => {
     switch (call.route) {
       case 'agreements/list':
         return ok(AGREEMENTS.map(version));
