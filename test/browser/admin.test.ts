@@ -68,7 +68,7 @@ describeInBrowser('the admin page in Chromium', () => {
       await frame.getByText(/public holidays in DK in 2026/).waitFor();
       // Today, Friday 20 November, the desk is closed.
       await frame.getByRole('button', { name: 'Add exception day' }).click();
-      expect(await frame.locator('#accord-field-exceptions-0-date').inputValue()).toBe('2026-11-20');
+      expect(await frame.locator('#accord-field-exceptions-0-date').inputValue()).toBe('11/20/2026');
       const preview = frame.locator('.accord-preview__table');
       await expect(text(preview.locator('tr', { hasText: 'Fri, Nov 20' }))).resolves.toBe(
         'Fri, Nov 20 Exception day: closed —',
