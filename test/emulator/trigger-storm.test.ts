@@ -25,7 +25,10 @@ describeOnMysql('Forge emulator: a storm of issue events under the DML rate limi
   it('marks every issue of a storm on cold instances, the triggers waiting their turn instead of failing', async () => {
     emulator = await startEmulator(url, { seeded: true, coldStartRate: 1 });
     const e = emulator;
-    const ids = Array.from({ length: STORM }, () => e.site.create({ reporter: 'carla-customer', fields: acme }).id);
+    const ids = Array.from(
+      { length: STORM },
+      () => e.site.create({ reporter: 'carla-customer', fields: acme }).id,
+    );
     expect(await e.drain()).toBe(true);
     const metrics = e.metrics();
     // The storm did meet the limit, and the triggers absorbed it.
