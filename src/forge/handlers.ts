@@ -23,6 +23,18 @@ const SCHEMA_RETRY = { retryAfter: 120, retryReason: InvocationErrorCode.FUNCTIO
 const logger = new ConsoleLogger();
 
 /**
+ * An issue event whose mark could not be stored (Forge SQL refused it for its rate, say) is delivered again
+ * after 60 to 180 s, at random: the events one storm refused come back spread out, instead of as the same storm
+ * a minute later, each time, until Forge's four retries are spent.
+ */
+export function issueEventRetry(random: () => number = Math.random): InvocationError {
+  return new InvocationError({
+    retryAfter: 60 + Math.round(random() * 120),
+    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+  });
+}
+
+/**
  * The lifecycle trigger (`avi:forge:installed:app`, `avi:forge:upgraded:app`): applies the schema migrations
  * this version needs, at most {@link DDL_PER_RUN} DDL requests a run, and asks Forge to deliver the event again
  * a minute later while some are left (or when Forge SQL refused a request). This is the only place the app
@@ -61,7 +73,7 @@ export async function onIssueEvent(event: unknown): Promise<InvocationError | un
       issueId: parsed.issueId,
       ...errorFields(error),
     });
-    return new InvocationError(TRIGGER_RETRY);
+    return issueEventRetry();
   }
 }
 

@@ -12,6 +12,7 @@
  */
 import { ForgeSQLAPIError, sql } from '@forge/sql';
 import { migrationStatements } from '../store/migrations';
+import { paced } from './sql-pacing';
 
 /** The part of `@forge/sql` used here. */
 export type MigrationSql = Pick<typeof sql, 'executeRaw' | 'executeDDL' | 'prepare'>;
@@ -67,7 +68,9 @@ export async function runForgeMigrations(
     // Every statement is `IF NOT EXISTS`-safe, so a run that dies between these two lines repeats harmlessly.
     await client.executeDDL(migration.sql);
     budget--;
-    await client.prepare('INSERT INTO __migrations (name) VALUES (?)').bindParams(migration.name).execute();
+    await paced(() =>
+      client.prepare('INSERT INTO __migrations (name) VALUES (?)').bindParams(migration.name).execute(),
+    );
     ran.push(migration.name);
   }
   return { ran, remaining: todo.length - ran.length };
@@ -76,7 +79,9 @@ export async function runForgeMigrations(
 /** The names recorded in `__migrations`, or undefined when the table does not exist (a fresh installation). */
 async function appliedMigrations(client: MigrationSql): Promise<Set<string> | undefined> {
   try {
-    const { rows } = await client.executeRaw<{ name: string }>('SELECT name FROM __migrations');
+    // Every cold start of every function asks this first: in a burst of triggers (each on a fresh instance) it
+    // meets Forge SQL's DML rate limit like any other statement, and waits its turn as they do (sql-pacing.ts).
+    const { rows } = await paced(() => client.executeRaw<{ name: string }>('SELECT name FROM __migrations'));
     return new Set(rows.map((r) => r.name));
   } catch (error) {
     if (isMissingTable(error)) return undefined;
