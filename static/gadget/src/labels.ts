@@ -38,8 +38,7 @@ export function rowName(row: ComplianceRow, t: T, oneMetric: boolean): string {
   if (row.projectKey !== null)
     return t('group.project', { metric: row.metricName, goal, project: row.projectKey });
   if (oneMetric) return row.goalLabel.kind === 'all-goals' ? row.metricName : goal;
-  if (row.goalLabel.kind === 'all-goals')
-    return t('group.metric', { metric: row.metricName });
+  if (row.goalLabel.kind === 'all-goals') return t('group.metric', { metric: row.metricName });
   return t('group.goal', { metric: row.metricName, goal });
 }
 
