@@ -100,9 +100,14 @@ export async function axeViolations(
       const before = root.style.backgroundColor;
       ${backdrop === null ? '' : `root.style.backgroundColor = ${JSON.stringify(backdrop)};`}
       const restore = (value) => { root.style.backgroundColor = before; return value; };
-      return window.axe.run(${context}, { resultTypes: ['violations'] })
+      // A dialog fading in has, mid-fade, the blended colours of no real state: wait for every finite
+      // animation and transition (a spinner's endless one excepted) to end first.
+      const ending = document.getAnimations()
+        .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined));
+      return Promise.all(ending).then(() => window.axe.run(${context}, { resultTypes: ['violations'] })
         .then((r) => restore(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-          nodes: v.nodes.map((n) => ({ impact: n.impact, target: n.target, failureSummary: n.failureSummary })) }))));
+          nodes: v.nodes.map((n) => ({ impact: n.impact, target: n.target, failureSummary: n.failureSummary })) })))));
     })()`,
   );
   const violations: Violation[] = [];
