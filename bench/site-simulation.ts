@@ -19,12 +19,11 @@ import type { Agreement } from '../src/engine/agreement/types';
 import type { Calendar } from '../src/engine/calendar/types';
 import { DEFAULT_RETENTION, RETENTION_BOUNDS } from '../src/app/retention/retention';
 import type { RetentionPolicy } from '../src/app/ports';
-import { openForgeStore } from '../src/forge/sql-store';
 import { ForgeEmulator, type HandlerModule } from '../test/emulator/emulator';
 import { migrateDirectly, seedConfig } from '../test/emulator/seed';
 import { pick, seeded } from './prng';
 import { heading, int, ms, table } from './report';
-import { estimate100k, printEstimate } from './recalculation';
+import { estimate100k, printEstimate, shortenBerlinDays } from './recalculation';
 import { SqlTally } from './sql-tally';
 import { PER_ISSUE_TABLES, sampleStorage, type StorageSample, type TableBytes } from './storage-sample';
 
@@ -219,16 +218,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
     const afterEvents = emulator.metrics();
 
     // 4. A calendar change and the recalculation of every stored issue.
-    const berlin = calendars.find((c) => c.id === 'berlin-9-17');
-    const short = [{ from: '09:00', to: '16:00' }];
-    await emulator.within('consume-jobs', async () => {
-      await openForgeStore().config.put(
-        'calendar',
-        'berlin-9-17',
-        { ...berlin!, week: { mon: short, tue: short, wed: short, thu: short, fri: short } },
-        { expectedVersion: 1, savedAt: emulator.now(), savedBy: 'bench' },
-      );
-    });
+    await shortenBerlinDays(emulator, calendars);
     await emulator.advance(MINUTE);
     const fieldWritesBefore = emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0;
     tally.active = true;
