@@ -5,7 +5,7 @@
  */
 import { dispatch } from '../../src/app/resolvers/dispatch';
 import type { Agreement } from '../../src/engine/agreement/types';
-import type { ComplianceReport, MonthlyReport } from '../../src/app/resolvers/report-types';
+import type { ComplianceReport, CsvPage, MonthlyReport } from '../../src/app/resolvers/report-types';
 import { acme, exampleAgreements, makeWorld } from './sandbox-world';
 
 const admin = { accountId: 'chris-admin', accountType: 'licensed' as const, module: 'admin' as const };
@@ -77,6 +77,18 @@ describe('a business-day goal on the sandbox', () => {
         [1, { businessDays: { days: 0, cutoff: '12:00', dueAt: '17:00' } }],
         [2, null],
       ]);
+
+      // The CSV states the same terms as codes a spreadsheet splits on ";" and "=", in no language.
+      const csv = await dispatch(w.deps, 'reports/csv', { agreementId: 'gold', count: 1 }, admin);
+      if (!csv.ok) throw new Error(csv.error.message);
+      const [header, ...lines] = (csv.data as CsvPage).csv.split('\r\n').filter((l) => l !== '');
+      const columns = header?.split(',') ?? [];
+      const cell = (line: string, column: string): string | undefined =>
+        line.split(',')[columns.indexOf(column)];
+      const mine = lines.filter((l) => cell(l, 'metric_id') === 'first-response');
+      expect(
+        mine.map((l) => [cell(l, 'goal_index'), cell(l, 'target_minutes'), cell(l, 'goal_terms')]),
+      ).toEqual([['1', '', 'business_days=0;due=17:00;cutoff=12:00']]);
     } finally {
       await w.close();
     }

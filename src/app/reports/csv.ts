@@ -79,20 +79,22 @@ function outcomeOf(c: StoredCycle): string {
 const iso = (t: number | null): string => (t === null ? '' : formatInstant(t as EpochMs));
 
 /**
- * A business-day or date-field goal's terms, as the agreement writes them (docs/engine-contract.md,
- * "Business-day goals", "Date-field goals"); empty for a goal in working minutes, which `target_minutes` says.
- * @example goalTerms({ calendar: 'c', businessDays: { days: 1, cutoff: '12:00' } }) // 'business days 1; cut-off 12:00'
+ * A business-day or date-field goal's terms as codes, the same in every language (like `goal`, `outcome` and
+ * `adjusted`): `key=value` pairs joined by `;`, the keys being the agreement's own (docs/engine-contract.md,
+ * "Business-day goals", "Date-field goals"): `business_days`, `due`, `cutoff`, `date_field`. Empty for a goal in
+ * working minutes, which `target_minutes` says. A spreadsheet splits it on `;` and `=`; no word in it is English.
+ * @example goalTerms({ calendar: 'c', businessDays: { days: 1, cutoff: '12:00' } }) // 'business_days=1;cutoff=12:00'
  */
 export function goalTerms(goal: Goal | undefined): string {
   if (goal?.businessDays !== undefined) {
     const { days, cutoff, dueAt } = goal.businessDays;
     return [
-      `business days ${days}`,
-      ...(dueAt === undefined ? [] : [`due ${dueAt}`]),
-      ...(cutoff === undefined ? [] : [`cut-off ${cutoff}`]),
-    ].join('; ');
+      `business_days=${String(days)}`,
+      ...(dueAt === undefined ? [] : [`due=${dueAt}`]),
+      ...(cutoff === undefined ? [] : [`cutoff=${cutoff}`]),
+    ].join(';');
   }
-  return goal?.dueDateField === undefined ? '' : `date field ${goal.dueDateField}`;
+  return goal?.dueDateField === undefined ? '' : `date_field=${goal.dueDateField}`;
 }
 
 function rowOf(
