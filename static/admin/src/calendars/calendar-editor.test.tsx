@@ -28,16 +28,20 @@ const VERSIONS = [
 ];
 const ok = <T,>(data: T) => ({ ok: true as const, data });
 
-/** The calendar routes over {@link VERSIONS}; every call is kept in `calls`. */
-function site() {
+/** The calendar routes over `versions` (the last one current); every call is kept in `calls`. */
+function site(versions: typeof VERSIONS = VERSIONS) {
   return fakeBackend((call: Call): AnyReply => {
     switch (call.route) {
       case 'calendars/get':
-        return ok(VERSIONS[1]!);
+        return ok(versions[versions.length - 1]!);
       case 'calendars/history':
-        return ok(VERSIONS);
+        return ok(versions);
       case 'calendars/save':
-        return ok({ ...VERSIONS[1]!, version: 3, body: call.payload.calendar as Calendar });
+        return ok({
+          ...versions[versions.length - 1]!,
+          version: versions.length + 1,
+          body: call.payload.calendar as Calendar,
+        });
       case 'calendars/region-holidays':
         return ok({
           region: call.payload.region,
@@ -56,7 +60,7 @@ afterEach(() => {
   mounted.unmount();
 });
 
-async function open(fake: ReturnType<typeof site>, closed: boolean[]) {
+async function open(fake: ReturnType<typeof site>, closed: boolean[], locale?: string) {
   mounted = await mount(
     <CalendarEditor
       id="berlin"
@@ -64,9 +68,9 @@ async function open(fake: ReturnType<typeof site>, closed: boolean[]) {
       usedBy={[]}
       onClose={(changed) => closed.push(changed)}
     />,
-    { backend: fake.backend },
+    { backend: fake.backend, ...(locale === undefined ? {} : { locale }) },
   );
-  return found(() => field(mounted.container, 'Name'), 'the editor');
+  return found(() => mounted.container.querySelector('input'), 'the editor');
 }
 
 describe('the calendar editor', () => {
@@ -123,5 +127,40 @@ describe('the calendar editor', () => {
     expect(mounted.announced).toContain('Version 1 restored as version 3.');
     // Back to the list, which offers to recalculate what uses the calendar.
     expect(closed).toEqual([true]);
+  });
+});
+
+describe('the calendar’s changes, with dates as the Jira locale writes them', () => {
+  // Version 2 moves Christmas Eve to the 23rd and adds New Year's Eve as a short day.
+  const v1 = berlin('Berlin office', [{ date: '2026-12-24', name: 'Christmas Eve' }]);
+  const v2 = {
+    ...berlin('Berlin office', [{ date: '2026-12-23', name: 'Christmas Eve' }]),
+    exceptions: [{ date: '2026-12-31', hours: [{ from: '09:00', to: '12:00' }] }],
+  };
+  const versions = [
+    { id: 'berlin', version: 1, body: v1, savedAt: 0, savedBy: 'chris-admin' },
+    {
+      id: 'berlin',
+      version: 2,
+      body: v2,
+      savedAt: Date.parse('2026-03-01T09:00:00Z'),
+      savedBy: 'dana-admin',
+    },
+  ];
+
+  it.each([
+    ['en-US', 'Version history', 'What changed', ['12/24/2026', '12/23/2026'], 'Date: 12/31/2026'],
+    ['de-DE', 'Versionsverlauf', 'Was sich geändert hat', ['24.12.2026', '23.12.2026'], 'Datum: 31.12.2026'],
+    ['da-DK', 'Versionshistorik', 'Hvad der blev ændret', ['24.12.2026', '23.12.2026'], 'Dato: 31.12.2026'],
+  ])('%s', async (locale, history, changes, moved, added) => {
+    await open(site(versions), [], locale);
+    await mounted.user.click(button(mounted.container, history));
+    await found(() => mounted.container.querySelector('.accord-history li'), 'the versions');
+    await mounted.user.click(button(mounted.container, changes));
+    const rows = [...mounted.container.querySelectorAll('.accord-diff tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((c) => clean(c.textContent)),
+    );
+    expect(rows.map((r) => r.slice(1))).toEqual([moved, ['—', expect.stringContaining(added)]]);
+    expect(JSON.stringify(rows)).not.toContain('2026-12');
   });
 });

@@ -1,6 +1,7 @@
 import { joinPath } from '../../../../src/engine/errors';
 import { goalTerms, formatWallTime } from '../../../shared/format/goal-terms';
 import { formatTarget } from '../../../shared/format/duration';
+import { formatLocalDate } from '../../../shared/format/local-date';
 import type { AdminI18n, AdminKey } from '../messages';
 import { pathSteps } from '../problems';
 import { describePath } from '../ui/error-summary';
@@ -63,6 +64,8 @@ const MINUTES = new Set([
 ]);
 /** Fields holding a local time of day. */
 const WALL_TIMES = new Set(['cutoff', 'dueAt', 'from', 'to']);
+/** Fields holding a local date (`YYYY-MM-DD`): a holiday's or an exception's day, shown as the Jira locale writes it. */
+const DATES = new Set(['date']);
 
 const isObject = (v: unknown): v is Readonly<Record<string, unknown>> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -260,6 +263,8 @@ function words(field: string | number | undefined, value: unknown, i18n: AdminI1
     return { text: formatTarget(value, locale) };
   if (typeof field === 'string' && WALL_TIMES.has(field) && typeof value === 'string')
     return { text: formatWallTime(value, locale) };
+  if (typeof field === 'string' && DATES.has(field) && typeof value === 'string')
+    return { text: formatLocalDate(value, locale) };
   if (field === 'objectivePercent' || field === 'percent' || field === 'creditCapPercent')
     if (typeof value === 'number') return { text: percent(value, locale) };
   if (field === 'businessDays' && isObject(value))
@@ -300,7 +305,11 @@ function itemWords(kind: ItemKind | undefined, item: unknown, i18n: AdminI18n): 
     case 'span':
       return `${words('from', item.from, i18n).text}–${words('to', item.to, i18n).text}`;
     default:
-      return typeof item.name === 'string' ? item.name : typeof item.date === 'string' ? item.date : '—';
+      return typeof item.name === 'string'
+        ? item.name
+        : typeof item.date === 'string'
+          ? words('date', item.date, i18n).text
+          : '—';
   }
 }
 
