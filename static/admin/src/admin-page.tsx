@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { I18n } from '../../shared/i18n/i18n';
 import type { Backend, UiContext } from '../../shared/backend';
 import { I18nProvider, useUiStart } from '../../shared/i18n/use-i18n';
@@ -27,12 +27,6 @@ export function AdminPage(props: { readonly backend: Backend; readonly clock?: (
     'admin',
     (detail) => `Jira did not say who is looking${detail}. Reload the page.`,
   );
-  // Screen readers pronounce the page in the language it is written in.
-  const language = start.status === 'ready' ? start.i18n.locale : null;
-  useEffect(() => {
-    if (language !== null) document.documentElement.lang = language;
-  }, [language]);
-
   // Until the page has its text, a failure can only be told in the English it was written in.
   if (start.status === 'failed') {
     return (

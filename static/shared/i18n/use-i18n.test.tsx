@@ -33,6 +33,13 @@ describe('useUiStart', () => {
     expect(await render(backend)).toBe('ready: de-DE de-DE');
   });
 
+  it('says the document’s language is the user’s, for every UI (index.html says en)', async () => {
+    document.documentElement.lang = 'en';
+    const { backend } = fakeBackend({}, { locale: 'da-DK' });
+    await render(backend);
+    expect(document.documentElement.lang).toBe('da-DK');
+  });
+
   it('words a context the host would not give in the caller’s English, with the host’s reason', async () => {
     const { backend } = fakeBackend({});
     const failing: Backend = { ...backend, context: () => Promise.reject(new Error('bridge closed')) };

@@ -80,6 +80,12 @@ export function useUiStart<K extends string>(
     };
   }, [backend, describe]);
   const translations = useTranslations<K>(backend, context?.locale ?? null, namespace);
+  // Screen readers pronounce the page in the language its document says (index.html says `en`): once the text
+  // is in the user's language, so is the document.
+  const language = translations.status === 'ready' ? translations.i18n.locale : null;
+  useEffect(() => {
+    if (language !== null) document.documentElement.lang = language;
+  }, [language]);
   if (contextError) return { status: 'failed', error: contextError };
   if (translations.status === 'failed') return translations;
   if (context === null || translations.status === 'loading') return { status: 'loading' };
