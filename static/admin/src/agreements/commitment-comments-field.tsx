@@ -5,6 +5,7 @@ import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
 import { NumberInput } from '../ui/text-fields';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 
 /**
  * Whether a customer-visible SLA posts its commitments as a public comment (for customers the portal panel
@@ -15,7 +16,8 @@ export function CommitmentCommentsField(props: {
   readonly update: (patch: Partial<Agreement>, remove?: readonly (keyof Agreement)[]) => void;
   readonly problems: FieldProblems;
 }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const rule = props.draft.commitmentComments;
   const moveErrors =
     rule !== undefined && (!Number.isInteger(rule.moveMinutes) || rule.moveMinutes < 1)
@@ -37,7 +39,7 @@ export function CommitmentCommentsField(props: {
         />
         <span className="accord-field__help">{t('agreements.commitmentCommentsHelp')}</span>
       </span>
-      <FieldErrors errors={props.problems.at('$.commitmentComments').map((p) => p.message)} />
+      <FieldErrors errors={props.problems.at('$.commitmentComments').map((p) => problemText(p, i18n))} />
       {rule === undefined ? null : (
         <Field
           path="$.commitmentComments.moveMinutes"

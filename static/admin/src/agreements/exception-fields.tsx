@@ -5,6 +5,7 @@ import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
 import { ListInput } from '../ui/text-fields';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 
 /**
  * Who may extend a deadline or excuse a breach on the agreement's issues (Jira admins always may), and whether
@@ -15,7 +16,8 @@ export function ExceptionFields(props: {
   readonly update: (patch: Partial<Agreement>, remove?: readonly (keyof Agreement)[]) => void;
   readonly problems: FieldProblems;
 }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const d = props.draft;
   return (
     <div className="accord-grid">
@@ -50,7 +52,7 @@ export function ExceptionFields(props: {
           />
           <span className="accord-field__help">{t('agreements.countExcusedBreachesHelp')}</span>
         </span>
-        <FieldErrors errors={props.problems.at('$.countExcusedBreaches').map((p) => p.message)} />
+        <FieldErrors errors={props.problems.at('$.countExcusedBreaches').map((p) => problemText(p, i18n))} />
       </div>
     </div>
   );

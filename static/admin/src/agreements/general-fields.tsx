@@ -10,6 +10,7 @@ import { ListInput } from '../ui/text-fields';
 import { localDateExample } from '../../../shared/format/local-date';
 import { LOCAL_DATE } from '../calendars/date-cell';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { CommitmentCommentsField } from './commitment-comments-field';
 import { ExceptionFields } from './exception-fields';
 import { JqlField } from './jql-field';
@@ -33,7 +34,8 @@ export function GeneralFields(props: {
   readonly onProjects: (projects: string[]) => void;
   readonly problems: FieldProblems;
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const d = props.draft;
   const kinds: KindOption[] = (['SLA', 'OLA', 'UC'] as const).map((k) => ({
     value: k,
@@ -131,7 +133,7 @@ export function GeneralFields(props: {
             }}
             spacing="compact"
           />
-          <FieldErrors errors={props.problems.at('$.kind').map((p) => p.message)} />
+          <FieldErrors errors={props.problems.at('$.kind').map((p) => problemText(p, i18n))} />
         </div>
         <Field
           path="$.counterparty"
@@ -200,7 +202,7 @@ export function GeneralFields(props: {
               />
               <span className="accord-field__help">{t('agreements.customerVisibleHelp')}</span>
             </span>
-            <FieldErrors errors={props.problems.at('$.customerVisible').map((p) => p.message)} />
+            <FieldErrors errors={props.problems.at('$.customerVisible').map((p) => problemText(p, i18n))} />
           </div>
         ) : null}
         {d.kind === 'SLA' ? (

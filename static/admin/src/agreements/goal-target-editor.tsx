@@ -7,6 +7,7 @@ import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
 import { NumberInput } from '../ui/text-fields';
 import { useT, type AdminI18n } from '../messages';
+import { problemText } from '../problem-text';
 import { without } from '../omit';
 import { businessDayErrors, targetKindOf, type TargetKind, withTargetKind } from './goal-target';
 
@@ -66,7 +67,8 @@ function MinutesTarget(props: {
   readonly onChange: (goal: Goal) => void;
   readonly problems: FieldProblems;
 }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const { goal, path } = props;
   const target = goal.targetMinutes ?? null;
   const hours = target === null ? undefined : Math.floor(target / 60);
@@ -109,7 +111,7 @@ function MinutesTarget(props: {
         errors={
           targetErrors.length > 0
             ? targetErrors
-            : props.problems.at(`${path}.targetMinutes`).map((p) => p.message)
+            : props.problems.at(`${path}.targetMinutes`).map((p) => problemText(p, i18n))
         }
       />
       <label className="accord-visually-hidden" htmlFor={id}>

@@ -7,6 +7,7 @@ import { fieldId } from '../problems';
 import { Field, FieldErrors } from '../ui/field';
 import { NumberInput } from '../ui/text-fields';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { without } from '../omit';
 import { GoalTargetEditor } from './goal-target-editor';
 import { JqlField } from './jql-field';
@@ -48,7 +49,7 @@ export function GoalsEditor(props: {
   const catchAll = props.goals.findIndex((g) => g.when === undefined);
   return (
     <div className="accord-goals" data-path={props.path}>
-      <FieldErrors errors={props.problems.at(props.path).map((p) => p.message)} />
+      <FieldErrors errors={props.problems.at(props.path).map((p) => problemText(p, i18n))} />
       {props.goals.length === 0 ? <p className="accord-muted">{t('goals.none')}</p> : null}
       <ol className="accord-rows accord-goals__list">
         {props.goals.map((goal, i) => {
@@ -149,7 +150,7 @@ export function GoalsEditor(props: {
                               ? t('goals.unknownCalendar', { id: goal.calendar })
                               : t('goals.pickCalendar'),
                           ]
-                        : props.problems.at(`${path}.calendar`).map((p) => p.message)
+                        : props.problems.at(`${path}.calendar`).map((p) => problemText(p, i18n))
                     }
                   />
                 </span>

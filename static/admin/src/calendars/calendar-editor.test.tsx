@@ -6,6 +6,7 @@ import { screen } from '@testing-library/react';
 import { fakeBackend, type Call, type AnyReply } from '../../../shared/testing/fake-backend';
 import { answerDialog, dialogGone, findDialog } from '../../../shared/testing/ui';
 import { button, clean, field, type, found, type Mounted, mount } from '../testing/render';
+import { validateCalendar } from '../../../../src/engine/calendar/validate';
 import { CalendarEditor } from './calendar-editor';
 
 const hours = () => [{ from: '09:00', to: '17:00' }];
@@ -29,7 +30,7 @@ const VERSIONS = [
 const ok = <T,>(data: T) => ({ ok: true as const, data });
 
 /** The calendar routes over `versions` (the last one current); every call is kept in `calls`. */
-function site(versions: typeof VERSIONS = VERSIONS) {
+function site(versions: typeof VERSIONS = VERSIONS, saveReply?: AnyReply) {
   return fakeBackend((call: Call): AnyReply => {
     switch (call.route) {
       case 'calendars/get':
@@ -37,6 +38,7 @@ function site(versions: typeof VERSIONS = VERSIONS) {
       case 'calendars/history':
         return ok(versions);
       case 'calendars/save':
+        if (saveReply) return saveReply;
         return ok({
           ...versions[versions.length - 1]!,
           version: versions.length + 1,
@@ -162,5 +164,33 @@ describe('the calendar’s changes, with dates as the Jira locale writes them', 
     );
     expect(rows.map((r) => r.slice(1))).toEqual([moved, ['—', expect.stringContaining(added)]]);
     expect(JSON.stringify(rows)).not.toContain('2026-12');
+  });
+});
+
+describe('a refused save’s problems at their fields', () => {
+  it('are in the user’s language under the field, as in the summary (German)', async () => {
+    // The backend refuses a holiday with a field it does not know, with the problem's detail to word it by.
+    const refused = validateCalendar(
+      { ...VERSIONS[1]!.body, holidays: [{ date: '2026-12-24', name: 'Christmas Eve', colour: 'red' }] },
+      '$.calendar',
+    );
+    if (refused.ok) throw new Error('the calendar should be refused');
+    const fake = site(VERSIONS, {
+      ok: false,
+      error: { code: 'invalid-config', message: 'Invalid calendar.', problems: refused.problems },
+    });
+    const name = await open(fake, [], 'de-DE');
+    await type(mounted.user, name, 'Berlin, umbenannt');
+    await mounted.user.click(
+      mounted.container.querySelector<HTMLElement>('.accord-save-bar')!.querySelector('button')!,
+    );
+    const fieldErrors = await found(
+      () => mounted.container.querySelector('.accord-rows .accord-field__errors'),
+      'the holiday’s problem',
+    );
+    expect(clean(fieldErrors.textContent)).toBe('Unbekanntes Feld: colour.');
+    expect(clean(mounted.container.querySelector('.accord-error-summary')?.textContent)).toContain(
+      'Unbekanntes Feld: colour.',
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { localDateExample } from '../../../shared/format/local-date';
 import { DateCell, LOCAL_DATE } from './date-cell';
 import { formatLocalDay } from './dates';
@@ -19,7 +20,8 @@ export function ExceptionsEditor(props: {
   readonly problems: FieldProblems;
   readonly today: string;
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const set = (index: number, patch: Partial<ExceptionDay>) => {
     props.onChange(props.exceptions.map((e, i) => (i === index ? { ...e, ...patch } : e)));
   };
@@ -36,7 +38,8 @@ export function ExceptionsEditor(props: {
             : dates.indexOf(exception.date) !== i
               ? [t('exceptions.duplicate')]
               : [];
-          const errors = local.length > 0 ? local : props.problems.at(`${path}.date`).map((p) => p.message);
+          const errors =
+            local.length > 0 ? local : props.problems.at(`${path}.date`).map((p) => problemText(p, i18n));
           const errorId = errors.length > 0 ? `${dateId}-error` : undefined;
           const label = LOCAL_DATE.test(exception.date)
             ? formatLocalDay(exception.date, locale)

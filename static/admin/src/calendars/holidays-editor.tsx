@@ -6,6 +6,7 @@ import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { localDateExample } from '../../../shared/format/local-date';
 import { DateCell, LOCAL_DATE } from './date-cell';
 import { IcsImport } from './ics-import';
@@ -21,7 +22,8 @@ export function HolidaysEditor(props: {
   /** Today in the calendar's zone (`YYYY-MM-DD`), the date a new holiday starts at. */
   readonly today: string;
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const set = (index: number, patch: Partial<Holiday>) => {
     props.onChange(
       props.holidays.map((h, i) => {
@@ -47,7 +49,9 @@ export function HolidaysEditor(props: {
           const errors =
             local.length > 0
               ? local
-              : [...props.problems.at(`${path}.date`), ...props.problems.at(path)].map((p) => p.message);
+              : [...props.problems.at(`${path}.date`), ...props.problems.at(path)].map((p) =>
+                  problemText(p, i18n),
+                );
           const errorId = errors.length > 0 ? `${dateId}-error` : undefined;
           return (
             <li key={i} className="accord-rows__item" data-path={path}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { RegionCountry } from '../api';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { useRemote } from '../use-remote';
 import { ErrorNotice } from '../ui/error-notice';
 import { fieldId } from '../problems';
@@ -24,7 +25,8 @@ export function RegionPicker(props: {
   readonly onChange: (region: string | undefined) => void;
   readonly problems: readonly Problem[];
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const { backend } = useAdmin();
   const { state, reload } = useRemote(() => backend.call('calendars/regions', {}), 'regions');
   const countries: readonly RegionCountry[] = state.status === 'ready' ? state.data.countries : [];
@@ -113,7 +115,10 @@ export function RegionPicker(props: {
           </div>
         ) : null}
       </div>
-      <FieldErrors {...(errorId ? { id: errorId } : {})} errors={props.problems.map((p) => p.message)} />
+      <FieldErrors
+        {...(errorId ? { id: errorId } : {})}
+        errors={props.problems.map((p) => problemText(p, i18n))}
+      />
     </div>
   );
 }

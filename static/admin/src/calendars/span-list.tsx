@@ -5,6 +5,7 @@ import type { FieldProblems } from '../problems';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { checkSpans, normalizeTime, type SpanIssue } from './week-check';
 
 /**
@@ -23,7 +24,8 @@ export function SpanList(props: {
   /** What an empty list means: `Closed`. */
   readonly emptyText: string;
 }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const issues = checkSpans(props.spans);
   const set = (index: number, patch: Partial<Span>) => {
     props.onChange(props.spans.map((s, i) => (i === index ? { ...s, ...patch } : s)));
@@ -54,7 +56,7 @@ export function SpanList(props: {
             ...props.problems.at(spanPath),
             ...props.problems.at(`${spanPath}.from`),
             ...props.problems.at(`${spanPath}.to`),
-          ].map((p) => p.message);
+          ].map((p) => problemText(p, i18n));
           const errors = local.length > 0 ? local : remote;
           const errorId = errors.length > 0 ? `${fieldId(spanPath)}-error` : undefined;
           const fromInvalid = own.some((x) => x.kind !== 'to');

@@ -4,6 +4,7 @@ import { formatTarget } from '../../../shared/format/duration';
 import type { FieldProblems } from '../problems';
 import { FieldErrors } from '../ui/field';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { SpanList } from './span-list';
 import { workingMinutes } from './week-check';
 
@@ -19,7 +20,8 @@ export function WeekEditor(props: {
   readonly onChange: (week: Calendar['week']) => void;
   readonly problems: FieldProblems;
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const setDay = (day: Weekday, spans: Span[]) => {
     props.onChange(withDay(props.week, day, spans));
   };
@@ -27,7 +29,7 @@ export function WeekEditor(props: {
   const preset = (days: readonly Weekday[], spans: Span[]) => {
     props.onChange(Object.fromEntries(days.map((d) => [d, spans.map((s) => ({ ...s }))])));
   };
-  const weekProblems = props.problems.at('$.week').map((p) => p.message);
+  const weekProblems = props.problems.at('$.week').map((p) => problemText(p, i18n));
   return (
     <div className="accord-week" data-path="$.week">
       <div className="accord-toolbar" role="group" aria-label={t('week.presets')}>

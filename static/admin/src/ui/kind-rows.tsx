@@ -3,6 +3,7 @@ import Select from '@atlaskit/select';
 import type { ReactNode } from 'react';
 import { fieldId, type FieldProblems } from '../problems';
 import { useT } from '../messages';
+import { problemText } from '../problem-text';
 import { FieldErrors } from './field';
 
 /** A choice in an Atlaskit select. */
@@ -38,7 +39,8 @@ export function KindRows<T, K extends string>(props: {
   readonly addLabel: string;
   readonly renderSettings: (item: T, path: string, onChange: (item: T) => void) => ReactNode;
 }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const options: Option<K>[] = props.kinds.map((kind) => ({ value: kind, label: props.kindName(kind) }));
   const set = (index: number, item: T) => {
     props.onChange(props.items.map((x, i) => (i === index ? item : x)));
@@ -47,7 +49,7 @@ export function KindRows<T, K extends string>(props: {
     <fieldset className={props.className} data-path={props.path}>
       <legend className="accord-field__label">{props.legend}</legend>
       <p className="accord-field__help">{props.help}</p>
-      <FieldErrors errors={props.problems.at(props.path).map((p) => p.message)} />
+      <FieldErrors errors={props.problems.at(props.path).map((p) => problemText(p, i18n))} />
       {props.items.length === 0 && props.empty !== undefined ? (
         <p className="accord-muted">{props.empty}</p>
       ) : null}
@@ -88,7 +90,7 @@ export function KindRows<T, K extends string>(props: {
                   </Button>
                 </span>
               </div>
-              <FieldErrors errors={props.problems.at(path).map((p) => p.message)} />
+              <FieldErrors errors={props.problems.at(path).map((p) => problemText(p, i18n))} />
             </li>
           );
         })}
