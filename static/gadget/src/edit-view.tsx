@@ -9,6 +9,7 @@ import { GROUPINGS, PERIODS, PROJECT_KEY, toStored, type GadgetConfig } from './
 import type { GadgetHost } from './host';
 import { useT } from './messages';
 import { agreementOptions, type AgreementOption } from './options';
+import { useSelectTexts } from '../../shared/ui/select-texts';
 
 type Options =
   | { readonly status: 'loading' }
@@ -259,8 +260,10 @@ function Choice(props: {
   readonly describedBy?: string;
   readonly isDisabled?: boolean;
 }) {
+  const selectText = useSelectTexts();
   return (
     <Select<ChoiceOption>
+      {...selectText}
       inputId={props.id}
       options={props.options}
       value={props.options.find((o) => o.value === props.value) ?? null}

@@ -11,6 +11,7 @@ import { Lozenge, type LozengeAppearance } from '../../shared/ui/lozenge';
 import type { Agreement, Failure, PreviewOutcome, ProjectPreview, Version } from './api';
 import { useT } from './messages';
 import { previewChanges, type PreviewRow } from './preview-changes';
+import { useSelectTexts } from '../../shared/ui/select-texts';
 
 const PERIODS = [7, 30, 90] as const;
 
@@ -40,6 +41,7 @@ export default function Preview(props: {
   readonly agreements: readonly Version<Agreement>[];
   readonly viewer: { readonly locale: string; readonly timeZone: string; readonly now: number };
 }) {
+  const selectText = useSelectTexts();
   const { t } = useT();
   const [days, setDays] = useState<number>(30);
   const [state, setState] = useState<State>({ status: 'idle' });
@@ -79,6 +81,7 @@ export default function Preview(props: {
         <label htmlFor={periodId}>{t('preview.period')}</label>
         <div className="accord-preview__period">
           <Select<{ label: string; value: number }>
+            {...selectText}
             inputId={periodId}
             options={periods}
             value={periods.find((p) => p.value === days) ?? null}

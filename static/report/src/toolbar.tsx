@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
 import { useId } from 'react';
 import { useT } from './messages';
+import { useSelectTexts } from '../../shared/ui/select-texts';
 
 interface Choice {
   readonly value: string;
@@ -24,6 +25,7 @@ export default function Toolbar(props: {
   readonly onPrint: () => void;
   readonly onExport: () => void;
 }) {
+  const selectText = useSelectTexts();
   const t = useT();
   const ids = useId();
   return (
@@ -31,6 +33,7 @@ export default function Toolbar(props: {
       <div className="accord-report__picker">
         <label htmlFor={`${ids}-month`}>{t('toolbar.month')}</label>
         <Select<Choice>
+          {...selectText}
           inputId={`${ids}-month`}
           options={props.months}
           value={props.months.find((m) => m.value === props.month) ?? null}
@@ -43,6 +46,7 @@ export default function Toolbar(props: {
       <div className="accord-report__picker">
         <label htmlFor={`${ids}-counterparty`}>{t('toolbar.counterparty')}</label>
         <Select<Choice>
+          {...selectText}
           inputId={`${ids}-counterparty`}
           options={props.counterparties}
           value={props.counterparties.find((c) => c.value === props.counterparty) ?? null}

@@ -8,6 +8,7 @@ import { KindRows, type Option } from '../ui/kind-rows';
 import { ListInput } from '../ui/text-fields';
 import { useT } from '../messages';
 import { without } from '../omit';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 type Event = Condition['event'];
 const EVENTS: readonly Event[] = ['created', 'status', 'comment', 'assignee', 'resolution', 'field'];
@@ -76,6 +77,7 @@ function ConditionSettings(props: {
   readonly problems: FieldProblems;
   readonly onChange: (condition: Condition) => void;
 }) {
+  const selectText = useSelectTexts();
   const { t } = useT();
   const c = props.condition;
   const select = <V extends string>(
@@ -92,6 +94,7 @@ function ConditionSettings(props: {
           {label}
         </label>
         <Select<Option<V>>
+          {...selectText}
           inputId={id}
           options={options}
           value={options.find((o) => o.value === value) ?? null}

@@ -14,6 +14,7 @@ import { problemText } from '../problem-text';
 import { CommitmentCommentsField } from './commitment-comments-field';
 import { ExceptionFields } from './exception-fields';
 import { JqlField } from './jql-field';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 const ID = /^[A-Za-z0-9][\w.-]*$/;
 
@@ -34,6 +35,7 @@ export function GeneralFields(props: {
   readonly onProjects: (projects: string[]) => void;
   readonly problems: FieldProblems;
 }) {
+  const selectText = useSelectTexts();
   const i18n = useT();
   const { t, locale } = i18n;
   const d = props.draft;
@@ -121,6 +123,7 @@ export function GeneralFields(props: {
             {t('agreements.kind')}
           </label>
           <Select<KindOption>
+            {...selectText}
             inputId={kindId}
             options={kinds}
             value={kinds.find((k) => k.value === d.kind) ?? null}

@@ -10,6 +10,7 @@ import { useT, type AdminI18n } from '../messages';
 import { problemText } from '../problem-text';
 import { without } from '../omit';
 import { businessDayErrors, targetKindOf, type TargetKind, withTargetKind } from './goal-target';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 interface KindOption {
   readonly value: TargetKind;
@@ -28,6 +29,7 @@ export function GoalTargetEditor(props: {
   readonly onChange: (goal: Goal) => void;
   readonly problems: FieldProblems;
 }) {
+  const selectText = useSelectTexts();
   const i18n = useT();
   const { t } = i18n;
   const { goal, path } = props;
@@ -45,6 +47,7 @@ export function GoalTargetEditor(props: {
         {t('goals.kind.label', { n: props.index + 1 })}
       </label>
       <Select<KindOption>
+        {...selectText}
         inputId={kindId}
         options={options}
         value={options.find((o) => o.value === kind) ?? null}

@@ -11,6 +11,7 @@ import { problemText } from '../problem-text';
 import { without } from '../omit';
 import { GoalTargetEditor } from './goal-target-editor';
 import { JqlField } from './jql-field';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 export interface CalendarChoice {
   readonly id: string;
@@ -34,6 +35,7 @@ export function GoalsEditor(props: {
   readonly calendars: readonly CalendarChoice[];
   readonly problems: FieldProblems;
 }) {
+  const selectText = useSelectTexts();
   const i18n = useT();
   const { t } = i18n;
   const set = (index: number, goal: Goal) => {
@@ -129,6 +131,7 @@ export function GoalsEditor(props: {
                     {t('goals.calendar')}
                   </label>
                   <Select<Option>
+                    {...selectText}
                     inputId={calendarId}
                     options={calendarOptions}
                     value={

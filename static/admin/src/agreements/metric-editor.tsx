@@ -11,6 +11,7 @@ import { ConditionsEditor } from './conditions-editor';
 import { GoalsEditor, type CalendarChoice } from './goals-editor';
 import { JqlField } from './jql-field';
 import { ThresholdsEditor } from './thresholds-editor';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 interface Option {
   readonly value: 'retarget' | 'keep';
@@ -87,6 +88,7 @@ function MetricBody(props: {
   readonly problems: FieldProblems;
   readonly isNew: boolean;
 }) {
+  const selectText = useSelectTexts();
   const { t } = useT();
   const path = `$.metrics[${props.index}]`;
   const m = props.metric;
@@ -207,6 +209,7 @@ function MetricBody(props: {
             {t('metric.goalChange')}
           </label>
           <Select<Option>
+            {...selectText}
             inputId={goalChangeId}
             options={goalChange}
             value={goalChange.find((o) => o.value === (m.goalChange ?? 'retarget')) ?? null}

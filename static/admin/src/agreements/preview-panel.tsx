@@ -14,6 +14,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { ErrorSummary } from '../ui/error-summary';
 import { relativePath, valueAt } from '../problems';
 import { problemText } from '../problem-text';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 interface Option<V> {
   readonly value: V;
@@ -25,6 +26,7 @@ interface Option<V> {
  * and goal, the cycles met and breached and the met share against the objective.
  */
 export function PreviewPanel(props: { readonly draft: Agreement; readonly projects: readonly string[] }) {
+  const selectText = useSelectTexts();
   const i18n = useT();
   const { t, locale } = i18n;
   const { backend, announce } = useAdmin();
@@ -81,6 +83,7 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
               {t('previewRun.project')}
             </label>
             <Select<Option<string>>
+              {...selectText}
               inputId={fieldId('$.preview.project')}
               options={projectOptions}
               value={projectOptions.find((o) => o.value === chosen) ?? null}
@@ -95,6 +98,7 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
               {t('previewRun.period')}
             </label>
             <Select<Option<number>>
+              {...selectText}
               inputId={fieldId('$.preview.days')}
               options={dayOptions}
               value={dayOptions.find((o) => o.value === days) ?? null}

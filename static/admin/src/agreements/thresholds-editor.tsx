@@ -11,6 +11,7 @@ import { KindRows, type Option } from '../ui/kind-rows';
 import { ListInput, NumberInput } from '../ui/text-fields';
 import { useT } from '../messages';
 import { without } from '../omit';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 type AtKind = 'percent' | 'minutesBefore' | 'minutesAfterBreach';
 type ActionType = Action['type'];
@@ -66,6 +67,7 @@ export function ThresholdsEditor(props: {
   readonly onChange: (thresholds: Threshold[]) => void;
   readonly problems: FieldProblems;
 }) {
+  const selectText = useSelectTexts();
   const { t } = useT();
   const set = (index: number, threshold: Threshold) => {
     props.onChange(props.thresholds.map((x, i) => (i === index ? threshold : x)));
@@ -104,6 +106,7 @@ export function ThresholdsEditor(props: {
                     {t('thresholds.at')}
                   </label>
                   <Select<Option<AtKind>>
+                    {...selectText}
                     inputId={kindId}
                     options={kinds}
                     value={kinds.find((k) => k.value === kind) ?? null}

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { fieldId } from '../problems';
 import { FieldErrors } from '../ui/field';
 import type { Problem } from '../../../../src/engine/errors';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 interface Option {
   readonly label: string;
@@ -25,6 +26,7 @@ export function RegionPicker(props: {
   readonly onChange: (region: string | undefined) => void;
   readonly problems: readonly Problem[];
 }) {
+  const selectText = useSelectTexts();
   const i18n = useT();
   const { t, locale } = i18n;
   const { backend } = useAdmin();
@@ -83,6 +85,7 @@ export function RegionPicker(props: {
             {t('region.country')}
           </label>
           <Select<Option>
+            {...selectText}
             inputId={countryId}
             isLoading={state.status === 'loading'}
             isClearable
@@ -104,6 +107,7 @@ export function RegionPicker(props: {
               {t('region.state')}
             </label>
             <Select<Option>
+              {...selectText}
               inputId={stateId}
               options={stateOptions}
               value={stateValue}

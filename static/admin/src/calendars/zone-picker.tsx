@@ -1,6 +1,7 @@
 import Select from '@atlaskit/select';
 import { useMemo } from 'react';
 import type { ControlProps } from '../ui/field';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 interface ZoneOption {
   readonly label: string;
@@ -32,6 +33,7 @@ export function ZonePicker(props: {
   readonly now: number;
   readonly onChange: (zone: string) => void;
 }) {
+  const selectText = useSelectTexts();
   // Offsets change twice a year at most: once per day is plenty.
   const day = Math.floor(props.now / 86_400_000);
   const options = useMemo(() => zoneOptions(day * 86_400_000), [day]);
@@ -40,6 +42,7 @@ export function ZonePicker(props: {
     (props.value ? { label: props.value, value: props.value } : null);
   return (
     <Select<ZoneOption>
+      {...selectText}
       inputId={props.control.id}
       {...(props.control['aria-describedby'] ? { descriptionId: props.control['aria-describedby'] } : {})}
       isInvalid={props.control.isInvalid}

@@ -21,6 +21,7 @@ import { Loading } from '../ui/loading';
 import { usePeople } from '../people/people';
 import { Section } from '../ui/section';
 import { RetentionControl } from './retention-control';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 const POLL_MS = 2000;
 const isActive = (job: Job) => job.state === 'queued' || job.state === 'running';
@@ -100,6 +101,7 @@ function StartJob(props: {
   readonly onStarted: () => void;
   readonly agreements: Remote<Version<Agreement>[]>;
 }) {
+  const selectText = useSelectTexts();
   const { t } = useT();
   const { backend, announce } = useAdmin();
   const [kind, setKind] = useState<JobScope['kind']>('agreement');
@@ -157,6 +159,7 @@ function StartJob(props: {
             {t('jobs.scopeLabel')}
           </label>
           <Select<Option<JobScope['kind']>>
+            {...selectText}
             inputId={kindId}
             options={kinds}
             value={kinds.find((k) => k.value === kind) ?? null}
@@ -172,6 +175,7 @@ function StartJob(props: {
               {t('jobs.agreement')}
             </label>
             <Select<Option<string>>
+              {...selectText}
               inputId={fieldId('$.scope.agreementId')}
               isLoading={props.agreements.status === 'loading'}
               options={agreementOptions}

@@ -21,6 +21,7 @@ import { ErrorNotice } from '../ui/error-notice';
 import { Field } from '../ui/field';
 import { Loading } from '../ui/loading';
 import { NumberInput } from '../ui/text-fields';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 interface Option {
   readonly value: string;
@@ -32,6 +33,7 @@ interface Option {
  * on a project's recent requests, cycle by cycle, with what differs highlighted and why where Accord can tell.
  */
 export default function JsmTab() {
+  const selectText = useSelectTexts();
   const { t } = useT();
   const { backend } = useAdmin();
   const { state, reload } = useRemote(() => backend.call('agreements/list', {}), 'jsm|agreements');
@@ -106,6 +108,7 @@ export default function JsmTab() {
             {t('jsm.agreement')}
           </label>
           <Select<Option>
+            {...selectText}
             inputId={fieldId('$.agreementId')}
             options={agreementOptions}
             value={agreementOptions.find((o) => o.value === agreement?.id) ?? null}
@@ -123,6 +126,7 @@ export default function JsmTab() {
             {t('jsm.metric')}
           </label>
           <Select<Option>
+            {...selectText}
             inputId={fieldId('$.metricId')}
             options={metricOptions}
             value={metricOptions.find((o) => o.value === metric?.id) ?? null}

@@ -5,6 +5,7 @@ import { fieldId, type FieldProblems } from '../problems';
 import { useT } from '../messages';
 import { problemText } from '../problem-text';
 import { FieldErrors } from './field';
+import { useSelectTexts } from '../../../shared/ui/select-texts';
 
 /** A choice in an Atlaskit select. */
 export interface Option<K extends string> {
@@ -39,6 +40,7 @@ export function KindRows<T, K extends string>(props: {
   readonly addLabel: string;
   readonly renderSettings: (item: T, path: string, onChange: (item: T) => void) => ReactNode;
 }) {
+  const selectText = useSelectTexts();
   const i18n = useT();
   const { t } = i18n;
   const options: Option<K>[] = props.kinds.map((kind) => ({ value: kind, label: props.kindName(kind) }));
@@ -66,6 +68,7 @@ export function KindRows<T, K extends string>(props: {
                     {props.kindLabel}
                   </label>
                   <Select<Option<K>>
+                    {...selectText}
                     inputId={kindId}
                     options={options}
                     value={options.find((o) => o.value === kind) ?? null}
