@@ -104,7 +104,7 @@ export function AdjustDialog(props: {
   const formId = 'accord-adjust-form';
   return (
     <Modal onClose={props.onClose} width="small" testId="accord-adjust-dialog">
-      <ModalHeader hasCloseButton>
+      <ModalHeader hasCloseButton closeButtonLabel={m.close}>
         <ModalTitle>{m.title(extend)}</ModalTitle>
       </ModalHeader>
       <ModalBody>

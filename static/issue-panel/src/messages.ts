@@ -87,6 +87,8 @@ export function panelMessages(i18n: I18n<PanelKey>) {
       title: (extend: boolean) => (extend ? t('adjust.extendTitle') : t('adjust.excuseTitle')),
       submit: (extend: boolean) => (extend ? t('adjust.extendSubmit') : t('adjust.excuseSubmit')),
       cancel: t('adjust.cancel'),
+      /** The dialog's × (Atlaskit would say "Close Modal"). */
+      close: t('dialog.close'),
       dueNow: (at: string) => t('adjust.dueNow', { at }),
       breachedAt: (at: string) => t('adjust.breachedAt', { at }),
       how: t('adjust.how'),

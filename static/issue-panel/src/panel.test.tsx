@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { render as show, screen } from '@testing-library/react';
+import { render as show, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { act } from 'react';
 import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
@@ -26,11 +26,16 @@ function fakeBackend(...replies: MetricsReply[]) {
 }
 
 function fakeBackendIn(locale: string, ...replies: MetricsReply[]) {
+  return fakeBackendWith(locale, [], ...replies);
+}
+
+/** As {@link fakeBackendIn}, the viewer allowed to extend and excuse on the agreements `canAdjust`. */
+function fakeBackendWith(locale: string, canAdjust: readonly string[], ...replies: MetricsReply[]) {
   const metrics = inTurn(...replies);
   const fake = fakeSite(
     (call): AnyReply =>
       call.route === 'issue/adjustments'
-        ? { ok: true, data: { issueId: '10042', adjustments: [], canAdjust: [] } }
+        ? { ok: true, data: { issueId: '10042', adjustments: [], canAdjust: [...canAdjust] } }
         : call.route === 'issue/metrics'
           ? metrics()
           : { ok: false, error: { code: 'not-found', message: call.route } },
@@ -133,6 +138,14 @@ describe('the issue panel', () => {
       'Fällig Mo., 2. März, 13:00',
       'Pausiert, solange status = "Waiting for customer"',
     ]);
+  });
+
+  it('closes its extension dialog with a button in the user’s language (not Atlaskit’s “Close Modal”)', async () => {
+    await render(fakeBackendWith('de-DE', ['gold'], reply({ results: [resolution] })).backend);
+    await user.click(button('Frist verlängern'));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Schließen' })).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /Close/ })).toBeNull();
   });
 
   it('ticks every second, hidden from screen readers, which get the time to the minute', async () => {

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { fakeBackend, type Call, type AnyReply } from '../../../shared/testing/fake-backend';
 import { answerDialog, dialogGone, findDialog } from '../../../shared/testing/ui';
 import { button, clean, field, type, found, type Mounted, mount } from '../testing/render';
@@ -102,6 +102,15 @@ describe('the calendar editor', () => {
     await answerDialog(mounted.user, 'Discard changes');
     expect(closed).toEqual([false]);
     expect(fake.calls.filter((c) => c.route === 'calendars/save')).toEqual([]);
+  });
+
+  it('asks in German, with a close button in German (not Atlaskit’s “Close Modal”)', async () => {
+    const name = await open(site(), [], 'de-DE');
+    await type(mounted.user, name, 'Berlin, umbenannt');
+    await mounted.user.click(button(mounted.container, 'Abbrechen'));
+    const dialog = await findDialog();
+    expect(within(dialog).getByRole('button', { name: 'Schließen' })).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /Close/ })).toBeNull();
   });
 
   it('shows the versions and what changed, in words, and restores an old one after asking', async () => {

@@ -106,7 +106,7 @@ export function IcsImport(props: {
       <ModalTransition>
         {state.step === 'preview' || state.step === 'failed' ? (
           <Modal onClose={close} width="large" testId="accord-dialog">
-            <ModalHeader hasCloseButton>
+            <ModalHeader hasCloseButton closeButtonLabel={t('close')}>
               <ModalTitle>{t('ics.title', { file: state.file })}</ModalTitle>
             </ModalHeader>
             <ModalBody>

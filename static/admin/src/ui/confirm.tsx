@@ -24,7 +24,7 @@ export function Confirm(props: {
     <ModalTransition>
       {props.open ? (
         <Modal onClose={props.onCancel} width="small" testId="accord-dialog">
-          <ModalHeader hasCloseButton>
+          <ModalHeader hasCloseButton closeButtonLabel={t('close')}>
             {props.appearance === 'primary' ? (
               <ModalTitle>{props.title}</ModalTitle>
             ) : (
