@@ -109,6 +109,20 @@ describe('a version’s changes, in words', () => {
     ]);
   });
 
+  it('says an agreement’s validity and review dates as the Jira locale writes them', async () => {
+    const dated = (validTo: string): Agreement => ({
+      ...gold([metric('ttr', 'Time to resolution', 480)]),
+      validFrom: '2026-01-01',
+      validTo,
+    });
+    const reviewed = { ...dated('2026-12-31'), reviewBy: '2026-11-15' };
+    const rows = await historyOf([dated('2026-06-30'), reviewed], 'de-DE');
+    expect(rows.map((r) => r.slice(1))).toEqual([
+      ['30.06.2026', '31.12.2026'],
+      ['—', '15.11.2026'],
+    ]);
+  });
+
   it('speaks Danish', async () => {
     const rows = await historyOf(
       [

@@ -64,8 +64,11 @@ const MINUTES = new Set([
 ]);
 /** Fields holding a local time of day. */
 const WALL_TIMES = new Set(['cutoff', 'dueAt', 'from', 'to']);
-/** Fields holding a local date (`YYYY-MM-DD`): a holiday's or an exception's day, shown as the Jira locale writes it. */
-const DATES = new Set(['date']);
+/**
+ * Fields holding a local date (`YYYY-MM-DD`), shown as the Jira locale writes it: a holiday's or an exception's
+ * day, an agreement's validity and review date (an instant there stays as written).
+ */
+const DATES = new Set(['date', 'validFrom', 'validTo', 'reviewBy']);
 
 const isObject = (v: unknown): v is Readonly<Record<string, unknown>> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
