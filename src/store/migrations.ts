@@ -510,6 +510,22 @@ const migrations: readonly Migration[] = [
         ),
     }),
   },
+  {
+    // Storage (issue 17): every cycle row repeated its write's stamp, 39 bytes of some 250 a cycle, and cycles
+    // are most of what an issue leaves for months after its history is dropped. The write's result rows and
+    // its pointer carry the stamp; the clean-up of older writes reads it there (`result-store.ts`). Nothing
+    // is lost: a cycle row's stamp was always its write's. SQLite 3.35 and later drop columns; a rerun there
+    // meets "no such column", which `migrate` takes as done.
+    name: '0040_cycles_stamp_dropped_storage',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'alter table accord_cycles drop column if exists stamp'
+            : 'alter table accord_cycles drop column stamp',
+        ),
+    }),
+  },
 ];
 
 /** Drops an index if it exists (Kysely's dropIndex cannot say IF EXISTS with MySQL's ON). */
@@ -620,8 +636,12 @@ export async function migrate(db: Kysely<AccordDb>, dialect: SqlDialect): Promis
     try {
       await db.executeQuery(CompiledQuery.raw(statement));
     } catch (error) {
-      // A column added by a run whose bookkeeping row was lost: SQLite has no ADD COLUMN IF NOT EXISTS.
-      if (!(dialect === 'sqlite' && /duplicate column name/i.test(String(error)))) throw error;
+      // A column added or dropped by a run whose bookkeeping row was lost: SQLite has no ADD COLUMN IF NOT
+      // EXISTS, nor DROP COLUMN IF EXISTS.
+      const done =
+        /duplicate column name/i.test(String(error)) ||
+        (/^alter table \S+ drop column/i.test(statement) && /no such column/i.test(String(error)));
+      if (!(dialect === 'sqlite' && done)) throw error;
     }
     await insertIfAbsent(
       { db, dialect },

@@ -77,7 +77,7 @@ export class SqlResultStore implements ResultStore {
     for (const batch of batches(cycles)) {
       await db
         .insertInto('accord_cycles')
-        .values(batch.map((cycle) => cycleRow(cycle, writeId, stamp)))
+        .values(batch.map((cycle) => cycleRow(cycle, writeId)))
         .execute();
     }
     const rating = facts?.satisfaction ?? null;
@@ -112,8 +112,9 @@ export class SqlResultStore implements ResultStore {
       return 'stale';
     }
 
-    // 3. Rows of older writes: vanished agreements and metrics, replaced rows, leftovers of interrupted writes.
-    await this.deleteRows(issueId, olderThan(stamp, writeId));
+    // 3. Rows of writes older than the current one (ours, or a newer one written meanwhile): vanished agreements
+    // and metrics, replaced rows, leftovers of interrupted writes.
+    await this.deleteRowsOf([issueId], 'behind-pointer');
     return 'written';
   }
 
@@ -148,7 +149,7 @@ export class SqlResultStore implements ResultStore {
     // 1. The rows, invisible until a pointer names their write id.
     const results = writes.flatMap((w) => w.results.map((r) => resultRow(r, writeId)));
     for (const batch of sizedBatches(results)) await db.insertInto('accord_results').values(batch).execute();
-    const cycles = writes.flatMap((w) => w.cycles.map((c) => cycleRow(c, writeId, w.stamp)));
+    const cycles = writes.flatMap((w) => w.cycles.map((c) => cycleRow(c, writeId)));
     for (const batch of sizedBatches(cycles)) await db.insertInto('accord_cycles').values(batch).execute();
     const ratings = writes.flatMap((w) => {
       const rating = w.facts?.satisfaction ?? null;
@@ -284,14 +285,19 @@ export class SqlResultStore implements ResultStore {
   /**
    * Deletes the result, cycle and rating rows of several issues: those of `which` write, or those of writes
    * older than the issue's current one (`behind-pointer`: older by stamp, then write id, than its pointer).
+   *
+   * Cycle rows do not repeat their write's stamp (39 bytes a cycle, issue 17): a write inserts its result rows
+   * before its cycle rows, so the stamp of a write that has cycle rows is in its result rows, and a cycle row
+   * is behind the pointer when it belongs to another write than the current one and no result row says that
+   * write is newer (a write still under way, whose pointer move is to come). The results go first here, so a
+   * delete that stops half-way leaves cycle rows whose write has no result rows left: behind, deleted next time.
+   * ATTENTION: a write of cycles without any result row (the port allows it, evaluations never do it) is
+   * therefore not protected from a concurrent older write's clean-up while it is under way.
    */
   private async deleteRowsOf(issueIds: readonly string[], which: Expression<SqlBool> | 'behind-pointer') {
     const { db } = this.ctx;
     for (const table of ['accord_results', 'accord_cycles', 'accord_ratings'] as const) {
-      const condition =
-        which === 'behind-pointer'
-          ? sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${sql.table(table)}.issue_id and (${sql.table(table)}.stamp < p.stamp or (${sql.table(table)}.stamp = p.stamp and ${sql.table(table)}.write_id < p.write_id)))`
-          : which;
+      const condition = which === 'behind-pointer' ? behindPointer(table) : which;
       await db.deleteFrom(table).where('issue_id', 'in', issueIds).where(condition).execute();
     }
   }
@@ -329,13 +335,23 @@ function isNewer(a: WriteRef, b: WriteRef): boolean {
 }
 
 /**
- * SQL for "this row's write comes before (stamp, writeId)", on any of the four tables (all have both columns).
- * Both engines compare these ASCII strings byte-wise (MySQL tables use binary collation), like JavaScript's `<`
- * in {@link isNewer}.
+ * SQL for "the pointer's write comes before (stamp, writeId)", on `accord_result_sets`. Both engines compare
+ * these ASCII strings byte-wise (MySQL tables use binary collation), like JavaScript's `<` in {@link isNewer}.
  */
 function olderThan(stamp: string, writeId: string): Expression<SqlBool> {
   const [s, w] = [sql.ref('stamp'), sql.ref('write_id')];
   return sql<SqlBool>`(${s} < ${stamp} or (${s} = ${stamp} and ${w} < ${writeId}))`;
+}
+
+/**
+ * SQL for "this row's write comes before its issue's current one" (see `deleteRowsOf`): result and rating rows
+ * by their own stamp and write id, cycle rows by the result rows of their write.
+ */
+function behindPointer(table: 'accord_results' | 'accord_cycles' | 'accord_ratings'): Expression<SqlBool> {
+  const row = sql.table(table);
+  if (table !== 'accord_cycles')
+    return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and (${row}.stamp < p.stamp or (${row}.stamp = p.stamp and ${row}.write_id < p.write_id)))`;
+  return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and p.write_id <> ${row}.write_id and not exists (select 1 from accord_results r where r.issue_id = ${row}.issue_id and r.write_id = ${row}.write_id and (r.stamp > p.stamp or (r.stamp = p.stamp and r.write_id > p.write_id))))`;
 }
 
 // ── Rows ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -384,7 +400,8 @@ export function toResult(row: Selectable<ResultsTable>): StoredResult {
   };
 }
 
-function cycleRow(cycle: StoredCycle, writeId: string, stamp: string): Insertable<CyclesTable> {
+/** A cycle row: its write's stamp is in the write's result rows and pointer (see `deleteRowsOf`). */
+function cycleRow(cycle: StoredCycle, writeId: string): Insertable<CyclesTable> {
   return {
     issue_id: cycle.issueId,
     write_id: writeId,
@@ -405,7 +422,6 @@ function cycleRow(cycle: StoredCycle, writeId: string, stamp: string): Insertabl
     paused_ms: cycle.pausedMs,
     breached: cycle.breached ? 1 : 0,
     breached_at: cycle.breachedAt,
-    stamp,
     extended: cycle.extended === true ? 1 : 0,
     excused: cycle.excused === true ? 1 : 0,
   };

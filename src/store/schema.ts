@@ -85,6 +85,10 @@ export interface ResultsTable {
   result: string;
 }
 
+/**
+ * One row per cycle, for reports. No stamp of its own (dropped by 0040, issue 17): its write's stamp is in the
+ * write's result rows and, once current, in the pointer (see `result-store.ts`).
+ */
 export interface CyclesTable {
   issue_id: string;
   write_id: string;
@@ -105,7 +109,6 @@ export interface CyclesTable {
   paused_ms: Num;
   breached: Num;
   breached_at: NullableNum;
-  stamp: string;
   /** 1: an extension counted for the cycle (docs/engine-contract.md, "Extensions and excused breaches"). */
   extended: ColumnType<number | string, number | undefined, number>;
   /** 1: the cycle's breach is excused. */

@@ -64,7 +64,6 @@ export async function writeReportRows(
           'paused_ms',
           'breached',
           'breached_at',
-          'stamp',
         ],
         cycleRows,
       ],
@@ -136,7 +135,6 @@ export async function writeReportRows(
         0,
         breached ? 1 : 0,
         breached ? created + target * 60_000 : null,
-        stamp,
       ]);
     };
     cycle('first-response', 30, created + Math.round(random() * 4 * HOUR));

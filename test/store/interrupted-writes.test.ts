@@ -100,6 +100,27 @@ describe('a results write killed half-way', () => {
     expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([1, 1]);
   });
 
+  it('keeps the rows of a newer write still under way when an older one becomes current', async () => {
+    const { store, killBefore, rowCount } = await killableStore();
+    await store.results.replaceIssue('10001', stamp(1), [gold], [makeCycle()]);
+    const v3 = { ...gold, stamp: stamp(3), agreementVersion: 3 };
+    const newer = () =>
+      store.results.replaceIssue('10001', stamp(3), [v3], [makeCycle({ agreementVersion: 3 })]);
+    // The newer history's write has inserted its rows and not yet moved the pointer ...
+    killBefore(/update "accord_result_sets"/);
+    await expect(newer()).rejects.toThrow('killed');
+    // ... when an older history's write becomes current and cleans up behind it: cycle rows carry no stamp,
+    // the newer write's result rows say it is newer.
+    expect(
+      await store.results.replaceIssue('10001', stamp(2), [v2(gold)], [makeCycle({ agreementVersion: 2 })]),
+    ).toBe('written');
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([2, 2]);
+
+    expect(await newer()).toBe('written');
+    expect(await store.results.cycles({})).toEqual([makeCycle({ agreementVersion: 3 })]);
+    expect([rowCount('accord_results'), rowCount('accord_cycles')]).toEqual([1, 1]);
+  });
+
   it('leaves nothing behind when it loses to a newer write', async () => {
     const { store, rowCount } = await killableStore();
     await store.results.replaceIssue('10001', stamp(3), [{ ...gold, stamp: stamp(3) }], [makeCycle()]);

@@ -11,6 +11,7 @@ import { KyselyStore } from '../../src/store/kysely-store';
 import { migrate, migrationStatements } from '../../src/store/migrations';
 import { SqlResultStore } from '../../src/store/result-store';
 import type { AccordDb, SqlDialect } from '../../src/store/schema';
+import type { StoredCycle, StoredResult } from '../../src/app/ports/store';
 import { makeCycle, makeResult, stamp } from './builders';
 import { mysqlUrl, scratchDatabase } from './mysql-support';
 
@@ -67,6 +68,52 @@ async function migrateUpTo(db: Kysely<AccordDb>, dialect: SqlDialect, last: stri
   }
 }
 
+/**
+ * Writes an issue as an Accord before 0040 did: its cycle rows repeat the write's stamp (the result rows,
+ * ratings and pointer are as the store still writes them).
+ */
+async function writeOldShape(
+  db: Kysely<AccordDb>,
+  old: SqlResultStore,
+  write: { issueId: string; stamp: string; results: StoredResult[]; cycles: StoredCycle[]; rating: number },
+): Promise<void> {
+  await old.replaceIssue(write.issueId, write.stamp, write.results, [], { satisfaction: write.rating });
+  const { write_id } = await db
+    .selectFrom('accord_result_sets')
+    .select('write_id')
+    .where('issue_id', '=', write.issueId)
+    .executeTakeFirstOrThrow();
+  for (const c of write.cycles) {
+    await db
+      .insertInto('accord_cycles')
+      .values({
+        issue_id: c.issueId,
+        write_id,
+        agreement_id: c.agreementId,
+        metric_id: c.metricId,
+        cycle: c.cycle,
+        issue_key: c.issueKey,
+        project_key: c.projectKey,
+        agreement_version: c.agreementVersion,
+        kind: c.kind,
+        counterparty: c.counterparty,
+        goal_index: c.goalIndex,
+        target_minutes: c.targetMinutes,
+        objective_percent: c.objectivePercent,
+        started_at: c.startedAt,
+        stopped_at: c.stoppedAt,
+        elapsed_ms: c.elapsedMs,
+        paused_ms: c.pausedMs,
+        breached: c.breached ? 1 : 0,
+        breached_at: c.breachedAt,
+        stamp: write.stamp,
+        extended: c.extended === true ? 1 : 0,
+        excused: c.excused === true ? 1 : 0,
+      } as never)
+      .execute();
+  }
+}
+
 /** Write ids of the older form: an 18-digit microsecond tick, '-', 16 hex digits. */
 function olderWriteIds(): () => string {
   let tick = Date.UTC(2026, 3, 1) * 1000;
@@ -97,7 +144,13 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
           stoppedAt: MARCH + (n * 2 + cycle) * DAY,
         }),
       );
-      await old.replaceIssue(issueId, stamp(1), [makeResult({ issueId })], cycles, { satisfaction: 1 + n });
+      await writeOldShape(db, old, {
+        issueId,
+        stamp: stamp(1),
+        results: [makeResult({ issueId })],
+        cycles,
+        rating: 1 + n,
+      });
     }
     const store = new KyselyStore(db, { dialect });
     const scope = { agreementIds: ['gold'], byProject: true };
@@ -128,5 +181,112 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     expect(await store.results.replaceIssue('103', stamp(1), [again], [])).toBe('written');
     expect(await store.results.forIssue('103')).toEqual([again]);
     expect(await store.reports.cyclesOfIssues(['103'])).toEqual([]);
+  });
+
+  it('drops the stamp of cycle rows (0040): same figures, and older writes are still cleaned up', async () => {
+    const { db, dialect } = opened;
+    await migrateUpTo(db, dialect, '0039_pending_changes');
+    const old = new SqlResultStore({ db, dialect }, olderWriteIds());
+    const cyclesOf = (issueId: string, n: number) =>
+      [0, 1].map((cycle) =>
+        makeCycle({
+          issueId,
+          projectKey: n % 2 === 0 ? 'IT' : 'SD',
+          metricId: cycle === 0 ? 'frt' : 'ttr',
+          breached: (n + cycle) % 3 === 0,
+          stoppedAt: MARCH + (n * 2 + cycle) * DAY,
+        }),
+      );
+    for (let n = 0; n < 6; n++) {
+      const issueId = String(100 + n);
+      await writeOldShape(db, old, {
+        issueId,
+        stamp: stamp(2),
+        results: [makeResult({ issueId, stamp: stamp(2) })],
+        cycles: cyclesOf(issueId, n),
+        rating: 1 + n,
+      });
+    }
+    // What an interrupted write of an older history left of issue 100: rows under a write id that never
+    // became current, cycles with their stamp.
+    const leftover = makeCycle({ issueId: '100', metricId: 'old', stoppedAt: MARCH });
+    await db
+      .insertInto('accord_results')
+      .values({
+        ...(await db
+          .selectFrom('accord_results')
+          .selectAll()
+          .where('issue_id', '=', '100')
+          .executeTakeFirstOrThrow()),
+        write_id: '000000000000000001-318810f50edad936',
+        stamp: stamp(1),
+      } as never)
+      .execute();
+    await db
+      .insertInto('accord_cycles')
+      .values({
+        ...(await db
+          .selectFrom('accord_cycles')
+          .selectAll()
+          .where('issue_id', '=', '100')
+          .executeTakeFirstOrThrow()),
+        metric_id: leftover.metricId,
+        write_id: '000000000000000001-318810f50edad936',
+        stamp: stamp(1),
+      } as never)
+      .execute();
+    const store = new KyselyStore(db, { dialect });
+    const scope = { agreementIds: ['gold'], byProject: true };
+    const bounds = [MARCH, MARCH + 31 * DAY];
+    const figures = async () => ({
+      ended: await store.reports.endedCounts(scope, bounds),
+      ratings: await store.reports.ratingCounts(scope, bounds),
+      breaches: await store.reports.breaches(
+        scope,
+        { from: bounds[0] ?? 0, to: bounds[1] ?? 0, includeOpen: true },
+        10,
+      ),
+      listing: await store.reports.cycleListing(
+        scope,
+        { from: bounds[0] ?? 0, to: bounds[1] ?? 0, includeOpen: true },
+        { limit: 100 },
+      ),
+      results: await store.results.forIssue('103'),
+      cycles: await store.reports.cyclesOfIssues(['100', '101', '102', '103', '104', '105']),
+    });
+    const before = await figures();
+    expect(before.cycles).toHaveLength(12);
+
+    expect(await migrate(db, dialect)).toEqual(['0040_cycles_stamp_dropped_storage']);
+    const columns = async () =>
+      (await db.introspection.getTables())
+        .find((t) => t.name === 'accord_cycles')
+        ?.columns.map((c) => c.name);
+    expect(await columns()).not.toContain('stamp');
+    expect(await figures()).toEqual(before);
+    const count = async (table: 'accord_results' | 'accord_cycles') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('issue_id', '=', '100')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect([await count('accord_results'), await count('accord_cycles')]).toEqual([2, 3]);
+
+    // Issue 100 measured again: its old rows and the interrupted write's are gone, the new ones in force.
+    const again = cyclesOf('100', 0).map((c) => ({ ...c, breached: false }));
+    expect(
+      await store.results.replaceIssue(
+        '100',
+        stamp(3),
+        [makeResult({ issueId: '100', stamp: stamp(3) })],
+        again,
+      ),
+    ).toBe('written');
+    expect([await count('accord_results'), await count('accord_cycles')]).toEqual([1, 2]);
+    expect(await store.reports.cyclesOfIssues(['100'])).toEqual(again);
   });
 });
