@@ -9,15 +9,24 @@
  *   the stamp's instant. A carried change no later than that and not listed arrived out of order: read again;
  * - a later change is applied, oldest first, only if the engine finds it contiguous and exact
  *   (`applyChangelogEntry`: every item's `from` is the stored value, and its fields read exactly).
- * A new issue, a history that retention dropped, an event without its change (comments, assignments,
- * deletions), an unknown field kind: all are read in full. Results converge either way: a later full read
- * replaces whatever was applied, since its stamp is newer.
+ * A new comment is applied the same way (`applyComment`), its author's kind of account (customer, agent, app)
+ * looked up in the instance's cache of Jira's users (`PeopleCache`); ids of applied comments are kept as `c:<id>`
+ * beside the entries' (Jira numbers comments and changelog entries apart).
+ * A new issue, a history that retention dropped, an event without its change (assignments, deletions, edited
+ * comments), an author Jira cannot type, an unknown field kind: all are read in full. Results converge either
+ * way: a later full read replaces whatever was applied, since its stamp is newer.
  */
-import { applyChangelogEntry, MAX_APPLIED, type CarriedEntry } from '../../engine/issue';
-import type { CarriedChange, StoredHistory } from '../ports';
+import {
+  applyChangelogEntry,
+  applyComment,
+  MAX_ACCOUNTS,
+  MAX_APPLIED,
+  type ApplyResult,
+} from '../../engine/issue';
+import type { CarriedChange, CarriedEntryChange, StoredHistory } from '../ports';
 import type { Deps } from './deps';
 import { evaluateStored, type IssueOutcome } from './evaluate-issue';
-import { historyStamp, parseHistoryStamp } from './rows';
+import { appliedIdOf, historyStamp, parseHistoryStamp } from './rows';
 
 /** Why an issue is read in full after all, for the log and the tests. */
 export type FullReadReason =
@@ -29,7 +38,8 @@ export type FullReadReason =
   | 'order'
   | 'unsupported'
   | 'status-unknown'
-  | 'actor';
+  | 'actor'
+  | 'author-type';
 
 /**
  * Applies the carried changes (`lines`, as the pending mark holds them) to the issue's stored history and
@@ -53,24 +63,44 @@ export async function applyCarried(
   let count = stamp.histories;
   const through = data.applied?.through ?? stamp.latest;
   const ids = [...(data.applied?.ids ?? [])];
-  const catalog = await deps.statuses.forChanges(changes);
+  const entries = changes.filter((c): c is CarriedEntryChange => c.kind !== 'comment');
+  const catalog = await deps.statuses.forChanges(entries);
+  // An author the history knows the kind of needs no call; another is looked up (the cache first) only when
+  // the comment is about to be applied.
+  const accounts: Record<string, string> = { ...data.accounts };
   for (const change of changes) {
-    if (change.at < through || ids.includes(change.id)) continue; // in the history already
+    const appliedId = appliedIdOf(change);
+    if (change.at < through || ids.includes(appliedId)) continue; // in the history already
     if (change.at <= latest) return { fullRead: 'late' };
-    const entry: CarriedEntry = { id: change.id, at: change.at, items: change.items, actor: change.actor };
-    const result = applyChangelogEntry(data, entry, catalog);
+    let result: ApplyResult;
+    if (change.kind === 'comment') {
+      const accountType = Object.hasOwn(accounts, change.author)
+        ? accounts[change.author]
+        : (await deps.people.accountTypes([change.author])).get(change.author);
+      if (accountType === undefined) return { fullRead: 'author-type' };
+      result = applyComment(data, { ...change, accountType });
+      if (!Object.hasOwn(accounts, change.author) && Object.keys(accounts).length < MAX_ACCOUNTS)
+        accounts[change.author] = accountType;
+    } else {
+      const { id, at, items, actor } = change;
+      result = applyChangelogEntry(data, { id, at, items, actor }, catalog);
+      count++;
+    }
     if ('readAgain' in result) return { fullRead: result.readAgain };
     data = result.data;
     latest = change.at;
-    count++;
-    ids.push(change.id);
+    ids.push(appliedId);
   }
   if (data === stored.data) return evaluateStored(deps, stored, deps.clock.now());
   const history: StoredHistory = {
     ...stored,
     // The read time stays the full read's: a later full read of the same content still replaces this one.
     stamp: historyStamp(latest, count, stamp.readAt),
-    data: { ...data, applied: { through, ids: ids.slice(-MAX_APPLIED) } },
+    data: {
+      ...data,
+      applied: { through, ids: ids.slice(-MAX_APPLIED) },
+      ...(Object.keys(accounts).length === 0 ? {} : { accounts }),
+    },
   };
   if ((await deps.store.histories.put(history)) === 'stale') return { kind: 'stale', issueId };
   return evaluateStored(deps, history, deps.clock.now());
@@ -87,7 +117,7 @@ function parseLines(lines: readonly string[]): CarriedChange[] | undefined {
       return undefined;
     }
     if (!isCarried(value)) return undefined;
-    byId.set(value.id, value);
+    byId.set(appliedIdOf(value), value);
   }
   return [...byId.values()].sort(
     (a, b) => a.at - b.at || a.id.length - b.id.length || (a.id < b.id ? -1 : 1),
@@ -97,7 +127,17 @@ function parseLines(lines: readonly string[]): CarriedChange[] | undefined {
 function isCarried(value: unknown): value is CarriedChange {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
+  if (v.kind === 'comment') {
+    return (
+      typeof v.id === 'string' &&
+      typeof v.at === 'number' &&
+      Number.isFinite(v.at) &&
+      typeof v.author === 'string' &&
+      typeof v.public === 'boolean'
+    );
+  }
   return (
+    (v.kind === undefined || v.kind === 'entry') &&
     typeof v.id === 'string' &&
     typeof v.at === 'number' &&
     Number.isFinite(v.at) &&

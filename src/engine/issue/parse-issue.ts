@@ -189,7 +189,7 @@ function readComments(comment: unknown, path: string, problems: Problem[]): RawC
  * An app (Automation for Jira, an integration) is checked first: automation often reports issues, and its
  * replies must not count as the customer's. A comment without an author counts as an agent's.
  */
-function commentBy(author: unknown, reporterThen: readonly string[]): CommentBy {
+export function commentBy(author: unknown, reporterThen: readonly string[]): CommentBy {
   if (!isObject(author)) return 'agent';
   if (author.accountType === 'app') return 'app';
   if (author.accountType === 'customer') return 'customer';
