@@ -192,7 +192,7 @@ describe('a comment applied from its event', () => {
     expect(stored).toEqual(read);
   });
 
-  it('reads the issue for a second comment at the very instant of the first', async () => {
+  it('applies a second comment at the very instant of the first, and reads when they come reversed', async () => {
     const { payloads } = await manualWorld();
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
     await deliver(payloads[0]!);
@@ -201,11 +201,84 @@ describe('a comment applied from its event', () => {
     world.site.comment(issue.id, 'alex-agent', 'Looking into it.');
     const reads = jest.spyOn(world.jira, 'getIssue');
     await deliver(payloads[1]!);
-    expect(reads).not.toHaveBeenCalled();
+    await deliver(payloads[2]!);
+    const first = await storedAndRead(issue.id);
+    expect(reads).toHaveBeenCalledTimes(1); // storedAndRead's own
+    expect(first.stored).toEqual(first.read);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'carla-customer', 'Thanks!');
+    world.site.comment(issue.id, 'alex-agent', 'You are welcome.');
+    await deliver(payloads[4]!); // the later of the second pair first: the other sorts before it
+    await deliver(payloads[3]!);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([
+      expect.objectContaining({ reason: 'order' }),
+    ]);
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+});
+
+describe('changes at one instant', () => {
+  it('are applied in the order of their entries, and read in full when they come reversed', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.setPriority(issue.id, 'alex-agent', 'High');
+    world.site.transition(issue.id, 'alex-agent', 'In Progress');
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    await deliver(payloads[2]!);
+    const first = await storedAndRead(issue.id);
+    expect(reads).toHaveBeenCalledTimes(1); // storedAndRead's own
+    expect(first.stored).toEqual(first.read);
+    world.clock.advance(MINUTE);
+    world.site.setPriority(issue.id, 'alex-agent', 'Low');
+    world.site.transition(issue.id, 'alex-agent', 'Waiting for customer');
+    await deliver(payloads[4]!); // the transition before the priority change its entry follows
+    await deliver(payloads[3]!);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([
+      expect.objectContaining({ reason: 'late' }),
+    ]);
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('a comment at the instant of the stored history makes a full read that began before it older', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'carla-customer', 'Any news?');
+    await deliver(payloads[1]!);
+    // A panel refresh reads the issue now, and stalls; meanwhile Alex answers in the same millisecond.
+    const readAt = world.clock.now();
+    const stalled = await world.jira.getIssue(issue.id);
+    world.site.comment(issue.id, 'alex-agent', 'Looking into it.');
+    world.clock.advance(1000); // the event's delivery
+    await deliver(payloads[2]!);
+    const late = await toStoredHistory(world.deps, stalled!, readAt);
+    if ('message' in late) throw new Error(late.message);
+    expect(await world.store.histories.put(late)).toBe('stale');
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('read in full when an entry comes at the instant of a comment already applied', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Looking into it.');
+    world.site.transition(issue.id, 'alex-agent', 'In Progress');
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
     await deliver(payloads[2]!);
     expect(reads).toHaveBeenCalledTimes(1);
     expect(world.logger.withCode('issue.read-in-full')).toEqual([
-      expect.objectContaining({ reason: 'late' }),
+      expect.objectContaining({ reason: 'order' }),
     ]);
     const { stored, read } = await storedAndRead(issue.id);
     expect(stored).toEqual(read);

@@ -6,9 +6,16 @@
  * - the stored history was read in full when `updated` was `through`: every change before that instant is in
  *   it, and of those at that very instant the ones the read listed in `applied` (another may have come after);
  * - after that read, only the entries listed in `applied` were added, each at its `updated`, the latest being
- *   the stamp's instant. A carried change no later than that and not listed arrived out of order: read again;
- * - a later change is applied, oldest first, only if the engine finds it contiguous and exact
+ *   the stamp's instant. A carried change earlier than that and not listed arrived out of order: read again;
+ * - so one at that very instant and not listed is not in the history either, while the list is whole (shorter
+ *   than {@link MAX_APPLIED}): it is applied if it sorts after what the history holds at that instant, as a
+ *   full read orders them (entries by id, then comments by id): an entry's id above every entry listed, a
+ *   comment's above the stored comment of that instant (the engine checks); else read again;
+ * - a change is applied, oldest first, only if the engine finds it contiguous and exact
  *   (`applyChangelogEntry`: every item's `from` is the stored value, and its fields read exactly).
+ * - the stamp rises with every change applied: its instant, or its count of entries; a comment at the instant
+ *   of the stamp moves neither, so it moves the stamp's read time to now instead, after the comment was made:
+ *   a full read that began earlier, and may not have seen it, is then older.
  * A new comment is applied the same way (`applyComment`), its author's kind of account (customer, agent, app)
  * looked up in the instance's cache of Jira's users (`PeopleCache`); ids of applied comments are kept as `c:<id>`
  * beside the entries' (Jira numbers comments and changelog entries apart).
@@ -19,6 +26,7 @@
 import {
   applyChangelogEntry,
   applyComment,
+  compareIds,
   MAX_ACCOUNTS,
   MAX_APPLIED,
   type ApplyResult,
@@ -61,8 +69,10 @@ export async function applyCarried(
   let data = stored.data;
   let latest = stamp.latest;
   let count = stamp.histories;
+  let readAt = stamp.readAt;
   const through = data.applied?.through ?? stamp.latest;
   const ids = [...(data.applied?.ids ?? [])];
+  const whole = ids.length < MAX_APPLIED;
   const entries = changes.filter((c): c is CarriedEntryChange => c.kind !== 'comment');
   const catalog = await deps.statuses.forChanges(entries);
   // An author the history knows the kind of needs no call; another is looked up (the cache first) only when
@@ -71,7 +81,10 @@ export async function applyCarried(
   for (const change of changes) {
     const appliedId = appliedIdOf(change);
     if (change.at < through || ids.includes(appliedId)) continue; // in the history already
-    if (change.at <= latest) return { fullRead: 'late' };
+    if (change.at < latest) return { fullRead: 'late' };
+    const sameInstant = change.at === latest;
+    if (sameInstant && (!whole || (change.kind !== 'comment' && !followsEntries(change.id, ids))))
+      return { fullRead: 'late' };
     let result: ApplyResult;
     if (change.kind === 'comment') {
       const accountType = Object.hasOwn(accounts, change.author)
@@ -79,6 +92,7 @@ export async function applyCarried(
         : (await deps.people.accountTypes([change.author])).get(change.author);
       if (accountType === undefined) return { fullRead: 'author-type' };
       result = applyComment(data, { ...change, accountType });
+      if (sameInstant) readAt = Math.max(readAt, deps.clock.now());
       if (!Object.hasOwn(accounts, change.author) && Object.keys(accounts).length < MAX_ACCOUNTS)
         accounts[change.author] = accountType;
     } else {
@@ -94,8 +108,8 @@ export async function applyCarried(
   if (data === stored.data) return evaluateStored(deps, stored, deps.clock.now());
   const history: StoredHistory = {
     ...stored,
-    // The read time stays the full read's: a later full read of the same content still replaces this one.
-    stamp: historyStamp(latest, count, stamp.readAt),
+    // The read time stays the full read's (but see above): a later full read of the same content replaces this.
+    stamp: historyStamp(latest, count, readAt),
     data: {
       ...data,
       applied: { through, ids: ids.slice(-MAX_APPLIED) },
@@ -104,6 +118,11 @@ export async function applyCarried(
   };
   if ((await deps.store.histories.put(history)) === 'stale') return { kind: 'stale', issueId };
   return evaluateStored(deps, history, deps.clock.now());
+}
+
+/** Whether a changelog entry's id sorts after every entry's the history lists as applied. */
+function followsEntries(id: string, ids: readonly string[]): boolean {
+  return ids.every((other) => other.startsWith('c:') || compareIds(other, id) < 0);
 }
 
 /** The carried changes, oldest first (by `updated`, then entry id), each once; undefined if one is unreadable. */

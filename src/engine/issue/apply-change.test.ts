@@ -6,6 +6,7 @@ import {
   assigneeItem,
   instant,
   jiraStatus,
+  jiraTime,
   labelsItem,
   makeIssue,
   PRIORITIES,
@@ -151,11 +152,40 @@ describe('applyChangelogEntry', () => {
     });
   });
 
-  it('refuses an entry not later than the stored history', () => {
+  it('refuses an entry earlier than the stored history', () => {
     const { entries, json } = issueAfter(['progress', 'high']);
-    expect(applyChangelogEntry(parsed(json), { ...entries[1]!, id: '999' }, catalog)).toEqual({
-      readAgain: 'order',
+    const earlier = { ...entries[1]!, id: '999', at: entries[1]!.at - 1 };
+    expect(applyChangelogEntry(parsed(json), earlier, catalog)).toEqual({ readAgain: 'order' });
+  });
+
+  it('applies an entry at the instant of the latest one as a full read orders them', () => {
+    const at = '2026-03-02T10:00';
+    const first = statusItem(STATUSES.waitingForSupport, STATUSES.inProgress);
+    const second = priorityItem(PRIORITIES.medium, PRIORITIES.high);
+    const fields = { status: jiraStatus(STATUSES.inProgress), updated: jiraTime(at) };
+    const before = parsed(makeIssue({ fields, histories: [{ at, items: [first] }] }));
+    const after = makeIssue({
+      fields: { ...fields, priority: PRIORITIES.high },
+      histories: [
+        { at, items: [first] },
+        { at, items: [second] },
+      ],
     });
+    const result = applyChangelogEntry(
+      before,
+      { id: '10101', at: instant(at), items: [second], actor: USERS.alana.accountId },
+      catalog,
+    );
+    expect('data' in result && result.data).toEqual(parsed(after));
+  });
+
+  it('refuses an entry at the instant of a stored comment, which a full read puts after the entry', () => {
+    const at = '2026-03-02T10:00';
+    const stored = parsed(makeIssue({ comments: [{ at }], fields: { updated: jiraTime(at) } }));
+    const item = priorityItem(PRIORITIES.medium, PRIORITIES.high);
+    expect(
+      applyChangelogEntry(stored, { id: '1', at: instant(at), items: [item], actor: 'x' }, catalog),
+    ).toEqual({ readAgain: 'order' });
   });
 
   it('refuses fields whose current value a changelog side cannot tell exactly', () => {
@@ -282,12 +312,41 @@ describe('applyComment', () => {
     expect(applyComment(parsed(makeIssue(extra)), carried(comments, 0))).toEqual({ readAgain: 'actor' });
   });
 
-  it('refuses a comment not later than the stored history', () => {
+  it('refuses a comment earlier than the stored history', () => {
     const comments: Spec[] = [
       { author: 'alana', internal: false },
       { author: 'carla', internal: false },
     ];
     const stored = parsed(withComments(comments));
-    expect(applyComment(stored, { ...carried(comments, 1), id: '999' })).toEqual({ readAgain: 'order' });
+    const earlier = { ...carried(comments, 1), id: '999', at: carried(comments, 1).at - 1 };
+    expect(applyComment(stored, earlier)).toEqual({ readAgain: 'order' });
+  });
+
+  it('applies a comment at the instant of the latest one if its id sorts after, and refuses it otherwise', () => {
+    const at = '2026-03-02T10:00';
+    const one = makeIssue({ comments: [{ at, id: '20100', author: USERS.carla }] });
+    const both = makeIssue({
+      comments: [
+        { at, id: '20100', author: USERS.carla },
+        { at, id: '20101', author: USERS.alana },
+      ],
+    });
+    const next = { at: instant(at), author: USERS.alana.accountId, accountType: 'atlassian', public: true };
+    const result = applyComment(parsed(one), { ...next, id: '20101' });
+    expect('data' in result && result.data).toEqual(parsed(both));
+    expect(applyComment(parsed(one), { ...next, id: '20099' })).toEqual({ readAgain: 'order' });
+    expect(applyComment(parsed(one), { ...next, id: '20100' })).toEqual({ readAgain: 'order' });
+  });
+
+  it('refuses a comment the history holds already', () => {
+    const stored = parsed(makeIssue({ comments: [{ at: '2026-03-02T10:00', id: '20100' }] }));
+    const again = {
+      id: '20100',
+      at: instant('2026-03-02T10:05'),
+      author: USERS.alana.accountId,
+      accountType: 'atlassian',
+      public: true,
+    };
+    expect(applyComment(stored, again)).toEqual({ readAgain: 'order' });
   });
 });

@@ -12,12 +12,15 @@
  * fields the history does not follow (summary, description, rank) change nothing, as in the walk.
  *
  * Contiguity is checked where the entry can show it: each item's `from` side must be the stored current value
- * (else `gap`: a change in between was missed), and the entry must be later than every stored event (else
- * `order`). That an entry on other fields was missed in between cannot be seen here; the caller orders events
- * by the issue's `updated` instant and the entries it applied (`IssueHistoryData.applied`), which it keeps.
+ * (else `gap`: a change in between was missed), and the entry must be no earlier than every stored event, nor
+ * at the instant of a stored comment (a full read puts comments after the changes of their instant), else
+ * `order`. That an entry on other fields was missed in between cannot be seen here, nor whether an entry at the
+ * instant of the latest stored one follows it (a full read orders one instant's entries by id): the caller
+ * orders events by the issue's `updated` instant and the entries it applied (`IssueHistoryData.applied`),
+ * which it keeps.
  */
 import { changeAliases, EMPTY, isObject, sameAliases } from './aliases';
-import { commentBy } from './parse-issue';
+import { commentBy, compareIds } from './parse-issue';
 import { STATUS_CATEGORY_ALIASES, type StatusCatalog } from './status-catalog';
 import { valueAt } from './timeline';
 import {
@@ -202,13 +205,20 @@ export interface CarriedCommentEntry {
 /**
  * Adds a new comment to `data`, exactly as {@link parseIssue} reads it from the issue after the comment: its
  * `comment` event, by the customer, an agent or an app as the author's account type and the reporter at that
- * instant tell (`commentBy`). Read again (`order`) unless it is later than every stored event, and (`actor`)
- * if its author held a user field before its current value.
+ * instant tell (`commentBy`). Read again (`order`) if a stored event is later, or a stored comment at its
+ * instant has an id not below its own (a full read orders one instant's comments by id, after its changes), and
+ * (`actor`) if its author held a user field before its current value.
  * @example
  * const result = applyComment(stored, { id: '10071', at, author: 'carla', accountType: 'customer', public: true });
  */
 export function applyComment(data: IssueHistoryData, comment: CarriedCommentEntry): ApplyResult {
-  if (comment.at <= latestInstant(data)) return { readAgain: 'order' };
+  const last = data.events[data.events.length - 1];
+  const latest = latestInstant(data);
+  if (comment.at < latest) return { readAgain: 'order' };
+  if (comment.at === latest && last?.kind === 'comment' && compareIds(last.id, comment.id) >= 0)
+    return { readAgain: 'order' };
+  // Histories stored before full reads listed their comments at `updated` as applied may hold it already.
+  if (data.events.some((e) => e.kind === 'comment' && e.id === comment.id)) return { readAgain: 'order' };
   if (heldBefore(data, comment.author)) return { readAgain: 'actor' };
   const reporter = data.fields.find((field) => field.keys[0] === 'reporter');
   const by = commentBy(
@@ -236,7 +246,9 @@ export function applyChangelogEntry(
   entry: CarriedEntry,
   catalog: StatusCatalog,
 ): ApplyResult {
-  if (entry.at <= latestInstant(data)) return { readAgain: 'order' };
+  const last = data.events[data.events.length - 1];
+  const latest = latestInstant(data);
+  if (entry.at < latest || (entry.at === latest && last?.kind === 'comment')) return { readAgain: 'order' };
   if (heldBefore(data, entry.actor)) return { readAgain: 'actor' };
 
   const draft = new Draft(data, entry.at);

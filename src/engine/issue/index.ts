@@ -12,7 +12,7 @@ export {
   type ReadAgain,
 } from './apply-change';
 export { historyOf, type IssueHistory } from './history';
-export { parseIssue, type ParseIssueOptions } from './parse-issue';
+export { compareIds, parseIssue, type ParseIssueOptions } from './parse-issue';
 export {
   EMPTY_STATUS_CATALOG,
   STATUS_CATEGORY_ALIASES,

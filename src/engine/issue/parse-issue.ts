@@ -80,7 +80,8 @@ function instantOf(
 }
 
 /** Numeric ids in numeric order without converting them (they may exceed 2^53); others after, as text. */
-const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+export const compareIds = (a: string, b: string): number =>
+  a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 interface Dated {
   readonly at: number;
