@@ -41,4 +41,43 @@ describe('parseTriggerEvent', () => {
         ?.leavesProject,
     ).toBe(true);
   });
+
+  describe('a comment', () => {
+    // As Forge delivers `avi:jira:commented:issue`: `{ id, author, body, updateAuthor, created, updated, jsdPublic }`.
+    const event = (comment: Record<string, unknown>) => ({
+      eventType: 'avi:jira:commented:issue',
+      atlassianId: 'alex',
+      issue: { id: '10001', key: 'IT-1', fields: { updated: '2026-03-02T10:00:00.000+0100' } },
+      comment: {
+        id: '10070',
+        author: { accountId: 'alex' },
+        body: { type: 'doc', version: 1, content: [] },
+        updateAuthor: { accountId: 'alex' },
+        created: '2026-03-02T10:00:00.000+0100',
+        updated: '2026-03-02T10:00:00.000+0100',
+        jsdPublic: false,
+        ...comment,
+      },
+    });
+
+    it('is carried when just created: its id, author, instant and visibility', () => {
+      expect(parseTriggerEvent(event({}))?.change).toEqual({
+        kind: 'comment',
+        id: '10070',
+        at: Date.UTC(2026, 2, 2, 9),
+        author: 'alex',
+        public: false,
+      });
+    });
+
+    it('is not carried when edited, or when the payload lacks what a full read would tell', () => {
+      expect(parseTriggerEvent(event({ updated: '2026-03-02T10:05:00.000+0100' }))?.change).toBeUndefined();
+      expect(parseTriggerEvent(event({ jsdPublic: undefined }))?.change).toBeUndefined();
+      expect(parseTriggerEvent(event({ author: {} }))?.change).toBeUndefined();
+      expect(parseTriggerEvent(event({ created: 'yesterday' }))?.change).toBeUndefined();
+      expect(parseTriggerEvent(event({ id: undefined }))?.change).toBeUndefined();
+      // The issue is still marked, to be read in full.
+      expect(parseTriggerEvent(event({ jsdPublic: undefined }))?.issueId).toBe('10001');
+    });
+  });
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { IssueChange } from '../app/evaluation/trigger';
-import { MAX_CARRIED_CHARS, type CarriedChange, type QueueEvent } from '../app/ports';
+import {
+  MAX_CARRIED_CHARS,
+  type CarriedChange,
+  type CarriedComment,
+  type CarriedEntryChange,
+  type QueueEvent,
+} from '../app/ports';
 import { parseJiraInstant } from '../engine/issue/jira-instant';
 import type { CallContext } from '../app/resolvers/context';
 
@@ -41,6 +47,17 @@ const triggerEvent = z.looseObject({
     })
     .optional()
     .catch(undefined),
+  // `avi:jira:commented:issue` (sent when a comment is created or edited): the comment, its users by account id.
+  comment: z
+    .looseObject({
+      id: idLike.optional(),
+      author: z.looseObject({ accountId: z.string().optional() }).optional(),
+      created: z.string().optional(),
+      updated: z.string().optional(),
+      jsdPublic: z.boolean().optional(),
+    })
+    .optional()
+    .catch(undefined),
 });
 
 type TriggerEvent = z.infer<typeof triggerEvent>;
@@ -49,10 +66,34 @@ type TriggerEvent = z.infer<typeof triggerEvent>;
 const ITEM_KEYS = ['field', 'fieldtype', 'fieldId', 'from', 'fromString', 'to', 'toString'] as const;
 
 /**
- * The update's own change, when the event carries all a history needs of it: the entry's id and items, the
- * issue's `updated` and who made it; undefined otherwise (the drain then reads the issue).
+ * The event's own change, when it carries all a history needs of it; undefined otherwise (the drain then reads
+ * the issue).
  */
 function carriedChange(data: TriggerEvent): CarriedChange | undefined {
+  const change = data.eventType === 'avi:jira:commented:issue' ? carriedComment(data) : carriedEntry(data);
+  return change !== undefined && JSON.stringify(change).length <= MAX_CARRIED_CHARS ? change : undefined;
+}
+
+/**
+ * A comment just created: its id, author, instant and visibility. Jira sends the same event when a comment is
+ * edited; an edited one (`updated` later than `created`) is not carried, nor one whose payload lacks any of
+ * those, nor one without `jsdPublic` (a full read would tell public from internal by it).
+ */
+function carriedComment(data: TriggerEvent): CarriedComment | undefined {
+  const comment = data.comment;
+  const author = comment?.author?.accountId;
+  if (comment?.id === undefined || author === undefined || author === '') return undefined;
+  if (comment.created === undefined || typeof comment.jsdPublic !== 'boolean') return undefined;
+  const at = parseJiraInstant(comment.created);
+  if (at === undefined) return undefined;
+  if (comment.updated !== undefined && parseJiraInstant(comment.updated) !== at) return undefined;
+  return { kind: 'comment', id: String(comment.id), at, author, public: comment.jsdPublic };
+}
+
+/**
+ * The update's own change: the entry's id and items, the issue's `updated` and who made it.
+ */
+function carriedEntry(data: TriggerEvent): CarriedEntryChange | undefined {
   const { changelog, issue, atlassianId } = data;
   if (data.eventType !== 'avi:jira:updated:issue' || changelog?.id === undefined) return undefined;
   const items = changelog.items;
@@ -69,7 +110,7 @@ function carriedChange(data: TriggerEvent): CarriedChange | undefined {
     return out;
   });
   const status = issue.fields?.status;
-  const change: CarriedChange = {
+  return {
     id: String(changelog.id),
     at,
     items: compact,
@@ -84,7 +125,6 @@ function carriedChange(data: TriggerEvent): CarriedChange | undefined {
           },
         }),
   };
-  return JSON.stringify(change).length <= MAX_CARRIED_CHARS ? change : undefined;
 }
 
 /** The issue an `avi:jira:*` event is about, with its project when the payload names it, or undefined. */

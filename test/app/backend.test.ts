@@ -59,14 +59,21 @@ describe('issue events to stored results', () => {
     world.clock.advance(10 * MINUTE);
     world.site.comment(issue.id, 'alex-agent', 'On it');
     await world.drain();
-    const once = await world.store.results.forIssue(issue.id);
-    const history = await world.store.histories.get(issue.id);
-    expect(once.find((r) => r.metricId === 'first-response')?.state).toBe('met');
-    // The same event again, twice in one batch, then the stalled consumer's snapshot, delivered last.
+    const applied = await world.store.histories.get(issue.id);
+    const appliedResults = await world.store.results.forIssue(issue.id);
+    // The same event again, twice in one batch (each a full read), then the stalled consumer's snapshot, last.
     await processIssueEvents(world.deps, [
       { type: 'issue', issueId: issue.id },
       { type: 'issue', issueId: issue.id },
     ]);
+    const once = await world.store.results.forIssue(issue.id);
+    const history = await world.store.histories.get(issue.id);
+    expect(once.find((r) => r.metricId === 'first-response')?.state).toBe('met');
+    // The comment was applied from its event; the full reads found the same history and results.
+    const content = (data: object | undefined) => ({ ...data, applied: undefined, accounts: undefined });
+    expect(content(history?.data)).toEqual(content(applied?.data));
+    const unstamped = (rows: readonly object[]) => rows.map((r) => ({ ...r, stamp: undefined }));
+    expect(unstamped(once)).toEqual(unstamped(appliedResults));
     const getIssue = world.jira.getIssue.bind(world.jira);
     world.jira.getIssue = () => Promise.resolve(stalled);
     const late = await processIssueEvents(world.deps, [{ type: 'issue', issueId: issue.id }]);

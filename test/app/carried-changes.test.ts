@@ -34,11 +34,19 @@ async function deliver(payload: Record<string, unknown>, drain = true): Promise<
   if (drain) await world.drain();
 }
 
+/** The history without what the app keeps beside it: the entries applied, and the accounts' kinds. */
 function withoutApplied(data: IssueHistoryData | undefined): unknown {
   if (data === undefined) return undefined;
   const copy: Record<string, unknown> = { ...data };
   delete copy.applied;
+  delete copy.accounts;
   return copy;
+}
+
+/** Every account kind the history keeps is the site's. */
+function expectAccountsTrue(data: IssueHistoryData | undefined): void {
+  for (const [accountId, kind] of Object.entries(data?.accounts ?? {}))
+    expect([accountId, kind]).toEqual([accountId, world.site.user(accountId)?.accountType]);
 }
 
 /** The stored history's data, and what a full read of the issue gives now. */
@@ -70,6 +78,210 @@ describe('an update applied from its event', () => {
     expect(stored).toEqual(read);
     // The custom fields were written from the applied history: resolved, nothing running.
     expect(world.site.customFieldValues.get(issue.id)?.get('sla-state')).not.toBe('running');
+  });
+});
+
+describe('a comment applied from its event', () => {
+  it('reads no issue, types each author once, and stores what a full read gives', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!); // a new issue: read in full (it names Carla, a customer)
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    const users = jest.spyOn(world.jira, 'getUsers');
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'carla-customer', 'Any news?');
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Looking into it.');
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Asked the network team.', { internal: true });
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'gina-customer', 'Same here.'); // a customer, not the reporter
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Fixed, please check.');
+    for (const payload of payloads.slice(1)) await deliver(payload);
+    expect(reads).not.toHaveBeenCalled();
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([]);
+    // Carla was known from the read, Alex and Gina were asked for once each.
+    expect(users.mock.calls).toEqual([[['alex-agent']], [['gina-customer']]]);
+    const stored = await world.store.histories.get(issue.id);
+    expect(stored?.data.events.flatMap((e) => (e.kind === 'comment' ? [e.by] : []))).toEqual([
+      'customer',
+      'agent',
+      'agent',
+      'customer',
+      'agent',
+    ]);
+    expectAccountsTrue(stored?.data);
+    const { stored: applied, read } = await storedAndRead(issue.id);
+    expect(applied).toEqual(read);
+  });
+
+  it('asks Jira for an author once per instance, whatever the issue', async () => {
+    const { payloads } = await manualWorld();
+    const first = world.site.create({ reporter: 'carla-customer', fields: acme });
+    const second = world.site.create({ reporter: 'dan-customer', fields: acme });
+    await deliver(payloads[0]!);
+    await deliver(payloads[1]!);
+    const users = jest.spyOn(world.jira, 'getUsers');
+    world.clock.advance(MINUTE);
+    world.site.comment(first.id, 'alex-agent', 'On it');
+    world.site.comment(second.id, 'alex-agent', 'On it');
+    for (const payload of payloads.slice(2)) await deliver(payload);
+    expect(users).toHaveBeenCalledTimes(1);
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([]);
+  });
+
+  it('costs no read when the history was read in full after the comment', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'On it');
+    world.clock.advance(MINUTE);
+    await deliver(payloads[0]!); // the creation: a full read, which sees the comment too
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    expect(reads).not.toHaveBeenCalled();
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('reads the issue when Jira cannot type the author', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'ghost-agent', 'Who am I?'); // no such account on the site
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([
+      expect.objectContaining({ reason: 'author-type', issueId: issue.id }),
+    ]);
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('reads the issue when the comment was edited (Jira sends the same event)', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'On it');
+    const edited = structuredClone(payloads[1]!) as { comment: { updated: string } };
+    edited.comment.updated = edited.comment.updated.replace(/:00\.000/, ':30.000');
+    expect(parseTriggerEvent(edited)?.change).toBeUndefined();
+    expect(parseTriggerEvent(payloads[1]!)?.change).toMatchObject({ kind: 'comment' });
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(edited);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the issue when a comment was deleted', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'On it');
+    await deliver(payloads[1]!);
+    world.clock.advance(MINUTE);
+    world.site.deleteComment(issue.id, 'alex-agent', world.site.find(issue.id)!.commentIds()[0]!);
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[2]!);
+    expect(reads).toHaveBeenCalledTimes(1);
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('applies a second comment at the very instant of the first, and reads when they come reversed', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'carla-customer', 'Any news?');
+    world.site.comment(issue.id, 'alex-agent', 'Looking into it.');
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    await deliver(payloads[2]!);
+    const first = await storedAndRead(issue.id);
+    expect(reads).toHaveBeenCalledTimes(1); // storedAndRead's own
+    expect(first.stored).toEqual(first.read);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'carla-customer', 'Thanks!');
+    world.site.comment(issue.id, 'alex-agent', 'You are welcome.');
+    await deliver(payloads[4]!); // the later of the second pair first: the other sorts before it
+    await deliver(payloads[3]!);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([
+      expect.objectContaining({ reason: 'order' }),
+    ]);
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+});
+
+describe('changes at one instant', () => {
+  it('are applied in the order of their entries, and read in full when they come reversed', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.setPriority(issue.id, 'alex-agent', 'High');
+    world.site.transition(issue.id, 'alex-agent', 'In Progress');
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    await deliver(payloads[2]!);
+    const first = await storedAndRead(issue.id);
+    expect(reads).toHaveBeenCalledTimes(1); // storedAndRead's own
+    expect(first.stored).toEqual(first.read);
+    world.clock.advance(MINUTE);
+    world.site.setPriority(issue.id, 'alex-agent', 'Low');
+    world.site.transition(issue.id, 'alex-agent', 'Waiting for customer');
+    await deliver(payloads[4]!); // the transition before the priority change its entry follows
+    await deliver(payloads[3]!);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([
+      expect.objectContaining({ reason: 'late' }),
+    ]);
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('a comment at the instant of the stored history makes a full read that began before it older', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'carla-customer', 'Any news?');
+    await deliver(payloads[1]!);
+    // A panel refresh reads the issue now, and stalls; meanwhile Alex answers in the same millisecond.
+    const readAt = world.clock.now();
+    const stalled = await world.jira.getIssue(issue.id);
+    world.site.comment(issue.id, 'alex-agent', 'Looking into it.');
+    world.clock.advance(1000); // the event's delivery
+    await deliver(payloads[2]!);
+    const late = await toStoredHistory(world.deps, stalled!, readAt);
+    if ('message' in late) throw new Error(late.message);
+    expect(await world.store.histories.put(late)).toBe('stale');
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
+  });
+
+  it('read in full when an entry comes at the instant of a comment already applied', async () => {
+    const { payloads } = await manualWorld();
+    const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
+    await deliver(payloads[0]!);
+    world.clock.advance(MINUTE);
+    world.site.comment(issue.id, 'alex-agent', 'Looking into it.');
+    world.site.transition(issue.id, 'alex-agent', 'In Progress');
+    const reads = jest.spyOn(world.jira, 'getIssue');
+    await deliver(payloads[1]!);
+    await deliver(payloads[2]!);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(world.logger.withCode('issue.read-in-full')).toEqual([
+      expect.objectContaining({ reason: 'order' }),
+    ]);
+    const { stored, read } = await storedAndRead(issue.id);
+    expect(stored).toEqual(read);
   });
 });
 
@@ -162,12 +374,12 @@ describe('a full read where the history may have a gap', () => {
     ]);
   });
 
-  it('reads the issue when the event carries no change it can apply (a comment)', async () => {
+  it('reads the issue when the event carries no change it can apply (an assignment)', async () => {
     const { payloads } = await manualWorld();
     const issue = world.site.create({ reporter: 'carla-customer', fields: acme });
     await deliver(payloads[0]!);
     world.clock.advance(MINUTE);
-    world.site.comment(issue.id, 'alex-agent', 'On it');
+    world.site.assign(issue.id, 'alex-agent', 'alex-agent');
     const reads = jest.spyOn(world.jira, 'getIssue');
     await deliver(payloads[1]!);
     expect(reads).toHaveBeenCalledTimes(1);
@@ -187,6 +399,8 @@ describe('duplicates and reordering', () => {
       'Low',
       'Medium',
       'comment',
+      'customer comment',
+      'internal note',
     ];
     await fc.assert(
       fc.asyncProperty(
@@ -204,6 +418,9 @@ describe('duplicates and reordering', () => {
               // Zero minutes: two changes at one instant, the hardest case for ordering by `updated`.
               world.clock.advance(minutes * MINUTE);
               if (op === 'comment') world.site.comment(issue.id, 'alex-agent', 'Update');
+              else if (op === 'customer comment') world.site.comment(issue.id, 'carla-customer', 'News?');
+              else if (op === 'internal note')
+                world.site.comment(issue.id, 'erik-agent', 'Note', { internal: true });
               else if (['High', 'Low', 'Medium'].includes(op))
                 world.site.setPriority(issue.id, 'alex-agent', op);
               else world.site.transition(issue.id, 'alex-agent', op);

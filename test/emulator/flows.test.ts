@@ -57,14 +57,25 @@ describeOnMysql('Forge emulator: an update measured from its event', (url) => {
     expect(after.errors).toEqual([]);
   });
 
-  it('reads the issue in full when the event carries no change (a comment)', async () => {
+  it('applies a comment carried by the event, and reads the issue in full for an assignment', async () => {
     emulator = await startEmulator(url, { seeded: true });
     const issue = emulator.site.create({ reporter: 'carla-customer', fields: acme });
     expect(await emulator.drain()).toBe(true);
-    const before = emulator.metrics().jira.byEndpoint['GET /rest/api/3/issue/{id}'] ?? 0;
+    const calls = (shape: string): number => emulator?.metrics().jira.byEndpoint[shape] ?? 0;
+    const reads = calls('GET /rest/api/3/issue/{id}');
     await emulator.advance(60_000);
     emulator.site.comment(issue.id, 'alex-agent', 'On it');
     expect(await emulator.drain()).toBe(true);
-    expect((emulator.metrics().jira.byEndpoint['GET /rest/api/3/issue/{id}'] ?? 0) - before).toBe(1);
+    // The comment came with its event; only its author's kind of account was asked of Jira.
+    expect(calls('GET /rest/api/3/issue/{id}') - reads).toBe(0);
+    expect(calls('GET /rest/api/3/user/bulk')).toBe(1);
+    expect(emulator.site.customFieldValues.get(issue.id)?.get('next-deadline')).not.toBe(
+      new Date(Date.parse(String(issue.field('created')).replace('+0000', 'Z')) + 120 * 60_000).toISOString(),
+    );
+    await emulator.advance(60_000);
+    emulator.site.assign(issue.id, 'alex-agent', 'alex-agent');
+    expect(await emulator.drain()).toBe(true);
+    expect(calls('GET /rest/api/3/issue/{id}') - reads).toBe(1);
+    expect(emulator.metrics().errors).toEqual([]);
   });
 });

@@ -6,18 +6,35 @@
  * - the stored history was read in full when `updated` was `through`: every change before that instant is in
  *   it, and of those at that very instant the ones the read listed in `applied` (another may have come after);
  * - after that read, only the entries listed in `applied` were added, each at its `updated`, the latest being
- *   the stamp's instant. A carried change no later than that and not listed arrived out of order: read again;
- * - a later change is applied, oldest first, only if the engine finds it contiguous and exact
+ *   the stamp's instant. A carried change earlier than that and not listed arrived out of order: read again;
+ * - so one at that very instant and not listed is not in the history either, while the list is whole (shorter
+ *   than {@link MAX_APPLIED}): it is applied if it sorts after what the history holds at that instant, as a
+ *   full read orders them (entries by id, then comments by id): an entry's id above every entry listed, a
+ *   comment's above the stored comment of that instant (the engine checks); else read again;
+ * - a change is applied, oldest first, only if the engine finds it contiguous and exact
  *   (`applyChangelogEntry`: every item's `from` is the stored value, and its fields read exactly).
- * A new issue, a history that retention dropped, an event without its change (comments, assignments,
- * deletions), an unknown field kind: all are read in full. Results converge either way: a later full read
- * replaces whatever was applied, since its stamp is newer.
+ * - the stamp rises with every change applied: its instant, or its count of entries; a comment at the instant
+ *   of the stamp moves neither, so it moves the stamp's read time to now instead, after the comment was made:
+ *   a full read that began earlier, and may not have seen it, is then older.
+ * A new comment is applied the same way (`applyComment`), its author's kind of account (customer, agent, app)
+ * looked up in the instance's cache of Jira's users (`PeopleCache`); ids of applied comments are kept as `c:<id>`
+ * beside the entries' (Jira numbers comments and changelog entries apart).
+ * A new issue, a history that retention dropped, an event without its change (assignments, deletions, edited
+ * comments), an author Jira cannot type, an unknown field kind: all are read in full. Results converge either
+ * way: a later full read replaces whatever was applied, since its stamp is newer.
  */
-import { applyChangelogEntry, MAX_APPLIED, type CarriedEntry } from '../../engine/issue';
-import type { CarriedChange, StoredHistory } from '../ports';
+import {
+  applyChangelogEntry,
+  applyComment,
+  compareIds,
+  MAX_ACCOUNTS,
+  MAX_APPLIED,
+  type ApplyResult,
+} from '../../engine/issue';
+import type { CarriedChange, CarriedEntryChange, StoredHistory } from '../ports';
 import type { Deps } from './deps';
 import { evaluateStored, type IssueOutcome } from './evaluate-issue';
-import { historyStamp, parseHistoryStamp } from './rows';
+import { appliedIdOf, historyStamp, parseHistoryStamp } from './rows';
 
 /** Why an issue is read in full after all, for the log and the tests. */
 export type FullReadReason =
@@ -29,7 +46,8 @@ export type FullReadReason =
   | 'order'
   | 'unsupported'
   | 'status-unknown'
-  | 'actor';
+  | 'actor'
+  | 'author-type';
 
 /**
  * Applies the carried changes (`lines`, as the pending mark holds them) to the issue's stored history and
@@ -51,29 +69,60 @@ export async function applyCarried(
   let data = stored.data;
   let latest = stamp.latest;
   let count = stamp.histories;
+  let readAt = stamp.readAt;
   const through = data.applied?.through ?? stamp.latest;
   const ids = [...(data.applied?.ids ?? [])];
-  const catalog = await deps.statuses.forChanges(changes);
+  const whole = ids.length < MAX_APPLIED;
+  const entries = changes.filter((c): c is CarriedEntryChange => c.kind !== 'comment');
+  const catalog = await deps.statuses.forChanges(entries);
+  // An author the history knows the kind of needs no call; another is looked up (the cache first) only when
+  // the comment is about to be applied.
+  const accounts: Record<string, string> = { ...data.accounts };
   for (const change of changes) {
-    if (change.at < through || ids.includes(change.id)) continue; // in the history already
-    if (change.at <= latest) return { fullRead: 'late' };
-    const entry: CarriedEntry = { id: change.id, at: change.at, items: change.items, actor: change.actor };
-    const result = applyChangelogEntry(data, entry, catalog);
+    const appliedId = appliedIdOf(change);
+    if (change.at < through || ids.includes(appliedId)) continue; // in the history already
+    if (change.at < latest) return { fullRead: 'late' };
+    const sameInstant = change.at === latest;
+    if (sameInstant && (!whole || (change.kind !== 'comment' && !followsEntries(change.id, ids))))
+      return { fullRead: 'late' };
+    let result: ApplyResult;
+    if (change.kind === 'comment') {
+      const accountType = Object.hasOwn(accounts, change.author)
+        ? accounts[change.author]
+        : (await deps.people.accountTypes([change.author])).get(change.author);
+      if (accountType === undefined) return { fullRead: 'author-type' };
+      result = applyComment(data, { ...change, accountType });
+      if (sameInstant) readAt = Math.max(readAt, deps.clock.now());
+      if (!Object.hasOwn(accounts, change.author) && Object.keys(accounts).length < MAX_ACCOUNTS)
+        accounts[change.author] = accountType;
+    } else {
+      const { id, at, items, actor } = change;
+      result = applyChangelogEntry(data, { id, at, items, actor }, catalog);
+      count++;
+    }
     if ('readAgain' in result) return { fullRead: result.readAgain };
     data = result.data;
     latest = change.at;
-    count++;
-    ids.push(change.id);
+    ids.push(appliedId);
   }
   if (data === stored.data) return evaluateStored(deps, stored, deps.clock.now());
   const history: StoredHistory = {
     ...stored,
-    // The read time stays the full read's: a later full read of the same content still replaces this one.
-    stamp: historyStamp(latest, count, stamp.readAt),
-    data: { ...data, applied: { through, ids: ids.slice(-MAX_APPLIED) } },
+    // The read time stays the full read's (but see above): a later full read of the same content replaces this.
+    stamp: historyStamp(latest, count, readAt),
+    data: {
+      ...data,
+      applied: { through, ids: ids.slice(-MAX_APPLIED) },
+      ...(Object.keys(accounts).length === 0 ? {} : { accounts }),
+    },
   };
   if ((await deps.store.histories.put(history)) === 'stale') return { kind: 'stale', issueId };
   return evaluateStored(deps, history, deps.clock.now());
+}
+
+/** Whether a changelog entry's id sorts after every entry's the history lists as applied. */
+function followsEntries(id: string, ids: readonly string[]): boolean {
+  return ids.every((other) => other.startsWith('c:') || compareIds(other, id) < 0);
 }
 
 /** The carried changes, oldest first (by `updated`, then entry id), each once; undefined if one is unreadable. */
@@ -87,7 +136,7 @@ function parseLines(lines: readonly string[]): CarriedChange[] | undefined {
       return undefined;
     }
     if (!isCarried(value)) return undefined;
-    byId.set(value.id, value);
+    byId.set(appliedIdOf(value), value);
   }
   return [...byId.values()].sort(
     (a, b) => a.at - b.at || a.id.length - b.id.length || (a.id < b.id ? -1 : 1),
@@ -97,7 +146,17 @@ function parseLines(lines: readonly string[]): CarriedChange[] | undefined {
 function isCarried(value: unknown): value is CarriedChange {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
+  if (v.kind === 'comment') {
+    return (
+      typeof v.id === 'string' &&
+      typeof v.at === 'number' &&
+      Number.isFinite(v.at) &&
+      typeof v.author === 'string' &&
+      typeof v.public === 'boolean'
+    );
+  }
   return (
+    (v.kind === undefined || v.kind === 'entry') &&
     typeof v.id === 'string' &&
     typeof v.at === 'number' &&
     Number.isFinite(v.at) &&

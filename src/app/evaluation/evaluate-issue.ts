@@ -2,13 +2,13 @@ import type { Agreement } from '../../engine/agreement/types';
 import { evaluateHistory } from '../../engine/evaluate/evaluate';
 import { engineAdjustments } from './adjustments';
 import type { IssueResult } from '../../engine/evaluate/result';
-import { historyOf, MAX_APPLIED, parseIssue } from '../../engine/issue';
+import { historyOf, MAX_ACCOUNTS, MAX_APPLIED, parseIssue } from '../../engine/issue';
 import { parseJiraInstant } from '../../engine/issue/jira-instant';
 import { parseInstant } from '../../engine/time/iso';
 import type { EpochMs } from '../../engine/time/units';
 import { issueChannel, type CustomFieldUpdate, type JiraIssueJson, type StoredHistory } from '../ports';
 import type { Deps } from './deps';
-import { historyStamp, toRows } from './rows';
+import { appliedIdOf, historyStamp, toRows } from './rows';
 import { summarize } from './summary';
 
 /** What evaluating one issue did, for the caller to batch custom-field writes and report. */
@@ -119,14 +119,43 @@ export async function toStoredHistory(
     const at = typeof created === 'string' ? parseJiraInstant(created) : undefined;
     return at === latest && (typeof id === 'string' || typeof id === 'number') ? [String(id)] : [];
   });
+  // And the comments made then, named as `applyCarried` names them.
+  for (const event of parsed.value.events) {
+    if (event.kind === 'comment' && event.at === latest) atLatest.push(appliedIdOf(event));
+  }
+  const accounts = accountsOf(json, histories);
   return {
     issueId: parsed.value.id,
     issueKey: parsed.value.key,
     projectKey: fields.project?.key ?? parsed.value.key.split('-')[0] ?? '',
     stamp: historyStamp(latest, histories.length, readAt),
-    data:
-      atLatest.length === 0
-        ? parsed.value
-        : { ...parsed.value, applied: { through: latest, ids: atLatest.slice(-MAX_APPLIED) } },
+    data: {
+      ...parsed.value,
+      ...(atLatest.length === 0 ? {} : { applied: { through: latest, ids: atLatest.slice(-MAX_APPLIED) } }),
+      ...(accounts === undefined ? {} : { accounts }),
+    },
   };
+}
+
+/**
+ * The kinds of account the issue's JSON names (reporter, assignee, creator, comment and changelog authors, as
+ * Jira's users carry `accountType`), at most {@link MAX_ACCOUNTS}; undefined if none.
+ */
+function accountsOf(json: JiraIssueJson, histories: readonly unknown[]): Record<string, string> | undefined {
+  const fields = (json.fields ?? {}) as Record<string, unknown>;
+  const comments = (fields.comment as { comments?: unknown } | undefined)?.comments;
+  const people: unknown[] = [fields.reporter, fields.assignee, fields.creator];
+  if (Array.isArray(comments))
+    for (const c of comments) people.push((c as { author?: unknown } | null)?.author);
+  for (const h of histories) people.push((h as { author?: unknown } | null)?.author);
+  const accounts: Record<string, string> = {};
+  let count = 0;
+  for (const person of people) {
+    const { accountId, accountType } = (person ?? {}) as { accountId?: unknown; accountType?: unknown };
+    if (typeof accountId !== 'string' || accountId === '' || typeof accountType !== 'string') continue;
+    if (Object.hasOwn(accounts, accountId)) continue;
+    if (count++ >= MAX_ACCOUNTS) break;
+    accounts[accountId] = accountType;
+  }
+  return count === 0 ? undefined : accounts;
 }

@@ -22,6 +22,14 @@ export function historyStamp(latestMs: number, histories: number, readAt: number
   return `${pad(latestMs, 15)}.${pad(histories, 6)}.${pad(readAt, 15)}`;
 }
 
+/**
+ * How the history's `applied` list names a change: a changelog entry by its id, a comment as `c:<id>`. A full
+ * read lists both kinds made at its `updated` instant (`toStoredHistory`).
+ */
+export function appliedIdOf(change: { readonly kind?: string; readonly id: string }): string {
+  return change.kind === 'comment' ? `c:${change.id}` : change.id;
+}
+
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** An evaluation's result as rows: one per metric for the issue view and the sweep, one per cycle for reports. */

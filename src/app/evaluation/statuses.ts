@@ -1,5 +1,5 @@
 import { EMPTY_STATUS_CATALOG, parseStatuses, type StatusCatalog } from '../../engine/issue';
-import type { CarriedChange, Clock, JiraIssueJson, JiraPort } from '../ports';
+import type { CarriedEntryChange, Clock, JiraIssueJson, JiraPort } from '../ports';
 
 /** How long a status's category is trusted: categories change rarely, and a change applies to history too. */
 const TTL_MS = 60 * 60_000;
@@ -41,7 +41,7 @@ export class StatusCache {
    * The catalog carried changes need (see `apply-carried.ts`): the statuses their items name, learning the
    * issue's current status from each event that names it with its category. Empty if Jira cannot tell.
    */
-  async forChanges(changes: readonly CarriedChange[]): Promise<StatusCatalog> {
+  async forChanges(changes: readonly CarriedEntryChange[]): Promise<StatusCatalog> {
     const now = this.clock.now();
     for (const change of changes) {
       const status = change.status;

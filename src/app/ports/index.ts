@@ -29,6 +29,8 @@ export {
   QUEUE_MAX_EVENTS,
   QueueRefusedError,
   type CarriedChange,
+  type CarriedComment,
+  type CarriedEntryChange,
   type DueItem,
   type Queue,
   type QueueEvent,

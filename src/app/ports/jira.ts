@@ -166,6 +166,8 @@ export interface JiraUser {
   readonly displayName: string;
   /** False for a deactivated account (Jira still names it). */
   readonly active: boolean;
+  /** Jira's kind of account: `atlassian`, `customer` (JSM portal only), `app`; absent if the reply omits it. */
+  readonly accountType?: string;
 }
 
 /** What Accord reads of a person's Jira profile: how to write to them. */

@@ -21,10 +21,14 @@ export type QueueEvent =
 export const MAX_CARRIED_CHARS = 2000;
 
 /**
- * A product event's own change (`avi:jira:updated:issue`: its changelog entry), carried with the pending mark
- * so that the drain can bring the stored history up to date without reading the issue (`apply-carried.ts`).
+ * A product event's own change, carried with the pending mark so that the drain can bring the stored history up
+ * to date without reading the issue (`apply-carried.ts`): an update's changelog entry, or a new comment.
  */
-export interface CarriedChange {
+export type CarriedChange = CarriedEntryChange | CarriedComment;
+
+/** `avi:jira:updated:issue`: its changelog entry (lines stored before comments were carried have no `kind`). */
+export interface CarriedEntryChange {
+  readonly kind?: 'entry';
   /** The changelog entry's id. */
   readonly id: string;
   /** The issue's `updated` in the event, epoch ms: when the change happened, by Jira's clock. */
@@ -35,6 +39,22 @@ export interface CarriedChange {
   readonly actor: string;
   /** The issue's status after the change as the event names it, with its category key, if it does. */
   readonly status?: { readonly id?: string; readonly name?: string; readonly category?: string };
+}
+
+/**
+ * `avi:jira:commented:issue` for a comment just created (not edited): what a full read learns of it but the
+ * kind of account its author has, which the drain looks up (`PeopleCache.accountTypes`).
+ */
+export interface CarriedComment {
+  readonly kind: 'comment';
+  /** The comment's id. */
+  readonly id: string;
+  /** Its `created`, epoch ms. */
+  readonly at: number;
+  /** The author's account id. */
+  readonly author: string;
+  /** Its `jsdPublic`: false for an internal note. */
+  readonly public: boolean;
 }
 
 /** One issue's next due instant (epoch ms). */

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { applyChangelogEntry, type CarriedEntry } from './apply-change';
+import { applyChangelogEntry, applyComment, type CarriedEntry } from './apply-change';
 import { parseIssue } from './parse-issue';
 import { parseStatuses } from './status-catalog';
 import {
   assigneeItem,
   instant,
   jiraStatus,
+  jiraTime,
   labelsItem,
   makeIssue,
   PRIORITIES,
@@ -26,6 +27,12 @@ const catalog = (() => {
   if (!parsed.ok) throw new Error('bad statuses');
   return parsed.value;
 })();
+
+const reporterItem = (from: (typeof USERS)[keyof typeof USERS], to: (typeof USERS)[keyof typeof USERS]) => ({
+  ...assigneeItem(from, to),
+  field: 'reporter',
+  fieldId: 'reporter',
+});
 
 /** An issue's state, to write its current fields. */
 interface State {
@@ -145,11 +152,40 @@ describe('applyChangelogEntry', () => {
     });
   });
 
-  it('refuses an entry not later than the stored history', () => {
+  it('refuses an entry earlier than the stored history', () => {
     const { entries, json } = issueAfter(['progress', 'high']);
-    expect(applyChangelogEntry(parsed(json), { ...entries[1]!, id: '999' }, catalog)).toEqual({
-      readAgain: 'order',
+    const earlier = { ...entries[1]!, id: '999', at: entries[1]!.at - 1 };
+    expect(applyChangelogEntry(parsed(json), earlier, catalog)).toEqual({ readAgain: 'order' });
+  });
+
+  it('applies an entry at the instant of the latest one as a full read orders them', () => {
+    const at = '2026-03-02T10:00';
+    const first = statusItem(STATUSES.waitingForSupport, STATUSES.inProgress);
+    const second = priorityItem(PRIORITIES.medium, PRIORITIES.high);
+    const fields = { status: jiraStatus(STATUSES.inProgress), updated: jiraTime(at) };
+    const before = parsed(makeIssue({ fields, histories: [{ at, items: [first] }] }));
+    const after = makeIssue({
+      fields: { ...fields, priority: PRIORITIES.high },
+      histories: [
+        { at, items: [first] },
+        { at, items: [second] },
+      ],
     });
+    const result = applyChangelogEntry(
+      before,
+      { id: '10101', at: instant(at), items: [second], actor: USERS.alana.accountId },
+      catalog,
+    );
+    expect('data' in result && result.data).toEqual(parsed(after));
+  });
+
+  it('refuses an entry at the instant of a stored comment, which a full read puts after the entry', () => {
+    const at = '2026-03-02T10:00';
+    const stored = parsed(makeIssue({ comments: [{ at }], fields: { updated: jiraTime(at) } }));
+    const item = priorityItem(PRIORITIES.medium, PRIORITIES.high);
+    expect(
+      applyChangelogEntry(stored, { id: '1', at: instant(at), items: [item], actor: 'x' }, catalog),
+    ).toEqual({ readAgain: 'order' });
   });
 
   it('refuses fields whose current value a changelog side cannot tell exactly', () => {
@@ -200,5 +236,117 @@ describe('applyChangelogEntry', () => {
     expect(
       'data' in applyChangelogEntry(parsed(json), { id: '1', at, items: [item], actor: 'someone' }, catalog),
     ).toBe(true);
+  });
+});
+
+describe('applyComment', () => {
+  const OLGA = { accountId: 'qm:olga-other', displayName: 'Olga Other', accountType: 'customer' } as const;
+  const AUTHORS = {
+    carla: USERS.carla,
+    alana: USERS.alana,
+    ben: USERS.ben,
+    automation: USERS.automation,
+    olga: OLGA,
+  };
+  type Spec = { author: keyof typeof AUTHORS; internal: boolean };
+
+  /** The issue with `comments`, one a minute from 10:00, as a full read returns it. */
+  const withComments = (comments: readonly Spec[], extra: Parameters<typeof makeIssue>[0] = {}) =>
+    makeIssue({
+      ...extra,
+      comments: comments.map((c, i) => ({
+        at: `2026-03-02T10:${String(i).padStart(2, '0')}`,
+        author: AUTHORS[c.author],
+        internal: c.internal,
+      })),
+    });
+  const carried = (comments: readonly Spec[], i: number) => {
+    const author = AUTHORS[comments[i]!.author];
+    return {
+      id: String(20100 + i),
+      at: instant(`2026-03-02T10:${String(i).padStart(2, '0')}`),
+      author: author.accountId,
+      accountType: author.accountType,
+      public: !comments[i]!.internal,
+    };
+  };
+
+  it('gives exactly the history of a full read, whoever comments, publicly or not', () => {
+    const spec = fc.record({
+      author: fc.constantFrom(...(Object.keys(AUTHORS) as (keyof typeof AUTHORS)[])),
+      internal: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 10 }), fc.nat(), (comments, cut) => {
+        const k = cut % comments.length;
+        let data = parsed(withComments(comments.slice(0, k)));
+        for (let i = k; i < comments.length; i++) {
+          const result = applyComment(data, carried(comments, i));
+          if (!('data' in result)) throw new Error(`not applied: ${result.readAgain}`);
+          data = result.data;
+        }
+        expect(data).toEqual(parsed(withComments(comments)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('types a comment by the reporter of the time as the customer’s, as a full read does', () => {
+    // Ben (an agent's account) became the reporter at 09:30: his comment is the customer's.
+    const extra = {
+      fields: { reporter: USERS.ben },
+      histories: [{ at: '2026-03-02T09:30', items: [reporterItem(USERS.carla, USERS.ben)] }],
+    };
+    const comments: Spec[] = [{ author: 'ben', internal: false }];
+    const result = applyComment(parsed(makeIssue(extra)), carried(comments, 0));
+    expect('data' in result && result.data).toEqual(parsed(withComments(comments, extra)));
+    expect('data' in result && result.data.events.at(-1)).toMatchObject({ kind: 'comment', by: 'customer' });
+  });
+
+  it('refuses a comment by an account a past user value holds: a full read would add its names there', () => {
+    const extra = {
+      fields: { reporter: USERS.ben },
+      histories: [{ at: '2026-03-02T09:30', items: [reporterItem(USERS.carla, USERS.ben)] }],
+    };
+    const comments: Spec[] = [{ author: 'carla', internal: false }];
+    expect(applyComment(parsed(makeIssue(extra)), carried(comments, 0))).toEqual({ readAgain: 'actor' });
+  });
+
+  it('refuses a comment earlier than the stored history', () => {
+    const comments: Spec[] = [
+      { author: 'alana', internal: false },
+      { author: 'carla', internal: false },
+    ];
+    const stored = parsed(withComments(comments));
+    const earlier = { ...carried(comments, 1), id: '999', at: carried(comments, 1).at - 1 };
+    expect(applyComment(stored, earlier)).toEqual({ readAgain: 'order' });
+  });
+
+  it('applies a comment at the instant of the latest one if its id sorts after, and refuses it otherwise', () => {
+    const at = '2026-03-02T10:00';
+    const one = makeIssue({ comments: [{ at, id: '20100', author: USERS.carla }] });
+    const both = makeIssue({
+      comments: [
+        { at, id: '20100', author: USERS.carla },
+        { at, id: '20101', author: USERS.alana },
+      ],
+    });
+    const next = { at: instant(at), author: USERS.alana.accountId, accountType: 'atlassian', public: true };
+    const result = applyComment(parsed(one), { ...next, id: '20101' });
+    expect('data' in result && result.data).toEqual(parsed(both));
+    expect(applyComment(parsed(one), { ...next, id: '20099' })).toEqual({ readAgain: 'order' });
+    expect(applyComment(parsed(one), { ...next, id: '20100' })).toEqual({ readAgain: 'order' });
+  });
+
+  it('refuses a comment the history holds already', () => {
+    const stored = parsed(makeIssue({ comments: [{ at: '2026-03-02T10:00', id: '20100' }] }));
+    const again = {
+      id: '20100',
+      at: instant('2026-03-02T10:05'),
+      author: USERS.alana.accountId,
+      accountType: 'atlassian',
+      public: true,
+    };
+    expect(applyComment(stored, again)).toEqual({ readAgain: 'order' });
   });
 });

@@ -12,12 +12,17 @@
  * fields the history does not follow (summary, description, rank) change nothing, as in the walk.
  *
  * Contiguity is checked where the entry can show it: each item's `from` side must be the stored current value
- * (else `gap`: a change in between was missed), and the entry must be later than every stored event (else
- * `order`). That an entry on other fields was missed in between cannot be seen here; the caller orders events
- * by the issue's `updated` instant and the entries it applied (`IssueHistoryData.applied`), which it keeps.
+ * (else `gap`: a change in between was missed), and the entry must be no earlier than every stored event, nor
+ * at the instant of a stored comment (a full read puts comments after the changes of their instant), else
+ * `order`. That an entry on other fields was missed in between cannot be seen here, nor whether an entry at the
+ * instant of the latest stored one follows it (a full read orders one instant's entries by id): the caller
+ * orders events by the issue's `updated` instant and the entries it applied (`IssueHistoryData.applied`),
+ * which it keeps.
  */
 import { changeAliases, EMPTY, isObject, sameAliases } from './aliases';
+import { commentBy, compareIds } from './parse-issue';
 import { STATUS_CATEGORY_ALIASES, type StatusCatalog } from './status-catalog';
+import { valueAt } from './timeline';
 import {
   type FieldTimelineData,
   type IssueEventData,
@@ -159,6 +164,77 @@ function statusRef(
   return { ref, category };
 }
 
+/** The instant of the history's latest event (its creation if it has none). */
+function latestInstant(data: IssueHistoryData): number {
+  const last = data.events[data.events.length - 1];
+  return Math.max(data.created, last?.at ?? data.created);
+}
+
+/**
+ * Whether `accountId` held a user field before its current value (or is empty). A full read learns the names
+ * and e-mail address of every changelog and comment author, and adds them to the past values of user fields
+ * that held that account; applying cannot, so such a history is read in full.
+ */
+function heldBefore(data: IssueHistoryData, accountId: string): boolean {
+  const id = accountId.toLowerCase();
+  if (id === '') return true;
+  for (const field of data.fields) {
+    for (let i = 0; i < field.values.length - 1; i++) {
+      if (field.values[i]?.includes(id) === true) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A new comment as `avi:jira:commented:issue` delivers it (created, not edited), with the kind of account its
+ * author has, which the event does not say (Jira's user API does).
+ */
+export interface CarriedCommentEntry {
+  readonly id: string;
+  /** The comment's `created`, epoch ms. */
+  readonly at: number;
+  /** The author's account id. */
+  readonly author: string;
+  /** The author's `accountType` as Jira names it: `atlassian`, `customer`, `app`. */
+  readonly accountType: string;
+  /** `jsdPublic`: false for an internal note. */
+  readonly public: boolean;
+}
+
+/**
+ * Adds a new comment to `data`, exactly as {@link parseIssue} reads it from the issue after the comment: its
+ * `comment` event, by the customer, an agent or an app as the author's account type and the reporter at that
+ * instant tell (`commentBy`). Read again (`order`) if a stored event is later, or a stored comment at its
+ * instant has an id not below its own (a full read orders one instant's comments by id, after its changes), and
+ * (`actor`) if its author held a user field before its current value.
+ * @example
+ * const result = applyComment(stored, { id: '10071', at, author: 'carla', accountType: 'customer', public: true });
+ */
+export function applyComment(data: IssueHistoryData, comment: CarriedCommentEntry): ApplyResult {
+  const last = data.events[data.events.length - 1];
+  const latest = latestInstant(data);
+  if (comment.at < latest) return { readAgain: 'order' };
+  if (comment.at === latest && last?.kind === 'comment' && compareIds(last.id, comment.id) >= 0)
+    return { readAgain: 'order' };
+  // Histories stored before full reads listed their comments at `updated` as applied may hold it already.
+  if (data.events.some((e) => e.kind === 'comment' && e.id === comment.id)) return { readAgain: 'order' };
+  if (heldBefore(data, comment.author)) return { readAgain: 'actor' };
+  const reporter = data.fields.find((field) => field.keys[0] === 'reporter');
+  const by = commentBy(
+    { accountId: comment.author, accountType: comment.accountType },
+    reporter === undefined ? EMPTY : valueAt(reporter, comment.at),
+  );
+  const event: IssueEventData = {
+    kind: 'comment',
+    at: comment.at,
+    id: comment.id,
+    by,
+    public: comment.public,
+  };
+  return { data: { ...data, events: [...data.events, event] } };
+}
+
 /**
  * Applies `entry` to `data` (see the module's comment), with the site's statuses for status categories.
  * @example
@@ -171,16 +247,9 @@ export function applyChangelogEntry(
   catalog: StatusCatalog,
 ): ApplyResult {
   const last = data.events[data.events.length - 1];
-  if (entry.at <= Math.max(data.created, last?.at ?? data.created)) return { readAgain: 'order' };
-  // A full read learns the names and e-mail address of the entry's author, and adds them to the past values
-  // of user fields that held that account; applying cannot, so such a history is read in full.
-  const actor = entry.actor.toLowerCase();
-  if (actor === '') return { readAgain: 'actor' };
-  for (const field of data.fields) {
-    for (let i = 0; i < field.values.length - 1; i++) {
-      if (field.values[i]?.includes(actor) === true) return { readAgain: 'actor' };
-    }
-  }
+  const latest = latestInstant(data);
+  if (entry.at < latest || (entry.at === latest && last?.kind === 'comment')) return { readAgain: 'order' };
+  if (heldBefore(data, entry.actor)) return { readAgain: 'actor' };
 
   const draft = new Draft(data, entry.at);
   const touched = new Set<string>();

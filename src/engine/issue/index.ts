@@ -3,9 +3,16 @@
  * changelog, and the events (creation, status, comments, assignee, resolution, field changes) agreements'
  * conditions listen to.
  */
-export { applyChangelogEntry, type ApplyResult, type CarriedEntry, type ReadAgain } from './apply-change';
+export {
+  applyChangelogEntry,
+  applyComment,
+  type ApplyResult,
+  type CarriedEntry,
+  type CarriedCommentEntry,
+  type ReadAgain,
+} from './apply-change';
 export { historyOf, type IssueHistory } from './history';
-export { parseIssue, type ParseIssueOptions } from './parse-issue';
+export { compareIds, parseIssue, type ParseIssueOptions } from './parse-issue';
 export {
   EMPTY_STATUS_CATALOG,
   STATUS_CATEGORY_ALIASES,
@@ -15,6 +22,7 @@ export {
 } from './status-catalog';
 export {
   ISSUE_HISTORY_DATA_VERSION,
+  MAX_ACCOUNTS,
   MAX_APPLIED,
   type AssigneeChange,
   type CommentBy,

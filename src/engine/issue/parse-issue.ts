@@ -80,7 +80,8 @@ function instantOf(
 }
 
 /** Numeric ids in numeric order without converting them (they may exceed 2^53); others after, as text. */
-const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+export const compareIds = (a: string, b: string): number =>
+  a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 interface Dated {
   readonly at: number;
@@ -189,7 +190,7 @@ function readComments(comment: unknown, path: string, problems: Problem[]): RawC
  * An app (Automation for Jira, an integration) is checked first: automation often reports issues, and its
  * replies must not count as the customer's. A comment without an author counts as an agent's.
  */
-function commentBy(author: unknown, reporterThen: readonly string[]): CommentBy {
+export function commentBy(author: unknown, reporterThen: readonly string[]): CommentBy {
   if (!isObject(author)) return 'agent';
   if (author.accountType === 'app') return 'app';
   if (author.accountType === 'customer') return 'customer';

@@ -119,7 +119,17 @@ export interface IssueHistoryData {
    * twice is told from one delivered late. A full read has none.
    */
   readonly applied?: { readonly through: number; readonly ids: readonly string[] };
+  /**
+   * The kinds of account (`atlassian`, `customer`, `app`) of people the issue named when it was read in full
+   * (reporter, assignee, creator, changelog and comment authors) or who commented since, by account id, at most
+   * {@link MAX_ACCOUNTS}: so that a new comment by one of them is typed with no call to Jira (the app keeps it;
+   * a fact about accounts, not part of the history a full read must reproduce).
+   */
+  readonly accounts?: Readonly<Record<string, string>>;
 }
+
+/** How many account kinds a history remembers. */
+export const MAX_ACCOUNTS = 50;
 
 /** How many applied entries a history remembers; an older event not among them makes the app read in full. */
 export const MAX_APPLIED = 16;

@@ -437,6 +437,7 @@ export class ForgeJira implements JiraPort {
             accountId: u.accountId,
             displayName: u.displayName,
             active: u.active,
+            ...(u.accountType === undefined ? {} : { accountType: u.accountType }),
           })),
         );
         // Jira says whether this was the last page; without it, a short page is.

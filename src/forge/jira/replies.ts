@@ -124,7 +124,14 @@ export const userReply = z.looseObject({
 
 /** `GET /rest/api/3/user/bulk`: a `PageBeanUser` of the users Jira knows among the ids asked for. */
 export const userPage = z.looseObject({
-  values: z.array(z.looseObject({ accountId: z.string(), displayName: z.string(), active: z.boolean() })),
+  values: z.array(
+    z.looseObject({
+      accountId: z.string(),
+      displayName: z.string(),
+      active: z.boolean(),
+      accountType: z.optional(z.string()).catch(undefined),
+    }),
+  ),
   startAt: z.optional(z.number()),
   isLast: z.optional(z.boolean()),
 });

@@ -36,7 +36,12 @@ describe('getUsers', () => {
       ['app', 50],
     ]);
     expect(users).toHaveLength(ids.length);
-    expect(users[0]).toEqual({ accountId: 'acct-1', displayName: 'User acct-1', active: true });
+    expect(users[0]).toEqual({
+      accountId: 'acct-1',
+      displayName: 'User acct-1',
+      active: true,
+      accountType: 'atlassian',
+    });
   });
 
   it('reads every page Jira gives, and leaves out the ids it does not know', async () => {
@@ -46,6 +51,22 @@ describe('getUsers', () => {
     const users = await adapterOver(jira).getUsers([...known, 'deleted-1']);
     expect(users.map((u) => u.accountId)).toEqual([...known]);
     expect(jira.callsTo('GET', BULK).map((c) => c.query.get('startAt'))).toEqual(['0', '10', '20']);
+  });
+
+  it('gives each account’s kind when Jira names it, and none when it does not', async () => {
+    const jira = new FakeJira().on(
+      'GET',
+      BULK,
+      ok({
+        isLast: true,
+        values: [user('carla', 'customer'), { accountId: 'old', displayName: 'Old', active: false }],
+      }),
+    );
+    const users = await adapterOver(jira).getUsers(['carla', 'old']);
+    expect(users.map((u) => [u.accountId, u.accountType])).toEqual([
+      ['carla', 'customer'],
+      ['old', undefined],
+    ]);
   });
 
   it('refuses a reply of another shape, naming the call', async () => {

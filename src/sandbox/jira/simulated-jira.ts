@@ -301,7 +301,9 @@ export class SimulatedJira implements JiraPort {
     return Promise.resolve(
       ids.flatMap((id) => {
         const user = this.site.user(id);
-        return user === undefined ? [] : [{ accountId: id, displayName: user.displayName, active: true }];
+        return user === undefined
+          ? []
+          : [{ accountId: id, displayName: user.displayName, active: true, accountType: user.accountType }];
       }),
     );
   }

@@ -67,6 +67,20 @@ function accountIdsOnly(value: unknown): unknown {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, accountIdsOnly(v)]));
 }
 
+/**
+ * A comment as Forge's `avi:jira:commented:issue` carries it: `{ id, author, body, updateAuthor, created,
+ * updated, jsdPublic }`, users by account id only, no properties nor visibility.
+ */
+function commentPayload(comment: unknown): Record<string, unknown> {
+  const c = comment as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['id', 'author', 'body', 'created', 'updated', 'jsdPublic']) {
+    if (key in c) out[key] = accountIdsOnly(c[key]);
+  }
+  out.updateAuthor = accountIdsOnly(c.updateAuthor ?? c.author);
+  return out;
+}
+
 export const APP_ACCOUNT = 'accord-app';
 
 /** JSM's satisfaction field and the incident outage fields on the simulated site (see `CUSTOM_FIELD_NAMES`). */
@@ -138,7 +152,7 @@ export class SimulatedSite {
    * The payload Forge delivers to an `avi:jira:*` trigger for `event`, as its event reference documents it and
    * no more: the issue's id, key and a few fields (users by account id only), the actor's account id, for an
    * update or assignment the changelog entry as `{ id, items }` (no instant, no author), for a comment the
-   * comment. Built when the event is raised (the fields are the issue's at that moment).
+   * comment (`commentPayload`). Built when the event is raised (the fields are the issue's at that moment).
    */
   triggerPayload(event: SiteEvent): Record<string, unknown> {
     const json = this.find(event.issue.id)?.json();
@@ -157,7 +171,7 @@ export class SimulatedSite {
         ? { changelog: structuredClone(changelog) }
         : {}),
       ...(eventType === 'avi:jira:commented:issue' && comment !== undefined
-        ? { comment: accountIdsOnly(comment) }
+        ? { comment: commentPayload(comment) }
         : {}),
     };
   }
