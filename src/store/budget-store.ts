@@ -46,6 +46,16 @@ export class SqlBudgetStore implements BudgetStore {
     return updated(result);
   }
 
+  async renew(key: string, heldUntil: number, until: number): Promise<boolean> {
+    const result = await this.ctx.db
+      .updateTable('accord_budgets')
+      .set({ expires_at: until })
+      .where('budget_key', '=', key)
+      .where('expires_at', '=', heldUntil)
+      .executeTakeFirst();
+    return updated(result);
+  }
+
   async release(key: string, heldUntil: number): Promise<void> {
     await this.ctx.db
       .deleteFrom('accord_budgets')

@@ -855,6 +855,17 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.budgets.heldUntil('drain:0', 6000)).toBe(0);
         expect(await store.budgets.acquire('drain:0', 6000, 7000)).toBe(true);
       });
+
+      it('renews a lease only for its holder', async () => {
+        expect(await store.budgets.acquire('drain:1', 1000, 5000)).toBe(true);
+        expect(await store.budgets.renew('drain:1', 5000, 8000)).toBe(true);
+        expect(await store.budgets.acquire('drain:1', 6000, 9000)).toBe(false); // renewed past 6000
+        expect(await store.budgets.heldUntil('drain:1', 6000)).toBe(8000);
+        expect(await store.budgets.renew('drain:1', 5000, 9000)).toBe(false); // not held until 5000 any more
+        expect(await store.budgets.acquire('drain:1', 8000, 12000)).toBe(true); // expired: another holder
+        expect(await store.budgets.renew('drain:1', 8000, 13000)).toBe(false); // the first holder lost it
+        expect(await store.budgets.heldUntil('drain:1', 9000)).toBe(12000);
+      });
     });
 
     // ── Audit ───────────────────────────────────────────────────────────────────────────────────────
