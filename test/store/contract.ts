@@ -832,6 +832,19 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.pending.defer('20', 't1', 4, 20_000);
         expect((await store.pending.due(2, 9000, 10))[0]?.attempts).toBe(3);
       });
+
+      it('keeps a change whose mark a drain clears between the insert that found it and the update', async () => {
+        await store.pending.mark('40', 1, 't1', 1000, '{"id":"1"}');
+        // The drain's clear lands between the second mark's statements on SQLite (each is awaited on its own);
+        // on a server it may land before or after them. Either way the second change stays marked.
+        await Promise.all([
+          store.pending.mark('40', 1, 't2', 2000, '{"id":"2"}'),
+          store.pending.clear('40', 't1'),
+        ]);
+        const [mark] = await store.pending.due(1, 5000, 10);
+        expect(mark).toEqual(expect.objectContaining({ issueId: '40', token: 't2' }));
+        expect(mark?.carried?.at(-1)).toBe('{"id":"2"}');
+      });
     });
 
     describe('budgets', () => {
