@@ -128,6 +128,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
   });
   const real = process.hrtime.bigint();
   const tally = new SqlTally(emulator);
+  const steadyTally = new SqlTally(emulator);
   // The handlers' log lines (`forge logs` on Forge) are counted by code, not printed one by one.
   const logged = new Map<string, number>();
   const { error: consoleError, warn: consoleWarn, info: consoleInfo, log: consoleLog } = console;
@@ -182,6 +183,8 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
 
     // 2. The peak hour: new requests (one event in twelve) and work on open ones, spread evenly.
     phase = 'steady';
+    steadyTally.active = true;
+    const steadyFieldWrites = emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0;
     const steadyStart = emulator.now();
     const open = [...pool];
     const total = profile.steadyMinutes * profile.eventsPerMinute;
@@ -200,6 +203,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
     }
     await emulator.advance(profile.steadyMinutes * MINUTE);
     const leftAfterSteady = await settle(emulator);
+    steadyTally.active = false;
     const steadyEnd = emulator.now();
 
     // 3. A bulk edit of the pool within one minute.
@@ -272,6 +276,15 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
     console.log(
       `  changes still marked in the store ${SETTLE_LIMIT_MS / MINUTE} virtual minutes after the peak hour: ` +
         `${int(leftAfterSteady)}, after the bulk edit: ${int(leftAfterBurst)} (counted as lost)`,
+    );
+    console.log(
+      `  the peak hour's Forge SQL statements (executed, until its changes were measured; ${int(total)} product ` +
+        `events at ${int(profile.eventsPerMinute)}/min, a budget of ${int((150 * 60) / profile.eventsPerMinute)} an event at 150/s):`,
+    );
+    steadyTally.print(
+      total,
+      (emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0) - steadyFieldWrites,
+      'event',
     );
     console.log("  the recalculation's Forge SQL statements:");
     tally.print(recalcIssues, recalcFieldWrites);

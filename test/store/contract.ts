@@ -857,6 +857,17 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.budgets.take('push:1', 50, 50, 4000)).toBe(true);
       });
 
+      it('gives a one-shot budget to one taker, and never over-takes when racing', async () => {
+        expect(await store.budgets.take('kick:0:1', 1, 1, 2000)).toBe(true);
+        expect(await store.budgets.take('kick:0:1', 1, 1, 2000)).toBe(false);
+        const racing = await Promise.all(
+          Array.from({ length: 12 }, () => store.budgets.take('queue:7', 2, 15, 9000)),
+        );
+        expect(racing.filter(Boolean)).toHaveLength(7);
+        expect(await store.budgets.take('queue:7', 1, 15, 9000)).toBe(true);
+        expect(await store.budgets.take('queue:7', 1, 15, 9000)).toBe(false);
+      });
+
       it('leases a key to one holder until it expires or is released', async () => {
         expect(await store.budgets.acquire('drain:0', 1000, 5000)).toBe(true);
         expect(await store.budgets.acquire('drain:0', 2000, 6000)).toBe(false);

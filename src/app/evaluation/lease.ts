@@ -31,11 +31,13 @@ export class Lease {
   }
 
   /**
-   * Extends the lease by its length from now; false if it lapsed and someone else took it (the caller stops).
+   * Extends the lease by its length from now once half of it is spent (no statement before: a drain renews after
+   * every round of a few hundred milliseconds); false if it lapsed and someone else took it (the caller stops).
    * A renewal the store refuses keeps the lease as it was: the holder goes on while it still holds it.
    */
   async renew(): Promise<boolean> {
     const now = this.deps.clock.now();
+    if (this.heldUntil - now > this.ttlMs / 2) return true;
     const until = now + this.ttlMs;
     try {
       if (!(await this.deps.store.budgets.renew(this.key, this.heldUntil, until))) return false;
