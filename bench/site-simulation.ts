@@ -19,6 +19,7 @@ import type { Agreement } from '../src/engine/agreement/types';
 import type { Calendar } from '../src/engine/calendar/types';
 import { DEFAULT_RETENTION, RETENTION_BOUNDS } from '../src/app/retention/retention';
 import type { RetentionPolicy } from '../src/app/ports';
+import { openForgeStore } from '../src/forge/sql-store';
 import { ForgeEmulator, type HandlerModule } from '../test/emulator/emulator';
 import { migrateDirectly, seedConfig } from '../test/emulator/seed';
 import { pick, seeded } from './prng';
@@ -127,6 +128,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
   });
   const real = process.hrtime.bigint();
   const tally = new SqlTally(emulator);
+  const steadyTally = new SqlTally(emulator);
   // The handlers' log lines (`forge logs` on Forge) are counted by code, not printed one by one.
   const logged = new Map<string, number>();
   const { error: consoleError, warn: consoleWarn, info: consoleInfo, log: consoleLog } = console;
@@ -176,11 +178,13 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
       });
     }
     await emulator.advance(raiseMs);
-    await emulator.drain();
+    await settle(emulator);
     const before = emulator.metrics();
 
     // 2. The peak hour: new requests (one event in twelve) and work on open ones, spread evenly.
     phase = 'steady';
+    steadyTally.active = true;
+    const steadyFieldWrites = emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0;
     const steadyStart = emulator.now();
     const open = [...pool];
     const total = profile.steadyMinutes * profile.eventsPerMinute;
@@ -198,7 +202,8 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
       });
     }
     await emulator.advance(profile.steadyMinutes * MINUTE);
-    await emulator.drain();
+    const leftAfterSteady = await settle(emulator);
+    steadyTally.active = false;
     const steadyEnd = emulator.now();
 
     // 3. A bulk edit of the pool within one minute.
@@ -210,7 +215,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
       });
     });
     await emulator.advance(MINUTE);
-    await emulator.drain();
+    const leftAfterBurst = await settle(emulator);
     phase = undefined;
     const burstChanges = changes.filter((c) => c.phase === 'burst');
     const burstDrained =
@@ -267,6 +272,19 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
     console.log(
       `  SQL refusals absorbed by the app (waited out and sent again): ${int(end.sql.refused.dmlRate)} DML rate, ` +
         `${int(end.sql.refused.ddlRate)} DDL rate; queue pushes refused: ${int(end.events.refusedRate + end.events.refusedSize)}`,
+    );
+    console.log(
+      `  changes still marked in the store ${SETTLE_LIMIT_MS / MINUTE} virtual minutes after the peak hour: ` +
+        `${int(leftAfterSteady)}, after the bulk edit: ${int(leftAfterBurst)} (counted as lost)`,
+    );
+    console.log(
+      `  the peak hour's Forge SQL statements (executed, until its changes were measured; ${int(total)} product ` +
+        `events at ${int(profile.eventsPerMinute)}/min, a budget of ${int((150 * 60) / profile.eventsPerMinute)} an event at 150/s):`,
+    );
+    steadyTally.print(
+      total,
+      (emulator.jira.counters.byEndpoint[FIELD_WRITES] ?? 0) - steadyFieldWrites,
+      'event',
     );
     console.log("  the recalculation's Forge SQL statements:");
     tally.print(recalcIssues, recalcFieldWrites);
@@ -329,6 +347,25 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
     if (logged.size > 0)
       console.log(`  log lines by code: ${[...logged].map(([code, n]) => `${code} ${int(n)}`).join(', ')}`);
     await emulator.stop();
+  }
+}
+
+/** How long {@link settle} plays on at most for the marks left in the store. */
+const SETTLE_LIMIT_MS = 90 * MINUTE;
+
+/**
+ * Plays virtual time until no delivery is in flight and no change is left marked in the store (a drain the
+ * platform interrupted, a kick it refused: the sweep and the continuations measure them), at most
+ * {@link SETTLE_LIMIT_MS}; resolves to the marks still left, which count as lost.
+ */
+async function settle(emulator: ForgeEmulator): Promise<number> {
+  const until = emulator.now() + SETTLE_LIMIT_MS;
+  await emulator.drain();
+  for (;;) {
+    const left = await emulator.within('resolver', () => openForgeStore().pending.count());
+    if (left === 0 || emulator.now() >= until) return left;
+    await emulator.advance(MINUTE);
+    await emulator.drain();
   }
 }
 

@@ -15,19 +15,30 @@ export class SqlBudgetStore implements BudgetStore {
   async take(key: string, amount: number, limit: number, expiresAt: number): Promise<boolean> {
     const { db } = this.ctx;
     const budgetKey = checkKey('budget key', key, KEY_LIMITS.budgetKey);
-    if (amount > limit) return false;
-    const first = db
-      .insertInto('accord_budgets')
-      .values({ budget_key: budgetKey, used: amount, expires_at: expiresAt });
-    if (await insertIfAbsent(this.ctx, first)) return true;
-    // `used` grows by amount > 0, so a matched row is a changed row.
-    const result = await db
-      .updateTable('accord_budgets')
-      .set({ used: sql<number>`used + ${amount}` })
-      .where('budget_key', '=', budgetKey)
-      .where(sql<boolean>`used + ${amount} <= ${limit}`)
-      .executeTakeFirst();
-    return amount > 0 && updated(result);
+    if (amount <= 0 || amount > limit) return false;
+    const first = () =>
+      insertIfAbsent(
+        this.ctx,
+        db
+          .insertInto('accord_budgets')
+          .values({ budget_key: budgetKey, used: amount, expires_at: expiresAt }),
+      );
+    // All of a one-shot budget (a claim such as a drain kick per window): whoever inserts the row has it.
+    if (amount === limit) return first();
+    // `used` grows by amount > 0, so a matched row is a changed row. The row usually exists (a budget per minute
+    // is taken many times in its minute): the update comes first, one statement.
+    const add = async () =>
+      updated(
+        await db
+          .updateTable('accord_budgets')
+          .set({ used: sql<number>`used + ${amount}` })
+          .where('budget_key', '=', budgetKey)
+          .where(sql<boolean>`used + ${amount} <= ${limit}`)
+          .executeTakeFirst(),
+      );
+    if (await add()) return true;
+    if (await first()) return true;
+    return add(); // another instance inserted the row meanwhile, or the budget is spent
   }
 
   async acquire(key: string, now: number, until: number): Promise<boolean> {
@@ -42,6 +53,16 @@ export class SqlBudgetStore implements BudgetStore {
       .set({ expires_at: until, used: sql<number>`used + 1` })
       .where('budget_key', '=', budgetKey)
       .where('expires_at', '<=', now)
+      .executeTakeFirst();
+    return updated(result);
+  }
+
+  async renew(key: string, heldUntil: number, until: number): Promise<boolean> {
+    const result = await this.ctx.db
+      .updateTable('accord_budgets')
+      .set({ expires_at: until })
+      .where('budget_key', '=', key)
+      .where('expires_at', '=', heldUntil)
       .executeTakeFirst();
     return updated(result);
   }

@@ -7,7 +7,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { PendingIssue, PendingStore } from '../app/ports/store';
 import { KEY_LIMITS, type PendingTable } from './schema';
-import { checkKey, insertIfAbsent, num, type SqlContext } from './sql-support';
+import { checkKey, insertIfAbsent, num, updated, type SqlContext } from './sql-support';
 
 /** How much carried text a mark keeps (characters) before it settles for a full read of the issue. */
 export const MAX_CARRIED_TEXT = 16_000;
@@ -34,7 +34,6 @@ export class SqlPendingStore implements PendingStore {
       not_before: at,
       changes: line ?? READ_IN_FULL,
     };
-    if (await insertIfAbsent(this.ctx, db.insertInto('accord_pending').values(row))) return;
     // One statement appends, so two triggers marking at once both keep their change. A fresh token always
     // differs, so the update always changes the row it matches.
     const length = this.ctx.dialect === 'mysql' ? sql`char_length(changes)` : sql`length(changes)`;
@@ -45,11 +44,18 @@ export class SqlPendingStore implements PendingStore {
         ? sql<string>`${READ_IN_FULL}`
         : sql<string>`case when changes is null or changes = ${READ_IN_FULL}
             or ${length} + ${line.length + 1} > ${MAX_CARRIED_TEXT} then ${READ_IN_FULL} else ${appended} end`;
-    await db
-      .updateTable('accord_pending')
-      .set({ token: row.token, changes })
-      .where('issue_id', '=', row.issue_id)
-      .execute();
+    // A drain may clear the mark between the insert that found it and the update: then the update matches
+    // nothing and the insert is tried again, or the change would wait for no drain at all.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await insertIfAbsent(this.ctx, db.insertInto('accord_pending').values(row))) return;
+      const result = await db
+        .updateTable('accord_pending')
+        .set({ token: row.token, changes })
+        .where('issue_id', '=', row.issue_id)
+        .executeTakeFirst();
+      if (updated(result)) return;
+    }
+    throw new Error(`pending mark of ${issueId}: the mark kept vanishing between insert and update`);
   }
 
   async due(shard: number, now: number, limit: number): Promise<PendingIssue[]> {

@@ -145,6 +145,33 @@ describe('drains', () => {
     expect(await world.store.pending.count()).toBe(0);
   });
 
+  it('goes on before the sweep after the store interrupts a drain and refuses its release', async () => {
+    // Forge SQL refusing past the app's patience, mid-drain and again when the drain gives its lease up: the
+    // drain used to throw and hold its shard for 15 minutes, while every kick found the shard busy.
+    world = await makeWorld({ patient: true });
+    const ids = Array.from(
+      { length: 40 },
+      () => world.site.create({ reporter: 'carla-customer', fields: acme }).id,
+    );
+    const refused = () => Promise.reject(new Error('Forge SQL: too many requests'));
+    const clear = world.store.pending.clear.bind(world.store.pending);
+    let clears = 0;
+    world.store.pending.clear = (issueId, token) => (++clears === 5 ? refused() : clear(issueId, token));
+    const release = world.store.budgets.release.bind(world.store.budgets);
+    let releases = 0;
+    world.store.budgets.release = (key, until) => (++releases === 1 ? refused() : release(key, until));
+    await world.settleTriggers();
+    await world.advance(4 * MINUTE); // within the lease of the release refused, before the sweep
+    expect(await measured(ids)).toBe(40);
+    expect(await world.store.pending.count()).toBe(0);
+    expect(world.logger.withCode('drain.interrupted')).toEqual([
+      expect.objectContaining({ level: 'warn', reason: 'Error', retryInSeconds: 30 }),
+    ]);
+    expect(world.logger.withCode('lease.failed')).toEqual([
+      expect.objectContaining({ operation: 'release', lease: expect.stringMatching(/^drain:\d$/) }),
+    ]);
+  });
+
   it('has the sweep kick a drain for pending issues whose kick was refused', async () => {
     world = await makeWorld({ patient: true });
     await world.store.pending.mark('10001', 1, 'lost-kick', world.clock.now());

@@ -158,7 +158,8 @@ export function installVirtualGlobals(): void {
   Object.defineProperty(VirtualDate, 'now', {
     value: () => {
       const scope = scopeStorage.getStore();
-      return scope ? scope.scheduler.now() : RealDate.now();
+      // Whole milliseconds, as the real Date.now() gives (virtual time adds fractional latencies).
+      return scope ? Math.floor(scope.scheduler.now()) : RealDate.now();
     },
   });
   Object.defineProperty(VirtualDate, Symbol.hasInstance, { value: (x: unknown) => x instanceof RealDate });

@@ -832,6 +832,19 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.pending.defer('20', 't1', 4, 20_000);
         expect((await store.pending.due(2, 9000, 10))[0]?.attempts).toBe(3);
       });
+
+      it('keeps a change whose mark a drain clears between the insert that found it and the update', async () => {
+        await store.pending.mark('40', 1, 't1', 1000, '{"id":"1"}');
+        // The drain's clear lands between the second mark's statements on SQLite (each is awaited on its own);
+        // on a server it may land before or after them. Either way the second change stays marked.
+        await Promise.all([
+          store.pending.mark('40', 1, 't2', 2000, '{"id":"2"}'),
+          store.pending.clear('40', 't1'),
+        ]);
+        const [mark] = await store.pending.due(1, 5000, 10);
+        expect(mark).toEqual(expect.objectContaining({ issueId: '40', token: 't2' }));
+        expect(mark?.carried?.at(-1)).toBe('{"id":"2"}');
+      });
     });
 
     describe('budgets', () => {
@@ -844,6 +857,17 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.budgets.take('push:1', 50, 50, 4000)).toBe(true);
       });
 
+      it('gives a one-shot budget to one taker, and never over-takes when racing', async () => {
+        expect(await store.budgets.take('kick:0:1', 1, 1, 2000)).toBe(true);
+        expect(await store.budgets.take('kick:0:1', 1, 1, 2000)).toBe(false);
+        const racing = await Promise.all(
+          Array.from({ length: 12 }, () => store.budgets.take('queue:7', 2, 15, 9000)),
+        );
+        expect(racing.filter(Boolean)).toHaveLength(7);
+        expect(await store.budgets.take('queue:7', 1, 15, 9000)).toBe(true);
+        expect(await store.budgets.take('queue:7', 1, 15, 9000)).toBe(false);
+      });
+
       it('leases a key to one holder until it expires or is released', async () => {
         expect(await store.budgets.acquire('drain:0', 1000, 5000)).toBe(true);
         expect(await store.budgets.acquire('drain:0', 2000, 6000)).toBe(false);
@@ -854,6 +878,17 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.budgets.release('drain:0', 9000);
         expect(await store.budgets.heldUntil('drain:0', 6000)).toBe(0);
         expect(await store.budgets.acquire('drain:0', 6000, 7000)).toBe(true);
+      });
+
+      it('renews a lease only for its holder', async () => {
+        expect(await store.budgets.acquire('drain:1', 1000, 5000)).toBe(true);
+        expect(await store.budgets.renew('drain:1', 5000, 8000)).toBe(true);
+        expect(await store.budgets.acquire('drain:1', 6000, 9000)).toBe(false); // renewed past 6000
+        expect(await store.budgets.heldUntil('drain:1', 6000)).toBe(8000);
+        expect(await store.budgets.renew('drain:1', 5000, 9000)).toBe(false); // not held until 5000 any more
+        expect(await store.budgets.acquire('drain:1', 8000, 12000)).toBe(true); // expired: another holder
+        expect(await store.budgets.renew('drain:1', 8000, 13000)).toBe(false); // the first holder lost it
+        expect(await store.budgets.heldUntil('drain:1', 9000)).toBe(12000);
       });
     });
 

@@ -10,14 +10,20 @@ import { applyCarried } from './apply-carried';
 import { postCommitments } from '../commitments/post-commitments';
 import type { Deps } from './deps';
 import { refreshIssue, type IssueOutcome } from './evaluate-issue';
+import { Lease } from './lease';
 import { pushRetries } from './process-events';
 
 /** Pending issues measured per round: their custom fields are written in one Jira call. */
 export const DRAIN_BATCH = 25;
 /** How much of a consumer's 900 s a drain uses before it hands over to a continuation. */
 export const DRAIN_BUDGET_MS = 10 * 60_000;
-/** A drain's lease on its shard: longer than a consumer may run, so a dead drain's lease expires on its own. */
-const LEASE_MS = 15 * 60_000;
+/**
+ * A drain's lease on its shard, renewed after every round: a live drain keeps it, a dead one's (an invocation out
+ * of time, a release Forge SQL refused) lapses within this, and the next kick or sweep takes the shard over.
+ */
+export const DRAIN_LEASE_MS = 3 * 60_000;
+/** A drain the store interrupted is continued after this long. */
+const INTERRUPTED_RETRY_SECONDS = 30;
 /** Failed measurements of an issue before it is given up (throttling does not count): some 8 hours of back-off. */
 export const MAX_PENDING_ATTEMPTS = 10;
 const FIRST_BACKOFF_MS = 60_000;
@@ -35,8 +41,11 @@ export interface DrainReport {
   readonly deferred: number;
   /** Issues given up. */
   readonly failed: number;
-  /** Why the drain stopped before its shard was empty, if it did. */
-  readonly stopped?: 'busy' | 'jira-wait' | 'time';
+  /**
+   * Why the drain stopped before its shard was empty, if it did: another drain holds the shard, Jira asked to
+   * wait, the time budget is spent, or the store failed (`interrupted`; the marks wait for the continuation).
+   */
+  readonly stopped?: 'busy' | 'jira-wait' | 'time' | 'interrupted';
 }
 
 /**
@@ -59,11 +68,8 @@ export async function drainPending(
   budgetMs = DRAIN_BUDGET_MS,
 ): Promise<DrainReport> {
   const started = deps.clock.now();
-  const lease = `drain:${shard}`;
-  const heldUntil = started + LEASE_MS;
-  if (!(await deps.store.budgets.acquire(lease, started, heldUntil))) {
-    return { measured: 0, deferred: 0, failed: 0, stopped: 'busy' };
-  }
+  const lease = await Lease.take(deps, `drain:${shard}`, DRAIN_LEASE_MS);
+  if (lease === undefined) return { measured: 0, deferred: 0, failed: 0, stopped: 'busy' };
   const totals = { measured: 0, deferred: 0, failed: 0 };
   let stopped: DrainReport['stopped'];
   try {
@@ -87,29 +93,55 @@ export async function drainPending(
         stopped = 'time';
         break;
       }
+      if (!(await lease.renew())) {
+        stopped = 'busy'; // the lease lapsed and another drain has the shard
+        break;
+      }
     }
-  } finally {
-    await deps.store.budgets.release(lease, heldUntil);
+  } catch (error) {
+    // The store failed between issues (Forge SQL refusing past the app's patience, say). The marks are still
+    // in the store, so nothing is lost: a continuation measures them once the database has room again.
+    deps.logger.log('warn', 'drain.interrupted', {
+      count: totals.measured,
+      retryInSeconds: INTERRUPTED_RETRY_SECONDS,
+      ...errorFields(error),
+    });
+    stopped = 'interrupted';
   }
-  if (stopped !== undefined) await continueLater(deps, shard, stopped);
+  // A lease the store would not give up lapses on its own: a continuation starts after that, not into it, and
+  // there is one even for a drain that finished, since kicks meanwhile find the shard busy.
+  const released = await lease.release();
+  if (stopped !== 'busy' && (stopped !== undefined || !released))
+    await continueLater(deps, shard, stopped, released ? 0 : lease.lapsesAt);
   return stopped === undefined ? totals : { ...totals, stopped };
 }
 
-/** Pushes the shard's next drain: at once after the time budget, after Jira's wait otherwise. */
+/** Pushes the shard's next drain: at once after the time budget, after Jira's wait or a pause after an interruption. */
 async function continueLater(
   deps: Deps,
   shard: number,
-  stopped: 'jira-wait' | 'time' | 'busy',
+  stopped: 'jira-wait' | 'time' | 'interrupted' | undefined,
+  notBefore: number,
 ): Promise<void> {
-  const now = deps.clock.now();
-  const waitUntil = stopped === 'jira-wait' ? await deps.store.budgets.heldUntil(JIRA_WAIT_KEY, now) : now;
-  const delaySeconds = Math.min(900, Math.max(0, Math.ceil((waitUntil - now) / 1000)));
   try {
+    const now = deps.clock.now();
+    const waitUntil = Math.max(
+      notBefore,
+      stopped === 'jira-wait'
+        ? await deps.store.budgets.heldUntil(JIRA_WAIT_KEY, now)
+        : now + (stopped === 'interrupted' ? INTERRUPTED_RETRY_SECONDS * 1000 : 0),
+    );
+    const delaySeconds = Math.min(900, Math.max(0, Math.ceil((waitUntil - now) / 1000)));
     await deps.queue.push([{ type: 'drain', shard }], { delaySeconds });
   } catch (error) {
-    if (!(error instanceof QueueRefusedError)) throw error;
-    // The marks stay in the store; the sweep kicks this shard again.
-    deps.logger.log('info', 'queue.refused', { reason: error.reason, queue: 'drain', count: 1 });
+    // The marks stay in the store either way; the sweep kicks this shard again within five minutes.
+    deps.logger.log(
+      'info',
+      'queue.refused',
+      error instanceof QueueRefusedError
+        ? { reason: error.reason, queue: 'drain', count: 1 }
+        : { queue: 'drain', count: 1, ...errorFields(error) },
+    );
   }
 }
 

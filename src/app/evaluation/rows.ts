@@ -30,7 +30,8 @@ export function appliedIdOf(change: { readonly kind?: string; readonly id: strin
   return change.kind === 'comment' ? `c:${change.id}` : change.id;
 }
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** Whole numbers only: a fraction (a clock that is not Date.now()) would make a stamp no reader parses. */
+const pad = (n: number, width: number): string => String(Math.floor(n)).padStart(width, '0');
 
 /** An evaluation's result as rows: one per metric for the issue view and the sweep, one per cycle for reports. */
 export function toRows(

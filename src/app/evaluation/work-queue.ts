@@ -90,8 +90,9 @@ export class WorkQueue implements Queue {
     const windowEnd = (window + 1) * KICK_WINDOW_MS;
     if (!(await this.store.budgets.take(`kick:${shard}:${window}`, 1, 1, windowEnd + KICK_WINDOW_MS))) return;
     try {
-      await this.pushCounted([{ type: 'drain', shard }]);
-      await this.pushCounted([{ type: 'drain', shard }], {
+      await this.takeBudget(2); // both kicks at once: one statement
+      await this.queue.push([{ type: 'drain', shard }]);
+      await this.queue.push([{ type: 'drain', shard }], {
         delaySeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)),
       });
     } catch (error) {
@@ -105,10 +106,16 @@ export class WorkQueue implements Queue {
     events: readonly QueueEvent[],
     options: { readonly delaySeconds?: number } = {},
   ): Promise<void> {
+    await this.takeBudget(events.length);
+    await this.queue.push(events, options);
+  }
+
+  /** Takes `count` events from this minute's budget; throws {@link QueueRefusedError} when it is spent. */
+  private async takeBudget(count: number): Promise<void> {
     const minute = Math.floor(this.clock.now() / 60_000);
     const taken = await this.store.budgets.take(
       `queue:${minute}`,
-      events.length,
+      count,
       QUEUE_EVENTS_PER_MINUTE,
       (minute + 2) * 60_000,
     );
@@ -118,6 +125,5 @@ export class WorkQueue implements Queue {
         'budget',
       );
     }
-    await this.queue.push(events, options);
   }
 }

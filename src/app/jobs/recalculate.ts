@@ -3,6 +3,7 @@ import { ISSUE_HISTORY_DATA_VERSION } from '../../engine/issue';
 import type { Deps } from '../evaluation/deps';
 import { refreshIssue, toStoredHistory } from '../evaluation/evaluate-issue';
 import { evaluateStoredMany } from '../evaluation/evaluate-many';
+import { Lease } from '../evaluation/lease';
 import { summarizeMetrics } from '../evaluation/summary';
 import {
   type CustomFieldUpdate,
@@ -63,8 +64,11 @@ export async function startJob(deps: Deps, spec: JobSpec, actor: string): Promis
 export const JOB_LANES = 4;
 /** Issues per lane at least: a small job runs as one lane. */
 export const ISSUES_PER_LANE = 1000;
-/** A lane's lease: longer than a step may run, so a dead step's lease expires on its own. */
-const LANE_LEASE_MS = 15 * 60_000;
+/**
+ * A lane's lease, renewed after every page: a dead step's (out of time, or its release refused) lapses within
+ * this, and the step's retry takes the lane over instead of finding it busy.
+ */
+const LANE_LEASE_MS = 3 * 60_000;
 /** Steps of a lane that may fail in a row before the job ends as failed. */
 export const MAX_STEP_FAILURES = 3;
 /** A queued or running job that made no progress for this long has stalled: it ends as failed. */
@@ -145,9 +149,8 @@ async function runLane(
   started: number,
   budgetMs: number,
 ): Promise<'finished' | 'cancelled' | 'time' | 'busy'> {
-  const lease = `job:${job.id}:${laneNumber}`;
-  const heldUntil = deps.clock.now() + LANE_LEASE_MS;
-  if (!(await deps.store.budgets.acquire(lease, deps.clock.now(), heldUntil))) return 'busy';
+  const lease = await Lease.take(deps, `job:${job.id}:${laneNumber}`, LANE_LEASE_MS);
+  if (lease === undefined) return 'busy';
   try {
     let lane = (await deps.store.jobs.lanes(job.id)).find((l) => l.lane === laneNumber);
     while (lane && !lane.finished) {
@@ -177,10 +180,11 @@ async function runLane(
         await deps.queue.push([{ type: 'job', jobId: job.id, lane: laneNumber }]);
         return 'time';
       }
+      if (!(await lease.renew())) return 'busy'; // it lapsed, and another step has the lane
     }
     return 'finished';
   } finally {
-    await deps.store.budgets.release(lease, heldUntil);
+    await lease.release();
   }
 }
 

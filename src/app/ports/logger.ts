@@ -39,7 +39,14 @@ export type LogCode =
   /** A round of retention (dropping histories, folding cycles) failed; the next sweep tries again. */
   | 'retention.failed'
   /** The site's fields and values could not be read from Jira: an agreement's JQL was saved unchecked. */
-  | 'site.unread';
+  | 'site.unread'
+  /** A lease (`lease`) could not be renewed or given up; it lapses on its own within its length. */
+  | 'lease.failed'
+  /**
+   * A drain stopped early because the store failed (e.g. Forge SQL refused past the app's patience): its shard's
+   * pending issues stay marked and a later drain measures them (`retryInSeconds`).
+   */
+  | 'drain.interrupted';
 
 /** What an entry may carry: ids, counts and codes, nothing a person wrote. */
 export interface LogFields {
@@ -49,6 +56,10 @@ export interface LogFields {
   readonly actionKey?: string;
   readonly queue?: string;
   readonly handler?: string;
+  /** A lease's key (`drain:2`, `job:<id>:1`). */
+  readonly lease?: string;
+  /** What was being done when it failed (`renew`, `release`). */
+  readonly operation?: string;
   /** An HTTP status (Jira, Forge), 0 for a network failure. */
   readonly status?: number;
   readonly attempt?: number;

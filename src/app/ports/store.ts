@@ -453,6 +453,11 @@ export interface BudgetStore {
   take(key: string, amount: number, limit: number, expiresAt: number): Promise<boolean>;
   /** Takes the lease `key` until `until` unless someone holds it past `now`; whether it did. */
   acquire(key: string, now: number, until: number): Promise<boolean>;
+  /**
+   * Extends a lease held until `heldUntil` to `until`; false if it is no longer the caller's (it expired and
+   * someone else took it).
+   */
+  renew(key: string, heldUntil: number, until: number): Promise<boolean>;
   /** Gives a lease up (if nobody took it over since). */
   release(key: string, heldUntil: number): Promise<void>;
   /** Until when `key` is held (a lease, or a stored wait such as Jira's), or 0. */
