@@ -38,20 +38,25 @@ export const jobRoutes = {
         const jql = parseJql(p.scope.jql);
         if (!jql.ok)
           throw new Refusal(
-            'invalid-payload',
+            'jql-invalid',
+            {},
             'The JQL is not valid.',
             jql.problems.map((q) => ({ ...q, path: '$.scope.jql' })),
           );
       }
       if (p.scope.kind === 'agreement' && !(await deps.store.config.get('agreement', p.scope.agreementId))) {
-        throw new Refusal('not-found', `No agreement "${p.scope.agreementId}".`);
+        throw new Refusal(
+          'agreement-unknown',
+          { ids: [p.scope.agreementId] },
+          `No agreement "${p.scope.agreementId}".`,
+        );
       }
       return startJob(deps, { scope: p.scope, replaceCompleted: p.replaceCompleted }, ctx.accountId);
     },
   ),
   'jobs/status': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<Job> => {
     const job = await deps.store.jobs.get(p.jobId);
-    if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (!job) throw new Refusal('job-unknown', { jobId: p.jobId }, `No job "${p.jobId}".`);
     if (job.spec.scope.kind === 'project') await requireProjectAdmin(deps, ctx, job.spec.scope.projectKey);
     else await requireAdmin(deps, ctx);
     return job;
@@ -66,11 +71,11 @@ export const jobRoutes = {
   /** Stopping a job half-way changes what it changes, half of it: the same people as for starting it. */
   'jobs/cancel': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<Job> => {
     const job = await deps.store.jobs.get(p.jobId);
-    if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (!job) throw new Refusal('job-unknown', { jobId: p.jobId }, `No job "${p.jobId}".`);
     await requireJobAdmin(deps, ctx, job.spec);
     await deps.store.jobs.requestCancel(p.jobId);
     const cancelled = await deps.store.jobs.get(p.jobId);
-    if (!cancelled) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (!cancelled) throw new Refusal('job-unknown', { jobId: p.jobId }, `No job "${p.jobId}".`);
     await deps.store.audit.append({
       at: deps.clock.now(),
       actor: ctx.accountId,
