@@ -79,6 +79,8 @@ export interface RefusalParams {
   /** Jira failed; `detail` is its own words. */
   readonly 'jira-failed': { readonly detail: string };
   readonly 'internal-error': { readonly detail: string };
+  /** The UIs' own, never the server's: the call did not reach a resolver (the bridge or network failed). */
+  readonly unreachable: { readonly detail: string };
 }
 
 export type RefusalReason = keyof RefusalParams;
@@ -131,6 +133,7 @@ export const REFUSAL_CODES: Readonly<Record<RefusalReason, ErrorCode>> = {
   'payload-invalid': 'invalid-payload',
   'jira-failed': 'jira-error',
   'internal-error': 'internal',
+  unreachable: 'internal',
 };
 
 /** A reason with its values, typed together: narrowing on `reason` types `params`. */

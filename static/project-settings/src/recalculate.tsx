@@ -5,7 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useState } from 'react';
 import type { Backend } from '../../shared/backend';
 import type { Failure, Job } from './api';
-import { useT } from './messages';
+import { useRefusalText, useT } from './messages';
 
 /** How often a running job's progress is asked for. */
 export const POLL_MS = 1000;
@@ -23,6 +23,7 @@ type State =
  */
 export function Recalculate(props: { readonly backend: Backend; readonly projectKey: string }) {
   const { t } = useT();
+  const refusal = useRefusalText();
   const [includeResolved, setIncludeResolved] = useState(false);
   const [state, setState] = useState<State>({ status: 'idle' });
 
@@ -64,7 +65,7 @@ export function Recalculate(props: { readonly backend: Backend; readonly project
     <div className="accord-recalc">
       {state.status === 'failed' ? (
         <SectionMessage appearance="error" title={t('recalc.startFailed')} headingLevel="h3">
-          <p>{state.error.message}</p>
+          <p>{refusal(state.error)}</p>
         </SectionMessage>
       ) : null}
       <Checkbox

@@ -3,7 +3,7 @@
  */
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import { screen } from '@testing-library/react';
-import { fakeBackend, type Call, type AnyReply } from '../../../shared/testing/fake-backend';
+import { type AnyReply, type Call, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { answerDialog, dialogGone, findDialog } from '../../../shared/testing/ui';
 import { button, clean, field, type, found, type Mounted, mount } from '../testing/render';
 import { CalendarEditor } from './calendar-editor';
@@ -46,7 +46,7 @@ function site() {
           holidays: [],
         });
       default:
-        return { ok: false, error: { code: 'not-found', message: `no route ${call.route}` } };
+        return refused('route-unknown', { route: call.route });
     }
   });
 }

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import type { Job } from '../../../../src/app/ports/store';
-import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
+import { type AnyReply, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { screen } from '@testing-library/react';
 import { advance } from '../../../shared/testing/ui';
 import { clean, mount, type Mounted } from '../testing/render';
@@ -48,7 +48,7 @@ describe('recalculation jobs', () => {
             },
           ],
         };
-      return { ok: false, error: { code: 'not-found', message: 'no route' } };
+      return refused('route-unknown', { route: call.route });
     });
     mounted = await mount(<JobsTab />, { backend: fake.backend });
     const progress = await screen.findByRole('progressbar');
@@ -92,7 +92,7 @@ describe('recalculation jobs', () => {
         return { ok: true, data: [job({ state: 'queued', total: null, done: 0 })] };
       if (call.route === 'jobs/start' || call.route === 'jobs/cancel') return { ok: true, data: job({}) };
       if (call.route === 'agreements/list') return { ok: true, data: [] };
-      return { ok: false, error: { code: 'not-found', message: call.route } };
+      return refused('route-unknown', { route: call.route });
     });
     mounted = await mount(<JobsTab />, { backend: fake.backend });
     const cancel = await screen.findByRole('button', { name: 'Cancel' });

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Agreement, Failure, Job, JobScope, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
 import { fieldId } from '../problems';
 import { useRemote, type Remote } from '../use-remote';
 import { JqlField } from '../agreements/jql-field';
@@ -102,6 +102,7 @@ function StartJob(props: {
 }) {
   const { t } = useT();
   const { backend, announce } = useAdmin();
+  const refusal = useRefusalText();
   const [kind, setKind] = useState<JobScope['kind']>('agreement');
   const [agreementId, setAgreementId] = useState<string | null>(null);
   const [projectKey, setProjectKey] = useState('');
@@ -144,7 +145,7 @@ function StartJob(props: {
       props.onStarted();
     } else {
       setError(reply.error);
-      announce(reply.error.message);
+      announce(refusal(reply.error));
     }
   };
   const kindId = fieldId('$.scope.kind');
