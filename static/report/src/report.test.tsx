@@ -481,6 +481,38 @@ describe('the report page', () => {
     expect(button('Try again')).toBeUndefined();
   });
 
+  it('says in the user’s language why a service’s availability could not be measured', async () => {
+    const vpn = gold.availability[0]!;
+    const broken: AgreementMonthView = {
+      ...gold,
+      availability: [
+        { ...vpn, error: { code: 'incidents-unreadable', params: { detail: 'HTTP 400' } } },
+        { ...vpn, service: 'Mail', error: { code: 'calendar-unknown', params: { calendar: 'mail-hours' } } },
+      ],
+    };
+    const answer = (call: Call): AnyReply =>
+      call.route === 'reports/monthly'
+        ? { ok: true, data: monthly({ counterparties: [counterparty(broken, [])] }) }
+        : csvReply(call);
+    const errors = () =>
+      all('[data-testid="availability"] .accord-report__error').map((td) => td.textContent);
+    await render(answer, { locale: 'de-DE' });
+    expect(errors()).toEqual([
+      'Die Störungen konnten nicht aus Jira gelesen werden: HTTP 400',
+      'Es gibt keinen Kalender „mail-hours“: Der Dienst kann nicht gemessen werden.',
+    ]);
+    await render(answer, { locale: 'da-DK' });
+    expect(errors()).toEqual([
+      'Hændelserne kunne ikke læses fra Jira: HTTP 400',
+      'Der findes ingen kalender »mail-hours«: tjenesten kan ikke måles.',
+    ]);
+    await render(answer);
+    expect(errors()).toEqual([
+      'The incidents could not be read from Jira: HTTP 400',
+      'There is no calendar “mail-hours”: the service cannot be measured.',
+    ]);
+  });
+
   it('speaks German, with German numbers and money', async () => {
     await render(answerAll, { locale: 'de-DE' });
     expect(text()).toContain('Service-Level-Bericht · November 2026');
