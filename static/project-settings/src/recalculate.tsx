@@ -5,6 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useState } from 'react';
 import type { Backend } from '../../shared/backend';
 import type { Failure, Job } from './api';
+import { jobFailureText } from '../../shared/i18n/job-failure-text';
 import { useRefusalText, useT } from './messages';
 
 /** How often a running job's progress is asked for. */
@@ -85,7 +86,8 @@ export function Recalculate(props: { readonly backend: Backend; readonly project
 }
 
 function Progress(props: { readonly job: Job }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const { job } = props;
   const total = job.total;
   let text: string;
@@ -103,7 +105,7 @@ function Progress(props: { readonly job: Job }) {
       text = t('recalc.cancelled');
       break;
     case 'failed':
-      text = t('recalc.stopped', { reason: job.error ?? '' });
+      text = t('recalc.stopped', { reason: job.failure ? jobFailureText(job.failure, i18n) : '' });
       break;
   }
   const value = job.state === 'done' ? 1 : total === null || total === 0 ? 0 : job.done / total;

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import type { Job } from '../../../../src/app/ports/store';
+import type { JobView as Job } from '../../../../src/app/resolvers/job-routes';
 import { type AnyReply, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { screen } from '@testing-library/react';
 import { advance } from '../../../shared/testing/ui';
@@ -21,6 +21,7 @@ const job = (patch: Partial<Job>): Job => ({
   failed: 0,
   cancelRequested: false,
   error: null,
+  failure: null,
   ...patch,
 });
 

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Agreement, Failure, Job, JobScope, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
+import { jobFailureText } from '../../../shared/i18n/job-failure-text';
 import { useRefusalText, useT } from '../messages';
 import { fieldId } from '../problems';
 import { useRemote, type Remote } from '../use-remote';
@@ -237,7 +238,8 @@ function JobRow(props: {
   readonly names: ReadonlyMap<string, string>;
   readonly onChanged: () => void;
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const { backend, ui, announce } = useAdmin();
   const nameOf = usePeople([props.job.createdBy]);
   const [error, setError] = useState<Failure | null>(null);
@@ -313,7 +315,7 @@ function JobRow(props: {
           {job.cancelRequested && isActive(job) ? ` · ${t('jobs.cancelling')}` : ''}
         </span>
       </div>
-      {job.error ? <p className="accord-field__errors">{job.error}</p> : null}
+      {job.failure ? <p className="accord-field__errors">{jobFailureText(job.failure, i18n)}</p> : null}
       {error ? <ErrorNotice error={error} onRetry={() => void cancel()} /> : null}
     </li>
   );
