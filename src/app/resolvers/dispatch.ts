@@ -105,6 +105,11 @@ function capped(problems: readonly Problem[]): readonly Problem[] {
   const more = problems.length - (MAX_PROBLEMS - 1);
   return [
     ...problems.slice(0, MAX_PROBLEMS - 1),
-    { code: 'problems.more', message: `and ${more} more problems like these`, path: '$' },
+    {
+      code: 'problems.more',
+      message: `and ${more} more problems like these`,
+      path: '$',
+      detail: { key: 'problems.more', values: { count: more } },
+    },
   ];
 }
