@@ -79,6 +79,9 @@ export interface RefusalParams {
   /** Jira failed; `detail` is its own words. */
   readonly 'jira-failed': { readonly detail: string };
   readonly 'internal-error': { readonly detail: string };
+  /** The Forge handler's, before any route: the call came with no account; the app's tables are not ready yet. */
+  readonly 'caller-unknown': None;
+  readonly 'setting-up': None;
   /** The UIs' own, never the server's: the call did not reach a resolver (the bridge or network failed). */
   readonly unreachable: { readonly detail: string };
 }
@@ -133,6 +136,8 @@ export const REFUSAL_CODES: Readonly<Record<RefusalReason, ErrorCode>> = {
   'payload-invalid': 'invalid-payload',
   'jira-failed': 'jira-error',
   'internal-error': 'internal',
+  'caller-unknown': 'forbidden',
+  'setting-up': 'internal',
   unreachable: 'internal',
 };
 

@@ -73,6 +73,8 @@ const SAMPLES: { readonly [R in RefusalReason]: readonly RefusalParams[R][] } = 
   ],
   'jira-failed': [{ detail: '503' }],
   'internal-error': [{ detail: 'boom' }],
+  'caller-unknown': [{}],
+  'setting-up': [{}],
   unreachable: [{ detail: '' }, { detail: 'timeout' }],
 };
 

@@ -86,6 +86,8 @@ const WORDS: { readonly [R in RefusalReason]: (params: RefusalParams[R], w: Word
     p.path === '' ? say('refusal.payloadInvalid', { route: p.route }) : say('refusal.payloadInvalidAt', p),
   'jira-failed': (p, { say }) => say('refusal.jiraFailed', p),
   'internal-error': (p, { say }) => say('refusal.internalError', p),
+  'caller-unknown': (_, { say }) => say('refusal.callerUnknown'),
+  'setting-up': (_, { say }) => say('refusal.settingUp'),
   unreachable: (p, { say }) =>
     p.detail === '' ? say('refusal.unreachable') : say('refusal.unreachableBecause', p),
 };
