@@ -7,6 +7,7 @@ import { errorFields } from '../app/ports';
 
 import type { CallContext } from '../app/resolvers/context';
 import { dispatch, routes } from '../app/resolvers/dispatch';
+import { failure } from '../app/resolvers/envelope';
 import { ConsoleLogger } from './logger';
 import { forgeDeps } from './runtime';
 import { runForgeMigrations, SchemaNotReadyError } from './sql-migrations';
@@ -139,7 +140,7 @@ for (const key of Object.keys(routes)) {
     async ({ payload, context }: { payload: unknown; context: Record<string, unknown> }) => {
       const ctx: CallContext | undefined = resolverContext(context);
       if (!ctx)
-        return { ok: false, error: { code: 'forbidden', message: 'Accord could not tell who is asking.' } };
+        return { ok: false, error: failure('caller-unknown', {}, 'Accord could not tell who is asking.') };
       let deps;
       try {
         deps = await forgeDeps();
@@ -147,7 +148,7 @@ for (const key of Object.keys(routes)) {
         if (!(error instanceof SchemaNotReadyError)) throw error;
         return {
           ok: false,
-          error: { code: 'internal', message: 'Accord is still being set up; try again in a minute.' },
+          error: failure('setting-up', {}, 'Accord is still being set up; try again in a minute.'),
         };
       }
       return dispatch(deps, key, payload, ctx);

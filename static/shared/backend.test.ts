@@ -35,6 +35,8 @@ describe('the reply envelope', () => {
   it('turns a call that never arrived into a message the user can act on', () => {
     expect(unreachable(new Error('timeout')).error).toEqual({
       code: 'internal',
+      reason: 'unreachable',
+      params: { detail: 'timeout' },
       message: 'Accord could not reach its service (timeout). Check your connection and try again.',
     });
   });

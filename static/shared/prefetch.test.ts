@@ -1,10 +1,10 @@
 import type { Backend } from './backend';
 import { prefetching } from './prefetch';
-import { fakeBackend, type Call } from './testing/fake-backend';
+import { fakeBackend, refused, type Call } from './testing/fake-backend';
 
 /** A fake host that counts what it was asked, with the translations it was asked for recorded too. */
 function host(): { backend: Backend; calls: Call[]; locales: string[] } {
-  const fake = fakeBackend(({ route }) => ({ ok: false, error: { code: 'not-found', message: route } }), {
+  const fake = fakeBackend(({ route }) => refused('route-unknown', { route }), {
     issueId: '10001',
     locale: 'de-DE',
   });
@@ -39,7 +39,7 @@ describe('prefetching', () => {
     await backend.translations(context.locale);
     expect(await backend.call('issue/metrics', { issueId: '10001' })).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'issue/metrics' },
+      error: refused('route-unknown', { route: 'issue/metrics' }).error,
     });
     expect(h.calls).toHaveLength(1);
     expect(h.locales).toHaveLength(1);

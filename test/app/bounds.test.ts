@@ -333,6 +333,11 @@ describe('bounds on configuration', () => {
     expect(problems[MAX_PROBLEMS - 1]?.message).toBe(
       `and ${LIMITS.holidays - MAX_PROBLEMS + 1} more problems like these`,
     );
+    // The UIs word it from its detail.
+    expect(problems[MAX_PROBLEMS - 1]?.detail).toEqual({
+      key: 'problems.more',
+      values: { count: LIMITS.holidays - MAX_PROBLEMS + 1 },
+    });
   });
 });
 

@@ -9,7 +9,12 @@ import type { Agreement } from '../../src/engine/agreement/types';
 import type { Calendar } from '../../src/engine/calendar/types';
 import type { CallContext } from '../../src/app/resolvers/context';
 import { dispatch, routes } from '../../src/app/resolvers/dispatch';
-import type { Reply } from '../../src/app/resolvers/envelope';
+import {
+  REFUSAL_CODES,
+  type Reply,
+  type RefusalParams,
+  type RefusalReason,
+} from '../../src/app/resolvers/envelope';
 import { startJob } from '../../src/app/jobs/recalculate';
 import { SandboxApp } from '../../src/sandbox/app';
 import type { SiteUser } from '../../src/sandbox/jira/site';
@@ -556,6 +561,7 @@ describe('the permission table', () => {
             'forbidden',
             expect.any(String),
           ]);
+          if (!reply.ok) expectPermissionReason(key, ctx, payload, reply.error);
           break;
         case 'unknown': {
           if (call.target === undefined) throw new Error(`${key} (${call.label}) names no target id`);
@@ -566,6 +572,114 @@ describe('the permission table', () => {
       expect(await stored(w)).toBe(before);
     },
   );
+});
+
+/**
+ * A permission refusal says why, as a reason the UIs word: a customer outside the portal is told that this part
+ * is for agents, never which permission they lack; a licensed caller is told what they would need, and of which
+ * project.
+ */
+function expectPermissionReason(
+  key: string,
+  ctx: CallContext,
+  payload: Record<string, unknown>,
+  error: Extract<Reply<unknown>, { ok: false }>['error'],
+): void {
+  const { reason, params } = error;
+  expect([key, reason, REFUSAL_CODES[reason]]).toEqual([key, reason, 'forbidden']);
+  if (key.startsWith('portal/')) expect([key, reason]).toEqual([key, 'request-not-shared']);
+  else if (ctx.accountType !== 'licensed') expect([key, reason]).toEqual([key, 'licensed-only']);
+  else expect([key, reason]).not.toEqual([key, 'licensed-only']);
+  if (reason === 'project-admin-only' || reason === 'project-not-visible') {
+    // The project the call is about: named in it, in a job's scope, or (the jobs of the table) IT.
+    const scope = payload.scope as { projectKey?: string } | undefined;
+    const named =
+      payload.projectKey ?? scope?.projectKey ?? (key.startsWith('jobs/') ? 'IT' : ctx.projectKey);
+    expect([key, params.projectKey]).toEqual([key, named]);
+  }
+}
+
+/** A call that is refused for what it asks, and the reason and values the refusal must carry. */
+type Refusing = {
+  [R in RefusalReason]: {
+    readonly key: string;
+    readonly payload: (w: World) => Record<string, unknown>;
+    readonly reason: R;
+    readonly params: RefusalParams[R];
+  };
+}[RefusalReason];
+
+const refusing = <R extends RefusalReason>(
+  key: string,
+  payload: Record<string, unknown> | ((w: World) => Record<string, unknown>),
+  reason: R,
+  params: RefusalParams[R],
+): Refusing =>
+  ({ key, payload: typeof payload === 'function' ? payload : () => payload, reason, params }) as Refusing;
+
+const notGold = { ...gold, appliesTo: 'project = IT AND stauts = Open' };
+/** Refusals past the permission checks, each asked by the site admin (or, for adjustments, as below). */
+// prettier-ignore
+const REFUSING: readonly Refusing[] = [
+  refusing('calendars/get', { id: 'nope' }, 'calendar-unknown', { id: 'nope' }),
+  refusing('calendars/get', { id: 'nope', version: 3 }, 'calendar-unknown', { id: 'nope', version: 3 }),
+  refusing('calendars/save', { calendar: berlin, expectedVersion: 7 }, 'version-conflict', { kind: 'calendar', version: 1 }),
+  refusing('calendars/save', { calendar: { ...berlin, timeZone: 'Mars/Olympus' }, expectedVersion: 1 }, 'calendar-invalid', {}),
+  refusing('calendars/delete', { id: 'berlin-9-17', expectedVersion: 1 }, 'calendar-in-use', { id: 'berlin-9-17', agreements: ['Gold support', 'Second-level network team'] }),
+  refusing('calendars/preview-ics', { text: 'not a calendar' }, 'ics-unreadable', {}),
+  refusing('calendars/region-holidays', { region: 'DE', fromYear: 2026, toYear: 2040 }, 'holiday-years', { max: 5, fromYear: 2026, toYear: 2040 }),
+  refusing('calendars/region-holidays', { region: 'XX', fromYear: 2026, toYear: 2026 }, 'holiday-region-unknown', { region: 'XX' }),
+  refusing('agreements/get', { id: 'nope' }, 'agreement-unknown', { ids: ['nope'] }),
+  refusing('agreements/get', { id: 'nope', version: 2 }, 'agreement-unknown', { ids: ['nope'], version: 2 }),
+  refusing('agreements/save', { agreement: gold, expectedVersion: 0 }, 'version-conflict', { kind: 'agreement', version: 1 }),
+  refusing('agreements/save', { agreement: { ...gold, metrics: [] }, expectedVersion: 1 }, 'agreement-invalid', {}),
+  refusing('agreements/save', { agreement: notGold, expectedVersion: 1 }, 'agreement-fields-unknown', {}),
+  refusing('agreements/preview', { agreement: { ...gold, metrics: [] }, projectKey: 'IT' }, 'draft-invalid', {}),
+  refusing('agreements/preview', { agreement: notGold, projectKey: 'IT' }, 'draft-fields-unknown', {}),
+  refusing('projects/set', { projectKey: 'IT', agreementIds: ['gold', 'nope'] }, 'agreement-unknown', { ids: ['nope'] }),
+  refusing('projects/save', { projectKey: 'IT', agreementIds: ['nope'], expected: IT_LIST }, 'agreement-unknown', { ids: ['nope'] }),
+  refusing('projects/save', { projectKey: 'IT', agreementIds: ['gold'], expected: ['gold'] }, 'placement-conflict', { projectKey: 'IT' }),
+  refusing('projects/preview', { projectKey: 'IT', agreementIds: ['nope'] }, 'agreement-unknown', { ids: ['nope'] }),
+  refusing('jobs/start', { scope: { kind: 'jql', jql: 'project =' }, replaceCompleted: false }, 'jql-invalid', {}),
+  refusing('jobs/start', { scope: { kind: 'agreement', agreementId: 'nope' }, replaceCompleted: false }, 'agreement-unknown', { ids: ['nope'] }),
+  refusing('jobs/status', { jobId: 'nope' }, 'job-unknown', { jobId: 'nope' }),
+  refusing('jobs/cancel', { jobId: 'nope' }, 'job-unknown', { jobId: 'nope' }),
+  refusing('reports/gadget', { agreementId: 'gold', projectKey: 'IT', metricId: 'nope' }, 'metric-unknown', { agreementId: 'gold', metricId: 'nope' }),
+  refusing('reports/gadget', { agreementId: 'nope', projectKey: 'IT' }, 'agreement-unknown', { ids: ['nope'] }),
+  refusing('reports/csv', { projectKey: 'IT', cursor: 'not-a-cursor' }, 'cursor-invalid', {}),
+  refusing('reports/compliance', { projectKey: 'IT', timeZone: 'Mars/Olympus' }, 'time-zone-unknown', { zone: 'Mars/Olympus' }),
+  refusing('issue/extend', (w) => ({ issueId: w.itIssue, agreementId: 'nope', metricId: 'first-response', minutes: 30, reason: 'r' }), 'agreement-not-applicable', { agreementId: 'nope' }),
+  refusing('issue/extend', (w) => ({ issueId: w.itIssue, agreementId: 'gold', metricId: 'nope', minutes: 30, reason: 'r' }), 'metric-not-measured', { agreementId: 'gold', metricId: 'nope' }),
+  refusing('issue/excuse', (w) => ({ issueId: w.itIssue, agreementId: 'gold', metricId: 'first-response', reason: 'r' }), 'cycle-unknown', { metricId: 'first-response' }),
+  refusing('issue/excuse', (w) => ({ issueId: w.hrIssue, agreementId: 'hr-sla', metricId: 'answer', reason: 'r' }), 'adjuster-only', { groups: [] }),
+  refusing('no/such-route', {}, 'route-unknown', { route: 'no/such-route' }),
+  refusing('calendars/get', { id: 7 }, 'payload-invalid', { route: 'calendars/get', path: '$.id' }),
+];
+
+describe('each refusal names its reason and the values its sentence needs', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await makeSite();
+  });
+  afterEach(async () => {
+    await w.close();
+  });
+  const admin = (): CallContext => contextOf('site admin', w);
+  // The HR agent may see the HR request but is in none of its agreement's groups.
+  const asker = (key: string, payload: Record<string, unknown>): CallContext =>
+    key.startsWith('issue/') && payload.issueId === w.hrIssue ? contextOf('agent of HR', w) : admin();
+
+  it.each(REFUSING.map((r) => [r.key, r.reason, r] as const))('%s: %s', async (key, _reason, r) => {
+    const payload = r.payload(w);
+    const reply = await dispatch(w.app.deps, key, payload, asker(key, payload));
+    expect(reply.ok ? reply : { ...reply.error, message: 'any' }).toMatchObject({
+      code: REFUSAL_CODES[r.reason],
+      reason: r.reason,
+      params: r.params,
+    });
+    // Nothing a sentence needs is left out: the params hold exactly the declared values.
+    if (!reply.ok) expect(reply.error.params).toEqual(r.params);
+  });
 });
 
 describe('where an agreement is placed decides who reaches it', () => {
@@ -664,7 +778,15 @@ describe('route lookup', () => {
       for (const role of ROLES) {
         expect([role, await dispatch(w.app.deps, key, {}, contextOf(role, w))]).toEqual([
           role,
-          { ok: false, error: { code: 'not-found', message: `Accord has no resolver "${key}".` } },
+          {
+            ok: false,
+            error: {
+              code: 'not-found',
+              reason: 'route-unknown',
+              params: { route: key },
+              message: `Accord has no resolver "${key}".`,
+            },
+          },
         ]);
       }
     },

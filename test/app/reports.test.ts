@@ -3,6 +3,7 @@
  * and the figures each route gives for them, worked out by hand.
  */
 import { evaluateStored } from '../../src/app/evaluation/evaluate-issue';
+import { JiraError } from '../../src/app/ports';
 import { dispatch } from '../../src/app/resolvers/dispatch';
 import type {
   ComplianceReport,
@@ -245,6 +246,30 @@ describe('reports/monthly', () => {
     const first = gold?.metrics.find((m) => m.metricId === 'first-response');
     expect(first?.overall).toEqual(expect.objectContaining({ met: 1, breached: 1, running: 2 }));
     expect(report.counterparties[1]?.agreements[0]?.attribution).toBeNull(); // a UC
+  });
+
+  it('says why a service could not be measured as a code the report words, not as English', async () => {
+    const deps = w.deps;
+    const failing = {
+      ...deps,
+      // The sandbox's Jira with its search failing: its methods live on its prototype.
+      jira: Object.assign(Object.create(deps.jira) as typeof deps.jira, {
+        searchIssueIds: () => Promise.reject(new JiraError('Jira refused the JQL', 400, false)),
+      }),
+    } as typeof deps;
+    const reply = await dispatch(
+      failing,
+      'reports/monthly',
+      { month: '2026-03', agreementId: 'gold' },
+      admin,
+    );
+    const vpn = reply.ok
+      ? (reply.data as MonthlyReport).counterparties[0]?.agreements[0]?.availability[0]
+      : null;
+    expect(reply.ok || reply.error).toBe(true);
+    expect(vpn?.error).toEqual({ code: 'incidents-unreadable', params: { detail: 'Jira refused the JQL' } });
+    const report = await call<MonthlyReport>('reports/monthly', { month: '2026-03', agreementId: 'gold' });
+    expect(report.counterparties[0]?.agreements[0]?.availability[0]?.error).toBeNull();
   });
 
   it('judges quarterly clauses in the month that ends the quarter', async () => {

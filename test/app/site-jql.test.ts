@@ -46,6 +46,8 @@ describe("agreements' JQL against the site", () => {
       ok: false,
       error: {
         code: 'invalid-config',
+        reason: 'agreement-fields-unknown',
+        params: {},
         message: 'The agreement names fields this Jira site does not have; nothing was saved.',
         problems: [
           expect.objectContaining({

@@ -55,13 +55,15 @@ export async function extendDeadline(
   const cycle = metric.cycles[metric.cycles.length - 1];
   if (cycle?.stoppedAt !== null) {
     throw new Refusal(
-      'conflict',
+      'cycle-not-running',
+      { metricId: req.metricId },
       `${req.metricId} has no running cycle on this issue: only a running deadline can be extended.`,
     );
   }
   if (cycle.remainingMs === null) {
     throw new Refusal(
-      'conflict',
+      'cycle-without-target',
+      { metricId: req.metricId },
       `${req.metricId} is measured without a target here: there is no deadline to extend.`,
     );
   }
@@ -88,10 +90,15 @@ export async function excuseBreach(deps: Deps, ctx: CallContext, req: ExcuseRequ
     req.cycleStartedAt === undefined
       ? metric.cycles.findLast((c) => c.breached)
       : metric.cycles.find((c) => instantOf(c.startedAt) === req.cycleStartedAt);
-  if (!cycle) throw new Refusal('not-found', `${req.metricId} has no such cycle on this issue.`);
+  if (!cycle)
+    throw new Refusal(
+      'cycle-unknown',
+      { metricId: req.metricId },
+      `${req.metricId} has no such cycle on this issue.`,
+    );
   if (!cycle.breached)
-    throw new Refusal('conflict', 'This cycle is not breached: there is nothing to excuse.');
-  if (cycle.excused === true) throw new Refusal('conflict', 'This breach is already excused.');
+    throw new Refusal('cycle-not-breached', {}, 'This cycle is not breached: there is nothing to excuse.');
+  if (cycle.excused === true) throw new Refusal('breach-excused', {}, 'This breach is already excused.');
   const adjustment: StoredAdjustment = {
     kind: 'excuse',
     agreementId: req.agreementId,
@@ -123,7 +130,8 @@ export async function requireAdjuster(
     if (groups.some((g) => mine.has(g))) return;
   }
   throw new Refusal(
-    'forbidden',
+    'adjuster-only',
+    { groups },
     groups.length === 0
       ? 'Only Jira administrators can extend deadlines or excuse breaches of this agreement.'
       : `Only Jira administrators and members of ${groups.join(', ')} can extend deadlines or excuse breaches of this agreement.`,
@@ -138,17 +146,22 @@ async function prepare(
 ): Promise<{ history: StoredHistory; metric: MetricResult; now: EpochMs }> {
   await requireBrowse(deps, ctx, ref.issueId);
   const history = await deps.store.histories.get(ref.issueId);
-  if (!history) throw new Refusal('not-found', 'Accord has not measured this issue yet.');
+  if (!history) throw new Refusal('issue-not-measured', {}, 'Accord has not measured this issue yet.');
   const config = await deps.configs.forProject(history.projectKey);
   const agreement = 'problems' in config ? undefined : config.agreementVersions.get(ref.agreementId)?.body;
   if (!agreement)
-    throw new Refusal('not-found', `The agreement ${ref.agreementId} does not apply to this issue.`);
+    throw new Refusal(
+      'agreement-not-applicable',
+      { agreementId: ref.agreementId },
+      `The agreement ${ref.agreementId} does not apply to this issue.`,
+    );
   await requireAdjuster(deps, ctx, ref.issueId, agreement.extensionGroups ?? []);
   const now = deps.clock.now();
   const metric = await measure(deps, history, ref, now);
   if (!metric) {
     throw new Refusal(
-      'not-found',
+      'metric-not-measured',
+      { agreementId: ref.agreementId, metricId: ref.metricId },
       `The agreement ${ref.agreementId} measures no ${ref.metricId} on this issue.`,
     );
   }
@@ -204,7 +217,12 @@ async function record(
   await evaluateStored(deps, history, adjustment.at as EpochMs);
   const metric = await measure(deps, history, ref, adjustment.at as EpochMs);
   await deps.queue.push([{ type: 'issue', issueId: ref.issueId }]);
-  if (!metric) throw new Refusal('not-found', `${ref.metricId} no longer applies to this issue.`);
+  if (!metric)
+    throw new Refusal(
+      'metric-gone',
+      { metricId: ref.metricId },
+      `${ref.metricId} no longer applies to this issue.`,
+    );
   return { adjustment, metric };
 }
 
@@ -220,7 +238,11 @@ async function minutesUntil(
   until: number,
 ): Promise<number> {
   if (cycle.deadline === null) {
-    throw new Refusal('conflict', 'The clock is paused: extend by a duration instead of to an instant.');
+    throw new Refusal(
+      'clock-paused',
+      {},
+      'The clock is paused: extend by a duration instead of to an instant.',
+    );
   }
   const deadline = instantOf(cycle.deadline);
   const config = await deps.configs.forProject(history.projectKey);
@@ -229,7 +251,8 @@ async function minutesUntil(
   const ms = calendar && until > deadline ? calendar.elapsed(deadline as EpochMs, until as EpochMs) : 0;
   if (ms <= 0) {
     throw new Refusal(
-      'invalid-payload',
+      'extension-not-after-deadline',
+      { deadline: cycle.deadline },
       `Choose an instant with working time after the current deadline (${cycle.deadline}).`,
       [{ code: 'payload.invalid', message: 'not after the deadline in working time', path: '$.until' }],
     );

@@ -393,11 +393,49 @@ export async function recordStepFailure(
   if (failures < MAX_STEP_FAILURES) return false;
   await deps.store.jobs.update(jobId, {
     state: 'failed',
-    error: `step-failed: ${reason} (${failures} time${failures === 1 ? '' : 's'})`,
+    error: jobErrorText({ code: 'step-failed', params: { reason, times: failures } }),
     updatedAt: deps.clock.now(),
   });
   deps.logger.log('error', 'job.failed', { jobId, reason, attempt: failures });
   return true;
+}
+
+/**
+ * Why a job failed, as the UIs word it: it made no progress for `minutes`, or one of its steps failed `times`
+ * times (`reason`: the error's name, e.g. ForgeSQLError). `unknown` is an error text of another shape (none is
+ * written today), shown as it is.
+ */
+export type JobFailure =
+  | { readonly code: 'stalled'; readonly params: { readonly minutes: number } }
+  | { readonly code: 'step-failed'; readonly params: { readonly reason: string; readonly times: number } }
+  | { readonly code: 'unknown'; readonly params: { readonly error: string } };
+
+/** A failure as a job's stored `error` holds it (English, for logs and the CLI); {@link jobFailure} reads it back. */
+export function jobErrorText(failure: JobFailure): string {
+  switch (failure.code) {
+    case 'stalled':
+      return `stalled: no progress for ${failure.params.minutes} minutes`;
+    case 'step-failed': {
+      const { reason, times } = failure.params;
+      return `step-failed: ${reason} (${times} time${times === 1 ? '' : 's'})`;
+    }
+    case 'unknown':
+      return failure.params.error;
+  }
+}
+
+/**
+ * A job's stored `error` (as {@link jobErrorText} writes it) read back as a {@link JobFailure}; null when it
+ * has none.
+ * @example jobFailure('stalled: no progress for 31 minutes') // { code: 'stalled', params: { minutes: 31 } }
+ */
+export function jobFailure(error: string | null): JobFailure | null {
+  if (error === null) return null;
+  const stalled = /^stalled: no progress for (\d+) minutes$/.exec(error);
+  if (stalled) return { code: 'stalled', params: { minutes: Number(stalled[1]) } };
+  const step = /^step-failed: (.*) \((\d+) times?\)$/s.exec(error);
+  if (step) return { code: 'step-failed', params: { reason: step[1] ?? '', times: Number(step[2]) } };
+  return { code: 'unknown', params: { error } };
 }
 
 /** Ends jobs that made no progress for {@link JOB_STALL_MS} as failed, `stalled`; the sweep runs it. */
@@ -409,7 +447,10 @@ export async function failStalledJobs(deps: Deps): Promise<number> {
     if (now - job.updatedAt < JOB_STALL_MS) continue;
     await deps.store.jobs.update(job.id, {
       state: 'failed',
-      error: `stalled: no progress for ${Math.round((now - job.updatedAt) / 60_000)} minutes`,
+      error: jobErrorText({
+        code: 'stalled',
+        params: { minutes: Math.round((now - job.updatedAt) / 60_000) },
+      }),
       updatedAt: now,
     });
     deps.logger.log('error', 'job.failed', { jobId: job.id, reason: 'stalled' });

@@ -18,7 +18,7 @@ import { formatInstant, parseInstant } from '../../engine/time/iso';
 import type { EpochMs, IanaZone, Interval } from '../../engine/time/units';
 import type { Deps } from '../evaluation/deps';
 import { JiraError, type JiraIssueJson } from '../ports';
-import type { AvailabilityView } from '../resolvers/report-types';
+import type { AvailabilityError, AvailabilityView } from '../resolvers/report-types';
 
 /** At most this many incident issues are read per service and report. */
 const MAX_INCIDENTS = 2000;
@@ -35,14 +35,18 @@ export async function serviceAvailability(
   period: Interval,
   now: EpochMs,
 ): Promise<{ view: AvailabilityView; result: AvailabilityResult | undefined }> {
-  if (!calendar) return { view: failed(objective, `no calendar "${objective.calendar}"`), result: undefined };
+  if (!calendar)
+    return {
+      view: failed(objective, { code: 'calendar-unknown', params: { calendar: objective.calendar } }),
+      result: undefined,
+    };
   let outages: Outage[];
   try {
     outages = await readOutages(deps, objective);
   } catch (error) {
     if (!(error instanceof JiraError)) throw error;
     return {
-      view: failed(objective, `the incidents could not be read from Jira: ${error.message}`),
+      view: failed(objective, { code: 'incidents-unreadable', params: { detail: error.message } }),
       result: undefined,
     };
   }
@@ -83,7 +87,7 @@ function viewOf(objective: AvailabilityObjective, r: AvailabilityResult): Availa
   };
 }
 
-function failed(objective: AvailabilityObjective, error: string): AvailabilityView {
+function failed(objective: AvailabilityObjective, error: AvailabilityError): AvailabilityView {
   return {
     service: objective.service,
     objectivePercent: objective.objectivePercent,

@@ -52,7 +52,12 @@ export async function agreementsInScope(
   }
   if (filter.agreementId !== undefined) {
     const one = chosen.find((a) => a.id === filter.agreementId);
-    if (!one) throw new Refusal('not-found', `No agreement "${filter.agreementId}".`);
+    if (!one)
+      throw new Refusal(
+        'agreement-unknown',
+        { ids: [filter.agreementId] },
+        `No agreement "${filter.agreementId}".`,
+      );
     chosen = [one];
   }
   if (filter.counterparty !== undefined)
@@ -91,7 +96,7 @@ export function calendarZone(config: ReportConfig, calendarId: string): IanaZone
 /** A zone named in a payload, refused with its path when the runtime does not know it. */
 export function payloadZone(zone: string, path: string): IanaZone {
   if (isKnownZone(zone)) return zone;
-  throw new Refusal('invalid-payload', `Unknown time zone "${zone}".`, [
+  throw new Refusal('time-zone-unknown', { zone }, `Unknown time zone "${zone}".`, [
     { code: 'payload.invalid', message: `unknown IANA time zone "${zone}"`, path },
   ]);
 }
@@ -100,7 +105,7 @@ export function payloadZone(zone: string, path: string): IanaZone {
 export function payloadDay(text: string, path: string): number {
   const day = parseLocalDate(text);
   if (day !== undefined) return day;
-  throw new Refusal('invalid-payload', `"${text}" is not a date.`, [
+  throw new Refusal('date-invalid', { text }, `"${text}" is not a date.`, [
     { code: 'payload.invalid', message: `not a date "YYYY-MM-DD": "${text}"`, path },
   ]);
 }
@@ -117,7 +122,8 @@ export function compiledCalendars(
   const compiled = deps.configs.compile(agreements, config.calendars);
   if ('problems' in compiled) {
     throw new Refusal(
-      'invalid-config',
+      'configuration-invalid',
+      {},
       'The configuration of these agreements is not valid; fix it before reporting on it.',
       compiled.problems,
     );

@@ -58,7 +58,8 @@ export const adminRoutes = {
       await requireConfigReader(deps, ctx);
       if (p.toYear < p.fromYear || p.toYear - p.fromYear >= MAX_YEARS) {
         throw new Refusal(
-          'invalid-payload',
+          'holiday-years',
+          { max: MAX_YEARS, fromYear: p.fromYear, toYear: p.toYear },
           `Ask for 1 to ${MAX_YEARS} years of holidays at a time (from ${p.fromYear} to ${p.toYear}).`,
           [{ code: 'payload.invalid', message: 'too many years', path: '$.toYear' }],
         );
@@ -66,7 +67,8 @@ export const adminRoutes = {
       const holidays = regionHolidays(p.region, p.fromYear, p.toYear, p.language?.slice(0, 2));
       if (!holidays.ok) {
         throw new Refusal(
-          'invalid-payload',
+          'holiday-region-unknown',
+          { region: p.region },
           `Accord knows no holiday region "${p.region}"; pick a country or region from the list.`,
           holidays.problems.map((q) => ({ ...q, path: '$.region' })),
         );

@@ -38,7 +38,8 @@ async function save<K extends ConfigKind>(
   const previous = await deps.store.config.get(kind, itemId);
   if ((previous?.version ?? 0) !== expectedVersion) {
     throw new Refusal(
-      'conflict',
+      'version-conflict',
+      { kind, version: previous?.version ?? 0 },
       `This ${kind} was changed by someone else (now version ${previous?.version ?? 0}); reload it and try again.`,
     );
   }
@@ -50,7 +51,8 @@ async function save<K extends ConfigKind>(
   });
   if (written === 'conflict')
     throw new Refusal(
-      'conflict',
+      'version-race',
+      { kind },
       `This ${kind} was changed by someone else just now; reload it and try again.`,
     );
   deps.configs.invalidate();
@@ -104,7 +106,8 @@ export const configRoutes = {
           : undefined;
       if (!found)
         throw new Refusal(
-          'not-found',
+          'calendar-unknown',
+          p.version === undefined ? { id: p.id } : { id: p.id, version: p.version },
           `No calendar "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
         );
       return found;
@@ -126,7 +129,8 @@ export const configRoutes = {
       const checked = validateCalendar(p.calendar, '$.calendar', { isKnownRegion: dateHolidaysKnows });
       if (!checked.ok)
         throw new Refusal(
-          'invalid-config',
+          'calendar-invalid',
+          {},
           'The calendar has problems; nothing was saved.',
           checked.problems,
         );
@@ -149,7 +153,8 @@ export const configRoutes = {
       );
       if (users.length > 0) {
         throw new Refusal(
-          'in-use',
+          'calendar-in-use',
+          { id: p.id, agreements: users.map((a) => a.body?.name ?? a.id) },
           `Calendar "${p.id}" is used by ${users.map((a) => a.body?.name ?? a.id).join(', ')}; change those first.`,
         );
       }
@@ -163,7 +168,8 @@ export const configRoutes = {
       const result = importIcs(p.text);
       if (!result.ok)
         throw new Refusal(
-          'invalid-config',
+          'ics-unreadable',
+          {},
           'The file could not be read as a calendar (ICS).',
           // The text is the payload's one field: a problem there names it.
           result.problems.map((q) => ({ ...q, path: '$.text' })),
@@ -191,7 +197,8 @@ export const configRoutes = {
           : undefined;
       if (!found)
         throw new Refusal(
-          'not-found',
+          'agreement-unknown',
+          p.version === undefined ? { ids: [p.id] } : { ids: [p.id], version: p.version },
           `No agreement "${p.id}"${p.version === undefined ? '' : ` version ${p.version}`}.`,
         );
       return found;
@@ -214,7 +221,8 @@ export const configRoutes = {
       const checked = validateAgreement(p.agreement, calendars, '$.agreement');
       if (!checked.ok)
         throw new Refusal(
-          'invalid-config',
+          'agreement-invalid',
+          {},
           'The agreement has problems; nothing was saved.',
           checked.problems,
         );
@@ -223,6 +231,7 @@ export const configRoutes = {
         deps,
         checked.value.agreement,
         '$.agreement',
+        'agreement-fields-unknown',
         'The agreement names fields this Jira site does not have; nothing was saved.',
       );
       const written = await save(
@@ -260,7 +269,11 @@ export const configRoutes = {
       const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
       const unknown = p.agreementIds.filter((a) => !known.has(a));
       if (unknown.length > 0)
-        throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+        throw new Refusal(
+          'agreement-unknown',
+          { ids: unknown },
+          `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`,
+        );
       const before = await deps.store.config.projectAgreements(p.projectKey);
       await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
       deps.configs.invalidate();

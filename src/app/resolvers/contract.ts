@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { routes } from './dispatch';
 import type { Reply } from './envelope';
 
-export type { ErrorCode, Reply } from './envelope';
+export type { ErrorCode, Failure, RefusalParams, RefusalReason, Reply } from './envelope';
 
 /** The route table's type: each route's payload schema and handler. */
 export type Routes = typeof routes;

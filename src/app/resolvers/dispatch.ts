@@ -7,7 +7,7 @@ import { adjustmentRoutes } from './adjustment-routes';
 import { adminRoutes } from './admin-routes';
 import { configRoutes } from './config-routes';
 import type { CallContext } from './context';
-import { Refusal, success, type Reply } from './envelope';
+import { failure, Refusal, success, type Reply } from './envelope';
 import { issueRoutes } from './issue-routes';
 import { jobRoutes } from './job-routes';
 import { jsmRoutes } from './jsm-routes';
@@ -54,46 +54,47 @@ export async function dispatch(
 ): Promise<Reply<unknown>> {
   // Own keys only: `constructor`, `__proto__` or `toString` are no routes, whatever Object.prototype has.
   const r = Object.hasOwn(table, key) ? table[key] : undefined;
-  if (!r) return { ok: false, error: { code: 'not-found', message: `Accord has no resolver "${key}".` } };
+  if (!r)
+    return { ok: false, error: failure('route-unknown', { route: key }, `Accord has no resolver "${key}".`) };
   const parsed = r.payload.safeParse(payload ?? {});
   if (!parsed.success) {
     const problems = zodProblems(parsed.error, '$', 'payload', payload ?? {});
     const first = problems[0];
     return {
       ok: false,
-      error: {
-        code: 'invalid-payload',
+      error: failure(
+        'payload-invalid',
+        { route: key, path: first?.path ?? '' },
         // The first problem in the message too: "… not valid: $.projectKey: At most 64 characters."
-        message: `The request to ${key} is not valid${first ? `: ${first.path}: ${first.message.replace(/\.$/, '')}` : ''}.`,
-        problems: capped(problems),
-      },
+        `The request to ${key} is not valid${first ? `: ${first.path}: ${first.message.replace(/\.$/, '')}` : ''}.`,
+        capped(problems),
+      ),
     };
   }
   try {
     return success(await r.handle(deps, ctx, parsed.data));
   } catch (error) {
     if (error instanceof Refusal) {
+      const refused = error.failure();
       return {
         ok: false,
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.problems ? { problems: capped(error.problems) } : {}),
-        },
+        error: error.problems ? { ...refused, problems: capped(error.problems) } : refused,
       };
     }
     if (error instanceof JiraError) {
       return {
         ok: false,
-        error: { code: 'jira-error', message: `Jira did not answer as expected: ${error.message}` },
+        error: failure(
+          'jira-failed',
+          { detail: error.message },
+          `Jira did not answer as expected: ${error.message}`,
+        ),
       };
     }
+    const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      error: {
-        code: 'internal',
-        message: `Something went wrong in Accord: ${error instanceof Error ? error.message : String(error)}`,
-      },
+      error: failure('internal-error', { detail }, `Something went wrong in Accord: ${detail}`),
     };
   }
 }
@@ -104,6 +105,11 @@ function capped(problems: readonly Problem[]): readonly Problem[] {
   const more = problems.length - (MAX_PROBLEMS - 1);
   return [
     ...problems.slice(0, MAX_PROBLEMS - 1),
-    { code: 'problems.more', message: `and ${more} more problems like these`, path: '$' },
+    {
+      code: 'problems.more',
+      message: `and ${more} more problems like these`,
+      path: '$',
+      detail: { key: 'problems.more', values: { count: more } },
+    },
   ];
 }

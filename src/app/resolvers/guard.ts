@@ -20,7 +20,8 @@ import { Refusal } from './envelope';
 export function requireLicensed(ctx: CallContext): void {
   if (ctx.accountType !== 'licensed') {
     throw new Refusal(
-      'forbidden',
+      'licensed-only',
+      {},
       'This part of Accord is for the site’s agents and admins; customers see their requests’ commitments on the portal.',
     );
   }
@@ -32,7 +33,7 @@ const isSiteAdmin = (deps: Deps, ctx: CallContext): Promise<boolean> =>
 export async function requireAdmin(deps: Deps, ctx: CallContext): Promise<void> {
   requireLicensed(ctx);
   if (!(await isSiteAdmin(deps, ctx))) {
-    throw new Refusal('forbidden', 'Only Jira administrators can change Accord’s configuration.');
+    throw new Refusal('admin-only', {}, 'Only Jira administrators can change Accord’s configuration.');
   }
 }
 
@@ -47,7 +48,8 @@ export async function requireProjectAdmin(
   const user = { as: 'user' as const, accountId: ctx.accountId };
   if (!(await deps.jira.hasPermission(user, 'ADMINISTER_PROJECTS', { projectKey }))) {
     throw new Refusal(
-      'forbidden',
+      'project-admin-only',
+      { projectKey },
       `Only administrators of project ${projectKey} can change its service levels.`,
     );
   }
@@ -140,7 +142,7 @@ export async function requireBrowse(deps: Deps, ctx: CallContext, issueId: strin
   if (
     !(await deps.jira.hasPermission({ as: 'user', accountId: ctx.accountId }, 'BROWSE_PROJECTS', { issueId }))
   ) {
-    throw new Refusal('forbidden', 'You do not have permission to see this issue.');
+    throw new Refusal('issue-not-visible', {}, 'You do not have permission to see this issue.');
   }
 }
 
@@ -160,13 +162,15 @@ export async function requireReportReader(
   if (await deps.jira.hasPermission(user, 'ADMINISTER')) return;
   if (projectKey === undefined) {
     throw new Refusal(
-      'forbidden',
+      'report-admin-only',
+      {},
       'Only Jira administrators can see reports over every project; choose a project you can browse.',
     );
   }
   if (!(await deps.jira.hasPermission(user, 'BROWSE_PROJECTS', { projectKey }))) {
     throw new Refusal(
-      'forbidden',
+      'project-not-visible',
+      { projectKey },
       `You do not have permission to see the service levels of project ${projectKey}.`,
     );
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseJql } from '../../engine/jql';
 import type { Deps } from '../evaluation/deps';
-import { startJob } from '../jobs/recalculate';
+import { jobFailure, startJob, type JobFailure } from '../jobs/recalculate';
 import type { AuditEntry, Job, JobSpec } from '../ports';
 import type { CallContext } from './context';
 import { Refusal } from './envelope';
@@ -28,49 +28,61 @@ async function requireJobAdmin(deps: Deps, ctx: CallContext, spec: JobSpec): Pro
   else await requireAdmin(deps, ctx);
 }
 
+/** A job as the `jobs/*` routes answer it: as stored, and why it failed as a code the UIs word. */
+export type JobView = Job & { readonly failure: JobFailure | null };
+
+const view = (job: Job): JobView => ({ ...job, failure: jobFailure(job.error) });
+
 export const jobRoutes = {
   /** Starts a recalculation ({@link requireJobAdmin} says who may). */
   'jobs/start': route(
     z.object({ scope, replaceCompleted: z.boolean() }).strict(),
-    async (deps, ctx, p): Promise<Job> => {
+    async (deps, ctx, p): Promise<JobView> => {
       await requireJobAdmin(deps, ctx, p);
       if (p.scope.kind === 'jql') {
         const jql = parseJql(p.scope.jql);
         if (!jql.ok)
           throw new Refusal(
-            'invalid-payload',
+            'jql-invalid',
+            {},
             'The JQL is not valid.',
             jql.problems.map((q) => ({ ...q, path: '$.scope.jql' })),
           );
       }
       if (p.scope.kind === 'agreement' && !(await deps.store.config.get('agreement', p.scope.agreementId))) {
-        throw new Refusal('not-found', `No agreement "${p.scope.agreementId}".`);
+        throw new Refusal(
+          'agreement-unknown',
+          { ids: [p.scope.agreementId] },
+          `No agreement "${p.scope.agreementId}".`,
+        );
       }
-      return startJob(deps, { scope: p.scope, replaceCompleted: p.replaceCompleted }, ctx.accountId);
+      return view(
+        await startJob(deps, { scope: p.scope, replaceCompleted: p.replaceCompleted }, ctx.accountId),
+      );
     },
   ),
-  'jobs/status': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<Job> => {
+  'jobs/status': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<JobView> => {
     const job = await deps.store.jobs.get(p.jobId);
-    if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (!job) throw new Refusal('job-unknown', { jobId: p.jobId }, `No job "${p.jobId}".`);
     if (job.spec.scope.kind === 'project') await requireProjectAdmin(deps, ctx, job.spec.scope.projectKey);
     else await requireAdmin(deps, ctx);
-    return job;
+    return view(job);
   }),
   'jobs/list': route(
     z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
-    async (deps, ctx, p): Promise<Job[]> => {
+    async (deps, ctx, p): Promise<JobView[]> => {
       await requireAdmin(deps, ctx);
-      return deps.store.jobs.list(p.limit);
+      return (await deps.store.jobs.list(p.limit)).map(view);
     },
   ),
   /** Stopping a job half-way changes what it changes, half of it: the same people as for starting it. */
-  'jobs/cancel': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<Job> => {
+  'jobs/cancel': route(z.object({ jobId }).strict(), async (deps, ctx, p): Promise<JobView> => {
     const job = await deps.store.jobs.get(p.jobId);
-    if (!job) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (!job) throw new Refusal('job-unknown', { jobId: p.jobId }, `No job "${p.jobId}".`);
     await requireJobAdmin(deps, ctx, job.spec);
     await deps.store.jobs.requestCancel(p.jobId);
     const cancelled = await deps.store.jobs.get(p.jobId);
-    if (!cancelled) throw new Refusal('not-found', `No job "${p.jobId}".`);
+    if (!cancelled) throw new Refusal('job-unknown', { jobId: p.jobId }, `No job "${p.jobId}".`);
     await deps.store.audit.append({
       at: deps.clock.now(),
       actor: ctx.accountId,
@@ -80,7 +92,7 @@ export const jobRoutes = {
       version: null,
       changes: [],
     });
-    return cancelled;
+    return view(cancelled);
   }),
   'audit/list': route(
     z

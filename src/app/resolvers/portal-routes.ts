@@ -85,7 +85,7 @@ export const portalRoutes = {
     z.object({ issueId }).strict(),
     async (deps, ctx, p): Promise<PortalCommitments> => {
       if (!(await deps.jira.isRequestParticipant(ctx.accountId, p.issueId))) {
-        throw new Refusal('forbidden', 'This request is not shared with you.');
+        throw new Refusal('request-not-shared', {}, 'This request is not shared with you.');
       }
       const [results, agreements] = await Promise.all([
         deps.store.results.forIssue(p.issueId),

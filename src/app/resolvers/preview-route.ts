@@ -68,13 +68,14 @@ export const previewRoutes = {
       const calendars = await deps.store.config.list('calendar');
       const checked = validateAgreement(p.agreement, new Set(calendars.map((c) => c.id)), '$.agreement');
       if (!checked.ok)
-        throw new Refusal('invalid-config', 'The draft agreement has problems.', checked.problems);
+        throw new Refusal('draft-invalid', {}, 'The draft agreement has problems.', checked.problems);
       const draft = checked.value.agreement;
       // A typo in a field would measure as if it were meant: refuse it, as a save would.
       const siteCheck = await checkOnSite(
         deps,
         draft,
         '$.agreement',
+        'draft-fields-unknown',
         'The draft agreement names fields this Jira site does not have.',
       );
       const config = deps.configs.compile(
@@ -82,7 +83,12 @@ export const previewRoutes = {
         calendars,
       );
       if ('problems' in config)
-        throw new Refusal('invalid-config', 'The draft agreement cannot be compiled.', config.problems);
+        throw new Refusal(
+          'draft-uncompilable',
+          {},
+          'The draft agreement cannot be compiled.',
+          config.problems,
+        );
 
       const now = deps.clock.now();
       const from = now - p.days * MS_PER_DAY;

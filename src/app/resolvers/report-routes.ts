@@ -161,9 +161,14 @@ export const reportRoutes = {
         agreementId: p.agreementId,
         ...optional('projectKey', project),
       });
-      if (!agreement) throw new Refusal('not-found', `No agreement "${p.agreementId}".`);
+      if (!agreement)
+        throw new Refusal('agreement-unknown', { ids: [p.agreementId] }, `No agreement "${p.agreementId}".`);
       if (p.metricId !== undefined && !agreement.body.metrics.some((m) => m.id === p.metricId))
-        throw new Refusal('not-found', `Agreement "${agreement.id}" has no metric "${p.metricId}".`);
+        throw new Refusal(
+          'metric-unknown',
+          { agreementId: agreement.id, metricId: p.metricId },
+          `Agreement "${agreement.id}" has no metric "${p.metricId}".`,
+        );
       return gadgetReport(deps, config, agreement, {
         period: p.period,
         groupBy: p.groupBy,
@@ -224,7 +229,7 @@ export const reportRoutes = {
       await requireReportReader(deps, ctx, project);
       const after = p.cursor === undefined ? undefined : decodeCursor(p.cursor);
       if (p.cursor !== undefined && after === undefined) {
-        throw new Refusal('invalid-payload', 'The cursor is not one this export gave.', [
+        throw new Refusal('cursor-invalid', {}, 'The cursor is not one this export gave.', [
           { code: 'payload.invalid', message: 'not a cursor of reports/csv', path: '$.cursor' },
         ]);
       }

@@ -232,9 +232,17 @@ export interface AvailabilityView {
   readonly allowedDowntimeMs: number;
   readonly remainingDowntimeMs: number;
   readonly incidents: readonly IncidentDowntimeView[];
-  /** Set when the incidents could not be read (e.g. Jira refused the JQL); the figures are then empty. */
-  readonly error: string | null;
+  /** Set when the service could not be measured (the figures are then empty), as a code the report words. */
+  readonly error: AvailabilityError | null;
 }
+
+/**
+ * Why a service's availability could not be measured: its calendar is gone, or Jira did not give its incidents
+ * (e.g. Jira refused the JQL; `detail` is Jira's own words). A new code fails to compile until the report words it.
+ */
+export type AvailabilityError =
+  | { readonly code: 'calendar-unknown'; readonly params: { readonly calendar: string } }
+  | { readonly code: 'incidents-unreadable'; readonly params: { readonly detail: string } };
 
 export interface HeldTimeView {
   readonly agreementId: string;

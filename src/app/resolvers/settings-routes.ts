@@ -122,10 +122,15 @@ export const settingsRoutes = {
       const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
       const unknown = p.agreementIds.filter((a) => !known.has(a));
       if (unknown.length > 0)
-        throw new Refusal('not-found', `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+        throw new Refusal(
+          'agreement-unknown',
+          { ids: unknown },
+          `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`,
+        );
       if (!(await deps.store.config.swapProjectAgreements(p.projectKey, p.expected, p.agreementIds))) {
         throw new Refusal(
-          'conflict',
+          'placement-conflict',
+          { projectKey: p.projectKey },
           `Someone else changed the agreements of project ${p.projectKey} while you were editing; reload to see their list, then make your change again.`,
         );
       }
@@ -168,14 +173,16 @@ export const settingsRoutes = {
       const draftVersions = chosen(all, p.agreementIds);
       if ('unknown' in draftVersions) {
         throw new Refusal(
-          'not-found',
+          'agreement-unknown',
+          { ids: draftVersions.unknown },
           `No agreement ${draftVersions.unknown.map((u) => `"${u}"`).join(', ')}; it may have been deleted. Reload the page.`,
         );
       }
       const draft = deps.configs.compile(draftVersions, calendars);
       if ('problems' in draft) {
         throw new Refusal(
-          'invalid-config',
+          'agreements-incompatible',
+          {},
           'These agreements cannot be measured together; check them on the admin page.',
           draft.problems,
         );

@@ -3,7 +3,7 @@ import type { Agreement } from '../../engine/agreement/types';
 import type { Problem } from '../../engine/errors';
 import type { Deps } from '../evaluation/deps';
 import { errorFields } from '../ports';
-import { Refusal } from './envelope';
+import { Refusal, type RefusalReason } from './envelope';
 
 /**
  * How an agreement's JQL fared against the site, as a save or preview reply tells it: checked, with the
@@ -16,14 +16,15 @@ export type SiteCheckReply =
 /**
  * Checks a validated agreement's JQL against the site's fields, statuses, priorities and request types (read
  * through the cache). An unknown field refuses it (`invalid-config`, each problem at its path and column, with
- * `refusal` as the message); unknown values come back as warnings. If Jira cannot be read, the check is skipped
+ * `reason` and `refusal` as its reason and message); unknown values come back as warnings. If Jira cannot be read, the check is skipped
  * and says so: a save never fails because Jira is down.
- * @example const siteCheck = await checkOnSite(deps, agreement, '$.agreement', 'nothing was saved');
+ * @example const siteCheck = await checkOnSite(deps, agreement, '$.agreement', 'agreement-fields-unknown', 'Unknown fields.');
  */
 export async function checkOnSite(
   deps: Deps,
   agreement: Agreement,
   path: string,
+  reason: Extract<RefusalReason, 'agreement-fields-unknown' | 'draft-fields-unknown'>,
   refusal: string,
 ): Promise<SiteCheckReply> {
   let vocabulary;
@@ -34,6 +35,6 @@ export async function checkOnSite(
     return { status: 'skipped', reason: 'jira-unreadable', warnings: [] };
   }
   const found = checkAgreementOnSite(agreement, vocabulary, path);
-  if (found.errors.length > 0) throw new Refusal('invalid-config', refusal, found.errors);
+  if (found.errors.length > 0) throw new Refusal(reason, {}, refusal, found.errors);
   return { status: 'checked', warnings: found.warnings };
 }

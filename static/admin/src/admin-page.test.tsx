@@ -9,7 +9,13 @@ import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import { makeJob } from '../../shared/testing/builders';
 import type { ReplyTo } from '../../shared/api/reply';
-import { fakeBackend, type AnyReply, type Call, type CallTo } from '../../shared/testing/fake-backend';
+import {
+  type AnyReply,
+  type Call,
+  type CallTo,
+  fakeBackend,
+  refused,
+} from '../../shared/testing/fake-backend';
 import {
   button,
   clean,
@@ -38,7 +44,7 @@ const CHECKED = { status: 'checked' as const, warnings: [] };
 /** The save of a test that saves nothing. */
 const unsaved = (): ReplyTo<'agreements/save'> => ({
   ok: false,
-  error: { code: 'internal', message: 'no save in this test' },
+  error: refused('internal-error', { detail: 'no save in this test' }).error,
 });
 
 const PLACEMENTS = [{ projectKey: 'IT', agreementIds: AGREEMENTS.map((a) => a.id) }];
@@ -56,6 +62,7 @@ function site(
   } = {
     placements: () => PLACEMENTS,
   },
+  locale = 'en-GB',
 ) {
   return fakeBackend(
     (call) => {
@@ -82,10 +89,10 @@ function site(
         case 'agreements/save':
           return save(call);
         default:
-          return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+          return refused('route-unknown', { route: call.route });
       }
     },
-    { locale: 'en-GB', timeZone: 'Europe/Berlin' },
+    { locale, timeZone: 'Europe/Berlin' },
   );
 }
 
@@ -139,6 +146,8 @@ describe('saving an agreement', () => {
       ok: false,
       error: {
         code: 'invalid-config',
+        reason: 'agreement-invalid',
+        params: {},
         message: 'The agreement has problems; nothing was saved.',
         problems: [
           {
@@ -190,10 +199,11 @@ describe('saving an agreement', () => {
   it('offers to reload when someone else saved in between', async () => {
     const fake = site(() => ({
       ok: false,
-      error: {
-        code: 'conflict',
-        message: 'This agreement was changed by someone else (now version 2); reload it and try again.',
-      },
+      error: refused(
+        'version-conflict',
+        { kind: 'agreement', version: 2 },
+        'This agreement was changed by someone else (now version 2); reload it and try again.',
+      ).error,
     }));
     await openGold(fake);
     await type(user, field(container, 'Customer'), 'Acme Corporation');
@@ -206,6 +216,27 @@ describe('saving an agreement', () => {
     await waitFor(() => {
       expect(fake.calls.filter((c) => c.route === 'agreements/get')).toHaveLength(gets + 1);
     });
+  });
+
+  it('tells a German admin why the save was refused in German, not in the server’s English', async () => {
+    const english = 'This agreement was changed by someone else (now version 2); reload it and try again.';
+    const fake = site(
+      () => refused('version-conflict', { kind: 'agreement', version: 2 }, english),
+      AGREEMENTS,
+      { placements: () => PLACEMENTS },
+      'de-DE',
+    );
+    await openGold(fake);
+    await type(user, field(container, 'Kunde'), 'Acme Corporation');
+    await user.click(button(container, 'Speichern'));
+    const alert = () => clean(container.querySelector('[role="alert"]')?.textContent);
+    await waitFor(() => {
+      expect(alert()).toContain(
+        'Diese Vereinbarung wurde von jemand anderem geändert (jetzt Version 2); laden Sie sie neu und versuchen Sie es erneut.',
+      );
+    });
+    expect(alert()).not.toContain(english);
+    expect(button(container, 'Neueste Version laden')).toBeDefined();
   });
 
   it('says it saved, and offers to recalculate the issues measured before', async () => {
@@ -244,10 +275,7 @@ describe('saving an agreement', () => {
         save: (call) => {
           const expected = call.payload.expected as string[];
           if (expected.join() !== (hr ?? []).join())
-            return {
-              ok: false,
-              error: { code: 'conflict', message: 'Someone else changed the agreements of project HR.' },
-            };
+            return refused('placement-conflict', { projectKey: 'HR' });
           hr = call.payload.agreementIds as string[];
           return ok({ projectKey: 'HR', agreementIds: hr });
         },
@@ -277,10 +305,7 @@ describe('saving an agreement', () => {
       AGREEMENTS,
       {
         placements: () => PLACEMENTS,
-        save: () => ({
-          ok: false,
-          error: { code: 'conflict', message: 'Someone else changed the agreements of project IT.' },
-        }),
+        save: () => refused('placement-conflict', { projectKey: 'IT' }),
       },
     );
     await openGold(fake);
@@ -298,7 +323,9 @@ describe('saving an agreement', () => {
       'Agreement “Gold support” saved as version 2, but its projects could not all be set.',
     );
     expect(clean(container.textContent)).toContain('The projects could not all be set');
-    expect(clean(container.textContent)).toContain('Someone else changed the agreements of project IT.');
+    expect(clean(container.textContent)).toContain(
+      'Someone else changed the agreements of project IT while you were editing',
+    );
   });
 });
 
@@ -343,6 +370,8 @@ describe('an agreement editor a person can take in', () => {
       ok: false,
       error: {
         code: 'invalid-config',
+        reason: 'agreement-invalid',
+        params: {},
         message: 'The agreement has problems; nothing was saved.',
         problems: [
           { code: 'x', message: 'no such calendar', path: '$.agreement.metrics[1].goals[0].calendar' },

@@ -1,6 +1,7 @@
 import type { Agreement } from '../../../src/engine/agreement/types';
 import type { Calendar } from '../../../src/engine/calendar/types';
-import type { AuditEntry, Job, Version } from '../../../src/app/ports/store';
+import type { AuditEntry, Version } from '../../../src/app/ports/store';
+import type { JobView as Job } from '../../../src/app/resolvers/job-routes';
 import type { Failure, ReplyOf } from '../../shared/api/reply';
 
 /**

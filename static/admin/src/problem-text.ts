@@ -69,6 +69,9 @@ function valueText(detail: ProblemDetail, { t }: AdminI18n): string | undefined 
       return t('valueProblems.format');
     case 'value.multipleOf':
       return t('valueProblems.multipleOf', values);
+    // The dispatcher's last problem when it caps a long list.
+    case 'problems.more':
+      return typeof values.count === 'number' ? t('valueProblems.more', { count: values.count }) : undefined;
     default:
       return undefined;
   }

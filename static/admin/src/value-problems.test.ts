@@ -73,3 +73,22 @@ describe('shape problems in the user’s language', () => {
     expect(wrong.map((p) => [p.path, problemText(p, en)])).toEqual([['$.name', 'Must be text.']]);
   });
 });
+
+describe('the last problem of a capped list', () => {
+  it('says how many more there were, in the user’s language', async () => {
+    const more = {
+      code: 'problems.more',
+      message: 'and 7 more problems like these',
+      path: '$',
+      detail: { key: 'problems.more', values: { count: 7 } },
+    };
+    expect(problemText(more, await i18nFor('de-DE'))).toBe('und 7 weitere Probleme dieser Art');
+    expect(problemText(more, await i18nFor('da-DK'))).toBe('og 7 problemer mere af samme slags');
+    expect(
+      problemText(
+        { ...more, detail: { key: 'problems.more', values: { count: 1 } } },
+        await i18nFor('en-US'),
+      ),
+    ).toBe('and 1 more problem like these');
+  });
+});

@@ -7,7 +7,7 @@ import type { Failure } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { GROUPINGS, PERIODS, PROJECT_KEY, toStored, type GadgetConfig } from './config';
 import type { GadgetHost } from './host';
-import { useT } from './messages';
+import { useRefusalText, useT } from './messages';
 import { agreementOptions, type AgreementOption } from './options';
 import { useSelectTexts } from '../../shared/ui/select-texts';
 
@@ -30,6 +30,7 @@ export default function EditView(props: {
   readonly projectKey: string | null;
 }) {
   const t = useT();
+  const refusal = useRefusalText();
   const ids = useId();
   const [agreementId, setAgreementId] = useState(props.initial?.agreementId ?? '');
   const [metricId, setMetricId] = useState(props.initial?.metricId ?? '');
@@ -146,8 +147,8 @@ export default function EditView(props: {
         <div role="alert" className="accord-gadget__message">
           <p>
             {options.error.code === 'forbidden'
-              ? t('error.forbidden', { reason: options.error.message })
-              : t('error.failed', { reason: options.error.message })}
+              ? t('error.forbidden', { reason: refusal(options.error) })
+              : t('error.failed', { reason: refusal(options.error) })}
           </p>
         </div>
       ) : agreements.length === 0 ? (

@@ -11,7 +11,7 @@ import type {
   ReportPeriod,
 } from '../../../src/app/resolvers/report-types';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend, type Call, type AnyReply } from '../../shared/testing/fake-backend';
+import { type AnyReply, type Call, fakeBackend, refused } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person, retype } from '../../shared/testing/ui';
 import { Gadget } from './gadget';
 import type { GadgetHost } from './host';
@@ -270,10 +270,7 @@ describe('the gadget’s view', () => {
   });
 
   it('says what to do when the agreement is gone, and offers Try again on other failures', async () => {
-    await render(
-      () => ({ ok: false, error: { code: 'not-found', message: 'No agreement "gold".' } }),
-      configured({ agreementId: 'gold' }),
-    );
+    await render(() => refused('agreement-unknown', { ids: ['gold'] }), configured({ agreementId: 'gold' }));
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('no longer exists');
     expect(container.querySelector('button')).toBeNull();
 
@@ -281,9 +278,7 @@ describe('the gadget’s view', () => {
     const fake = await render(
       () => {
         attempts++;
-        return attempts === 1
-          ? { ok: false, error: { code: 'internal', message: 'Accord could not reach its service.' } }
-          : { ok: true, data: report() };
+        return attempts === 1 ? refused('unreachable', { detail: '' }) : { ok: true, data: report() };
       },
       configured({ agreementId: 'gold' }),
     );
@@ -316,7 +311,7 @@ describe('the gadget’s view', () => {
         attempts++;
         return attempts === 1
           ? { ok: true, data: report() }
-          : { ok: false, error: { code: 'internal', message: 'Timeout.' } };
+          : refused('internal-error', { detail: 'Timeout.' });
       },
       configured({ agreementId: 'gold' }),
     );
@@ -385,14 +380,7 @@ describe('the gadget’s edit view', () => {
       (call) =>
         call.route === 'reports/compliance' && call.payload.projectKey === 'IT'
           ? { ok: true, data: options }
-          : {
-              ok: false,
-              error: {
-                code: 'forbidden',
-                message:
-                  'Only Jira administrators can see reports over every project; choose a project you can browse.',
-              },
-            },
+          : refused('report-admin-only', {}),
       configured({}, 'edit'),
     );
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(

@@ -17,7 +17,7 @@ import { formatPercent } from './format';
 import type { GadgetHost } from './host';
 import { IssueLink } from './issue-link';
 import { goalName, periodName, periodShort, rowName } from './labels';
-import { useLocale, useT, type GadgetKey } from './messages';
+import { useLocale, useRefusalText, useT, type GadgetKey } from './messages';
 import { TrendChart } from './trend-chart';
 import { useGadgetReport } from './use-gadget-report';
 
@@ -65,7 +65,9 @@ export function GadgetView(props: {
 
 function Failed(props: { readonly error: Failure; readonly onRetry: () => void }) {
   const t = useT();
-  const { code, message } = props.error;
+  const refusal = useRefusalText();
+  const { code } = props.error;
+  const message = refusal(props.error);
   const text =
     code === 'forbidden'
       ? t('error.forbidden', { reason: message })
@@ -92,6 +94,7 @@ function Figures(props: {
   readonly refreshFailed: Failure | null;
 }) {
   const t = useT();
+  const refusal = useRefusalText();
   const locale = useLocale();
   const { report, config } = props;
   const current = report.periods[report.periods.length - 1];
@@ -150,7 +153,7 @@ function Figures(props: {
         {props.refreshFailed === null ? null : (
           <span role="status" className="accord-gadget__stale">
             {' '}
-            {t('error.failed', { reason: props.refreshFailed.message })}
+            {t('error.failed', { reason: refusal(props.refreshFailed) })}
           </span>
         )}
       </p>

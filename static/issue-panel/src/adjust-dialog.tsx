@@ -39,7 +39,8 @@ export function AdjustDialog(props: {
   readonly onClose: () => void;
   readonly onDone: () => void;
 }) {
-  const m = useMessages().adjust;
+  const messages = useMessages();
+  const m = messages.adjust;
   const { target, viewer } = props;
   const [how, setHow] = useState<'by' | 'until'>('by');
   const [hours, setHours] = useState('1');
@@ -98,7 +99,7 @@ export function AdjustDialog(props: {
         : await props.backend.call('issue/extend', extension);
     setBusy(false);
     if (reply.ok) props.onDone();
-    else setProblem(reply.error.message);
+    else setProblem(messages.refusal(reply.error));
   };
 
   const formId = 'accord-adjust-form';

@@ -2,7 +2,9 @@ import { createContext, useContext } from 'react';
 import type { AgreementKind } from '../../../src/engine/agreement/types';
 import type { LiveState } from '../../shared/countdown/live-metric';
 import { goalTerms, type GoalTargetTerms } from '../../shared/format/goal-terms';
+import type { Failure } from '../../shared/api/reply';
 import type { I18n, MessageKeys } from '../../shared/i18n/i18n';
+import { refusalText } from '../../shared/i18n/refusal-text';
 import type english from '../locales/en-US.json';
 import type sharedEnglish from '../../shared/locales/en-US.json';
 
@@ -118,6 +120,8 @@ export function panelMessages(i18n: I18n<PanelKey>) {
     noIssue: t('noIssue'),
     retry: t('retry'),
     refreshFailed: t('refreshFailed'),
+    /** A failure in the user's language, from its reason. */
+    refusal: (failure: Failure) => refusalText(failure, i18n),
   };
 }
 

@@ -9,7 +9,7 @@ import type { IssueMetrics } from '../../shared/api/issue-metrics';
 import type { ReplyTo } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
 import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/testing/builders';
-import { fakeBackend as fakeSite } from '../../shared/testing/fake-backend';
+import { fakeBackend as fakeSite, refused } from '../../shared/testing/fake-backend';
 import { advance, inTurn, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { IssuePanel } from './panel';
 import type { AnyReply } from '../../shared/testing/fake-backend';
@@ -38,7 +38,7 @@ function fakeBackendWith(locale: string, canAdjust: readonly string[], ...replie
         ? { ok: true, data: { issueId: '10042', adjustments: [], canAdjust: [...canAdjust] } }
         : call.route === 'issue/metrics'
           ? metrics()
-          : { ok: false, error: { code: 'not-found', message: call.route } },
+          : refused('route-unknown', { route: call.route }),
     { issueId: '10042', projectKey: 'IT', accountId: 'agent-1', locale },
   );
   const channels: string[] = [];
@@ -207,13 +207,10 @@ describe('the issue panel', () => {
     expect(metricCalls(fake.calls)).toHaveLength(3);
   });
 
-  it("shows the backend's message with a way to try again", async () => {
-    const fake = fakeBackend(
-      { ok: false, error: { code: 'forbidden', message: 'You cannot browse this issue.' } },
-      reply({ results: [resolution] }),
-    );
+  it('shows the refusal, worded from its reason, with a way to try again', async () => {
+    const fake = fakeBackend(refused('issue-not-visible', {}), reply({ results: [resolution] }));
     await render(fake.backend);
-    expect(text('[role="alert"] p')).toEqual(['You cannot browse this issue.']);
+    expect(text('[role="alert"] p')).toEqual(['You do not have permission to see this issue.']);
     await user.click(button('Try again'));
     await loaded(container);
     expect(text('[role="alert"]')).toEqual([]);
@@ -223,7 +220,7 @@ describe('the issue panel', () => {
   it('keeps the results on screen when a refresh fails, and says so', async () => {
     const fake = fakeBackend(reply({ results: [resolution] }), {
       ok: false,
-      error: { code: 'jira-error', message: 'Jira did not answer as expected: 503' },
+      error: refused('jira-failed', { detail: '503' }).error,
     });
     await render(fake.backend);
     await advance(60_000);

@@ -48,7 +48,7 @@ export function IssuePanel(props: { readonly backend: Backend; readonly clock?: 
   );
 }
 
-function FirstError(props: { readonly error: Failure }) {
+function FirstError(props: { readonly error: { readonly message: string } }) {
   return (
     <div role="alert" className="accord-message accord-message--error">
       <p>{props.error.message}</p>
@@ -279,7 +279,7 @@ function ErrorMessage(props: {
     <div role="alert" className="accord-message accord-message--error">
       <p>
         {props.prefix ? `${props.prefix} ` : ''}
-        {props.error.message}
+        {messages.refusal(props.error)}
       </p>
       {props.onRetry ? (
         <button type="button" className="accord-button" onClick={props.onRetry}>

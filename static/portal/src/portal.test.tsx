@@ -4,7 +4,7 @@
 import { act, render as show, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend, type AnyReply } from '../../shared/testing/fake-backend';
+import { type AnyReply, fakeBackend, refused } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import type { PortalCommitment } from './commitments';
 import { PortalPanel } from './portal';
@@ -159,9 +159,9 @@ describe('the customer portal panel', () => {
   it('shows a failure in the customer’s language with a way to try again, and keeps what it showed when a refresh fails', async () => {
     const fake = await render(
       [
-        { ok: false, error: { code: 'internal', message: 'Something went wrong in Accord: boom' } },
+        refused('internal-error', { detail: 'boom' }),
         replyWith(commitment({})),
-        { ok: false, error: { code: 'internal', message: 'down' } },
+        refused('unreachable', { detail: 'down' }),
       ],
       { locale: 'de-DE' },
     );
@@ -180,9 +180,7 @@ describe('the customer portal panel', () => {
   });
 
   it('tells someone the request is not shared with that it cannot show it, without a pointless retry', async () => {
-    await render([
-      { ok: false, error: { code: 'forbidden', message: 'This request is not shared with you.' } },
-    ]);
+    await render([refused('request-not-shared', {})]);
     expect(text('[role="alert"]')).toEqual([
       'This request is not shared with you, so its commitments cannot be shown.',
     ]);

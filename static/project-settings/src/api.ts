@@ -1,5 +1,6 @@
 import type { Agreement } from '../../../src/engine/agreement/types';
-import type { Job, Version } from '../../../src/app/ports/store';
+import type { Version } from '../../../src/app/ports/store';
+import type { JobView as Job } from '../../../src/app/resolvers/job-routes';
 import type { PreviewOutcome, ProjectPreview } from '../../../src/app/resolvers/settings-routes';
 import type { Failure, ReplyOf } from '../../shared/api/reply';
 

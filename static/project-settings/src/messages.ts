@@ -1,4 +1,6 @@
+import type { Failure } from '../../shared/api/reply';
 import type { MessageKeys } from '../../shared/i18n/i18n';
+import { refusalText } from '../../shared/i18n/refusal-text';
 import { useI18n } from '../../shared/i18n/use-i18n';
 import type english from '../locales/en-US.json';
 import type sharedEnglish from '../../shared/locales/en-US.json';
@@ -8,3 +10,9 @@ export type SettingsKey = MessageKeys<typeof english> | MessageKeys<typeof share
 
 /** The page's translations, typed with its keys (the page sets up the I18nProvider). */
 export const useT = () => useI18n<SettingsKey>();
+
+/** Words a failure in the user's language, from its reason (see `refusalText`). */
+export function useRefusalText(): (failure: Failure) => string {
+  const i18n = useT();
+  return (failure) => refusalText(failure, i18n);
+}

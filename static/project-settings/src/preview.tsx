@@ -9,7 +9,7 @@ import type { Backend } from '../../shared/backend';
 import { formatInstant } from '../../shared/format/instant';
 import { Lozenge, type LozengeAppearance } from '../../shared/ui/lozenge';
 import type { Agreement, Failure, PreviewOutcome, ProjectPreview, Version } from './api';
-import { useT } from './messages';
+import { useRefusalText, useT } from './messages';
 import { previewChanges, type PreviewRow } from './preview-changes';
 import { useSelectTexts } from '../../shared/ui/select-texts';
 
@@ -43,6 +43,7 @@ export default function Preview(props: {
 }) {
   const selectText = useSelectTexts();
   const { t } = useT();
+  const refusal = useRefusalText();
   const [days, setDays] = useState<number>(30);
   const [state, setState] = useState<State>({ status: 'idle' });
   const periodId = useId();
@@ -110,7 +111,7 @@ export default function Preview(props: {
       </div>
       {state.status === 'failed' ? (
         <SectionMessage appearance="error" title={t('preview.failedTitle')} headingLevel="h3">
-          <p>{state.error.message}</p>
+          <p>{refusal(state.error)}</p>
         </SectionMessage>
       ) : null}
       {state.status === 'ready' ? (

@@ -5,7 +5,8 @@ import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useState } from 'react';
 import type { Backend } from '../../shared/backend';
 import type { Failure, Job } from './api';
-import { useT } from './messages';
+import { jobFailureText } from '../../shared/i18n/job-failure-text';
+import { useRefusalText, useT } from './messages';
 
 /** How often a running job's progress is asked for. */
 export const POLL_MS = 1000;
@@ -23,6 +24,7 @@ type State =
  */
 export function Recalculate(props: { readonly backend: Backend; readonly projectKey: string }) {
   const { t } = useT();
+  const refusal = useRefusalText();
   const [includeResolved, setIncludeResolved] = useState(false);
   const [state, setState] = useState<State>({ status: 'idle' });
 
@@ -64,7 +66,7 @@ export function Recalculate(props: { readonly backend: Backend; readonly project
     <div className="accord-recalc">
       {state.status === 'failed' ? (
         <SectionMessage appearance="error" title={t('recalc.startFailed')} headingLevel="h3">
-          <p>{state.error.message}</p>
+          <p>{refusal(state.error)}</p>
         </SectionMessage>
       ) : null}
       <Checkbox
@@ -84,7 +86,8 @@ export function Recalculate(props: { readonly backend: Backend; readonly project
 }
 
 function Progress(props: { readonly job: Job }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const { job } = props;
   const total = job.total;
   let text: string;
@@ -102,7 +105,7 @@ function Progress(props: { readonly job: Job }) {
       text = t('recalc.cancelled');
       break;
     case 'failed':
-      text = t('recalc.stopped', { reason: job.error ?? '' });
+      text = t('recalc.stopped', { reason: job.failure ? jobFailureText(job.failure, i18n) : '' });
       break;
   }
   const value = job.state === 'done' ? 1 : total === null || total === 0 ? 0 : job.done / total;

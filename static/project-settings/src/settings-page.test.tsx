@@ -5,7 +5,7 @@ import { cleanup, render as show, screen, waitFor } from '@testing-library/react
 import type { UserEvent } from '@testing-library/user-event';
 import type { UiContext } from '../../shared/backend';
 import { makeJob } from '../../shared/testing/builders';
-import { fakeBackend, type CallTo, type AnyReply } from '../../shared/testing/fake-backend';
+import { type AnyReply, type CallTo, fakeBackend, refused } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import type { Agreement, ProjectPreview, Version } from './api';
 import { ProjectSettingsPage } from './settings-page';
@@ -62,7 +62,7 @@ function site(
         case 'jobs/status':
           return ok(makeJob({ state: 'done', total: 12, done: 12 }));
         default:
-          return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+          return refused('route-unknown', { route: call.route });
       }
     },
     { projectKey: 'IT', locale: 'en-GB', timeZone: 'Europe/Berlin', ...context },
@@ -204,6 +204,8 @@ describe('the project settings page', () => {
               ok: false,
               error: {
                 code: 'conflict',
+                reason: 'placement-conflict',
+                params: { projectKey: 'IT' },
                 message: 'Someone else changed the agreements of project IT while you were editing.',
               },
             }
@@ -241,16 +243,9 @@ describe('the project settings page', () => {
   });
 
   it('shows a load failure with the backend’s message, and a refusal without a pointless retry', async () => {
-    const failing = fakeBackend(
-      () => ({
-        ok: false,
-        error: {
-          code: 'forbidden',
-          message: 'Only administrators of project IT can change its service levels.',
-        },
-      }),
-      { projectKey: 'IT' },
-    );
+    const failing = fakeBackend(() => refused('project-admin-only', { projectKey: 'IT' }), {
+      projectKey: 'IT',
+    });
     await render(failing);
     expect(container.textContent).toContain('Accord could not load this project');
     expect(container.textContent).toContain(

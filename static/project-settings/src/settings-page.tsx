@@ -9,7 +9,7 @@ import { I18nProvider, useUiStart } from '../../shared/i18n/use-i18n';
 import { AgreementList } from './agreement-list';
 import type { Agreement, Version } from './api';
 import { isDirty, scopedAgreements } from './draft';
-import { useT } from './messages';
+import { useRefusalText, useT } from './messages';
 import { Recalculate } from './recalculate';
 import { useProjectSettings, type ProjectSettings } from './use-project-settings';
 
@@ -96,6 +96,7 @@ function Settings(props: {
   readonly announce: (text: string) => void;
 }) {
   const { t } = useT();
+  const refusal = useRefusalText();
   const settings = useProjectSettings(props.backend, props.projectKey);
   const { load } = settings;
   switch (load.status) {
@@ -117,7 +118,7 @@ function Settings(props: {
                 actions: <SectionMessageAction onClick={settings.reload}>{t('retry')}</SectionMessageAction>,
               })}
         >
-          <p>{load.error.message}</p>
+          <p>{refusal(load.error)}</p>
         </SectionMessage>
       );
     case 'ready':
@@ -144,6 +145,7 @@ function Editor(props: {
   readonly agreements: readonly Version<Agreement>[];
 }) {
   const { t, locale } = useT();
+  const refusal = useRefusalText();
   const { settings, agreements, announce } = props;
   const { draft, save } = settings;
   const now = props.clock();
@@ -193,7 +195,7 @@ function Editor(props: {
                 }
               : {})}
           >
-            <p>{save.error.message}</p>
+            <p>{refusal(save.error)}</p>
           </SectionMessage>
         ) : null}
         {dirty && draft.used.length === 0 ? (

@@ -5,7 +5,7 @@ import type { Backend } from '../../shared/backend';
 import { formatInstant } from '../../shared/format/instant';
 import { I18nProvider, useUiStart } from '../../shared/i18n/use-i18n';
 import { HostContext, usePrint, type ReportHost } from './host';
-import { useLocale, useT } from './messages';
+import { useLocale, useRefusalText, useT } from './messages';
 import { monthName, monthOptions } from './months';
 import { CounterpartySection } from './sections';
 import { useMonthly } from './use-monthly';
@@ -76,6 +76,7 @@ type ExportState =
 
 function Report(props: { readonly backend: Backend; readonly projectKey: string | null }) {
   const t = useT();
+  const refusal = useRefusalText();
   const locale = useLocale();
   const print = usePrint();
   const [month, setMonth] = useState<string | null>(null);
@@ -122,7 +123,7 @@ function Report(props: { readonly backend: Backend; readonly projectKey: string 
           counterparty,
         );
         if (!result.ok) {
-          setExporting({ status: 'failed', reason: result.error.message });
+          setExporting({ status: 'failed', reason: refusal(result.error) });
           return;
         }
         download(result.csv, result.filename);
@@ -196,6 +197,7 @@ function Body(props: {
   readonly projectKey: string | null;
 }) {
   const t = useT();
+  const refusal = useRefusalText();
   const { state, report } = props;
   if (state.status === 'loading') {
     return (
@@ -206,14 +208,11 @@ function Body(props: {
   }
   if (state.status === 'failed') {
     const forbidden = state.error.code === 'forbidden';
+    const reason = refusal(state.error);
     return (
       <div role="alert">
         <Failure
-          text={
-            forbidden
-              ? t('error.forbidden', { reason: state.error.message })
-              : t('error.failed', { reason: state.error.message })
-          }
+          text={forbidden ? t('error.forbidden', { reason }) : t('error.failed', { reason })}
           {...(forbidden ? {} : { retry: { label: t('retry'), onClick: props.reload } })}
         />
       </div>

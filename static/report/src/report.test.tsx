@@ -11,7 +11,7 @@ import type {
   ReportPeriod,
 } from '../../../src/app/resolvers/report-types';
 import type { UiContext } from '../../shared/backend';
-import { fakeBackend, type Call, type AnyReply } from '../../shared/testing/fake-backend';
+import { type AnyReply, type Call, fakeBackend, refused } from '../../shared/testing/fake-backend';
 import { advance, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { parseCsv } from './csv';
 import type { ReportHost } from './host';
@@ -218,7 +218,7 @@ const monthly = (overrides: Partial<MonthlyReport> = {}): MonthlyReport => ({
 
 const HEADER = 'issue_key,project,agreement_id,counterparty,outcome\r\n';
 const csvReply = (call: Call): AnyReply => {
-  if (call.route !== 'reports/csv') return { ok: false, error: { code: 'not-found', message: call.route } };
+  if (call.route !== 'reports/csv') return refused('route-unknown', { route: call.route });
   const id = call.payload.agreementId;
   if (id === 'gold' && call.payload.cursor === undefined)
     return {
@@ -426,11 +426,13 @@ describe('the report page', () => {
     await render((call) =>
       call.route === 'reports/monthly'
         ? { ok: true, data: monthly() }
-        : { ok: false, error: { code: 'internal', message: 'The database took too long.' } },
+        : refused('internal-error', { detail: 'The database took too long.' }),
     );
     await user.click(button('Export CSV')!);
     await waitFor(() => {
-      expect(text()).toContain('The CSV could not be exported: The database took too long.');
+      expect(text()).toContain(
+        'The CSV could not be exported: Something went wrong in Accord: The database took too long.',
+      );
     });
   });
 
@@ -457,11 +459,11 @@ describe('the report page', () => {
     const fake = await render(() => {
       attempts++;
       return attempts === 1
-        ? { ok: false, error: { code: 'internal', message: 'Timeout.' } }
+        ? refused('internal-error', { detail: 'Timeout.' })
         : { ok: true, data: monthly() };
     });
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
-      'The report could not be loaded. Timeout.',
+      'The report could not be loaded. Something went wrong in Accord: Timeout.',
     );
     await user.click(button('Try again')!);
     await waitFor(() => {
@@ -471,14 +473,44 @@ describe('the report page', () => {
 
     await render(() => ({
       ok: false,
-      error: {
-        code: 'forbidden',
-        message:
-          'Only Jira administrators can see reports over every project; choose a project you can browse.',
-      },
+      error: refused('report-admin-only', {}).error,
     }));
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('You cannot see this report');
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'You cannot see this report: Only Jira administrators can see reports over every project',
+    );
     expect(button('Try again')).toBeUndefined();
+  });
+
+  it('says in the user’s language why a service’s availability could not be measured', async () => {
+    const vpn = gold.availability[0]!;
+    const broken: AgreementMonthView = {
+      ...gold,
+      availability: [
+        { ...vpn, error: { code: 'incidents-unreadable', params: { detail: 'HTTP 400' } } },
+        { ...vpn, service: 'Mail', error: { code: 'calendar-unknown', params: { calendar: 'mail-hours' } } },
+      ],
+    };
+    const answer = (call: Call): AnyReply =>
+      call.route === 'reports/monthly'
+        ? { ok: true, data: monthly({ counterparties: [counterparty(broken, [])] }) }
+        : csvReply(call);
+    const errors = () =>
+      all('[data-testid="availability"] .accord-report__error').map((td) => td.textContent);
+    await render(answer, { locale: 'de-DE' });
+    expect(errors()).toEqual([
+      'Die Störungen konnten nicht aus Jira gelesen werden: HTTP 400',
+      'Es gibt keinen Kalender „mail-hours“: Der Dienst kann nicht gemessen werden.',
+    ]);
+    await render(answer, { locale: 'da-DK' });
+    expect(errors()).toEqual([
+      'Hændelserne kunne ikke læses fra Jira: HTTP 400',
+      'Der findes ingen kalender »mail-hours«: tjenesten kan ikke måles.',
+    ]);
+    await render(answer);
+    expect(errors()).toEqual([
+      'The incidents could not be read from Jira: HTTP 400',
+      'There is no calendar “mail-hours”: the service cannot be measured.',
+    ]);
   });
 
   it('speaks German, with German numbers and money', async () => {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type {
   AgreementMonthView,
   AttributionView,
+  AvailabilityError,
   AvailabilityView,
   ComplianceFigures,
   CounterpartyMonthView,
@@ -351,6 +352,26 @@ function CreditsBlock(props: { readonly credits: CreditsView; readonly title: st
 
 // ── Availability ─────────────────────────────────────────────────────────────────────────────────────
 
+// Every reason a service could not be measured has its wording here: a new one fails to compile until it does.
+const AVAILABILITY_ERRORS: {
+  readonly [C in AvailabilityError['code']]: (
+    params: Extract<AvailabilityError, { code: C }>['params'],
+    t: ReturnType<typeof useT>,
+  ) => string;
+} = {
+  'calendar-unknown': (p, t) =>
+    t('availability.calendarUnknown', { calendar: t('refusal.quoted', { value: p.calendar }) }),
+  'incidents-unreadable': (p, t) => t('availability.incidentsUnreadable', p),
+};
+
+/** Why a service could not be measured, in the user's language. */
+export function availabilityErrorText(error: AvailabilityError, t: ReturnType<typeof useT>): string {
+  // A code this page does not know (a newer backend's) shows as itself rather than nothing.
+  if (!Object.hasOwn(AVAILABILITY_ERRORS, error.code)) return error.code;
+  const word = AVAILABILITY_ERRORS[error.code] as (params: unknown, t: ReturnType<typeof useT>) => string;
+  return word(error.params, t);
+}
+
 function AvailabilityTable(props: { readonly services: readonly AvailabilityView[] }) {
   const t = useT();
   const locale = useLocale();
@@ -377,7 +398,7 @@ function AvailabilityTable(props: { readonly services: readonly AvailabilityView
               <tr key={s.service}>
                 <th scope="row">{s.service}</th>
                 <td colSpan={6} className="accord-report__error">
-                  {t('availability.error', { reason: s.error })}
+                  {availabilityErrorText(s.error, t)}
                 </td>
               </tr>
             ) : (

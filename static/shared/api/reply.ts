@@ -1,8 +1,19 @@
 import type { Reply } from '../../../src/app/resolvers/contract';
 
-export type { PayloadOf, Reply, ReplyOf, ReplyTo, RouteName } from '../../../src/app/resolvers/contract';
+export type {
+  PayloadOf,
+  RefusalParams,
+  RefusalReason,
+  Reply,
+  ReplyOf,
+  ReplyTo,
+  RouteName,
+} from '../../../src/app/resolvers/contract';
 
-/** The failure half of the resolvers' one envelope: a stable code and a message for people. */
+/**
+ * The failure half of the resolvers' one envelope: a stable code, a reason with its values (which
+ * `refusalText` words in the user's language), and an English message for logs.
+ */
 export type Failure = Extract<Reply<unknown>, { ok: false }>['error'];
 
 /** Whether a value has the envelope's shape; anything else from the bridge is a failure of its own. */
@@ -27,12 +38,14 @@ export function isReply(value: unknown): value is Reply<unknown> {
  * @example unreachable(new Error('timeout')).error.code === 'internal'
  */
 export function unreachable(cause: unknown): Extract<Reply<never>, { ok: false }> {
-  const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '';
+  const detail = (cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : '').trim();
   return {
     ok: false,
     error: {
       code: 'internal',
-      message: `Accord could not reach its service${detail ? ` (${detail.trim()})` : ''}. Check your connection and try again.`,
+      reason: 'unreachable',
+      params: { detail },
+      message: `Accord could not reach its service${detail ? ` (${detail})` : ''}. Check your connection and try again.`,
     },
   };
 }

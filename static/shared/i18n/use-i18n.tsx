@@ -1,13 +1,21 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Failure } from '../api/reply';
 import type { Backend, UiContext } from '../backend';
 import { createI18n, type I18n } from './i18n';
+
+/**
+ * A failure before the UI has its text (its context or translations did not come): worded in English, the one
+ * language the UI has without its catalogues. Not a resolver's reply, so it has no reason to word.
+ */
+export interface StartFailure {
+  readonly code: 'internal';
+  readonly message: string;
+}
 
 /** The translations of one UI as they load: nothing yet, ready, or a failure to show. */
 export type I18nState<K extends string> =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly i18n: I18n<K> }
-  | { readonly status: 'failed'; readonly error: Failure };
+  | { readonly status: 'failed'; readonly error: StartFailure };
 
 /**
  * Loads the translations of the UI named `namespace` for `locale` (null while the locale is not known yet).
@@ -46,7 +54,7 @@ function useTranslations<K extends string>(
 export type UiStart<K extends string> =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly context: UiContext; readonly i18n: I18n<K> }
-  | { readonly status: 'failed'; readonly error: Failure };
+  | { readonly status: 'failed'; readonly error: StartFailure };
 
 /**
  * Asks the host where the UI is, then loads its translations in the user's locale (see {@link useTranslations}).
@@ -60,7 +68,7 @@ export function useUiStart<K extends string>(
   contextFailed: (detail: string) => string,
 ): UiStart<K> {
   const [context, setContext] = useState<UiContext | null>(null);
-  const [contextError, setContextError] = useState<Failure | null>(null);
+  const [contextError, setContextError] = useState<StartFailure | null>(null);
   // The wording is the caller's, read when the failure comes: a new function each render does not ask again.
   const [describe] = useState(() => contextFailed);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { Job } from '../../../src/app/ports/store';
+import type { JobView as Job } from '../../../src/app/resolvers/job-routes';
 import { regionHolidays } from '../../../src/engine/calendar/region-holidays';
 import type { Calendar } from '../../../src/engine/calendar/types';
 import type { CycleResult, MetricResult } from '../../../src/engine/evaluate/result';
@@ -77,6 +77,7 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     failed: 0,
     cancelRequested: false,
     error: null,
+    failure: null,
     ...overrides,
   };
 }

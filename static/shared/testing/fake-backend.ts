@@ -1,4 +1,15 @@
-import type { PayloadOf, Reply, ReplyOf, ReplyTo, RouteName } from '../api/reply';
+import type { Problem } from '../../../src/engine/errors';
+import { REFUSAL_CODES } from '../../../src/app/resolvers/envelope';
+import type {
+  Failure,
+  PayloadOf,
+  RefusalParams,
+  RefusalReason,
+  Reply,
+  ReplyOf,
+  ReplyTo,
+  RouteName,
+} from '../api/reply';
 import type { Backend, UiContext } from '../backend';
 import { testTranslations } from './translations';
 
@@ -72,7 +83,22 @@ export function answering(answers: Answers): (call: Call) => Promise<AnyReply> {
   return async (call) => {
     const answer = answers[call.route] as
       ((payload: Call['payload']) => AnyReply | Promise<AnyReply>) | undefined;
-    if (answer === undefined) return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+    if (answer === undefined) return refused('route-unknown', { route: call.route }, `no ${call.route}`);
     return answer(call.payload);
   };
+}
+
+/**
+ * A refusal as the dispatcher sends it: the reason's code, its values, an English message (for logs; the UIs
+ * word the reason) and any problems.
+ * @example refused('job-unknown', { jobId: 'j1' })
+ */
+export function refused<R extends RefusalReason>(
+  reason: R,
+  params: RefusalParams[R],
+  message = `refused: ${reason}`,
+  problems?: readonly Problem[],
+): { readonly ok: false; readonly error: Failure } {
+  const error = { code: REFUSAL_CODES[reason], reason, params, message, ...(problems ? { problems } : {}) };
+  return { ok: false, error: error as Failure };
 }

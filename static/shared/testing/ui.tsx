@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { AnyReply } from './fake-backend';
+import { refused, type AnyReply } from './fake-backend';
 
 /**
  * What every component test of the Custom UIs shares: a fake clock, a user who clicks and types through
@@ -96,8 +96,5 @@ type Failed = Extract<AnyReply, { readonly ok: false }>;
 export function inTurn<T extends AnyReply>(...replies: T[]): () => T | Failed {
   const left = [...replies];
   return () =>
-    (left.length > 1 ? left.shift() : left[0]) ?? {
-      ok: false,
-      error: { code: 'internal', message: 'no reply' },
-    };
+    (left.length > 1 ? left.shift() : left[0]) ?? refused('internal-error', { detail: 'no reply' });
 }

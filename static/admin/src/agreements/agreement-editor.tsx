@@ -8,7 +8,7 @@ import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Calendar, Failure, Placement, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime, slugOf } from '../dates';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
 import { without } from '../omit';
 import { focusField, isWithin } from '../problems';
 import { useRemote } from '../use-remote';
@@ -115,6 +115,7 @@ function Editor(props: {
 }) {
   const { t, locale } = useT();
   const { backend, ui, announce, open } = useAdmin();
+  const refusal = useRefusalText();
   const head = useFocusOnMount<HTMLDivElement>();
   const { loaded } = props;
   const [original, setOriginal] = useState<Agreement | null>(loaded.agreement?.body ?? null);
@@ -239,7 +240,7 @@ function Editor(props: {
       open('jobs');
     } else {
       setJobError(reply.error);
-      announce(reply.error.message);
+      announce(refusal(reply.error));
     }
   };
 
@@ -249,7 +250,7 @@ function Editor(props: {
     const reply = await backend.call('agreements/delete', { id: savedId, expectedVersion: version });
     if (!reply.ok) {
       setDeleteError(reply.error);
-      announce(reply.error.message);
+      announce(refusal(reply.error));
       return;
     }
     await writePlacements(savedId, []);

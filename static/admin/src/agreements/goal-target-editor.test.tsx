@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agreement, Goal } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
+import { fakeBackend, refused, type AnyReply } from '../../../shared/testing/fake-backend';
 import { button, clean, description, field, type, found, loadTabsFirst, mountPage } from '../testing/render';
 import { businessDayErrors, withTargetKind } from './goal-target';
 
@@ -82,7 +82,7 @@ function site(agreement: Agreement, locale = 'en-GB', refusal?: AnyReply) {
             refusal ?? ok({ ...version(call.payload.agreement as Agreement), version: 2, siteCheck: CHECKED })
           );
         default:
-          return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+          return refused('route-unknown', { route: call.route });
       }
     },
     { locale, timeZone: 'Europe/Berlin' },
@@ -166,6 +166,8 @@ describe('a goal in business days in the agreement editor', () => {
       ok: false,
       error: {
         code: 'invalid-config',
+        reason: 'agreement-invalid',
+        params: {},
         message: 'The agreement has problems; nothing was saved.',
         problems: [
           {

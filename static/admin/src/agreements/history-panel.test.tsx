@@ -3,7 +3,7 @@
  */
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import { findDialog } from '../../../shared/testing/ui';
-import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
+import { type AnyReply, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { button, clean, mount, found, type Mounted } from '../testing/render';
 import { HistoryPanel } from './history-panel';
 
@@ -98,8 +98,7 @@ describe('the version history', () => {
     const restored: number[] = [];
     const fake = fakeBackend((call): AnyReply => {
       if (call.route === 'agreements/history') return { ok: true, data: VERSIONS };
-      if (call.route === 'people/names')
-        return { ok: false, error: { code: 'internal', message: 'no names' } };
+      if (call.route === 'people/names') return refused('internal-error', { detail: 'no names' });
       saves.push(call.payload);
       return {
         ok: true,

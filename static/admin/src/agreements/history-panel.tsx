@@ -7,7 +7,7 @@ import type { Failure, Version } from '../api';
 import type { Reply } from '../../../shared/api/reply';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
 import { useRemote } from '../use-remote';
 import { Confirm } from '../ui/confirm';
 import { ChangeCells } from '../diff/change-view';
@@ -35,6 +35,7 @@ export function HistoryPanel(props: {
   const { t, locale } = useT();
   const i18n = useT();
   const { backend, ui, announce } = useAdmin();
+  const refusal = useRefusalText();
   const { state, reload } = useRemote(
     (): Promise<Reply<Version<Versioned>[]>> =>
       kind === 'calendar'
@@ -70,7 +71,7 @@ export function HistoryPanel(props: {
       props.onRestored(reply.data, version);
     } else {
       setError(reply.error);
-      announce(reply.error.message);
+      announce(refusal(reply.error));
     }
   };
 

@@ -8,7 +8,7 @@ import { formatTarget } from '../../../shared/format/duration';
 import { goalTerms } from '../../../shared/format/goal-terms';
 import type { AgreementPreview, Failure } from '../api';
 import { useAdmin } from '../admin-context';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
 import { fieldId } from '../problems';
 import { ErrorNotice } from '../ui/error-notice';
 import { ErrorSummary } from '../ui/error-summary';
@@ -30,6 +30,7 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
   const i18n = useT();
   const { t, locale } = i18n;
   const { backend, announce } = useAdmin();
+  const refusal = useRefusalText();
   const [project, setProject] = useState<string | null>(props.projects[0] ?? null);
   const [days, setDays] = useState(30);
   const [state, setState] = useState<
@@ -56,7 +57,7 @@ export function PreviewPanel(props: { readonly draft: Agreement; readonly projec
       announce(t('previewRun.done', { count: reply.data.issues, project: chosen }));
     } else {
       setState({ status: 'failed', error: reply.error });
-      announce(reply.error.message);
+      announce(refusal(reply.error));
     }
   };
   const problems: Problem[] =

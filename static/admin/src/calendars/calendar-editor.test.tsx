@@ -3,7 +3,7 @@
  */
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import { screen, within } from '@testing-library/react';
-import { fakeBackend, type Call, type AnyReply } from '../../../shared/testing/fake-backend';
+import { type AnyReply, type Call, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { answerDialog, dialogGone, findDialog } from '../../../shared/testing/ui';
 import { button, clean, field, type, found, type Mounted, mount } from '../testing/render';
 import { validateCalendar } from '../../../../src/engine/calendar/validate';
@@ -52,7 +52,7 @@ function site(versions: typeof VERSIONS = VERSIONS, saveReply?: AnyReply) {
           holidays: [],
         });
       default:
-        return { ok: false, error: { code: 'not-found', message: `no route ${call.route}` } };
+        return refused('route-unknown', { route: call.route });
     }
   });
 }
@@ -179,15 +179,12 @@ describe('the calendar’s changes, with dates as the Jira locale writes them', 
 describe('a refused save’s problems at their fields', () => {
   it('are in the user’s language under the field, as in the summary (German)', async () => {
     // The backend refuses a holiday with a field it does not know, with the problem's detail to word it by.
-    const refused = validateCalendar(
+    const checked = validateCalendar(
       { ...VERSIONS[1]!.body, holidays: [{ date: '2026-12-24', name: 'Christmas Eve', colour: 'red' }] },
       '$.calendar',
     );
-    if (refused.ok) throw new Error('the calendar should be refused');
-    const fake = site(VERSIONS, {
-      ok: false,
-      error: { code: 'invalid-config', message: 'Invalid calendar.', problems: refused.problems },
-    });
+    if (checked.ok) throw new Error('the calendar should be refused');
+    const fake = site(VERSIONS, refused('calendar-invalid', {}, 'Invalid calendar.', checked.problems));
     const name = await open(fake, [], 'de-DE');
     await type(mounted.user, name, 'Berlin, umbenannt');
     await mounted.user.click(

@@ -6,7 +6,7 @@ import type { Calendar } from '../../../../src/engine/calendar/types';
 import type { Failure, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { addDays, formatDate, localToday, mondayOf, slugOf } from '../dates';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
 import { useRemote } from '../use-remote';
 import { useSave } from '../use-save';
 import { Confirm } from '../ui/confirm';
@@ -85,6 +85,7 @@ function Editor(props: {
   const { t, locale } = useT();
   const head = useFocusOnMount<HTMLDivElement>();
   const { backend, ui, now, announce } = useAdmin();
+  const refusal = useRefusalText();
   const original = props.loaded?.body ?? null;
   const isNew = original === null;
   const [draft, setDraft] = useState<Calendar>(() => original ?? blankCalendar(ui.timeZone));
@@ -143,7 +144,7 @@ function Editor(props: {
       props.onClose(true);
     } else {
       setDeleteError(reply.error);
-      announce(reply.error.message);
+      announce(refusal(reply.error));
     }
   };
 

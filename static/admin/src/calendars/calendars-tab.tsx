@@ -6,7 +6,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { Calendar, Failure, Version } from '../api';
 import { useAdmin } from '../admin-context';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
 import { useRemote } from '../use-remote';
 import { ErrorNotice } from '../ui/error-notice';
 import { useFocusOnMount } from '../ui/focus';
@@ -81,6 +81,7 @@ function CalendarList(props: {
 }) {
   const { t, locale } = useT();
   const { backend, announce, open } = useAdmin();
+  const refusal = useRefusalText();
   const head = useFocusOnMount<HTMLDivElement>(props.returned);
   const [jobError, setJobError] = useState<Failure | null>(null);
   const [query, setQuery] = useState('');
@@ -102,7 +103,7 @@ function CalendarList(props: {
       });
       if (!reply.ok) {
         setJobError(reply.error);
-        announce(reply.error.message);
+        announce(refusal(reply.error));
         return;
       }
     }

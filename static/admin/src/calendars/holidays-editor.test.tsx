@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Holiday } from '../../../../src/engine/calendar/types';
 import { findDialog } from '../../../shared/testing/ui';
 import type { LocalDate } from '../../../../src/engine/time/units';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { NO_PROBLEMS } from '../problems';
 import { button, clean, mount, type Mounted } from '../testing/render';
 import { HolidaysEditor } from './holidays-editor';
@@ -60,7 +60,7 @@ describe('importing holidays from an ICS file', () => {
               skipped: [{ name: 'Daylight Saving Time starts', reason: 'a DST marker, not a day off' }],
             },
           }
-        : { ok: false, error: { code: 'not-found', message: 'no route' } },
+        : refused('route-unknown', { route: call.route }),
     );
     mounted = await mount(<Harness initial={[{ date: '2025-01-01', name: 'New Year', annual: true }]} />, {
       backend: fake.backend,
@@ -94,10 +94,7 @@ describe('importing holidays from an ICS file', () => {
   });
 
   it('shows why a file was refused, and adds nothing', async () => {
-    const fake = fakeBackend(() => ({
-      ok: false,
-      error: { code: 'invalid-config', message: 'The file could not be read as a calendar (ICS).' },
-    }));
+    const fake = fakeBackend(() => refused('ics-unreadable', {}));
     mounted = await mount(<Harness initial={[]} />, { backend: fake.backend });
     await chooseFile('notes.txt', 'hello');
     const dialog = await findDialog();

@@ -13,14 +13,14 @@ import type { IcsPreview } from '../api';
 import type { Failure } from '../../../shared/api/reply';
 import { useAdmin } from '../admin-context';
 import { useT } from '../messages';
-import { ErrorNotice } from '../ui/error-notice';
+import { ErrorNotice, type WordedFailure } from '../ui/error-notice';
 import { formatLocalDay } from './dates';
 
 type State =
   | { readonly step: 'idle' }
   | { readonly step: 'reading'; readonly file: string }
   | { readonly step: 'preview'; readonly file: string; readonly preview: IcsPreview }
-  | { readonly step: 'failed'; readonly file: string; readonly error: Failure };
+  | { readonly step: 'failed'; readonly file: string; readonly error: Failure | WordedFailure };
 
 /** A file's text, through FileReader: what every browser (and jsdom) has. */
 function readText(file: Blob): Promise<string> {
@@ -65,7 +65,7 @@ export function IcsImport(props: {
       setState({
         step: 'failed',
         file: file.name,
-        error: { code: 'invalid-payload', message: t('ics.unreadable', { file: file.name }) },
+        error: { code: 'invalid-payload', worded: t('ics.unreadable', { file: file.name }) },
       });
       return;
     }

@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import { useMemo, type CSSProperties } from 'react';
 import type { Calendar } from '../../../../src/engine/calendar/types';
 import { formatTarget } from '../../../shared/format/duration';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
 import type { RegionDates } from './use-region-holidays';
 import { formatPreviewDay, wallTime } from './dates';
 import { previewDays, type PreviewDay } from './working-weeks';
@@ -22,6 +22,7 @@ export function WorkingPreview(props: {
   readonly onRetryRegion: () => void;
 }) {
   const { t, locale } = useT();
+  const refusal = useRefusalText();
   const region = props.region;
   const result = useMemo(
     () =>
@@ -41,7 +42,7 @@ export function WorkingPreview(props: {
       <p className="accord-muted">{t('preview.intro', { zone: props.calendar.timeZone })}</p>
       {props.region.status === 'failed' ? (
         <SectionMessage appearance="warning" headingLevel="h4" title={t('preview.regionFailed')}>
-          <p>{props.region.error.message}</p>
+          <p>{refusal(props.region.error)}</p>
           <Button onClick={props.onRetryRegion}>{t('retry')}</Button>
         </SectionMessage>
       ) : null}

@@ -3,7 +3,7 @@
  */
 import { diffJson } from '../../../../src/app/resolvers/diff';
 import type { Agreement, Metric, Threshold } from '../../../../src/engine/agreement/types';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { HistoryPanel } from '../agreements/history-panel';
 import AuditTab from '../audit/audit-tab';
 import { clean, mount, found, type Mounted } from '../testing/render';
@@ -37,7 +37,7 @@ async function historyOf(bodies: Agreement[], locale?: string) {
   const fake = fakeBackend((call) =>
     call.route === 'agreements/history'
       ? { ok: true, data: versions(...bodies) }
-      : { ok: false, error: { code: 'internal', message: 'not here' } },
+      : refused('internal-error', { detail: 'not here' }),
   );
   mounted = await mount(
     <HistoryPanel id={ID} currentVersion={bodies.length} onRestored={() => undefined} />,
@@ -162,7 +162,7 @@ describe('the audit log’s changes, in words', () => {
     const fake = fakeBackend((call) =>
       call.route === 'audit/list'
         ? { ok: true, data: [entry] }
-        : { ok: false, error: { code: 'internal', message: 'not here' } },
+        : refused('internal-error', { detail: 'not here' }),
     );
     mounted = await mount(<AuditTab />, { backend: fake.backend });
     await found(() => mounted.container.querySelector('details summary'), 'the entry');

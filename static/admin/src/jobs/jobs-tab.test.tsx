@@ -1,8 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-import type { Job } from '../../../../src/app/ports/store';
-import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
+import type { JobView as Job } from '../../../../src/app/resolvers/job-routes';
+import { type AnyReply, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { screen } from '@testing-library/react';
 import { advance } from '../../../shared/testing/ui';
 import { clean, mount, type Mounted } from '../testing/render';
@@ -21,6 +21,7 @@ const job = (patch: Partial<Job>): Job => ({
   failed: 0,
   cancelRequested: false,
   error: null,
+  failure: null,
   ...patch,
 });
 
@@ -48,7 +49,7 @@ describe('recalculation jobs', () => {
             },
           ],
         };
-      return { ok: false, error: { code: 'not-found', message: 'no route' } };
+      return refused('route-unknown', { route: call.route });
     });
     mounted = await mount(<JobsTab />, { backend: fake.backend });
     const progress = await screen.findByRole('progressbar');
@@ -92,7 +93,7 @@ describe('recalculation jobs', () => {
         return { ok: true, data: [job({ state: 'queued', total: null, done: 0 })] };
       if (call.route === 'jobs/start' || call.route === 'jobs/cancel') return { ok: true, data: job({}) };
       if (call.route === 'agreements/list') return { ok: true, data: [] };
-      return { ok: false, error: { code: 'not-found', message: call.route } };
+      return refused('route-unknown', { route: call.route });
     });
     mounted = await mount(<JobsTab />, { backend: fake.backend });
     const cancel = await screen.findByRole('button', { name: 'Cancel' });

@@ -10,7 +10,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Agreement, Failure, Job, JobScope, Version } from '../api';
 import { useAdmin } from '../admin-context';
 import { formatDateTime } from '../dates';
-import { useT } from '../messages';
+import { jobFailureText } from '../../../shared/i18n/job-failure-text';
+import { useRefusalText, useT } from '../messages';
 import { fieldId } from '../problems';
 import { useRemote, type Remote } from '../use-remote';
 import { JqlField } from '../agreements/jql-field';
@@ -104,6 +105,7 @@ function StartJob(props: {
   const selectText = useSelectTexts();
   const { t } = useT();
   const { backend, announce } = useAdmin();
+  const refusal = useRefusalText();
   const [kind, setKind] = useState<JobScope['kind']>('agreement');
   const [agreementId, setAgreementId] = useState<string | null>(null);
   const [projectKey, setProjectKey] = useState('');
@@ -146,7 +148,7 @@ function StartJob(props: {
       props.onStarted();
     } else {
       setError(reply.error);
-      announce(reply.error.message);
+      announce(refusal(reply.error));
     }
   };
   const kindId = fieldId('$.scope.kind');
@@ -240,7 +242,8 @@ function JobRow(props: {
   readonly names: ReadonlyMap<string, string>;
   readonly onChanged: () => void;
 }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, locale } = i18n;
   const { backend, ui, announce } = useAdmin();
   const nameOf = usePeople([props.job.createdBy]);
   const [error, setError] = useState<Failure | null>(null);
@@ -316,7 +319,7 @@ function JobRow(props: {
           {job.cancelRequested && isActive(job) ? ` · ${t('jobs.cancelling')}` : ''}
         </span>
       </div>
-      {job.error ? <p className="accord-field__errors">{job.error}</p> : null}
+      {job.failure ? <p className="accord-field__errors">{jobFailureText(job.failure, i18n)}</p> : null}
       {error ? <ErrorNotice error={error} onRetry={() => void cancel()} /> : null}
     </li>
   );

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsmComparison } from '../../../../src/app/jsm/compare';
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { button, clean, field, type, found, loadTabsFirst, mountPage } from '../testing/render';
 
 const AGREEMENTS = JSON.parse(
@@ -78,7 +78,7 @@ async function openTab(locale: string, tab: string) {
       if (call.route === 'jsm/compare') return ok(COMPARISON);
       if (call.route === 'agreements/placements') return ok({ projects: [] });
       if (call.route === 'calendars/list') return ok([]);
-      return { ok: false, error: { code: 'not-found', message: call.route } };
+      return refused('route-unknown', { route: call.route });
     },
     { locale, timeZone: 'Europe/Berlin' },
   );

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import type { Agreement } from '../../../../src/engine/agreement/types';
-import { fakeBackend, type Call, type AnyReply } from '../../../shared/testing/fake-backend';
+import { type AnyReply, type Call, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import AuditTab from '../audit/audit-tab';
 import { HistoryPanel } from '../agreements/history-panel';
 import { PersonName } from './people';
@@ -13,7 +13,7 @@ const NAMES: Readonly<Record<string, string>> = { 'chris-admin': 'Chris Admin', 
 
 /** `people/names` as the backend answers it: the names it knows, `known: false` for the rest. */
 function people(call: Call): AnyReply {
-  if (call.route !== 'people/names') return { ok: false, error: { code: 'not-found', message: call.route } };
+  if (call.route !== 'people/names') return refused('route-unknown', { route: call.route });
   const ids = call.payload.accountIds;
   return {
     ok: true,
@@ -99,7 +99,7 @@ describe('people by name', () => {
   it('falls back to the account id when the names cannot be read', async () => {
     const fake = fakeBackend((call) =>
       call.route === 'people/names'
-        ? { ok: false, error: { code: 'jira-error', message: 'Jira did not answer' } }
+        ? refused('jira-failed', { detail: 'no answer' }, 'Jira did not answer')
         : { ok: true, data: [entry('dana-admin', 1)] },
     );
     mounted = await mount(<AuditTab />, { backend: fake.backend });

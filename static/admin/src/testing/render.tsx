@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Backend } from '../../../shared/backend';
 import { createI18n } from '../../../shared/i18n/i18n';
 import { I18nProvider } from '../../../shared/i18n/use-i18n';
-import { fakeBackend } from '../../../shared/testing/fake-backend';
+import { fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import { testTranslations } from '../../../shared/testing/translations';
 import { person, onFakeClock } from '../../../shared/testing/ui';
 import { AdminContext, type Admin, type TabKey } from '../admin-context';
@@ -47,8 +47,7 @@ export async function mount(
   const locale = options.locale ?? 'en-GB';
   const i18n = createI18n(locale, 'admin', await testTranslations(locale));
   const backend =
-    options.backend ??
-    fakeBackend(() => ({ ok: false, error: { code: 'not-found', message: 'no route' } })).backend;
+    options.backend ?? fakeBackend((call) => refused('route-unknown', { route: call.route })).backend;
   const announced: string[] = [];
   const opened: TabKey[] = [];
   const admin: Admin = {

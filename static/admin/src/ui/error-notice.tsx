@@ -1,14 +1,22 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
+import type { ErrorCode } from '../../../../src/app/resolvers/contract';
 import type { Failure } from '../../../shared/api/reply';
-import { useT } from '../messages';
+import { useRefusalText, useT } from '../messages';
+
+/** A failure the page met and worded itself (a file the browser could not read), not a backend's reply. */
+export interface WordedFailure {
+  readonly code: ErrorCode;
+  readonly worded: string;
+}
 
 /**
- * A backend failure, as a message the admin can act on: the backend's own words, what to do about this kind
- * of failure, and the action that helps (try again, reload the latest version).
+ * A backend failure, as a message the admin can act on: what happened in the admin's language (from the
+ * failure's reason), what to do about this kind of failure, and the action that helps (try again, reload the
+ * latest version).
  */
 export function ErrorNotice(props: {
-  readonly error: Failure;
+  readonly error: Failure | WordedFailure;
   readonly title?: string;
   /** What to do, where the kind of failure alone does not say it well (a refused file). */
   readonly hint?: string;
@@ -16,6 +24,7 @@ export function ErrorNotice(props: {
   readonly onReload?: () => void;
 }) {
   const { t } = useT();
+  const refusal = useRefusalText();
   const { error } = props;
   const hint =
     props.hint ??
@@ -41,7 +50,7 @@ export function ErrorNotice(props: {
   return (
     <div role="alert" className="accord-notice">
       <SectionMessage appearance="error" headingLevel="h3" title={props.title ?? t('errors.title')}>
-        <p>{error.message}</p>
+        <p>{'worded' in error ? error.worded : refusal(error)}</p>
         <p>{hint}</p>
         {action ? <div className="accord-notice__actions">{action}</div> : null}
       </SectionMessage>

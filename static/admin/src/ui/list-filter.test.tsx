@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agreement } from '../../../../src/engine/agreement/types';
 import type { Calendar } from '../../../../src/engine/calendar/types';
-import { fakeBackend, type AnyReply } from '../../../shared/testing/fake-backend';
+import { type AnyReply, fakeBackend, refused } from '../../../shared/testing/fake-backend';
 import AgreementsTab from '../agreements/agreements-tab';
 import CalendarsTab from '../calendars/calendars-tab';
 import { button, clean, mount, type, found, type Mounted } from '../testing/render';
@@ -34,7 +34,7 @@ const site = () =>
       case 'calendars/list':
         return ok(CALENDARS.map(version));
       default:
-        return { ok: false, error: { code: 'not-found', message: `no ${call.route}` } };
+        return refused('route-unknown', { route: call.route });
     }
   });
 
