@@ -90,6 +90,18 @@ export function catalogueEntry(version: Version<Agreement>): Version<Agreement> 
   return { ...version, body: body as unknown as Agreement, catalogue: true } as Version<Agreement>;
 }
 
+/** Refuses (`agreement-unknown`) a project list naming an agreement that is not saved. */
+export async function requireKnownAgreements(deps: Deps, ids: readonly string[]): Promise<void> {
+  const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
+  const unknown = ids.filter((a) => !known.has(a));
+  if (unknown.length > 0)
+    throw new Refusal(
+      'agreement-unknown',
+      { ids: unknown },
+      `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`,
+    );
+}
+
 export const configRoutes = {
   'calendars/list': route(z.object({}).strict(), async (deps, ctx): Promise<Version<Calendar>[]> => {
     const reach = await requireConfigReader(deps, ctx);
@@ -266,14 +278,7 @@ export const configRoutes = {
     z.object({ projectKey, agreementIds }).strict(),
     async (deps, ctx, p): Promise<ProjectAgreements> => {
       await requireProjectAdmin(deps, ctx, p.projectKey);
-      const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
-      const unknown = p.agreementIds.filter((a) => !known.has(a));
-      if (unknown.length > 0)
-        throw new Refusal(
-          'agreement-unknown',
-          { ids: unknown },
-          `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`,
-        );
+      await requireKnownAgreements(deps, p.agreementIds);
       const before = await deps.store.config.projectAgreements(p.projectKey);
       await deps.store.config.setProjectAgreements(p.projectKey, p.agreementIds);
       deps.configs.invalidate();

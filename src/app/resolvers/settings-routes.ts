@@ -8,7 +8,7 @@ import type { Version } from '../ports';
 import { Refusal } from './envelope';
 import { requireProjectAdmin } from './guard';
 import { route, type Route } from './route';
-import type { ProjectAgreements } from './config-routes';
+import { requireKnownAgreements, type ProjectAgreements } from './config-routes';
 import { WorkBudget } from './work-budget';
 import { LIMITS } from '../../engine/config/limits';
 import { agreementIds as listedIds, projectKey } from './fields';
@@ -119,14 +119,7 @@ export const settingsRoutes = {
     z.object({ projectKey, agreementIds, expected: listedIds }).strict(),
     async (deps, ctx, p): Promise<ProjectAgreements> => {
       await requireProjectAdmin(deps, ctx, p.projectKey);
-      const known = new Set((await deps.store.config.list('agreement')).map((a) => a.id));
-      const unknown = p.agreementIds.filter((a) => !known.has(a));
-      if (unknown.length > 0)
-        throw new Refusal(
-          'agreement-unknown',
-          { ids: unknown },
-          `No agreement ${unknown.map((u) => `"${u}"`).join(', ')}.`,
-        );
+      await requireKnownAgreements(deps, p.agreementIds);
       if (!(await deps.store.config.swapProjectAgreements(p.projectKey, p.expected, p.agreementIds))) {
         throw new Refusal(
           'placement-conflict',
