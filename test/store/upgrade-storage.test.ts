@@ -115,6 +115,18 @@ async function writeOldShape(
 }
 
 /** Write ids of the older form: an 18-digit microsecond tick, '-', 16 hex digits. */
+const GOLD = { agreementIds: ['gold'], byProject: true };
+const MARCH_SPAN = { from: MARCH, to: MARCH + 31 * DAY, includeOpen: true };
+
+/** What March's reports say over the stored cycles and ratings: the same before and after a migration. */
+async function monthFigures(store: KyselyStore) {
+  return {
+    ended: await store.reports.endedCounts(GOLD, [MARCH_SPAN.from, MARCH_SPAN.to]),
+    ratings: await store.reports.ratingCounts(GOLD, [MARCH_SPAN.from, MARCH_SPAN.to]),
+    breaches: await store.reports.breaches(GOLD, MARCH_SPAN, 10),
+  };
+}
+
 function olderWriteIds(): () => string {
   let tick = Date.UTC(2026, 3, 1) * 1000;
   return () => `${(tick++).toString().padStart(18, '0')}-318810f50edad936`;
@@ -153,16 +165,8 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
       });
     }
     const store = new KyselyStore(db, { dialect });
-    const scope = { agreementIds: ['gold'], byProject: true };
-    const bounds = [MARCH, MARCH + 31 * DAY];
     const figures = async () => ({
-      ended: await store.reports.endedCounts(scope, bounds),
-      ratings: await store.reports.ratingCounts(scope, bounds),
-      breaches: await store.reports.breaches(
-        scope,
-        { from: bounds[0] ?? 0, to: bounds[1] ?? 0, includeOpen: true },
-        10,
-      ),
+      ...(await monthFigures(store)),
       results: await store.results.forIssue('103'),
       cycles: await store.reports.cyclesOfIssues(['100', '105']),
     });
@@ -236,21 +240,9 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
       } as never)
       .execute();
     const store = new KyselyStore(db, { dialect });
-    const scope = { agreementIds: ['gold'], byProject: true };
-    const bounds = [MARCH, MARCH + 31 * DAY];
     const figures = async () => ({
-      ended: await store.reports.endedCounts(scope, bounds),
-      ratings: await store.reports.ratingCounts(scope, bounds),
-      breaches: await store.reports.breaches(
-        scope,
-        { from: bounds[0] ?? 0, to: bounds[1] ?? 0, includeOpen: true },
-        10,
-      ),
-      listing: await store.reports.cycleListing(
-        scope,
-        { from: bounds[0] ?? 0, to: bounds[1] ?? 0, includeOpen: true },
-        { limit: 100 },
-      ),
+      ...(await monthFigures(store)),
+      listing: await store.reports.cycleListing(GOLD, MARCH_SPAN, { limit: 100 }),
       results: await store.results.forIssue('103'),
       cycles: await store.reports.cyclesOfIssues(['100', '101', '102', '103', '104', '105']),
     });
