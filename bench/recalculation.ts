@@ -6,21 +6,17 @@
  *
  * `npm run bench -- --recalc [issues]` (default 1,000; needs ACCORD_MYSQL_URL).
  */
-import { join } from 'node:path';
 
-import type { Agreement } from '../src/engine/agreement/types';
 import type { Calendar } from '../src/engine/calendar/types';
 import { openForgeStore } from '../src/forge/sql-store';
 import { ForgeEmulator } from '../test/emulator/emulator';
-import { migrateDirectly, seedConfig } from '../test/emulator/seed';
 import { pick, seeded } from './prng';
 import { heading, int, ms, table } from './report';
 import { ISSUES_PER_LANE, JOB_LANES } from '../src/app/jobs/recalculate';
-import { freshHandlers } from './site-simulation';
+import { startEmulatedSite } from './emulated-site';
 import { SqlTally } from './sql-tally';
 
 const MINUTE = 60_000;
-const ROOT = process.cwd();
 const FIELD_WRITES = 'POST /rest/api/3/app/field/value';
 
 /** Runs the recalculation benchmark and prints its report. */
@@ -31,34 +27,12 @@ export async function benchRecalculation(issues: number): Promise<void> {
     console.log('  skipped: ACCORD_MYSQL_URL is not set (e.g. mysql://root@127.0.0.1:3306/test)');
     return;
   }
-  const { readFileSync } = await import('node:fs');
-  const calendars = JSON.parse(readFileSync(join(ROOT, 'examples', 'calendars.json'), 'utf8')) as Calendar[];
-  const agreements = JSON.parse(
-    readFileSync(join(ROOT, 'examples', 'agreements.json'), 'utf8'),
-  ) as Agreement[];
-  const emulator = await ForgeEmulator.start({
-    mysqlUrl: url,
-    loader: freshHandlers,
-    manifestPath: join(ROOT, 'manifest.yml'),
+  const { emulator, calendars, stop } = await startEmulatedSite(url, {
     now: Date.UTC(2026, 2, 2, 9),
-    seed: 17,
-    coldStartRate: 0.02,
     scheduled: false,
   });
   const tally = new SqlTally(emulator);
-  // The handlers' log lines (`forge logs` on Forge) are counted by code; the first of each code is kept.
-  const quiet = { error: console.error, warn: console.warn, info: console.info };
-  const logged = new Map<string, { count: number; first: string }>();
-  const count = (line: unknown): void => {
-    const text = typeof line === 'string' ? line : String(line);
-    const code = /"code":"([^"]+)"/.exec(text)?.[1] ?? 'other';
-    const seen = logged.get(code);
-    logged.set(code, { count: (seen?.count ?? 0) + 1, first: seen?.first ?? text.slice(0, 300) });
-  };
-  Object.assign(console, { error: count, warn: count, info: count });
   try {
-    await migrateDirectly(emulator);
-    await seedConfig(emulator, { calendars, agreements, projects: { IT: agreements.map((a) => a.id) } });
     const random = seeded(23);
     const acme = { customfield_10002: [{ id: '1', name: 'Acme Corp' }] };
     for (let i = 0; i < issues; i++) {
@@ -125,10 +99,7 @@ export async function benchRecalculation(issues: number): Promise<void> {
     ]);
     printEstimate(estimate);
   } finally {
-    Object.assign(console, quiet);
-    for (const [code, { count: n, first }] of logged)
-      console.log(`  log ${code} × ${int(n)}, first: ${first}`);
-    await emulator.stop();
+    await stop({ firstLines: true });
   }
 }
 

@@ -13,15 +13,12 @@
  * `npm run bench -- --site [--quick | --light]` runs it alone; `npm run bench` runs the quick profile at its end;
  * `npx tsx bench/site-simulation.ts --storage [--quick]` prints the twelve-month storage figures alone.
  */
-import { join } from 'node:path';
 
-import type { Agreement } from '../src/engine/agreement/types';
-import type { Calendar } from '../src/engine/calendar/types';
 import { DEFAULT_RETENTION, RETENTION_BOUNDS } from '../src/app/retention/retention';
 import type { RetentionPolicy } from '../src/app/ports';
 import { openForgeStore } from '../src/forge/sql-store';
-import { ForgeEmulator, type HandlerModule } from '../test/emulator/emulator';
-import { migrateDirectly, seedConfig } from '../test/emulator/seed';
+import type { ForgeEmulator } from '../test/emulator/emulator';
+import { startEmulatedSite } from './emulated-site';
 import { pick, seeded } from './prng';
 import { heading, int, ms, table } from './report';
 import { estimate100k, printEstimate, shortenBerlinDays } from './recalculation';
@@ -32,7 +29,6 @@ const MINUTE = 60_000;
 const FIELD_WRITES = 'POST /rest/api/3/app/field/value';
 /** Monday 2 March 2026, 10:00 in Berlin: the peak hour begins. */
 const START = Date.UTC(2026, 2, 2, 9);
-const ROOT = process.cwd();
 
 interface Profile {
   readonly name: string;
@@ -52,6 +48,9 @@ const FULL: Profile = {
   eventsPerMinute: 400,
   burstIssues: 10_000,
   monthlyIssues: 200_000,
+  // Raised over ten minutes before the measured window: 10,000 creations at one instant start 10,000 emulated
+  // instances at once (each a fresh module registry), which the machine cannot hold; the bulk edit is the burst.
+  raiseMinutes: 10,
 };
 const QUICK: Profile = {
   name: 'quick',
@@ -77,20 +76,6 @@ const LIGHT: Profile = {
 /** The profiles by the flag that picks them (`--quick`, `--light`; the full profile otherwise). */
 export type SiteProfile = 'full' | 'quick' | 'light';
 
-/** The app's handlers in a fresh module registry (a cold start), outside jest: `src/` and `@forge/*` again. */
-export function freshHandlers(): HandlerModule {
-  const src = join(__dirname, '..', 'src');
-  const forge = join('node_modules', '@forge');
-  const cache = require.cache as Record<string, unknown>;
-  for (const key of Object.keys(cache)) {
-    // A cold start: the module registry without the app's and the SDKs' modules (their state is per instance).
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the registry is keyed by file name
-    if (key.startsWith(src) || key.includes(forge)) delete cache[key];
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh load is what a cold start is
-  return require(join(src, 'index.js')) as HandlerModule;
-}
-
 interface Change {
   readonly issueId: string;
   readonly at: number;
@@ -110,18 +95,8 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
     console.log('  skipped: ACCORD_MYSQL_URL is not set (e.g. mysql://root@127.0.0.1:3306/test)');
     return { skipped: 'no MariaDB' };
   }
-  const { readFileSync } = await import('node:fs');
-  const calendars = JSON.parse(readFileSync(join(ROOT, 'examples', 'calendars.json'), 'utf8')) as Calendar[];
-  const agreements = JSON.parse(
-    readFileSync(join(ROOT, 'examples', 'agreements.json'), 'utf8'),
-  ) as Agreement[];
-  const emulator = await ForgeEmulator.start({
-    mysqlUrl: url,
-    loader: freshHandlers,
-    manifestPath: join(ROOT, 'manifest.yml'),
+  const { emulator, calendars, stop } = await startEmulatedSite(url, {
     now: START,
-    seed: 17,
-    coldStartRate: 0.02,
     duplicateRate: 0.02,
     deliveryJitterMs: 2000,
     omitRetryAfter: 0.3,
@@ -129,20 +104,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
   const real = process.hrtime.bigint();
   const tally = new SqlTally(emulator);
   const steadyTally = new SqlTally(emulator);
-  // The handlers' log lines (`forge logs` on Forge) are counted by code, not printed one by one.
-  const logged = new Map<string, number>();
-  const { error: consoleError, warn: consoleWarn, info: consoleInfo, log: consoleLog } = console;
-  const count = (line: unknown): void => {
-    const code = typeof line === 'string' ? (/"code":"([^"]+)"/.exec(line)?.[1] ?? 'other') : 'other';
-    logged.set(code, (logged.get(code) ?? 0) + 1);
-  };
-  console.error = count;
-  console.warn = count;
-  console.info = count;
   try {
-    await migrateDirectly(emulator);
-    await seedConfig(emulator, { calendars, agreements, projects: { IT: agreements.map((a) => a.id) } });
-
     // Lag: from a change to the next write of its issue's fields.
     const changes: Change[] = [];
     const writes = new Map<string, number[]>();
@@ -343,10 +305,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
     );
     return {};
   } finally {
-    Object.assign(console, { error: consoleError, warn: consoleWarn, info: consoleInfo, log: consoleLog });
-    if (logged.size > 0)
-      console.log(`  log lines by code: ${[...logged].map(([code, n]) => `${code} ${int(n)}`).join(', ')}`);
-    await emulator.stop();
+    await stop();
   }
 }
 
