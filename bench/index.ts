@@ -11,8 +11,8 @@
  *    (random site actions, Accord's own actions fed back, injected faults) over many runs with a printed seed.
  *
  * 9. (issue 17) a site simulation on the Forge emulator with MariaDB (ACCORD_MYSQL_URL; said so when it is
- *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick | --light]` runs
- *    it alone, the full profile unless `--quick` or `--light`. `npm run bench -- --recalc [issues]` runs a
+ *    missing): the quick profile at the end of every run; `npm run bench -- --site [--quick | --light | --burst]`
+ *    runs it alone, the full profile unless a profile is named. `npm run bench -- --recalc [issues]` runs a
  *    recalculation alone, with its Forge SQL statements counted by kind.
  *
  * A missed goal is reported, not fatal (a benchmark informs); a wrong answer is: the process exits 1 if the
