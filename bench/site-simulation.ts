@@ -81,7 +81,7 @@ const BURST: Profile = {
   ...QUICK,
   name: 'burst',
   burstIssues: FULL.burstIssues,
-  raiseMinutes: FULL.raiseMinutes,
+  raiseMinutes: 10,
 };
 
 const PROFILES = { full: FULL, quick: QUICK, light: LIGHT, burst: BURST } as const;
