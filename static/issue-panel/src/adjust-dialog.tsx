@@ -99,7 +99,7 @@ export function AdjustDialog(props: {
         : await props.backend.call('issue/extend', extension);
     setBusy(false);
     if (reply.ok) props.onDone();
-    else setProblem(messages.refusal(reply.error));
+    else setProblem(messages.refusal(reply.error, viewer));
   };
 
   const formId = 'accord-adjust-form';

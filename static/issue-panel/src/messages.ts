@@ -4,7 +4,7 @@ import type { LiveState } from '../../shared/countdown/live-metric';
 import { goalTerms, type GoalTargetTerms } from '../../shared/format/goal-terms';
 import type { Failure } from '../../shared/api/reply';
 import type { I18n, MessageKeys } from '../../shared/i18n/i18n';
-import { refusalText } from '../../shared/i18n/refusal-text';
+import { refusalText, type RefusalViewer } from '../../shared/i18n/refusal-text';
 import type english from '../locales/en-US.json';
 import type sharedEnglish from '../../shared/locales/en-US.json';
 
@@ -120,8 +120,8 @@ export function panelMessages(i18n: I18n<PanelKey>) {
     noIssue: t('noIssue'),
     retry: t('retry'),
     refreshFailed: t('refreshFailed'),
-    /** A failure in the user's language, from its reason. */
-    refusal: (failure: Failure) => refusalText(failure, i18n),
+    /** A failure in the user's language, from its reason; instants it names in `viewer`'s zone. */
+    refusal: (failure: Failure, viewer?: RefusalViewer) => refusalText(failure, i18n, viewer),
   };
 }
 

@@ -124,6 +124,18 @@ describe('refusalText', () => {
     );
   });
 
+  it('names an instant as the viewer reads dates, in their Jira time zone, never as ISO text', () => {
+    const late = failure('extension-not-after-deadline', { deadline: '2026-03-02T10:00:00Z' });
+    const viewer = { timeZone: 'Europe/Berlin', now: Date.UTC(2026, 2, 1) };
+    // ICU versions differ in the spaces they put in dates (Node 20 and 22 both run this).
+    expect(refusalText(late, only('de-DE'), viewer)).toMatch(
+      /^Wählen Sie einen Zeitpunkt mit Arbeitszeit nach der aktuellen Frist \(Mo\.,\s2\.\sMärz,\s11:00\)\.$/u,
+    );
+    expect(refusalText(late, only('en-US'), { ...viewer, timeZone: 'America/New_York' })).toMatch(
+      /\(Mon,\sMar\s2,\s5:00\sAM\)/u,
+    );
+  });
+
   it('falls back to the server’s message for a reason this UI does not know, or none', () => {
     const newer = { code: 'conflict', reason: 'from-a-newer-server', params: {}, message: 'Newer.' };
     expect(refusalText(newer as unknown as Failure, only('de-DE'))).toBe('Newer.');

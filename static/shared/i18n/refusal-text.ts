@@ -1,4 +1,5 @@
 import type { Failure, RefusalParams, RefusalReason } from '../api/reply';
+import { formatInstant } from '../format/instant';
 import type english from '../locales/en-US.json';
 import type { I18n, MessageKeys } from './i18n';
 
@@ -14,6 +15,14 @@ interface Wording {
   readonly quote: (value: string) => string;
   /** Several values, quoted and joined as the language lists them: “a”, “b” and “c”. */
   readonly list: (values: readonly string[]) => string;
+  /** An ISO instant as the viewer reads dates: their locale and (when the UI knows it) Jira time zone. */
+  readonly instant: (iso: string) => string;
+}
+
+/** Who reads a refusal that names an instant: their Jira time zone, and now (a date this year shows no year). */
+export interface RefusalViewer {
+  readonly timeZone: string;
+  readonly now: number;
 }
 
 // Every reason the server can give has its wording here: a new reason fails to compile until it is added.
@@ -80,7 +89,8 @@ const WORDS: { readonly [R in RefusalReason]: (params: RefusalParams[R], w: Word
   'cycle-not-breached': (_, { say }) => say('refusal.cycleNotBreached'),
   'breach-excused': (_, { say }) => say('refusal.breachExcused'),
   'clock-paused': (_, { say }) => say('refusal.clockPaused'),
-  'extension-not-after-deadline': (p, { say }) => say('refusal.extensionNotAfterDeadline', p),
+  'extension-not-after-deadline': (p, { say, instant }) =>
+    say('refusal.extensionNotAfterDeadline', { deadline: instant(p.deadline) }),
   'route-unknown': (p, { say }) => say('refusal.routeUnknown', p),
   'payload-invalid': (p, { say }) =>
     p.path === '' ? say('refusal.payloadInvalid', { route: p.route }) : say('refusal.payloadInvalidAt', p),
@@ -102,12 +112,18 @@ export const isKnownReason = (reason: unknown): reason is RefusalReason =>
  * @example refusalText({ code: 'not-found', reason: 'job-unknown', params: { jobId: 'j1' }, message: '…' }, de)
  * // 'Es gibt keine Neuberechnung „j1“.'
  */
-export function refusalText(failure: Failure, i18n: I18n<SharedKey>): string {
+export function refusalText(failure: Failure, i18n: I18n<SharedKey>, viewer?: RefusalViewer): string {
   if (!isKnownReason(failure.reason)) return failure.message;
   const say: Say = (key, values) => i18n.t(key, values);
   const quote = (value: string): string => say('refusal.quoted', { value });
   const lists = new Intl.ListFormat(i18n.locale, { type: 'conjunction' });
-  const wording: Wording = { say, quote, list: (values) => lists.format(values.map(quote)) };
+  const instant = (iso: string): string => {
+    const at = Date.parse(iso);
+    if (Number.isNaN(at)) return iso;
+    const timeZone = viewer?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return formatInstant(at, { locale: i18n.locale, timeZone, now: viewer?.now ?? Date.now() });
+  };
+  const wording: Wording = { say, quote, list: (values) => lists.format(values.map(quote)), instant };
   // The reason types its params (Failure narrows them together); the table's entry takes exactly those.
   const word = WORDS[failure.reason] as (params: unknown, w: Wording) => string;
   return word(failure.params, wording);
