@@ -5,7 +5,7 @@ import { render as show, screen } from '@testing-library/react';
 import type { Backend } from '../backend';
 import { fakeBackend } from '../testing/fake-backend';
 import { onFakeClock } from '../testing/ui';
-import { useUiStart } from './use-i18n';
+import { textFailed, useUiStart } from './use-i18n';
 
 onFakeClock(Date.parse('2026-03-02T10:00:00+01:00'));
 
@@ -50,5 +50,21 @@ describe('useUiStart', () => {
     const { backend } = fakeBackend({});
     const failing: Backend = { ...backend, translations: () => Promise.reject(new Error('404')) };
     expect(await render(failing)).toBe('failed: Accord could not load its text (404). Reload the page.');
+  });
+
+  it('says the text did not load in German, Danish and, for any other locale, English', async () => {
+    const failingIn = (locale: string): Backend => {
+      const { backend } = fakeBackend({}, { locale });
+      return { ...backend, translations: () => Promise.reject(new Error('404')) };
+    };
+    const { unmount } = show(<Probe backend={failingIn('de-DE')} />);
+    expect((await screen.findByText(/^failed:/)).textContent).toBe(
+      'failed: Accord konnte seine Texte nicht laden (404). Laden Sie die Seite neu.',
+    );
+    unmount();
+    expect(await render(failingIn('da-DK'))).toBe(
+      'failed: Accord kunne ikke indlæse sine tekster (404). Genindlæs siden.',
+    );
+    expect(textFailed('fr-FR', '')).toBe('Accord could not load its text. Reload the page.');
   });
 });

@@ -3,8 +3,8 @@ import type { Backend, UiContext } from '../backend';
 import { createI18n, type I18n } from './i18n';
 
 /**
- * A failure before the UI has its text (its context or translations did not come): worded in English, the one
- * language the UI has without its catalogues. Not a resolver's reply, so it has no reason to word.
+ * A failure before the UI has its text (its context or translations did not come). Not a resolver's reply, so
+ * it has no reason to word: the UI words it without its catalogues (see {@link textFailed}).
  */
 export interface StartFailure {
   readonly code: 'internal';
@@ -18,8 +18,24 @@ export type I18nState<K extends string> =
   | { readonly status: 'failed'; readonly error: StartFailure };
 
 /**
+ * The one sentence a UI says when its catalogues did not come, in the languages it has catalogues for (written
+ * here, since they are what did not load); any other locale reads English, as its catalogues would.
+ */
+const TEXT_FAILED: Readonly<Record<string, (detail: string) => string>> = {
+  en: (detail) => `Accord could not load its text${detail}. Reload the page.`,
+  de: (detail) => `Accord konnte seine Texte nicht laden${detail}. Laden Sie die Seite neu.`,
+  da: (detail) => `Accord kunne ikke indlæse sine tekster${detail}. Genindlæs siden.`,
+};
+
+/** {@link TEXT_FAILED}'s sentence for `locale` (`de-DE`, `da`), with the reason as ` (reason)` or nothing. */
+export function textFailed(locale: string, detail: string): string {
+  const language = locale.split(/[-_]/u)[0]?.toLowerCase() ?? '';
+  return (TEXT_FAILED[language] ?? TEXT_FAILED.en ?? String)(detail);
+}
+
+/**
  * Loads the translations of the UI named `namespace` for `locale` (null while the locale is not known yet).
- * A failure keeps its reason, for the one message a UI shows in English because it has no other text.
+ * A failure keeps its reason, for the one message a UI shows without its catalogues ({@link textFailed}).
  */
 function useTranslations<K extends string>(
   backend: Backend,
@@ -39,7 +55,7 @@ function useTranslations<K extends string>(
         const detail = error instanceof Error ? ` (${error.message})` : '';
         setState({
           status: 'failed',
-          error: { code: 'internal', message: `Accord could not load its text${detail}. Reload the page.` },
+          error: { code: 'internal', message: textFailed(locale, detail) },
         });
       },
     );
