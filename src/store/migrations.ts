@@ -87,6 +87,15 @@ interface Migration {
 
 const L = KEY_LIMITS;
 
+/** The columns of a cycle its agreement version decides, dropped by 0042. */
+const CYCLE_TERMS = ['kind', 'counterparty', 'target_minutes', 'objective_percent'] as const;
+
+/**
+ * Between the statements of a SQLite migration that needs several (SQLite drops one column per statement). MySQL
+ * migrations are one statement each: Forge SQL runs one statement per request.
+ */
+export const SQLITE_STATEMENTS = ';\n';
+
 // ── The migrations, in order ─────────────────────────────────────────────────────────────────────────
 
 const migrations: readonly Migration[] = [
@@ -526,6 +535,23 @@ const migrations: readonly Migration[] = [
         ),
     }),
   },
+  {
+    // Storage (issue 17): every cycle row repeated what its agreement version decides, the agreement's kind and
+    // counterparty and the matched goal's target and objective, some 50 bytes a cycle. The row names that
+    // version, metric and goal, and the configuration keeps every version (a deletion adds a version without a
+    // body), so readers take them from there (`cycle-terms.ts`). Nothing is lost: evaluations wrote them from
+    // the very version the row names (`evaluation/rows.ts`). One DDL request on MySQL, MariaDB and TiDB; SQLite
+    // drops one column per statement, so its runner runs these four in turn (see `migrate`).
+    name: '0042_cycles_terms_dropped',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? `alter table accord_cycles ${CYCLE_TERMS.map((c) => `drop column if exists ${c}`).join(', ')}`
+            : CYCLE_TERMS.map((c) => `alter table accord_cycles drop column ${c}`).join(SQLITE_STATEMENTS),
+        ),
+    }),
+  },
 ];
 
 /** Drops an index if it exists (Kysely's dropIndex cannot say IF EXISTS with MySQL's ON). */
@@ -631,17 +657,19 @@ export async function migrate(db: Kysely<AccordDb>, dialect: SqlDialect): Promis
     (await db.selectFrom('accord_migrations').select('name').execute()).map((row) => row.name),
   );
   const ran: string[] = [];
-  for (const { name, sql: statement } of migrationStatements(dialect)) {
+  for (const { name, sql: text } of migrationStatements(dialect)) {
     if (applied.has(name)) continue;
-    try {
-      await db.executeQuery(CompiledQuery.raw(statement));
-    } catch (error) {
-      // A column added or dropped by a run whose bookkeeping row was lost: SQLite has no ADD COLUMN IF NOT
-      // EXISTS, nor DROP COLUMN IF EXISTS.
-      const done =
-        /duplicate column name/i.test(String(error)) ||
-        (/^alter table \S+ drop column/i.test(statement) && /no such column/i.test(String(error)));
-      if (!(dialect === 'sqlite' && done)) throw error;
+    for (const statement of dialect === 'sqlite' ? text.split(SQLITE_STATEMENTS) : [text]) {
+      try {
+        await db.executeQuery(CompiledQuery.raw(statement));
+      } catch (error) {
+        // A column added or dropped by a run whose bookkeeping row was lost (or that stopped half-way through
+        // a migration's statements): SQLite has no ADD COLUMN IF NOT EXISTS, nor DROP COLUMN IF EXISTS.
+        const done =
+          /duplicate column name/i.test(String(error)) ||
+          (/^alter table \S+ drop column/i.test(statement) && /no such column/i.test(String(error)));
+        if (!(dialect === 'sqlite' && done)) throw error;
+      }
     }
     await insertIfAbsent(
       { db, dialect },

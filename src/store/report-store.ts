@@ -15,7 +15,14 @@
  * figures either way. ATTENTION: a bucket that cuts a folded month (a week, a day) counts the whole month in
  * the bucket where the month starts; listings (CSV rows, breaches) show raw cycles only.
  */
-import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { AgreementKind } from '../engine/agreement/types';
 import { bucketOf as bucketOfInstant } from '../engine/report/periods';
 import type { EpochMs } from '../engine/time/units';
@@ -30,9 +37,10 @@ import type {
   StoredCycle,
   StoredResult,
 } from '../app/ports/store';
-import { toCycle, toResult } from './result-store';
+import { withTerms } from './cycle-terms';
+import { toResult } from './result-store';
 import type { SqlRetentionStore } from './retention-store';
-import type { AccordDb } from './schema';
+import type { AccordDb, CyclesTable } from './schema';
 import { batches, num, numOrNull, type SqlContext } from './sql-support';
 
 /** The open states of a metric: its last cycle has not ended. */
@@ -286,7 +294,7 @@ export class SqlReportStore implements ReportStore {
       .orderBy('c.cycle')
       .limit(limit)
       .execute();
-    return rows.map(toCycle);
+    return withTerms(this.ctx, rows);
   }
 
   /** One agreement's open cycles after `from` (when it is at the open ones), by issue, metric and cycle. */
@@ -306,7 +314,7 @@ export class SqlReportStore implements ReportStore {
       .orderBy('c.cycle')
       .limit(limit)
       .execute();
-    return rows.map(toCycle);
+    return withTerms(this.ctx, rows);
   }
 
   async breaches(
@@ -324,7 +332,7 @@ export class SqlReportStore implements ReportStore {
       .orderBy('c.metric_id')
       .limit(limit)
       .execute();
-    return rows.map(toCycle);
+    return withTerms(this.ctx, rows);
   }
 
   async openResults(scope: ReportScope, limit: number): Promise<StoredResult[]> {
@@ -356,25 +364,26 @@ export class SqlReportStore implements ReportStore {
     issueIds: readonly string[],
     kinds?: readonly AgreementKind[],
   ): Promise<StoredCycle[]> {
-    const out: StoredCycle[] = [];
+    const rows: Selectable<CyclesTable>[] = [];
     for (const batch of batches(issueIds, 500)) {
-      let query = this.ctx.db
-        .selectFrom('accord_cycles as c')
-        .innerJoin('accord_result_sets as s', (join) =>
-          join.onRef('s.issue_id', '=', 'c.issue_id').onRef('s.write_id', '=', 'c.write_id'),
-        )
-        .where('c.issue_id', 'in', batch);
-      if (kinds) query = query.where('c.kind', 'in', [...kinds]);
-      const rows = await query
-        .selectAll('c')
-        .orderBy('c.issue_id')
-        .orderBy('c.agreement_id')
-        .orderBy('c.metric_id')
-        .orderBy('c.cycle')
-        .execute();
-      out.push(...rows.map(toCycle));
+      rows.push(
+        ...(await this.ctx.db
+          .selectFrom('accord_cycles as c')
+          .innerJoin('accord_result_sets as s', (join) =>
+            join.onRef('s.issue_id', '=', 'c.issue_id').onRef('s.write_id', '=', 'c.write_id'),
+          )
+          .where('c.issue_id', 'in', batch)
+          .selectAll('c')
+          .orderBy('c.issue_id')
+          .orderBy('c.agreement_id')
+          .orderBy('c.metric_id')
+          .orderBy('c.cycle')
+          .execute()),
+      );
     }
-    return out;
+    // The kind is the agreement version's (`cycle-terms.ts`): kept here, after the versions are read.
+    const cycles = await withTerms(this.ctx, rows);
+    return kinds ? cycles.filter((c) => kinds.includes(c.kind)) : cycles;
   }
 
   async resultsOfIssues(

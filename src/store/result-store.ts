@@ -22,6 +22,7 @@ import type {
   StoredResult,
 } from '../app/ports/store';
 import { compactJson, readCompactJson } from './compact-json';
+import { withTerms } from './cycle-terms';
 import { KEY_LIMITS, type CyclesTable, type ResultsTable } from './schema';
 import {
   batches,
@@ -269,7 +270,7 @@ export class SqlResultStore implements ResultStore {
       .orderBy('c.metric_id')
       .orderBy('c.cycle')
       .execute();
-    return rows.map(toCycle);
+    return withTerms(this.ctx, rows);
   }
 
   /** Result rows of current writes only. Reports over `accord_cycles` join the same way. */
@@ -400,7 +401,10 @@ export function toResult(row: Selectable<ResultsTable>): StoredResult {
   };
 }
 
-/** A cycle row: its write's stamp is in the write's result rows and pointer (see `deleteRowsOf`). */
+/**
+ * A cycle row: its write's stamp is in the write's result rows and pointer (see `deleteRowsOf`), and what its
+ * agreement version decides (kind, counterparty, goal target and objective) in that version (`cycle-terms.ts`).
+ */
 function cycleRow(cycle: StoredCycle, writeId: string): Insertable<CyclesTable> {
   return {
     issue_id: cycle.issueId,
@@ -411,11 +415,7 @@ function cycleRow(cycle: StoredCycle, writeId: string): Insertable<CyclesTable> 
     issue_key: checkKey('issue key', cycle.issueKey, KEY_LIMITS.issueKey),
     project_key: checkKey('project key', cycle.projectKey, KEY_LIMITS.projectKey),
     agreement_version: cycle.agreementVersion,
-    kind: cycle.kind,
-    counterparty: cycle.counterparty,
     goal_index: cycle.goalIndex,
-    target_minutes: cycle.targetMinutes,
-    objective_percent: cycle.objectivePercent,
     started_at: cycle.startedAt,
     stopped_at: cycle.stoppedAt,
     elapsed_ms: cycle.elapsedMs,
@@ -424,32 +424,5 @@ function cycleRow(cycle: StoredCycle, writeId: string): Insertable<CyclesTable> 
     breached_at: cycle.breachedAt,
     extended: cycle.extended === true ? 1 : 0,
     excused: cycle.excused === true ? 1 : 0,
-  };
-}
-
-/** A cycle row as the port's {@link StoredCycle}. */
-export function toCycle(row: Selectable<CyclesTable>): StoredCycle {
-  return {
-    issueId: row.issue_id,
-    issueKey: row.issue_key,
-    projectKey: row.project_key,
-    agreementId: row.agreement_id,
-    agreementVersion: num(row.agreement_version),
-    kind: row.kind as AgreementKind,
-    counterparty: row.counterparty,
-    metricId: row.metric_id,
-    cycle: num(row.cycle),
-    goalIndex: numOrNull(row.goal_index),
-    targetMinutes: numOrNull(row.target_minutes),
-    objectivePercent: numOrNull(row.objective_percent),
-    startedAt: num(row.started_at),
-    stoppedAt: numOrNull(row.stopped_at),
-    elapsedMs: num(row.elapsed_ms),
-    pausedMs: num(row.paused_ms),
-    breached: bool(row.breached),
-    breachedAt: numOrNull(row.breached_at),
-    // Present only when true, as the port's optional flags are written.
-    ...(bool(row.extended) ? { extended: true } : {}),
-    ...(bool(row.excused) ? { excused: true } : {}),
   };
 }

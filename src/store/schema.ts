@@ -87,7 +87,8 @@ export interface ResultsTable {
 
 /**
  * One row per cycle, for reports. No stamp of its own (dropped by 0040, issue 17): its write's stamp is in the
- * write's result rows and, once current, in the pointer (see `result-store.ts`).
+ * write's result rows and, once current, in the pointer (see `result-store.ts`). Nor what its agreement version
+ * decides (kind, counterparty, the goal's target and objective; dropped by 0042): see `cycle-terms.ts`.
  */
 export interface CyclesTable {
   issue_id: string;
@@ -98,11 +99,7 @@ export interface CyclesTable {
   issue_key: string;
   project_key: string;
   agreement_version: Num;
-  kind: string;
-  counterparty: string | null;
   goal_index: NullableNum;
-  target_minutes: NullableNum;
-  objective_percent: NullableNum;
   started_at: Num;
   stopped_at: NullableNum;
   elapsed_ms: Num;

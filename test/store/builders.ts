@@ -5,7 +5,14 @@ import type { Agreement } from '../../src/engine/agreement/types';
 import type { Calendar } from '../../src/engine/calendar/types';
 import type { MetricResult } from '../../src/engine/evaluate/result';
 import type { IssueHistoryData } from '../../src/engine/issue/types';
-import type { AuditEntry, Job, StoredCycle, StoredHistory, StoredResult } from '../../src/app/ports/store';
+import type {
+  AuditEntry,
+  ConfigStore,
+  Job,
+  StoredCycle,
+  StoredHistory,
+  StoredResult,
+} from '../../src/app/ports/store';
 
 /** 2026-03-02T09:00:00Z, a Monday. */
 export const T0 = Date.UTC(2026, 2, 2, 9);
@@ -119,6 +126,39 @@ export function makeCycle(overrides: Partial<StoredCycle> = {}): StoredCycle {
     breachedAt: null,
     ...overrides,
   };
+}
+
+/**
+ * Stores the agreement versions {@link makeCycle}'s cycles name, with the terms cycles take from them (kind,
+ * counterparty, goal target and objective: the store reads them from the version, not the cycle row): `gold`
+ * versions 1 to 3 (SLA, ACME) and `ola-l2` version 1 (OLA, L2), each with metrics `ttr` and `frt` whose
+ * goal 0 is 240 minutes at 95 % (as {@link makeCycle}'s) and goal 1 480 minutes at 90 %.
+ */
+export async function storeCycleAgreements(config: ConfigStore): Promise<void> {
+  const goals = [
+    { targetMinutes: 240, calendar: 'berlin', objectivePercent: 95 },
+    { targetMinutes: 480, calendar: 'berlin', objectivePercent: 90 },
+  ];
+  const base = makeAgreement().metrics[0];
+  if (!base) throw new Error('makeAgreement has a metric');
+  const metrics = ['ttr', 'frt'].map((id) => ({ ...base, id, goals }));
+  const saves: [string, Agreement][] = [
+    ['gold', makeAgreement({ metrics })],
+    ['gold', makeAgreement({ metrics })],
+    ['gold', makeAgreement({ metrics })],
+    ['ola-l2', makeAgreement({ id: 'ola-l2', kind: 'OLA', counterparty: 'L2', metrics })],
+  ];
+  const versions = new Map<string, number>();
+  for (const [id, body] of saves) {
+    const expectedVersion = versions.get(id) ?? 0;
+    const saved = await config.put('agreement', id, body, {
+      expectedVersion,
+      savedAt: T0,
+      savedBy: 'admin-1',
+    });
+    if (saved === 'conflict') throw new Error(`agreement ${id} was stored already`);
+    versions.set(id, expectedVersion + 1);
+  }
 }
 
 export function makeHistoryData(overrides: Partial<IssueHistoryData> = {}): IssueHistoryData {

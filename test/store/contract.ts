@@ -12,6 +12,7 @@ import {
   makeAudit,
   makeCalendar,
   makeCycle,
+  storeCycleAgreements,
   makeHistory,
   makeHistoryData,
   makeJob,
@@ -206,6 +207,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     // ── Results ─────────────────────────────────────────────────────────────────────────────────────
 
     describe('results', () => {
+      beforeEach(async () => {
+        await storeCycleAgreements(store.config);
+      });
       const gold = makeResult();
       const goldFrt = makeResult({
         metricId: 'frt',
@@ -988,7 +992,9 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
           { path: '$.name', before: 'a', after: name },
         ]);
 
+        // A cycle reads its counterparty from its agreement's version.
         const counterparty = 'Société Générale 🏦';
+        await store.config.put('agreement', 'gold', makeAgreement({ counterparty }), meta(0));
         await store.results.replaceIssue('10001', stamp(1), [makeResult()], [makeCycle({ counterparty })]);
         expect((await store.results.cycles({}))[0]?.counterparty).toBe(counterparty);
       });

@@ -8,7 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { KyselyStore } from '../../src/store/kysely-store';
 import { migrate } from '../../src/store/migrations';
 import type { AccordDb } from '../../src/store/schema';
-import { makeCycle, makeHistory, makeResult, stamp } from './builders';
+import { makeCycle, makeHistory, makeResult, stamp, storeCycleAgreements } from './builders';
 
 /** A SQLite store whose next statement matching `killBefore` throws instead of running. */
 async function killableStore() {
@@ -26,10 +26,12 @@ async function killableStore() {
   };
   const db = new Kysely<AccordDb>({ dialect: new SqliteDialect({ database }) });
   await migrate(db, 'sqlite');
+  const store = new KyselyStore(db, { dialect: 'sqlite' });
+  await storeCycleAgreements(store.config);
   const rowCount = (table: string) =>
     (raw.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   return {
-    store: new KyselyStore(db, { dialect: 'sqlite' }),
+    store,
     killBefore: (pattern: RegExp) => {
       killBefore = pattern;
     },

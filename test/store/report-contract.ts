@@ -5,7 +5,7 @@
 import type { Store, StoredCycle } from '../../src/app/ports/store';
 import { countByPeriod } from '../../src/engine/report/count-cycles';
 import type { EpochMs } from '../../src/engine/time/units';
-import { HOUR, T0, makeCycle, makeResult, stamp } from './builders';
+import { HOUR, T0, makeCycle, makeResult, stamp, storeCycleAgreements } from './builders';
 
 /** Three buckets of ten hours from T0. */
 const BOUNDS = [T0, T0 + 10 * HOUR, T0 + 20 * HOUR, T0 + 30 * HOUR];
@@ -22,6 +22,7 @@ const sd = (n: number, over: Partial<StoredCycle> = {}): StoredCycle =>
  * SD-6: a cycle no goal matched; its metric is paused now.
  */
 async function seed(store: Store): Promise<void> {
+  await storeCycleAgreements(store.config);
   const write = (
     n: number,
     cycles: StoredCycle[],
@@ -59,7 +60,13 @@ async function seed(store: Store): Promise<void> {
   await write(
     2,
     [
-      sd(2, { goalIndex: 1, startedAt: T0 - 5 * HOUR, stoppedAt: T0 + 2 * HOUR }),
+      sd(2, {
+        goalIndex: 1,
+        targetMinutes: 480,
+        objectivePercent: 90,
+        startedAt: T0 - 5 * HOUR,
+        stoppedAt: T0 + 2 * HOUR,
+      }),
       sd(2, { metricId: 'frt', stoppedAt: T0 + 25 * HOUR }),
     ],
     [makeResult({ issueId: '10002', issueKey: 'SD-2', state: 'met', deadline: null })],

@@ -5,17 +5,18 @@
  * same stamp (the shorter write id) still replaces the old one.
  */
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
 import { createPool } from 'mysql2';
 import { KyselyStore } from '../../src/store/kysely-store';
 import { migrate, migrationStatements } from '../../src/store/migrations';
 import { SqlResultStore } from '../../src/store/result-store';
 import type { AccordDb, SqlDialect } from '../../src/store/schema';
 import type { StoredCycle, StoredResult } from '../../src/app/ports/store';
-import { makeCycle, makeResult, stamp } from './builders';
+import { makeCycle, makeResult, stamp, storeCycleAgreements } from './builders';
 import { mysqlUrl, scratchDatabase } from './mysql-support';
 
 const BEFORE = '0035_cycle_months';
+const TERMS_DROPPED = '0042_cycles_terms_dropped';
 const DAY = 24 * 3_600_000;
 const MARCH = Date.UTC(2026, 2, 1);
 
@@ -69,13 +70,15 @@ async function migrateUpTo(db: Kysely<AccordDb>, dialect: SqlDialect, last: stri
 }
 
 /**
- * Writes an issue as an Accord before 0040 did: its cycle rows repeat the write's stamp (the result rows,
- * ratings and pointer are as the store still writes them).
+ * Writes an issue as an Accord before 0040 did: its cycle rows repeat the write's stamp (before 0042 without
+ * `cycleStamps`) and its agreement version's terms (the result rows, ratings and pointer are as the store still
+ * writes them).
  */
 async function writeOldShape(
   db: Kysely<AccordDb>,
   old: SqlResultStore,
   write: { issueId: string; stamp: string; results: StoredResult[]; cycles: StoredCycle[]; rating: number },
+  cycleStamps = true,
 ): Promise<void> {
   await old.replaceIssue(write.issueId, write.stamp, write.results, [], { satisfaction: write.rating });
   const { write_id } = await db
@@ -106,7 +109,7 @@ async function writeOldShape(
         paused_ms: c.pausedMs,
         breached: c.breached ? 1 : 0,
         breached_at: c.breachedAt,
-        stamp: write.stamp,
+        ...(cycleStamps ? { stamp: write.stamp } : {}),
         extended: c.extended === true ? 1 : 0,
         excused: c.excused === true ? 1 : 0,
       } as never)
@@ -144,6 +147,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
   it('keeps results, cycles and ratings, and a new write of the same stamp still replaces them', async () => {
     const { db, dialect } = opened;
     await migrateUpTo(db, dialect, BEFORE);
+    await storeCycleAgreements(new KyselyStore(db, { dialect }).config);
     const old = new SqlResultStore({ db, dialect }, olderWriteIds());
     for (let n = 0; n < 6; n++) {
       const issueId = String(100 + n);
@@ -190,6 +194,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
   it('drops the stamp of cycle rows (0040): same figures, and older writes are still cleaned up', async () => {
     const { db, dialect } = opened;
     await migrateUpTo(db, dialect, '0039_pending_changes');
+    await storeCycleAgreements(new KyselyStore(db, { dialect }).config);
     const old = new SqlResultStore({ db, dialect }, olderWriteIds());
     const cyclesOf = (issueId: string, n: number) =>
       [0, 1].map((cycle) =>
@@ -249,7 +254,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     const before = await figures();
     expect(before.cycles).toHaveLength(12);
 
-    expect(await migrate(db, dialect)).toEqual(['0040_cycles_stamp_dropped_storage']);
+    expect((await migrate(db, dialect))[0]).toBe('0040_cycles_stamp_dropped_storage');
     const columns = async () =>
       (await db.introspection.getTables())
         .find((t) => t.name === 'accord_cycles')
@@ -280,5 +285,120 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     ).toBe('written');
     expect([await count('accord_results'), await count('accord_cycles')]).toEqual([1, 2]);
     expect(await store.reports.cyclesOfIssues(['100'])).toEqual(again);
+  });
+  it('drops what the agreement version decides from cycle rows (0042): same cycles and figures', async () => {
+    const { db, dialect } = opened;
+    const names = migrationStatements(dialect).map((m) => m.name);
+    const last = names.filter((name) => name < TERMS_DROPPED).pop() ?? BEFORE;
+    await migrateUpTo(db, dialect, last);
+    const store = new KyselyStore(db, { dialect });
+    await storeCycleAgreements(store.config);
+    const old = new SqlResultStore({ db, dialect }, olderWriteIds());
+    // Every kind of terms: goals 0 and 1, no goal matched, another version, an OLA with its own counterparty.
+    const written = new Map<string, StoredCycle[]>();
+    for (let n = 0; n < 6; n++) {
+      const issueId = String(100 + n);
+      const cycles = [0, 1].map((cycle) =>
+        makeCycle({
+          issueId,
+          projectKey: n % 2 === 0 ? 'IT' : 'SD',
+          metricId: cycle === 0 ? 'frt' : 'ttr',
+          cycle,
+          breached: (n + cycle) % 3 === 0,
+          breachedAt: (n + cycle) % 3 === 0 ? MARCH + (n * 2 + cycle) * DAY - 1 : null,
+          stoppedAt: n === 5 && cycle === 1 ? null : MARCH + (n * 2 + cycle) * DAY,
+          ...(n === 1 ? { goalIndex: 1, targetMinutes: 480, objectivePercent: 90 } : {}),
+          ...(n === 2 && cycle === 1 ? { goalIndex: null, targetMinutes: null, objectivePercent: null } : {}),
+          ...(n === 3 ? { agreementVersion: 2 } : {}),
+        }),
+      );
+      if (n === 4)
+        cycles.push(
+          makeCycle({ issueId, agreementId: 'ola-l2', kind: 'OLA', counterparty: 'L2', stoppedAt: MARCH }),
+        );
+      written.set(issueId, cycles);
+      await writeOldShape(
+        db,
+        old,
+        { issueId, stamp: stamp(1), results: [makeResult({ issueId })], cycles, rating: 1 + n },
+        false,
+      );
+    }
+    const issues = [...written.keys()];
+    const figures = async () => ({
+      ...(await monthFigures(store)),
+      listing: await store.reports.cycleListing({ agreementIds: ['gold', 'ola-l2'] }, MARCH_SPAN, {
+        limit: 100,
+      }),
+      cycles: await store.reports.cyclesOfIssues(issues),
+      olas: await store.reports.cyclesOfIssues(issues, ['OLA']),
+      stored: await store.results.cycles({}),
+    });
+    const before = await figures();
+    // What the dropped columns held is what the versions give (the store reads them there already).
+    const byKey = (c: StoredCycle) => JSON.stringify([c.issueId, c.agreementId, c.metricId, c.cycle]);
+    const sortedCycles = (cycles: StoredCycle[]) =>
+      [...cycles].sort((a, b) => byKey(a).localeCompare(byKey(b)));
+    expect(sortedCycles(before.cycles)).toEqual(sortedCycles([...written.values()].flat()));
+    expect(before.olas.map((c) => [c.issueId, c.counterparty])).toEqual([['104', 'L2']]);
+    expect(before.breaches.length).toBeGreaterThan(0);
+    const held = (await db
+      .selectFrom('accord_cycles')
+      .select(['issue_id', 'agreement_id', 'metric_id', 'cycle'])
+      .select(sql<string>`kind`.as('kind'))
+      .select(sql<string | null>`counterparty`.as('counterparty'))
+      .select(sql<number | null>`target_minutes`.as('target'))
+      .select(sql<number | null>`objective_percent`.as('objective'))
+      .execute()) as unknown as Record<string, string | number | null>[];
+    const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+    expect(
+      held
+        .map((r) => [
+          r.issue_id,
+          r.agreement_id,
+          r.metric_id,
+          num(r.cycle),
+          r.kind,
+          r.counterparty,
+          num(r.target),
+          num(r.objective),
+        ])
+        .sort(),
+    ).toEqual(
+      before.cycles
+        .map((c) => [
+          c.issueId,
+          c.agreementId,
+          c.metricId,
+          c.cycle,
+          c.kind,
+          c.counterparty,
+          c.targetMinutes,
+          c.objectivePercent,
+        ])
+        .sort(),
+    );
+    expect(held).toHaveLength(13);
+
+    expect(await migrate(db, dialect)).toEqual(names.filter((name) => name > last));
+    const columns = (await db.introspection.getTables())
+      .find((t) => t.name === 'accord_cycles')
+      ?.columns.map((c) => c.name);
+    expect(columns).toEqual(expect.arrayContaining(['agreement_version', 'goal_index']));
+    for (const dropped of ['kind', 'counterparty', 'target_minutes', 'objective_percent'])
+      expect(columns).not.toContain(dropped);
+    expect(await figures()).toEqual(before);
+
+    // Written after the upgrade: the same cycles back.
+    const again = (written.get('104') ?? []).map((c) => ({ ...c, elapsedMs: c.elapsedMs + 1 }));
+    expect(
+      await store.results.replaceIssue(
+        '104',
+        stamp(2),
+        [makeResult({ issueId: '104', stamp: stamp(2) })],
+        again,
+      ),
+    ).toBe('written');
+    expect(sortedCycles(await store.reports.cyclesOfIssues(['104']))).toEqual(sortedCycles(again));
   });
 });
