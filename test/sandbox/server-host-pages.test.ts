@@ -338,7 +338,7 @@ describe('host pages', () => {
     }
     const issue = (await call('GET', '/issue/IT-3')).text;
     expect(issue).toMatch(
-      /<script src="\/sandbox\/host\/host-page\.js"><\/script>\n<script src="\/sandbox\/host\/issue-page\.js"><\/script>/,
+      /<script src="\/sandbox\/host\/host-page\.js" defer><\/script>\n<script src="\/sandbox\/host\/issue-page\.js" defer><\/script>/,
     );
     for (const missing of [
       '/sandbox/host/nothing.js',
