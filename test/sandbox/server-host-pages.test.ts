@@ -277,6 +277,42 @@ describe('host pages', () => {
     await refused('/api/context?module=admin&accountId=chris-admin&timezone=CEST', 400, 'invalid-request');
   });
 
+  it('write the frame’s context into its document, as GET /api/context answers it, before the shim', async () => {
+    const query = {
+      module: 'issue-panel',
+      issueId: '10003',
+      accountId: 'chris-admin',
+      colorMode: 'dark',
+      locale: 'de-DE',
+      timezone: 'Europe/Copenhagen',
+    };
+    const written = (html: string): unknown => {
+      const m =
+        /<script type="application\/json" id="accord-sandbox-context">([^<]*)<\/script>\n\s*<script src="\/sandbox\/host\/bridge-shim\.js">/.exec(
+          html,
+        );
+      return m === null ? undefined : JSON.parse(m[1] ?? '');
+    };
+    const frame = await call('GET', `/ui/issue-panel/?${new URLSearchParams(query).toString()}`);
+    expect(frame.status).toBe(200);
+    // What the shim asks GET /api/context with: the query without the colour mode.
+    const asked: Record<string, string> = { ...query };
+    delete asked.colorMode;
+    expect(written(frame.text)).toEqual(await context(asked));
+    expect(
+      written(
+        (await call('GET', `/ui/issue-panel/index.html?${new URLSearchParams(query).toString()}`)).text,
+      ),
+    ).toEqual(await context(asked));
+    // A context the API would refuse is not written: the shim asks, and the frame shows the refusal.
+    const unknown = await call(
+      'GET',
+      '/ui/issue-panel/?module=issue-panel&issueId=IT-999&accountId=chris-admin',
+    );
+    expect([unknown.status, written(unknown.text)]).toEqual([200, undefined]);
+    expect(unknown.text).toContain('<script src="/sandbox/host/bridge-shim.js">');
+  });
+
   it('serve the host scripts, their styles and the bridge shim as scripts that parse', async () => {
     for (const [path, type] of [
       ['/sandbox/host/host-page.js', 'text/javascript; charset=utf-8'],
@@ -302,7 +338,7 @@ describe('host pages', () => {
     }
     const issue = (await call('GET', '/issue/IT-3')).text;
     expect(issue).toMatch(
-      /<script src="\/sandbox\/host\/host-page\.js"><\/script>\n<script src="\/sandbox\/host\/issue-page\.js"><\/script>/,
+      /<script src="\/sandbox\/host\/host-page\.js" defer><\/script>\n<script src="\/sandbox\/host\/issue-page\.js" defer><\/script>/,
     );
     for (const missing of [
       '/sandbox/host/nothing.js',

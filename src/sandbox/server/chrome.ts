@@ -249,8 +249,8 @@ ${sandboxBar(page)}
 ${body}
 <div id="accord-flags" class="flags" aria-live="polite"></div>
 <script type="application/json" id="accord-host">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
-<script src="${hostScriptPath('host-page')}"></script>
-${page.scriptFile === undefined ? '' : `<script src="${hostScriptPath(page.scriptFile)}"></script>`}
+<script src="${hostScriptPath('host-page')}" defer></script>
+${page.scriptFile === undefined ? '' : `<script src="${hostScriptPath(page.scriptFile)}" defer></script>`}
 </body>
 </html>
 `;

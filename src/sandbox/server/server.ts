@@ -7,7 +7,7 @@ import type { Sandbox } from '../persistence';
 import { callContextOf, contextQuery, forgeContext, invokeBody } from './bridge';
 import { findGadget, gadgetBody, gadgetStore } from './gadgets';
 import { adminPage, dashboardPage, portalPage, projectSettingsPage, reportsPage } from './host-pages';
-import { hostScript, hostStyle } from './host-assets';
+import { hostScript, hostStyle, warmHostAssets } from './host-assets';
 import { hostView, jiraUsers } from './host-view';
 import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './http';
 import { indexPage } from './index-page';
@@ -34,6 +34,18 @@ import {
   transitionBody,
 } from './site-api';
 import { findRoot, sendTokens, sendUiFile, UI_NAME } from './ui-files';
+
+/** The frame's query names `view.getContext()` is asked with (bridge-shim.ts sends the same). */
+const CONTEXT_NAMES = [
+  'accountId',
+  'module',
+  'issueId',
+  'projectKey',
+  'gadgetId',
+  'entryPoint',
+  'locale',
+  'timezone',
+];
 
 /** The channel the server announces clock moves on, for pages that show the sandbox's "now". */
 export const CLOCK_CHANNEL = 'sandbox:clock';
@@ -171,6 +183,16 @@ export async function startServer(
         if (!UI_NAME.test(r.params[0] ?? ''))
           throw new HttpError(404, 'not-found', `The sandbox has nothing at ${r.url.pathname}.`);
         sendLocaleFile(r.res, root, param(r, 1));
+        return Promise.resolve();
+      },
+    },
+    // Before /ui/<name>/<path>: the frame's document, with its context written in (read from the sandbox).
+    {
+      method: 'GET',
+      path: /^\/ui\/([^/]+)\/(index\.html)?$/,
+      changes: false,
+      handle: (r) => {
+        sendUiFile(r.res, root, r.params[0] ?? '', r.params[1] ?? '', () => frameContext(r));
         return Promise.resolve();
       },
     },
@@ -342,6 +364,25 @@ export async function startServer(
     }),
   ];
 
+  /**
+   * What `GET /api/context` would answer the frame of `r` (its query as the host page wrote it), or undefined
+   * when it would refuse: then the shim asks, and shows the refusal as before.
+   */
+  function frameContext(r: Request): Record<string, unknown> | undefined {
+    const query: Record<string, string> = {};
+    for (const name of CONTEXT_NAMES) {
+      const value = r.url.searchParams.get(name);
+      if (value) query[name] = value;
+    }
+    const parsed = contextQuery.safeParse(query);
+    if (!parsed.success) return undefined;
+    try {
+      return forgeContext(app, parsed.data, origin(r.req), gadgets);
+    } catch {
+      return undefined;
+    }
+  }
+
   function clock(): { now: number; iso: string } {
     return { now: app.clock.now(), iso: formatInstant(app.clock.now()) };
   }
@@ -410,6 +451,7 @@ export async function startServer(
       else sendError(res, error);
     });
   });
+  warmHostAssets();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {

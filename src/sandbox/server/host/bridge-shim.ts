@@ -7,7 +7,8 @@
  * | `callBridge` type            | `@forge/bridge` API                 | sandbox                                             |
  * | ---------------------------- | ----------------------------------- | --------------------------------------------------- |
  * | `invoke`                     | `invoke(key, payload)`              | `POST /api/invoke` with the frame's context         |
- * | `getContext`                 | `view.getContext()`                 | `GET /api/context?…` (locale, time zone, gadget…)   |
+ * | `getContext`                 | `view.getContext()`                 | first the one written into the document, then       |
+ * |                              |                                     | `GET /api/context?…` (locale, time zone, gadget…)   |
  * | `subscribeRealtimeChannel`   | `realtime.subscribe`                | `GET /api/events?channel=…` (SSE)                   |
  * | `enableTheming`              | `view.theme.enable()`               | `data-color-mode`, `data-theme`, token CSS          |
  * | `submit`                     | `view.submit(config)`               | a gadget's edit view: `POST /api/gadgets/:id`, then |
@@ -104,6 +105,16 @@
       }
     };
   }
+  // The context the server wrote into the document (ui-files.ts), what GET /api/context would answer: the
+  // first view.getContext() needs no round trip, as in Jira, whose host answers it at once. The clock is set
+  // from it now, when it is freshest.
+  interface FrameContext {
+    sandbox?: { now?: unknown };
+    theme?: unknown;
+  }
+  const contextScript = document.getElementById('accord-sandbox-context');
+  let written = contextScript?.textContent ? (JSON.parse(contextScript.textContent) as FrameContext) : null;
+  if (written?.sandbox) syncClock(written.sandbox.now);
   listen('sandbox:clock', (clock) => {
     syncClock((clock as { now?: unknown }).now);
   });
@@ -302,13 +313,13 @@
     invoke: (p: { functionKey: string; payload?: unknown }) =>
       request('POST', '/api/invoke', { key: p.functionKey, payload: p.payload ?? {}, context }),
     getContext: async () => {
-      const ctx = (await request(
-        'GET',
-        `/api/context?${new URLSearchParams({ ...context, ...view }).toString()}`,
-      )) as {
-        sandbox?: { now?: unknown };
-        theme?: unknown;
-      };
+      // The first answer came with the document; later ones are asked for (a gadget's configuration changes).
+      const ctx = (written ??
+        (await request(
+          'GET',
+          `/api/context?${new URLSearchParams({ ...context, ...view }).toString()}`,
+        ))) as FrameContext;
+      written = null;
       if (ctx.sandbox) syncClock(ctx.sandbox.now);
       ctx.theme = { colorMode };
       return ctx;
