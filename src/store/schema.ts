@@ -95,6 +95,7 @@ export interface ResultWritesTable {
   stamp: string;
 }
 
+/** Per-metric results as stored before 0043: read only for pointers whose `results` is null. */
 export interface ResultsTable {
   issue_id: string;
   write_id: string;
@@ -119,7 +120,7 @@ export interface ResultsTable {
 
 /**
  * One row per cycle, for reports. No stamp of its own (dropped by 0040, issue 17): its write's stamp is in the
- * write's result rows and, once current, in the pointer (see `result-store.ts`).
+ * write's record in `accord_result_writes` while under way and, once current, in the pointer (`result-store.ts`).
  */
 export interface CyclesTable {
   issue_id: string;
