@@ -123,6 +123,8 @@ export const PER_ISSUE_TABLES = [
   'accord_histories',
   'accord_results',
   'accord_result_sets',
+  'accord_open_results',
+  'accord_result_writes',
   'accord_cycles',
   'accord_ratings',
   'accord_actions',
@@ -161,7 +163,7 @@ export async function sampleStorage(serverUrl: string, count: number): Promise<S
     const asWritten = await measure(admin, name, false);
     const kept = await measure(admin, name, true);
     const [text] = await admin.query(
-      `SELECT (SELECT SUM(LENGTH(data)) FROM \`${name}\`.accord_histories) AS h, (SELECT SUM(LENGTH(result)) FROM \`${name}\`.accord_results) AS r`,
+      `SELECT (SELECT SUM(LENGTH(data)) FROM \`${name}\`.accord_histories) AS h, (SELECT COALESCE(SUM(LENGTH(result)), 0) FROM \`${name}\`.accord_results) + (SELECT COALESCE(SUM(LENGTH(results)), 0) FROM \`${name}\`.accord_result_sets) AS r`,
     );
     const lengths = (text as { h: string; r: string }[])[0];
 

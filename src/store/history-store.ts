@@ -109,17 +109,21 @@ export class SqlHistoryStore implements HistoryStore {
     // dropped: a put that came in between is followed by fresh results, which must stay.
     // Their action log rows go too: actions are claimed for running cycles only, and a closed issue's cycles
     // have stopped (one reopened gets new cycles, hence new keys). Some 1,000 bytes an issue on MariaDB.
-    for (const table of ['accord_results', 'accord_actions'] as const) {
+    // Since 0043 the results are packed in the pointer, which stays: emptied ('' is no results), with no due
+    // time, and the open-result rows of its write deleted.
+    const stillDropped = db.selectFrom('accord_histories').select('issue_id').where('data', '=', DROPPED);
+    const dropped = ids.map((r) => r.issue_id);
+    await db
+      .updateTable('accord_result_sets')
+      .set({ results: '', next_due: null })
+      .where('issue_id', 'in', dropped)
+      .where('issue_id', 'in', stillDropped)
+      .execute();
+    for (const table of ['accord_results', 'accord_open_results', 'accord_actions'] as const) {
       await db
         .deleteFrom(table)
-        .where(
-          'issue_id',
-          'in',
-          ids.map((r) => r.issue_id),
-        )
-        .where('issue_id', 'in', (eb) =>
-          eb.selectFrom('accord_histories').select('issue_id').where('data', '=', DROPPED),
-        )
+        .where('issue_id', 'in', dropped)
+        .where('issue_id', 'in', stillDropped)
         .execute();
     }
     return Number(result.numUpdatedRows);

@@ -552,7 +552,86 @@ const migrations: readonly Migration[] = [
         ),
     }),
   },
+  // Storage: one results row per issue. The pointer carries the issue's results packed in one blob and the
+  // earliest next_due (the sweep's index); open metrics get a small row each for the report of open work;
+  // a write under way records its stamp in accord_result_writes (see `result-store.ts`). Rows of
+  // accord_results stay readable for pointers written before (results null) until their issue is written again
+  // or retention drops them: SQL cannot repack the deflated blobs.
+  addColumn('0043_a_result_sets_results', 'accord_result_sets', 'results', {
+    mysql: 'mediumtext',
+    sqlite: 'text',
+  }),
+  addColumn('0043_b_result_sets_next_due', 'accord_result_sets', 'next_due', {
+    mysql: 'bigint',
+    sqlite: 'integer',
+  }),
+  {
+    name: '0043_c_result_sets_next_due_idx',
+    build: (schema) =>
+      schema
+        .createIndex('accord_result_sets_next_due')
+        .ifNotExists()
+        .on('accord_result_sets')
+        .column('next_due'),
+  },
+  {
+    name: '0043_d_open_results',
+    build: (_, t, table) =>
+      table('accord_open_results')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('write_id', t.key(L.writeId), (c) => c.notNull())
+        .addColumn('agreement_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('metric_id', t.key(L.id), (c) => c.notNull())
+        .addColumn('project_key', t.key(L.projectKey), (c) => c.notNull())
+        .addColumn('breached', t.bool, (c) => c.notNull())
+        .addColumn('deadline', t.int64)
+        .addPrimaryKeyConstraint('accord_open_results_pk', [
+          'issue_id',
+          'write_id',
+          'agreement_id',
+          'metric_id',
+        ]),
+  },
+  {
+    // The report of open work: an agreement's open metrics, breached first, by deadline.
+    name: '0043_e_open_results_idx',
+    build: (schema) =>
+      schema
+        .createIndex('accord_open_results_order')
+        .ifNotExists()
+        .on('accord_open_results')
+        .columns(['agreement_id', 'breached', 'deadline']),
+  },
+  {
+    name: '0043_f_result_writes',
+    build: (_, t, table) =>
+      table('accord_result_writes')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('write_id', t.key(L.writeId), (c) => c.notNull())
+        .addColumn('stamp', t.key(L.stamp), (c) => c.notNull())
+        .addPrimaryKeyConstraint('accord_result_writes_pk', ['issue_id', 'write_id']),
+  },
 ];
+
+/** Adds a nullable column (IF NOT EXISTS on MySQL; a rerun on SQLite meets "duplicate column", taken as done). */
+function addColumn(
+  name: string,
+  table: keyof AccordDb,
+  column: string,
+  type: Record<SqlDialect, string>,
+): Migration {
+  return {
+    name,
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? `alter table ${table} add column if not exists ${column} ${type.mysql}`
+            : `alter table ${table} add column ${column} ${type.sqlite}`,
+        ),
+    }),
+  };
+}
 
 /** Drops an index if it exists (Kysely's dropIndex cannot say IF EXISTS with MySQL's ON). */
 function dropIndex(name: string, index: string, table: keyof AccordDb): Migration {

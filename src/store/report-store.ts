@@ -38,13 +38,12 @@ import type {
   StoredResult,
 } from '../app/ports/store';
 import { withTerms } from './cycle-terms';
-import { toResult } from './result-store';
+import { legacyResults, OPEN_STATES, toResult, unpack } from './result-store';
 import type { SqlRetentionStore } from './retention-store';
 import type { AccordDb, CyclesTable } from './schema';
 import { batches, num, numOrNull, type SqlContext } from './sql-support';
 
 /** The open states of a metric: its last cycle has not ended. */
-const OPEN_STATES = ['running', 'paused', 'out-of-hours'] as const;
 
 type CycleQuery = SelectQueryBuilder<
   AccordDb & { c: AccordDb['accord_cycles']; s: AccordDb['accord_result_sets'] },
@@ -335,29 +334,69 @@ export class SqlReportStore implements ReportStore {
     return withTerms(this.ctx, rows);
   }
 
+  /**
+   * Open metrics in the scope, breached first, then by deadline (paused ones, without, last). The order comes
+   * from `accord_open_results`, one small row per open metric of a current write (an index on agreement,
+   * breached, deadline: open metrics are a small part of the kept issues); the results from their pointers'
+   * packed blobs. Rows written before 0043 are read as before and merged.
+   */
   async openResults(scope: ReportScope, limit: number): Promise<StoredResult[]> {
     if (scope.agreementIds.length === 0) return [];
-    let query = this.ctx.db
-      .selectFrom('accord_results as r')
+    let open = this.ctx.db
+      .selectFrom('accord_open_results as o')
       .innerJoin('accord_result_sets as s', (join) =>
-        join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
+        join.onRef('s.issue_id', '=', 'o.issue_id').onRef('s.write_id', '=', 'o.write_id'),
       )
+      .where('o.agreement_id', 'in', [...scope.agreementIds])
+      .where(liveMetricsOnly(scope, 'o'));
+    if (scope.metricId !== undefined) open = open.where('o.metric_id', '=', scope.metricId);
+    if (scope.projectKey !== undefined) open = open.where('o.project_key', '=', scope.projectKey);
+    const openRows = await open
+      .select(['o.issue_id', 'o.agreement_id', 'o.metric_id', 's.stamp', 's.results'])
+      .orderBy('o.breached', 'desc')
+      // Paused metrics have no deadline: after every running one.
+      .orderBy(sql`case when ${sql.ref('o.deadline')} is null then 1 else 0 end`)
+      .orderBy('o.deadline')
+      .orderBy('o.issue_id')
+      .orderBy('o.metric_id')
+      .limit(limit)
+      .execute();
+    const unpacked = new Map<string, StoredResult[]>();
+    const packed = openRows.flatMap((row) => {
+      let results = unpacked.get(row.issue_id);
+      if (!results) unpacked.set(row.issue_id, (results = unpack(row)));
+      return results.filter((r) => r.agreementId === row.agreement_id && r.metricId === row.metric_id);
+    });
+
+    let legacy = legacyResults(this.ctx)
       .where('r.agreement_id', 'in', [...scope.agreementIds])
       .where('r.state', 'in', [...OPEN_STATES])
       .where(liveMetricsOnly(scope, 'r'));
-    if (scope.metricId !== undefined) query = query.where('r.metric_id', '=', scope.metricId);
-    if (scope.projectKey !== undefined) query = query.where('r.project_key', '=', scope.projectKey);
-    const rows = await query
-      .selectAll('r')
+    if (scope.metricId !== undefined) legacy = legacy.where('r.metric_id', '=', scope.metricId);
+    if (scope.projectKey !== undefined) legacy = legacy.where('r.project_key', '=', scope.projectKey);
+    const legacyRows = await legacy
       .orderBy('r.breached', 'desc')
-      // Paused metrics have no deadline: after every running one.
       .orderBy(sql`case when ${sql.ref('r.deadline')} is null then 1 else 0 end`)
       .orderBy('r.deadline')
       .orderBy('r.issue_id')
       .orderBy('r.metric_id')
       .limit(limit)
       .execute();
-    return rows.map(toResult);
+    if (legacyRows.length === 0) return packed;
+    const key = (r: StoredResult) =>
+      [r.breached ? 0 : 1, r.deadline === null ? 1 : 0, r.deadline ?? 0] as const;
+    return [...packed, ...legacyRows.map(toResult)]
+      .sort((a, b) => {
+        const [x, y] = [key(a), key(b)];
+        return (
+          x[0] - y[0] ||
+          x[1] - y[1] ||
+          x[2] - y[2] ||
+          (a.issueId < b.issueId ? -1 : a.issueId > b.issueId ? 1 : 0) ||
+          (a.metricId < b.metricId ? -1 : a.metricId > b.metricId ? 1 : 0)
+        );
+      })
+      .slice(0, limit);
   }
 
   async cyclesOfIssues(
@@ -391,21 +430,26 @@ export class SqlReportStore implements ReportStore {
     agreementIds?: readonly string[],
   ): Promise<StoredResult[]> {
     const out: StoredResult[] = [];
+    const wanted = agreementIds && new Set(agreementIds);
     for (const batch of batches(issueIds, 500)) {
-      let query = this.ctx.db
-        .selectFrom('accord_results as r')
-        .innerJoin('accord_result_sets as s', (join) =>
-          join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
-        )
-        .where('r.issue_id', 'in', batch);
-      if (agreementIds) query = query.where('r.agreement_id', 'in', [...agreementIds]);
-      const rows = await query
-        .selectAll('r')
-        .orderBy('r.issue_id')
-        .orderBy('r.agreement_id')
-        .orderBy('r.metric_id')
+      const pointers = await this.ctx.db
+        .selectFrom('accord_result_sets')
+        .select(['issue_id', 'stamp', 'results'])
+        .where('issue_id', 'in', batch)
+        .orderBy('issue_id')
         .execute();
-      out.push(...rows.map(toResult));
+      const legacyIds = pointers.filter((p) => p.results === null).map((p) => p.issue_id);
+      let legacy: StoredResult[] = [];
+      if (legacyIds.length > 0) {
+        let query = legacyResults(this.ctx).where('r.issue_id', 'in', legacyIds);
+        if (agreementIds) query = query.where('r.agreement_id', 'in', [...agreementIds]);
+        legacy = (await query.orderBy('r.agreement_id').orderBy('r.metric_id').execute()).map(toResult);
+      }
+      for (const pointer of pointers) {
+        const results =
+          pointer.results === null ? legacy.filter((r) => r.issueId === pointer.issue_id) : unpack(pointer);
+        out.push(...(wanted ? results.filter((r) => wanted.has(r.agreementId)) : results));
+      }
     }
     return out;
   }
@@ -471,7 +515,7 @@ function mergeCounts<T extends EndedCounts | RatingCounts>(
  * `(agreement_id = a AND metric_id IN (…)) OR …` for a scope that names its agreements' live metrics (true
  * when it names none): rows of a metric a later version removed are not counted.
  */
-function liveMetricsOnly(scope: ReportScope, table: 'c' | 'r'): RawBuilder<SqlBool> {
+function liveMetricsOnly(scope: ReportScope, table: 'c' | 'r' | 'o'): RawBuilder<SqlBool> {
   const live = scope.liveMetrics;
   if (live === undefined) return sql<SqlBool>`1 = 1`;
   const agreement = sql.ref(`${table}.agreement_id`);

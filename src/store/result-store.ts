@@ -1,12 +1,24 @@
 /**
  * Per-issue results and cycles, replaced whole without transactions.
  *
- * An issue's rows are written under a fresh write id, where no reader looks, and become visible in one
- * statement: the issue's row in `accord_result_sets` moves to the new write id, unless it already points at a
- * newer write (a higher stamp, or the same stamp written later). Readers join that pointer, so they always see
- * one complete set. Rows of older writes are then deleted; they can never become current again, because the
- * pointer only moves forward. A write that stops half-way leaves invisible rows that the next write of the
- * issue deletes.
+ * An issue's results live in its row of `accord_result_sets`, packed in one compact blob with the earliest
+ * next_due (the sweep's index), since 0043: per-issue facts once, some 800 bytes an issue instead of 2,300 for
+ * a row per metric. That row is also the pointer: cycle, rating and open-result rows (one per open metric, for
+ * the report of open work) are written under a fresh write id, where no reader looks, and become visible with
+ * the results in one statement that moves the pointer to the new write id and sets the results, unless it
+ * already points at a newer write (a higher stamp, or the same stamp written later). Readers join that pointer,
+ * so they always see one complete set. Rows of older writes are then deleted; they can never become current
+ * again, because the pointer only moves forward. A write that stops half-way leaves invisible rows that the
+ * next write of the issue deletes.
+ *
+ * Cycle and open-result rows carry no stamp: a write records its stamp in `accord_result_writes` before it
+ * inserts them, so the clean-up of a concurrent older write can tell them from rows of older writes, and
+ * deletes that record once the pointer is at or past it.
+ *
+ * Pointers written before 0043 have null results: their issues' results are still rows of `accord_results`
+ * (read as before, joined on the pointer's write id) until the issue is written again, which deletes them, or
+ * retention drops them. SQL cannot repack the deflated blobs, and a migration in app code would have to run for
+ * minutes in bounded steps at install; reading both costs one indexed query on an emptying table.
  *
  * Writes are ordered by (stamp, write id); see `write-ids.ts` for what the write id adds.
  */
@@ -23,7 +35,13 @@ import type {
 } from '../app/ports/store';
 import { compactJson, readCompactJson } from './compact-json';
 import { withTerms } from './cycle-terms';
-import { KEY_LIMITS, type CyclesTable, type ResultsTable } from './schema';
+import {
+  KEY_LIMITS,
+  type CyclesTable,
+  type OpenResultsTable,
+  type ResultSetsTable,
+  type ResultsTable,
+} from './schema';
 import {
   batches,
   bool,
@@ -36,6 +54,15 @@ import {
   updated,
   type SqlContext,
 } from './sql-support';
+
+/** Metric states the report of open work lists; each has a row in `accord_open_results`. */
+export const OPEN_STATES: readonly MetricState[] = ['running', 'paused', 'out-of-hours'];
+
+/** What one write sets on its issue's pointer row besides stamp and write id. */
+interface PackedWrite {
+  readonly results: string;
+  readonly next_due: number | null;
+}
 
 /** {@link ResultStore} over SQL. */
 export class SqlResultStore implements ResultStore {
@@ -58,23 +85,27 @@ export class SqlResultStore implements ResultStore {
       if (row.issueId !== issueId)
         throw new Error(`replaceIssue(${issueId}) was given a row of issue ${row.issueId}`);
     }
+    const packed = pack(stamp, results);
     const writeId = this.nextWriteId();
 
     // Not a guard (the pointer move below is): it spares writing rows that would be thrown away.
     const current = await db
       .selectFrom('accord_result_sets')
-      .select(['stamp', 'write_id'])
+      .select(['stamp', 'write_id', sql<number>`case when results is null then 1 else 0 end`.as('legacy')])
       .where('issue_id', '=', issueId)
       .executeTakeFirst();
     if (current && isNewer(current, { stamp, write_id: writeId })) return 'stale';
 
-    // 1. The rows, invisible until the pointer names their write id. Several statements are fine here.
-    for (const batch of batches(results)) {
+    // 1. The rows, invisible until the pointer names their write id. Several statements are fine here; the
+    // write's stamp goes first, so a concurrent older write's clean-up keeps the rows that follow.
+    const open = results.filter(isOpen).map((r) => openRow(r, writeId));
+    if (open.length > 0 || cycles.length > 0) {
       await db
-        .insertInto('accord_results')
-        .values(batch.map((result) => resultRow(result, writeId)))
+        .insertInto('accord_result_writes')
+        .values({ issue_id: issueId, write_id: writeId, stamp })
         .execute();
     }
+    for (const batch of batches(open)) await db.insertInto('accord_open_results').values(batch).execute();
     for (const batch of batches(cycles)) {
       await db
         .insertInto('accord_cycles')
@@ -89,19 +120,21 @@ export class SqlResultStore implements ResultStore {
         .execute();
     }
 
-    // 2. Make them current: create the pointer, or move it if it points at an older write. Trying first what
-    // the read above suggests saves a statement (Forge SQL allows 150 writes a second); the other is the
-    // fallback for a pointer created or deleted in between.
+    // 2. Make them current with the results: create the pointer, or move it if it points at an older write.
+    // Trying first what the read above suggests saves a statement (Forge SQL allows 150 writes a second); the
+    // other is the fallback for a pointer created or deleted in between.
     const create = () =>
       insertIfAbsent(
         this.ctx,
-        db.insertInto('accord_result_sets').values({ issue_id: issueId, stamp, write_id: writeId }),
+        db
+          .insertInto('accord_result_sets')
+          .values({ issue_id: issueId, stamp, write_id: writeId, ...packed }),
       );
     const move = async () =>
       updated(
         await db
           .updateTable('accord_result_sets')
-          .set({ stamp, write_id: writeId })
+          .set({ ...packed, stamp, write_id: writeId })
           .where('issue_id', '=', issueId)
           .where(olderThan(stamp, writeId))
           .executeTakeFirst(),
@@ -109,22 +142,24 @@ export class SqlResultStore implements ResultStore {
     const moved = current ? (await move()) || (await create()) : (await create()) || (await move());
     if (!moved) {
       // A newer write won in between: ours is garbage.
-      await this.deleteRows(issueId, sql<SqlBool>`${sql.ref('write_id')} = ${writeId}`);
+      await this.deleteRowsOf([issueId], sql<SqlBool>`${sql.ref('write_id')} = ${writeId}`);
       return 'stale';
     }
 
     // 3. Rows of writes older than the current one (ours, or a newer one written meanwhile): vanished agreements
-    // and metrics, replaced rows, leftovers of interrupted writes.
-    await this.deleteRowsOf([issueId], 'behind-pointer');
+    // and metrics, replaced rows, leftovers of interrupted writes, and per-metric rows written before 0043 if
+    // the pointer was that old (a new pointer, or one that read packed, has none left).
+    await this.deleteRowsOf([issueId], 'behind-pointer', current !== undefined && num(current.legacy) === 1);
     return 'written';
   }
 
   /**
    * The same protocol as {@link replaceIssue} for a whole batch, in a fixed number of statements whatever its
    * size: the rows of every issue under one fresh write id (multi-row INSERTs), every pointer created or moved
-   * forward in one upsert whose guard compares each row's own stamp, one read of the pointers to learn which
-   * moved, and one DELETE a table for the rows of older writes. The guard per issue is the upsert's, so a
-   * history written meanwhile with a newer stamp keeps its results, exactly as against `replaceIssue`.
+   * forward with its results in one upsert whose guard compares each row's own stamp, one read of the pointers
+   * to learn which moved, and one DELETE a table for the rows of older writes. The guard per issue is the
+   * upsert's, so a history written meanwhile with a newer stamp keeps its results, exactly as against
+   * `replaceIssue`.
    */
   async replaceIssues(writes: readonly IssueWrite[]): Promise<('written' | 'stale')[]> {
     const { db } = this.ctx;
@@ -146,10 +181,22 @@ export class SqlResultStore implements ResultStore {
     // One write id for the batch: ids order the writes of one issue, and each issue is here once.
     const writeId = this.nextWriteId();
     const ids = writes.map((w) => w.issueId);
+    const pointers = writes.map((w) => ({
+      issue_id: w.issueId,
+      stamp: w.stamp,
+      write_id: writeId,
+      ...pack(w.stamp, w.results),
+    }));
 
-    // 1. The rows, invisible until a pointer names their write id.
-    const results = writes.flatMap((w) => w.results.map((r) => resultRow(r, writeId)));
-    for (const batch of sizedBatches(results)) await db.insertInto('accord_results').values(batch).execute();
+    // 1. The rows, invisible until a pointer names their write id; each write's stamp first.
+    const intents = writes
+      .filter((w) => w.cycles.length > 0 || w.results.some(isOpen))
+      .map((w) => ({ issue_id: w.issueId, write_id: writeId, stamp: w.stamp }));
+    for (const batch of sizedBatches(intents))
+      await db.insertInto('accord_result_writes').values(batch).execute();
+    const open = writes.flatMap((w) => w.results.filter(isOpen).map((r) => openRow(r, writeId)));
+    for (const batch of sizedBatches(open))
+      await db.insertInto('accord_open_results').values(batch).execute();
     const cycles = writes.flatMap((w) => w.cycles.map((c) => cycleRow(c, writeId)));
     for (const batch of sizedBatches(cycles)) await db.insertInto('accord_cycles').values(batch).execute();
     const ratings = writes.flatMap((w) => {
@@ -158,8 +205,9 @@ export class SqlResultStore implements ResultStore {
     });
     for (const batch of sizedBatches(ratings)) await db.insertInto('accord_ratings').values(batch).execute();
 
-    // 2. Every pointer created, or moved where it points at an older write: one upsert, guarded per row.
-    for (const batch of batches(writes, ID_BATCH)) await this.movePointers(batch, writeId);
+    // 2. Every pointer created, or moved with its results where it points at an older write: one upsert,
+    // guarded per row.
+    for (const batch of sizedBatches(pointers, ID_BATCH)) await this.movePointers(batch);
 
     // 3. Which moved: those now naming this write id. The others met a newer write; their rows are garbage.
     const moved = new Set<string>();
@@ -184,22 +232,23 @@ export class SqlResultStore implements ResultStore {
   }
 
   /**
-   * Creates the pointers of a batch, or moves each forward to `writeId` where it names an older write (stamp,
-   * write id) than that issue's own stamp with `writeId`. MySQL evaluates an upsert's assignments left to right,
-   * each seeing the columns already assigned, so `write_id` goes first: `stamp`'s guard, read after it, still
-   * holds exactly when there is a newer stamp to take (had `stamp` gone first, `write_id`'s guard would compare
-   * against the new stamp and could leave the pointer naming the old write under the new stamp).
+   * Creates the pointers of a batch with their results, or moves each forward where it names an older write
+   * (stamp, write id) than the row's own. MySQL evaluates an upsert's assignments left to right, each seeing
+   * the columns already assigned, so the results go first and `write_id` next: every guard, read before
+   * `stamp` is assigned last, still sees the old pointer (had `stamp` gone first, `write_id`'s guard would
+   * compare against the new stamp and could leave the pointer naming the old write under the new stamp).
    */
-  private async movePointers(writes: readonly IssueWrite[], writeId: string): Promise<void> {
+  private async movePointers(rows: readonly Insertable<ResultSetsTable>[]): Promise<void> {
     const { db } = this.ctx;
-    const rows = writes.map((w) => ({ issue_id: w.issueId, stamp: w.stamp, write_id: writeId }));
-    const insert = db.insertInto('accord_result_sets').values(rows);
+    const insert = db.insertInto('accord_result_sets').values([...rows]);
     if (this.ctx.dialect === 'sqlite') {
       await insert
         .onConflict((oc) =>
           oc
             .column('issue_id')
             .doUpdateSet({
+              results: sql<string>`excluded.results`,
+              next_due: sql<number>`excluded.next_due`,
               stamp: sql<string>`excluded.stamp`,
               write_id: sql<string>`excluded.write_id`,
             })
@@ -211,16 +260,27 @@ export class SqlResultStore implements ResultStore {
       return;
     }
     const older = sql`(${sql.ref('stamp')} < values(${sql.ref('stamp')}) or (${sql.ref('stamp')} = values(${sql.ref('stamp')}) and ${sql.ref('write_id')} < values(${sql.ref('write_id')})))`;
+    const take = (column: 'results' | 'next_due' | 'write_id' | 'stamp') =>
+      sql<never>`if(${older}, values(${sql.ref(column)}), ${sql.ref(column)})`;
     await insert
       .onDuplicateKeyUpdate({
-        write_id: sql<string>`if(${older}, values(${sql.ref('write_id')}), ${sql.ref('write_id')})`,
-        stamp: sql<string>`if(${older}, values(${sql.ref('stamp')}), ${sql.ref('stamp')})`,
+        results: take('results'),
+        next_due: take('next_due'),
+        write_id: take('write_id'),
+        stamp: take('stamp'),
       })
       .execute();
   }
 
   async forIssue(issueId: string): Promise<StoredResult[]> {
-    const rows = await this.currentResults()
+    const pointer = await this.ctx.db
+      .selectFrom('accord_result_sets')
+      .select(['issue_id', 'stamp', 'results'])
+      .where('issue_id', '=', issueId)
+      .executeTakeFirst();
+    if (!pointer) return [];
+    if (pointer.results !== null) return unpack(pointer);
+    const rows = await legacyResults(this.ctx)
       .where('r.issue_id', '=', issueId)
       .orderBy('r.agreement_id')
       .orderBy('r.metric_id')
@@ -232,11 +292,25 @@ export class SqlResultStore implements ResultStore {
     const { db } = this.ctx;
     // The pointer first: the issue's results vanish for readers in one statement.
     await db.deleteFrom('accord_result_sets').where('issue_id', '=', issueId).execute();
-    await this.deleteRows(issueId);
+    await this.deleteRowsOf([issueId]);
   }
 
+  /**
+   * Due results, oldest first: the pointers due by their earliest next_due (the index), at most `limit` issues
+   * since each has at least one due result, unpacked and cut to `limit`; and any of the rows written before
+   * 0043 that are still current.
+   */
   async due(before: number, limit: number): Promise<StoredResult[]> {
-    const rows = await this.currentResults()
+    const pointers = await this.ctx.db
+      .selectFrom('accord_result_sets')
+      .select(['issue_id', 'stamp', 'results'])
+      .where('next_due', 'is not', null)
+      .where('next_due', '<=', before)
+      .orderBy('next_due')
+      .orderBy('issue_id')
+      .limit(limit)
+      .execute();
+    const legacy = await legacyResults(this.ctx)
       .where('r.next_due', 'is not', null)
       .where('r.next_due', '<=', before)
       .orderBy('r.next_due')
@@ -245,7 +319,18 @@ export class SqlResultStore implements ResultStore {
       .orderBy('r.metric_id')
       .limit(limit)
       .execute();
-    return rows.map(toResult);
+    const due = [...pointers.flatMap(unpack), ...legacy.map(toResult)].filter(
+      (r) => r.nextDue !== null && r.nextDue <= before,
+    );
+    return due
+      .sort(
+        (a, b) =>
+          (a.nextDue ?? 0) - (b.nextDue ?? 0) ||
+          compare(a.issueId, b.issueId) ||
+          compare(a.agreementId, b.agreementId) ||
+          compare(a.metricId, b.metricId),
+      )
+      .slice(0, limit);
   }
 
   async cycles(filter: {
@@ -273,55 +358,44 @@ export class SqlResultStore implements ResultStore {
     return withTerms(this.ctx, rows);
   }
 
-  /** Result rows of current writes only. Reports over `accord_cycles` join the same way. */
-  private currentResults() {
-    return this.ctx.db
-      .selectFrom('accord_results as r')
-      .innerJoin('accord_result_sets as s', (join) =>
-        join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
-      )
-      .selectAll('r');
-  }
-
   /**
-   * Deletes the result, cycle and rating rows of several issues: those of `which` write, or those of writes
-   * older than the issue's current one (`behind-pointer`: older by stamp, then write id, than its pointer).
+   * Deletes the cycle, open-result, rating and write-stamp rows of several issues, and their rows written
+   * before 0043: those of `which` write, or those of writes older than the issue's current one
+   * (`behind-pointer`), or all of them.
    *
-   * Cycle rows do not repeat their write's stamp (39 bytes a cycle, issue 17): a write inserts its result rows
-   * before its cycle rows, so the stamp of a write that has cycle rows is in its result rows, and a cycle row
-   * is behind the pointer when it belongs to another write than the current one and no result row says that
-   * write is newer (a write still under way, whose pointer move is to come). The results go first here, so a
-   * delete that stops half-way leaves cycle rows whose write has no result rows left: behind, deleted next time.
-   * ATTENTION: a write of cycles without any result row (the port allows it, evaluations never do it) is
-   * therefore not protected from a concurrent older write's clean-up while it is under way.
+   * Cycle and open-result rows carry no stamp (39 bytes a cycle, issue 17): a write records its stamp in
+   * `accord_result_writes` before it inserts them, so they are behind the pointer when they belong to another
+   * write than the current one and no record says that write is newer (a write still under way, whose pointer
+   * move is to come). The records go last, so a delete that stops half-way leaves only what the next one finds.
+   * Per-metric rows of `accord_results` are behind once the pointer carries packed results; `legacy` false
+   * skips that table (a write that found a packed pointer, or one that names its own write id).
    */
-  private async deleteRowsOf(issueIds: readonly string[], which: Expression<SqlBool> | 'behind-pointer') {
+  private async deleteRowsOf(
+    issueIds: readonly string[],
+    which?: Expression<SqlBool> | 'behind-pointer',
+    legacy = which === undefined || which === 'behind-pointer',
+  ) {
     const { db } = this.ctx;
-    for (const table of ['accord_results', 'accord_cycles', 'accord_ratings'] as const) {
-      const condition = which === 'behind-pointer' ? behindPointer(table) : which;
-      await db.deleteFrom(table).where('issue_id', 'in', issueIds).where(condition).execute();
+    for (const table of [
+      ...(legacy ? (['accord_results'] as const) : []),
+      'accord_cycles',
+      'accord_open_results',
+      'accord_ratings',
+      'accord_result_writes',
+    ] as const) {
+      let query = db.deleteFrom(table).where('issue_id', 'in', issueIds);
+      if (which !== undefined) query = query.where(which === 'behind-pointer' ? behindPointer(table) : which);
+      await query.execute();
     }
-  }
-
-  /** Deletes an issue's result, cycle and rating rows, all of them or those matching `which`. */
-  private async deleteRows(issueId: string, which?: Expression<SqlBool>): Promise<void> {
-    const { db } = this.ctx;
-    let results = db.deleteFrom('accord_results').where('issue_id', '=', issueId);
-    let cycles = db.deleteFrom('accord_cycles').where('issue_id', '=', issueId);
-    let ratings = db.deleteFrom('accord_ratings').where('issue_id', '=', issueId);
-    if (which) {
-      results = results.where(which);
-      cycles = cycles.where(which);
-      ratings = ratings.where(which);
-    }
-    await results.execute();
-    await cycles.execute();
-    await ratings.execute();
   }
 }
 
 /** Issue ids in one `in (…)` list or one upsert: well within both engines' placeholder limits. */
 const ID_BATCH = 500;
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // ── Write order ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -344,39 +418,143 @@ function olderThan(stamp: string, writeId: string): Expression<SqlBool> {
   return sql<SqlBool>`(${s} < ${stamp} or (${s} = ${stamp} and ${w} < ${writeId}))`;
 }
 
+type RowTable =
+  'accord_results' | 'accord_cycles' | 'accord_open_results' | 'accord_ratings' | 'accord_result_writes';
+
 /**
- * SQL for "this row's write comes before its issue's current one" (see `deleteRowsOf`): result and rating rows
- * by their own stamp and write id, cycle rows by the result rows of their write.
+ * SQL for "this row's write comes before its issue's current one" (see `deleteRowsOf`): rating rows by their
+ * own stamp and write id, write records at or before the pointer, cycle and open-result rows by their write's
+ * record, rows written before 0043 once the pointer carries packed results.
  */
-function behindPointer(table: 'accord_results' | 'accord_cycles' | 'accord_ratings'): Expression<SqlBool> {
+function behindPointer(table: RowTable): Expression<SqlBool> {
   const row = sql.table(table);
-  if (table !== 'accord_cycles')
-    return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and (${row}.stamp < p.stamp or (${row}.stamp = p.stamp and ${row}.write_id < p.write_id)))`;
-  return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and p.write_id <> ${row}.write_id and not exists (select 1 from accord_results r where r.issue_id = ${row}.issue_id and r.write_id = ${row}.write_id and (r.stamp > p.stamp or (r.stamp = p.stamp and r.write_id > p.write_id))))`;
+  switch (table) {
+    case 'accord_results':
+      return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and p.results is not null)`;
+    case 'accord_ratings':
+      return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and (${row}.stamp < p.stamp or (${row}.stamp = p.stamp and ${row}.write_id < p.write_id)))`;
+    case 'accord_result_writes':
+      return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and (${row}.stamp < p.stamp or (${row}.stamp = p.stamp and ${row}.write_id <= p.write_id)))`;
+    default:
+      return sql<SqlBool>`exists (select 1 from accord_result_sets p where p.issue_id = ${row}.issue_id and p.write_id <> ${row}.write_id and not exists (select 1 from accord_result_writes w where w.issue_id = ${row}.issue_id and w.write_id = ${row}.write_id and (w.stamp > p.stamp or (w.stamp = p.stamp and w.write_id > p.write_id))))`;
+  }
 }
 
-// ── Rows ─────────────────────────────────────────────────────────────────────────────────────────────
+// ── Packed results ───────────────────────────────────────────────────────────────────────────────────
 
-function resultRow(result: StoredResult, writeId: string): Insertable<ResultsTable> {
+/**
+ * One metric in the packed blob: issue key and project key once for the issue (`k`, `p`), and per metric only
+ * what differs from them and from the write's stamp.
+ */
+interface PackedMetric {
+  a: string;
+  m: string;
+  v: number;
+  c: Record<string, number>;
+  t: string;
+  s: string;
+  b?: 1;
+  e?: 1;
+  d: number | null;
+  n: number | null;
+  at: number;
+  r: MetricResult;
+  st?: string;
+  k?: string;
+  p?: string;
+}
+
+interface PackedIssue {
+  k?: string;
+  p?: string;
+  m: PackedMetric[];
+}
+
+/** An issue's results as its pointer row carries them: one compact blob, and the earliest next_due. */
+export function pack(stamp: string, results: readonly StoredResult[]): PackedWrite {
+  const first = results[0];
+  const issue: PackedIssue = {
+    ...(first ? { k: checkKey('issue key', first.issueKey, KEY_LIMITS.issueKey) } : {}),
+    ...(first ? { p: checkKey('project key', first.projectKey, KEY_LIMITS.projectKey) } : {}),
+    m: [...results]
+      .sort((x, y) => compare(x.agreementId, y.agreementId) || compare(x.metricId, y.metricId))
+      .map((r) => ({
+        a: checkKey('agreement id', r.agreementId, KEY_LIMITS.id),
+        m: checkKey('metric id', r.metricId, KEY_LIMITS.id),
+        v: r.agreementVersion,
+        c: r.calendarVersions,
+        t: r.kind,
+        s: r.state,
+        ...(r.breached ? { b: 1 as const } : {}),
+        ...(r.everBreached ? { e: 1 as const } : {}),
+        d: r.deadline,
+        n: r.nextDue,
+        at: r.evaluatedAt,
+        r: r.result,
+        ...(r.stamp !== stamp ? { st: checkKey('stamp', r.stamp, KEY_LIMITS.stamp) } : {}),
+        ...(r.issueKey !== first?.issueKey
+          ? { k: checkKey('issue key', r.issueKey, KEY_LIMITS.issueKey) }
+          : {}),
+        ...(r.projectKey !== first?.projectKey
+          ? { p: checkKey('project key', r.projectKey, KEY_LIMITS.projectKey) }
+          : {}),
+      })),
+  };
+  const due = results.flatMap((r) => (r.nextDue === null ? [] : [r.nextDue]));
+  return { results: compactJson(issue), next_due: due.length === 0 ? null : Math.min(...due) };
+}
+
+/** The results a pointer row carries ([] for none, or for results written before 0043). */
+export function unpack(row: { issue_id: string; stamp: string; results: string | null }): StoredResult[] {
+  if (row.results === null || row.results === '') return [];
+  const issue = readCompactJson(row.results) as PackedIssue;
+  return issue.m.map((m) => ({
+    issueId: row.issue_id,
+    issueKey: m.k ?? issue.k ?? '',
+    projectKey: m.p ?? issue.p ?? '',
+    agreementId: m.a,
+    agreementVersion: m.v,
+    calendarVersions: m.c,
+    kind: m.t as AgreementKind,
+    metricId: m.m,
+    state: m.s as MetricState,
+    breached: m.b === 1,
+    everBreached: m.e === 1,
+    deadline: m.d,
+    nextDue: m.n,
+    evaluatedAt: m.at,
+    stamp: m.st ?? row.stamp,
+    result: m.r,
+  }));
+}
+
+function isOpen(result: StoredResult): boolean {
+  return OPEN_STATES.includes(result.state);
+}
+
+function openRow(result: StoredResult, writeId: string): Insertable<OpenResultsTable> {
   return {
     issue_id: result.issueId,
     write_id: writeId,
     agreement_id: checkKey('agreement id', result.agreementId, KEY_LIMITS.id),
     metric_id: checkKey('metric id', result.metricId, KEY_LIMITS.id),
-    issue_key: checkKey('issue key', result.issueKey, KEY_LIMITS.issueKey),
     project_key: checkKey('project key', result.projectKey, KEY_LIMITS.projectKey),
-    agreement_version: result.agreementVersion,
-    calendar_versions: JSON.stringify(result.calendarVersions),
-    kind: result.kind,
-    state: result.state,
     breached: result.breached ? 1 : 0,
-    ever_breached: result.everBreached ? 1 : 0,
     deadline: result.deadline,
-    next_due: result.nextDue,
-    evaluated_at: result.evaluatedAt,
-    stamp: checkKey('stamp', result.stamp, KEY_LIMITS.stamp),
-    result: compactJson(result.result),
   };
+}
+
+// ── Rows written before 0043 ─────────────────────────────────────────────────────────────────────────
+
+/** Result rows of current writes made before 0043 (their pointer's results are null), by issue and metric. */
+export function legacyResults(ctx: SqlContext) {
+  return ctx.db
+    .selectFrom('accord_results as r')
+    .innerJoin('accord_result_sets as s', (join) =>
+      join.onRef('s.issue_id', '=', 'r.issue_id').onRef('s.write_id', '=', 'r.write_id'),
+    )
+    .where('s.results', 'is', null)
+    .selectAll('r');
 }
 
 /** A result row as the port's {@link StoredResult}. */

@@ -159,8 +159,10 @@ export class SqlRetentionStore implements RetentionStore {
     // half-way finds the issues again.
     for (const table of [
       'accord_results',
+      'accord_open_results',
       'accord_ratings',
       'accord_actions',
+      'accord_result_writes',
       'accord_result_sets',
     ] as const) {
       await db

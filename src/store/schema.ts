@@ -61,8 +61,41 @@ export interface ResultSetsTable {
   issue_id: string;
   stamp: string;
   write_id: string;
+  /**
+   * The issue's results, all metrics packed in one compact blob (`result-store.ts`, 0043): null for a pointer
+   * written before 0043, whose results are still rows of `accord_results`; '' once the history store dropped
+   * them.
+   */
+  results: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The earliest `next_due` of the packed results (the sweep's index); null when none is due. */
+  next_due: ColumnType<number | string | null, number | null | undefined, number | null>;
 }
 
+/**
+ * One row per open metric of a write (0043): what the report of open work filters and sorts on, so it reads an
+ * index instead of unpacking every issue. Written under the write id like cycles; the result is in the pointer.
+ */
+export interface OpenResultsTable {
+  issue_id: string;
+  write_id: string;
+  agreement_id: string;
+  metric_id: string;
+  project_key: string;
+  breached: Num;
+  deadline: NullableNum;
+}
+
+/**
+ * A write under way (0043): its stamp, written before its cycle and open-result rows, so that a concurrent
+ * older write's clean-up leaves them alone (`result-store.ts`). Deleted once the pointer is at or past it.
+ */
+export interface ResultWritesTable {
+  issue_id: string;
+  write_id: string;
+  stamp: string;
+}
+
+/** Per-metric results as stored before 0043: read only for pointers whose `results` is null. */
 export interface ResultsTable {
   issue_id: string;
   write_id: string;
@@ -87,8 +120,9 @@ export interface ResultsTable {
 
 /**
  * One row per cycle, for reports. No stamp of its own (dropped by 0040, issue 17): its write's stamp is in the
- * write's result rows and, once current, in the pointer (see `result-store.ts`). Nor what its agreement version
- * decides (kind, counterparty, the goal's target and objective; dropped by 0042): see `cycle-terms.ts`.
+ * write's record in `accord_result_writes` while under way and, once current, in the pointer (`result-store.ts`).
+ * Nor what its agreement version decides (kind, counterparty, the goal's target and objective; dropped by
+ * 0042): see `cycle-terms.ts`.
  */
 export interface CyclesTable {
   issue_id: string;
@@ -248,6 +282,8 @@ export interface AccordDb {
   accord_project_agreements: ProjectAgreementsTable;
   accord_result_sets: ResultSetsTable;
   accord_results: ResultsTable;
+  accord_open_results: OpenResultsTable;
+  accord_result_writes: ResultWritesTable;
   accord_cycles: CyclesTable;
   accord_adjustments: AdjustmentsTable;
   accord_ratings: RatingsTable;

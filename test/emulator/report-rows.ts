@@ -6,6 +6,9 @@
  */
 import type { ForgeEmulator } from './emulator';
 import { seeded } from '../../bench/prng';
+import type { StoredResult } from '../../src/app/ports/store';
+import type { MetricResult } from '../../src/engine/evaluate/result';
+import { pack } from '../../src/store/result-store';
 
 export interface ReportRowsWritten {
   /** Cycles that ended in the month, per metric: met and breached. */
@@ -37,11 +40,11 @@ export async function writeReportRows(
   let cycles = 0;
   const sets: unknown[][] = [];
   const cycleRows: unknown[][] = [];
-  const results: unknown[][] = [];
+  const openRows: unknown[][] = [];
   const ratings: unknown[][] = [];
   const flush = async (force: boolean): Promise<void> => {
     const tables: [string, string[], unknown[][]][] = [
-      ['accord_result_sets', ['issue_id', 'stamp', 'write_id'], sets],
+      ['accord_result_sets', ['issue_id', 'stamp', 'write_id', 'results', 'next_due'], sets],
       [
         'accord_cycles',
         [
@@ -64,27 +67,9 @@ export async function writeReportRows(
         cycleRows,
       ],
       [
-        'accord_results',
-        [
-          'issue_id',
-          'write_id',
-          'agreement_id',
-          'metric_id',
-          'issue_key',
-          'project_key',
-          'agreement_version',
-          'calendar_versions',
-          'kind',
-          'state',
-          'breached',
-          'ever_breached',
-          'deadline',
-          'next_due',
-          'evaluated_at',
-          'stamp',
-          'result',
-        ],
-        results,
+        'accord_open_results',
+        ['issue_id', 'write_id', 'agreement_id', 'metric_id', 'project_key', 'breached', 'deadline'],
+        openRows,
       ],
       ['accord_ratings', ['issue_id', 'write_id', 'rating', 'stamp'], ratings],
     ];
@@ -106,7 +91,7 @@ export async function writeReportRows(
     const stamp = '000000000000001.000001.000000000000001';
     const created = options.monthStart + Math.floor(random() * span);
     const goal = Math.floor(random() * 3);
-    sets.push([issueId, stamp, writeId]);
+    const results: StoredResult[] = [];
     const cycle = (metricId: 'first-response' | 'resolution', target: number, stoppedAt: number | null) => {
       const breached = stoppedAt === null ? false : random() < (metricId === 'first-response' ? 0.1 : 0.07);
       if (stoppedAt !== null) ended[metricId][breached ? 'breached' : 'met']++;
@@ -145,26 +130,28 @@ export async function writeReportRows(
         cycles: [],
         next: null,
       };
-      results.push([
+      results.push({
         issueId,
-        writeId,
-        'gold',
-        'resolution',
-        key,
-        'IT',
-        1,
-        '{}',
-        'SLA',
-        'running',
-        0,
-        0,
+        issueKey: key,
+        projectKey: 'IT',
+        agreementId: 'gold',
+        agreementVersion: 1,
+        calendarVersions: {},
+        kind: 'SLA',
+        metricId: 'resolution',
+        state: 'running',
+        breached: false,
+        everBreached: false,
         deadline,
-        null,
-        created,
+        nextDue: null,
+        evaluatedAt: created,
         stamp,
-        JSON.stringify(result),
-      ]);
+        result: result as unknown as MetricResult,
+      });
+      openRows.push([issueId, writeId, 'gold', 'resolution', 'IT', 0, deadline]);
     }
+    const packed = pack(stamp, results);
+    sets.push([issueId, stamp, writeId, packed.results, packed.next_due]);
     if (random() < 0.3) ratings.push([issueId, writeId, 1 + Math.floor(random() * 5), stamp]);
     if (n % 500 === 499) await flush(false);
   }

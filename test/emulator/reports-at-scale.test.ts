@@ -31,7 +31,7 @@ describeOnMysql('Forge emulator: reports at scale', (url) => {
       monthEnd: MARCH.end,
     });
     await emulator.sql.direct(
-      'ANALYZE TABLE accord_cycles, accord_result_sets, accord_results, accord_ratings',
+      'ANALYZE TABLE accord_cycles, accord_result_sets, accord_open_results, accord_ratings',
     );
   });
   afterAll(async () => {

@@ -502,6 +502,43 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await keys(T0 + 3 * HOUR, 10)).toEqual(['SD-4', 'SD-1']);
       });
 
+      it('finds the due metrics of issues with several, in order across issues, up to a limit', async () => {
+        // An issue's results are stored together (0043), indexed by their earliest due instant.
+        const metric = (issue: number, metricId: string, nextDue: number | null) =>
+          makeResult({ issueId: `3000${issue}`, issueKey: `SD-${issue}`, metricId, nextDue });
+        await store.results.replaceIssue(
+          '30001',
+          stamp(1),
+          [metric(1, 'frt', T0 + HOUR), metric(1, 'ttr', T0 + 5 * HOUR)],
+          [],
+        );
+        await store.results.replaceIssue(
+          '30002',
+          stamp(1),
+          [metric(2, 'frt', T0 + 2 * HOUR), metric(2, 'ttr', null)],
+          [],
+        );
+        const due = async (before: number, limit: number) =>
+          (await store.results.due(before, limit)).map((r) => `${r.issueKey}/${r.metricId}`);
+        expect(await due(T0 + 3 * HOUR, 10)).toEqual(['SD-1/frt', 'SD-2/frt']);
+        expect(await due(T0 + 6 * HOUR, 10)).toEqual(['SD-1/frt', 'SD-2/frt', 'SD-1/ttr']);
+        expect(await due(T0 + 6 * HOUR, 2)).toEqual(['SD-1/frt', 'SD-2/frt']);
+        expect(await due(T0 + 6 * HOUR, 1)).toEqual(['SD-1/frt']);
+      });
+
+      it('lists an open metric until a newer write of its issue closes it', async () => {
+        const open = makeResult({ issueId: '30003', metricId: 'frt', deadline: T0 + HOUR });
+        const other = makeResult({ issueId: '30003', metricId: 'ttr', state: 'met', deadline: null });
+        await store.results.replaceIssue('30003', stamp(1), [open, other], []);
+        const listed = async () =>
+          (await store.reports.openResults({ agreementIds: ['gold'] }, 10)).map((r) => r.metricId);
+        expect(await listed()).toEqual(['frt']);
+        expect((await store.reports.openResults({ agreementIds: ['gold'] }, 10))[0]).toEqual(open);
+        const met = { ...open, state: 'met' as const, stamp: stamp(2) };
+        await store.results.replaceIssue('30003', stamp(2), [met, { ...other, stamp: stamp(2) }], []);
+        expect(await listed()).toEqual([]);
+      });
+
       it('filters cycles by agreement, project and a half-open range of stop instants', async () => {
         const c = (over: Parameters<typeof makeCycle>[0]) => makeCycle(over);
         await store.results.replaceIssue(

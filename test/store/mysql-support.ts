@@ -53,6 +53,8 @@ export async function emptyTables(db: Kysely<AccordDb>): Promise<void> {
     'accord_project_agreements',
     'accord_result_sets',
     'accord_results',
+    'accord_open_results',
+    'accord_result_writes',
     'accord_cycles',
     'accord_ratings',
     'accord_histories',

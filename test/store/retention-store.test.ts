@@ -6,7 +6,7 @@ import { compactJson, readCompactJson } from '../../src/store/compact-json';
 import type { KyselyStore } from '../../src/store/kysely-store';
 import { openMysqlStore } from '../../src/store/mysql';
 import { openSqliteStore } from '../../src/store/sqlite';
-import { makeCycle, makeHistory, makeHistoryData, makeResult, stamp } from './builders';
+import { makeCycle, makeHistory, makeHistoryData, makeResult, stamp, storeCycleAgreements } from './builders';
 import { mysqlUrl, scratchDatabase } from './mysql-support';
 
 const DAY = 24 * 3_600_000;
@@ -82,6 +82,40 @@ describe.each(stores)('retention on %s', (_, open) => {
     // Stored again (read from Jira), it is whole again.
     await store.histories.put({ ...done('1', MONTHS[0] ?? 0), stamp: stamp(2) });
     expect(await store.histories.get('1')).toBeDefined();
+  });
+
+  it('drops the results of issues whose history it drops; their cycles stay for reports', async () => {
+    const history = makeHistory({
+      issueId: '1',
+      data: makeHistoryData({
+        id: '1',
+        fields: [{ keys: ['statusCategory'], at: [MONTHS[0] ?? 0], values: [['new'], ['done', '3']] }],
+      }),
+    });
+    await store.histories.put(history);
+    await storeCycleAgreements(store.config);
+    const result = makeResult({ issueId: '1', nextDue: MONTHS[0] ?? 0, deadline: MONTHS[0] ?? 0 });
+    const cycle = makeCycle({ issueId: '1' });
+    await store.results.replaceIssue('1', history.stamp, [result], [cycle]);
+    const due = () => store.results.due(MONTHS[1] ?? 0, 10);
+    const open = () => store.reports.openResults({ agreementIds: ['gold'] }, 10);
+    expect([await due(), await open()]).toEqual([[result], [result]]);
+
+    expect(await store.histories.dropClosed(MONTHS[1] ?? 0, 10)).toBe(1);
+    expect(await store.results.forIssue('1')).toEqual([]);
+    expect(await store.reports.resultsOfIssues(['1'])).toEqual([]);
+    expect([await due(), await open()]).toEqual([[], []]);
+    // Nor do they take the place of others in the sweep's or the report's first rows.
+    const later = makeResult({
+      issueId: '2',
+      issueKey: 'SD-2',
+      nextDue: MONTHS[1] ?? 0,
+      deadline: MONTHS[1] ?? 0,
+    });
+    await store.results.replaceIssue('2', stamp(1), [later], []);
+    expect(await store.results.due(MONTHS[1] ?? 0, 1)).toEqual([later]);
+    expect(await store.reports.openResults({ agreementIds: ['gold'] }, 1)).toEqual([later]);
+    expect(await store.reports.cyclesOfIssues(['1'])).toEqual([cycle]);
   });
 
   it('folds months into aggregates that count as the raw cycles did, and deletes the raw rows', async () => {

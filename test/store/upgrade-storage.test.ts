@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
 import { createPool } from 'mysql2';
 import { KyselyStore } from '../../src/store/kysely-store';
+import { compactJson } from '../../src/store/compact-json';
 import { migrate, migrationStatements } from '../../src/store/migrations';
 import { SqlResultStore } from '../../src/store/result-store';
 import type { AccordDb, SqlDialect } from '../../src/store/schema';
@@ -70,28 +71,47 @@ async function migrateUpTo(db: Kysely<AccordDb>, dialect: SqlDialect, last: stri
 }
 
 /**
- * Writes an issue as an Accord before 0040 did: its cycle rows repeat the write's stamp (before 0042 without
- * `cycleStamps`) and its agreement version's terms (the result rows, ratings and pointer are as the store still
- * writes them).
+ * Writes an issue as an Accord before 0043 did: a result row per metric, the pointer without packed results,
+ * cycle rows with their agreement version's terms (before 0042) and, before 0040 (`cycleStamps`), the write's
+ * stamp.
  */
 async function writeOldShape(
   db: Kysely<AccordDb>,
-  old: SqlResultStore,
-  write: { issueId: string; stamp: string; results: StoredResult[]; cycles: StoredCycle[]; rating: number },
+  nextWriteId: () => string,
+  write: { issueId: string; stamp: string; results: StoredResult[]; cycles: StoredCycle[]; rating?: number },
   cycleStamps = true,
 ): Promise<void> {
-  await old.replaceIssue(write.issueId, write.stamp, write.results, [], { satisfaction: write.rating });
-  const { write_id } = await db
-    .selectFrom('accord_result_sets')
-    .select('write_id')
-    .where('issue_id', '=', write.issueId)
-    .executeTakeFirstOrThrow();
+  const writeId = nextWriteId();
+  for (const r of write.results) {
+    await db
+      .insertInto('accord_results')
+      .values({
+        issue_id: r.issueId,
+        write_id: writeId,
+        agreement_id: r.agreementId,
+        metric_id: r.metricId,
+        issue_key: r.issueKey,
+        project_key: r.projectKey,
+        agreement_version: r.agreementVersion,
+        calendar_versions: JSON.stringify(r.calendarVersions),
+        kind: r.kind,
+        state: r.state,
+        breached: r.breached ? 1 : 0,
+        ever_breached: r.everBreached ? 1 : 0,
+        deadline: r.deadline,
+        next_due: r.nextDue,
+        evaluated_at: r.evaluatedAt,
+        stamp: r.stamp,
+        result: compactJson(r.result),
+      })
+      .execute();
+  }
   for (const c of write.cycles) {
     await db
       .insertInto('accord_cycles')
       .values({
         issue_id: c.issueId,
-        write_id,
+        write_id: writeId,
         agreement_id: c.agreementId,
         metric_id: c.metricId,
         cycle: c.cycle,
@@ -112,9 +132,20 @@ async function writeOldShape(
         ...(cycleStamps ? { stamp: write.stamp } : {}),
         extended: c.extended === true ? 1 : 0,
         excused: c.excused === true ? 1 : 0,
+        // The columns as they were before 0042 (and before 0040 with `cycleStamps`): no longer in the schema.
       } as never)
       .execute();
   }
+  if (write.rating !== undefined) {
+    await db
+      .insertInto('accord_ratings')
+      .values({ issue_id: write.issueId, write_id: writeId, rating: write.rating, stamp: write.stamp })
+      .execute();
+  }
+  await db
+    .insertInto('accord_result_sets')
+    .values({ issue_id: write.issueId, stamp: write.stamp, write_id: writeId })
+    .execute();
 }
 
 /** Write ids of the older form: an 18-digit microsecond tick, '-', 16 hex digits. */
@@ -148,7 +179,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     const { db, dialect } = opened;
     await migrateUpTo(db, dialect, BEFORE);
     await storeCycleAgreements(new KyselyStore(db, { dialect }).config);
-    const old = new SqlResultStore({ db, dialect }, olderWriteIds());
+    const old = olderWriteIds();
     for (let n = 0; n < 6; n++) {
       const issueId = String(100 + n);
       const cycles = [0, 1].map((cycle) =>
@@ -171,7 +202,6 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     const store = new KyselyStore(db, { dialect });
     const figures = async () => ({
       ...(await monthFigures(store)),
-      results: await store.results.forIssue('103'),
       cycles: await store.reports.cyclesOfIssues(['100', '105']),
     });
     const before = await figures();
@@ -183,6 +213,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
         .filter((name) => name > BEFORE),
     );
     expect(await figures()).toEqual(before);
+    expect(await store.results.forIssue('103')).toEqual([makeResult({ issueId: '103' })]);
 
     // The same stamp again, as a recalculation writes it: the shorter write id sorts after the older one.
     const again = makeResult({ issueId: '103', state: 'breached', breached: true });
@@ -195,7 +226,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     const { db, dialect } = opened;
     await migrateUpTo(db, dialect, '0039_pending_changes');
     await storeCycleAgreements(new KyselyStore(db, { dialect }).config);
-    const old = new SqlResultStore({ db, dialect }, olderWriteIds());
+    const old = olderWriteIds();
     const cyclesOf = (issueId: string, n: number) =>
       [0, 1].map((cycle) =>
         makeCycle({
@@ -248,7 +279,6 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     const figures = async () => ({
       ...(await monthFigures(store)),
       listing: await store.reports.cycleListing(GOLD, MARCH_SPAN, { limit: 100 }),
-      results: await store.results.forIssue('103'),
       cycles: await store.reports.cyclesOfIssues(['100', '101', '102', '103', '104', '105']),
     });
     const before = await figures();
@@ -261,6 +291,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
         ?.columns.map((c) => c.name);
     expect(await columns()).not.toContain('stamp');
     expect(await figures()).toEqual(before);
+    expect(await store.results.forIssue('103')).toEqual([makeResult({ issueId: '103', stamp: stamp(2) })]);
     const count = async (table: 'accord_results' | 'accord_cycles') =>
       Number(
         (
@@ -283,7 +314,8 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
         again,
       ),
     ).toBe('written');
-    expect([await count('accord_results'), await count('accord_cycles')]).toEqual([1, 2]);
+    // Since 0043 the results are packed in the pointer: no per-metric row left.
+    expect([await count('accord_results'), await count('accord_cycles')]).toEqual([0, 2]);
     expect(await store.reports.cyclesOfIssues(['100'])).toEqual(again);
   });
   it('drops what the agreement version decides from cycle rows (0042): same cycles and figures', async () => {
@@ -293,7 +325,7 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     await migrateUpTo(db, dialect, last);
     const store = new KyselyStore(db, { dialect });
     await storeCycleAgreements(store.config);
-    const old = new SqlResultStore({ db, dialect }, olderWriteIds());
+    const old = olderWriteIds();
     // Every kind of terms: goals 0 and 1, no goal matched, another version, an OLA with its own counterparty.
     const written = new Map<string, StoredCycle[]>();
     for (let n = 0; n < 6; n++) {
@@ -400,5 +432,91 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
       ),
     ).toBe('written');
     expect(sortedCycles(await store.reports.cyclesOfIssues(['104']))).toEqual(sortedCycles(again));
+  });
+
+  it('reads per-metric rows written before 0043 until the issue is written again (0043)', async () => {
+    const { db, dialect } = opened;
+    await migrateUpTo(db, dialect, '0040_cycles_stamp_dropped_storage');
+    const old = olderWriteIds();
+    // Issue 200 is open in two metrics (one breached), 201 due later, 202 done; all written the old way.
+    const legacy = {
+      '200': [
+        makeResult({ issueId: '200', metricId: 'frt', breached: true, deadline: 5, nextDue: 50 }),
+        makeResult({ issueId: '200', metricId: 'ttr', deadline: 30, nextDue: 30 }),
+      ],
+      '201': [makeResult({ issueId: '201', metricId: 'frt', deadline: 20, nextDue: 20 })],
+      '202': [makeResult({ issueId: '202', metricId: 'frt', state: 'met', deadline: null, nextDue: null })],
+    };
+    for (const [issueId, results] of Object.entries(legacy)) {
+      await writeOldShape(db, old, { issueId, stamp: stamp(1), results, cycles: [] }, false);
+    }
+    await migrate(db, dialect);
+    const store = new KyselyStore(db, { dialect });
+    // Issue 203 written since, packed: due between the old ones, and open.
+    const packed = makeResult({ issueId: '203', metricId: 'frt', deadline: 25, nextDue: 25 });
+    expect(await store.results.replaceIssue('203', stamp(1), [packed], [])).toBe('written');
+
+    expect(await store.results.forIssue('200')).toEqual(legacy['200']);
+    expect((await store.results.due(40, 10)).map((r) => [r.issueId, r.nextDue])).toEqual([
+      ['201', 20],
+      ['203', 25],
+      ['200', 30],
+    ]);
+    expect((await store.results.due(40, 2)).map((r) => r.issueId)).toEqual(['201', '203']);
+    const open = await store.reports.openResults({ agreementIds: ['gold'] }, 10);
+    expect(open.map((r) => `${r.issueId}/${r.metricId}`)).toEqual([
+      '200/frt',
+      '201/frt',
+      '203/frt',
+      '200/ttr',
+    ]);
+    expect(await store.reports.resultsOfIssues(['203', '202', '200'])).toEqual([
+      ...legacy['200'],
+      ...legacy['202'],
+      packed,
+    ]);
+
+    // Issue 200 written again: packed now, its per-metric rows gone.
+    const again = makeResult({
+      issueId: '200',
+      metricId: 'frt',
+      state: 'met',
+      deadline: null,
+      nextDue: null,
+    });
+    expect(await store.results.replaceIssue('200', stamp(2), [{ ...again, stamp: stamp(2) }], [])).toBe(
+      'written',
+    );
+    expect(await store.results.forIssue('200')).toEqual([{ ...again, stamp: stamp(2) }]);
+    const rows = await db.selectFrom('accord_results').select('issue_id').orderBy('issue_id').execute();
+    expect(rows.map((r) => r.issue_id)).toEqual(['201', '202']);
+    expect((await store.reports.openResults({ agreementIds: ['gold'] }, 10)).map((r) => r.issueId)).toEqual([
+      '201',
+      '203',
+    ]);
+  });
+
+  it('moves a pointer to a newer stamp under a smaller write id in a batch, results and cycles together', async () => {
+    // Another process's clock may be behind: its write id sorts first, but its newer stamp wins. The upsert
+    // must take the write id while its guard still sees the old stamp (MySQL assigns left to right).
+    const { db, dialect } = opened;
+    await migrate(db, dialect);
+    await storeCycleAgreements(new KyselyStore(db, { dialect }).config);
+    const ahead = new SqlResultStore({ db, dialect }, () => 'z00000000000000000');
+    const behind = new SqlResultStore({ db, dialect }, () => '000000000000000001');
+    await ahead.replaceIssue(
+      '300',
+      stamp(1),
+      [makeResult({ issueId: '300' })],
+      [makeCycle({ issueId: '300' })],
+    );
+    const newer = makeResult({ issueId: '300', stamp: stamp(2), state: 'met', deadline: null });
+    const cycle = makeCycle({ issueId: '300', breached: true });
+    expect(
+      await behind.replaceIssues([{ issueId: '300', stamp: stamp(2), results: [newer], cycles: [cycle] }]),
+    ).toEqual(['written']);
+    const store = new KyselyStore(db, { dialect });
+    expect(await store.results.forIssue('300')).toEqual([newer]);
+    expect(await store.reports.cyclesOfIssues(['300'])).toEqual([cycle]);
   });
 });
