@@ -108,8 +108,8 @@ export class SqlHistoryStore implements HistoryStore {
     // pointer, cycles and ratings stay for reports until retention folds them. Only while the history is still
     // dropped: a put that came in between is followed by fresh results, which must stay.
     // Their action log rows go too: actions are claimed for running cycles only, and a closed issue's cycles
-    // have stopped (one reopened gets new cycles, hence new keys). Some 1,000 bytes an issue on MariaDB.
-    for (const table of ['accord_results', 'accord_actions'] as const) {
+    // have stopped (one reopened gets new cycles, hence new keys). Some 500 bytes an issue on MariaDB.
+    for (const table of ['accord_results', 'accord_action_log'] as const) {
       await db
         .deleteFrom(table)
         .where(

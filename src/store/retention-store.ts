@@ -160,7 +160,7 @@ export class SqlRetentionStore implements RetentionStore {
     for (const table of [
       'accord_results',
       'accord_ratings',
-      'accord_actions',
+      'accord_action_log',
       'accord_result_sets',
     ] as const) {
       await db
