@@ -33,7 +33,7 @@ const KINDS: Record<string, { read: string; write: string; delete?: string }> = 
   accord_jobs: { read: 'job progress', write: 'job progress' },
   accord_budgets: { read: 'leases and budgets', write: 'leases and budgets' },
   accord_pending: { read: 'pending marks', write: 'pending marks', delete: 'clear pending marks' },
-  accord_actions: { read: 'action log', write: 'action log' },
+  accord_action_log: { read: 'action log', write: 'action log' },
   __migrations: { read: 'schema check', write: 'schema bookkeeping' },
 };
 

@@ -127,7 +127,7 @@ export const PER_ISSUE_TABLES = [
   'accord_result_writes',
   'accord_cycles',
   'accord_ratings',
-  'accord_actions',
+  'accord_action_log',
   'accord_adjustments',
 ] as const;
 
@@ -229,8 +229,8 @@ async function logActions(
         const actions = metric?.thresholds?.[crossed.index]?.actions ?? [];
         for (let crossing = 1; crossing <= crossed.crossings; crossing++) {
           for (const index of actions.keys()) {
+            // The key as `evaluation/actions.ts` builds it, less its leading issue id, as the log stores it.
             const key = [
-              issueId,
               result.agreementId,
               result.metricId,
               Date.parse(cycle.startedAt),
@@ -247,7 +247,7 @@ async function logActions(
   // The row a claim and its completion leave, written in one statement (claiming each costs minutes).
   if (keys.length > 0)
     await store.db
-      .insertInto('accord_actions')
+      .insertInto('accord_action_log')
       .values(
         keys.map((key) => ({
           action_key: key,

@@ -1,6 +1,6 @@
 import { fakeForgeSql, okPacket, rowsReply, type ForgeSqlRequest } from '../../test/store/forge-transport';
 import { migrationStatements } from '../store/migrations';
-import { pendingMigrations, runForgeMigrations } from './sql-migrations';
+import { isDml, pendingMigrations, runForgeMigrations } from './sql-migrations';
 
 /**
  * Forge SQL migrations over a faked Forge transport that keeps the `__migrations` bookkeeping the way Forge SQL
@@ -54,7 +54,20 @@ describe('runForgeMigrations', () => {
     requests.length = 0;
     const rest = await runForgeMigrations(undefined, 100);
     expect(rest).toEqual({ ran: expected.slice(9).map((m) => m.name), remaining: 0 });
-    expect(ddl().map((r) => r.query)).toEqual(expected.slice(9).map((m) => m.sql));
+    // Every migration as DDL but the one that moves rows, which goes through the DML endpoint.
+    const moves = expected.slice(9).filter((m) => isDml(m.sql));
+    expect(moves.map((m) => m.name)).toEqual(['0041_actions_by_issue_moved']);
+    expect(ddl().map((r) => r.query)).toEqual(
+      expected
+        .slice(9)
+        .filter((m) => !isDml(m.sql))
+        .map((m) => m.sql),
+    );
+    expect(
+      requests
+        .filter((r) => r.path === '/api/v1/execute' && r.query.startsWith('insert '))
+        .map((r) => r.query),
+    ).toEqual(moves.map((m) => m.sql));
     expect(recorded).toEqual(expected.map((m) => m.name));
 
     // Up to date: one SELECT through the DML endpoint, no DDL at all.

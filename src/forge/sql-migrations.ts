@@ -64,16 +64,27 @@ export async function runForgeMigrations(
   const todo = migrationStatements('mysql').filter((m) => !done?.has(m.name));
   const ran: string[] = [];
   for (const migration of todo) {
-    if (budget <= 0) break;
-    // Every statement is `IF NOT EXISTS`-safe, so a run that dies between these two lines repeats harmlessly.
-    await client.executeDDL(migration.sql);
-    budget--;
+    if (isDml(migration.sql)) {
+      // A migration that moves rows (insert-if-absent, so it repeats harmlessly) is DML: Forge SQL's DML
+      // endpoint takes it, and it costs none of the DDL budget.
+      await paced(() => client.executeRaw(migration.sql));
+    } else {
+      if (budget <= 0) break;
+      // Every statement is `IF NOT EXISTS`-safe, so a run that dies between these two lines repeats harmlessly.
+      await client.executeDDL(migration.sql);
+      budget--;
+    }
     await paced(() =>
       client.prepare('INSERT INTO __migrations (name) VALUES (?)').bindParams(migration.name).execute(),
     );
     ran.push(migration.name);
   }
   return { ran, remaining: todo.length - ran.length };
+}
+
+/** Whether a migration's statement is DML (Forge SQL's DML endpoint takes SELECT, INSERT, UPDATE, DELETE). */
+export function isDml(statement: string): boolean {
+  return /^\s*(insert|update|delete)\b/i.test(statement);
 }
 
 /** The names recorded in `__migrations`, or undefined when the table does not exist (a fresh installation). */

@@ -108,7 +108,7 @@ export class SqlHistoryStore implements HistoryStore {
     // pointer, cycles and ratings stay for reports until retention folds them. Only while the history is still
     // dropped: a put that came in between is followed by fresh results, which must stay.
     // Their action log rows go too: actions are claimed for running cycles only, and a closed issue's cycles
-    // have stopped (one reopened gets new cycles, hence new keys). Some 1,000 bytes an issue on MariaDB.
+    // have stopped (one reopened gets new cycles, hence new keys). Some 500 bytes an issue on MariaDB.
     // Since 0043 the results are packed in the pointer, which stays: emptied ('' is no results), with no due
     // time, and the open-result rows of its write deleted.
     const stillDropped = db.selectFrom('accord_histories').select('issue_id').where('data', '=', DROPPED);
@@ -119,7 +119,7 @@ export class SqlHistoryStore implements HistoryStore {
       .where('issue_id', 'in', dropped)
       .where('issue_id', 'in', stillDropped)
       .execute();
-    for (const table of ['accord_results', 'accord_open_results', 'accord_actions'] as const) {
+    for (const table of ['accord_results', 'accord_open_results', 'accord_action_log'] as const) {
       await db
         .deleteFrom(table)
         .where('issue_id', 'in', dropped)

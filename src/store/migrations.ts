@@ -535,6 +535,46 @@ const migrations: readonly Migration[] = [
         ),
     }),
   },
+  // Storage: the action log was keyed by its action key alone, with a second index on issue_id for the reads
+  // and deletes by issue, and every key repeated the issue id in front. Keyed by (issue_id, key without the
+  // issue id) it needs no second index and holds the id once. Neither dialect can change a primary key in
+  // place everywhere (SQLite cannot at all, TiDB not a clustered one), so the rows move to a new table: created,
+  // filled by one INSERT … SELECT (insert-if-absent, so a rerun adds nothing), then the old table dropped. Keys
+  // that do not begin with `<issue id>/` (the app never wrote one) move as they are.
+  {
+    name: '0041_actions_by_issue',
+    build: (_, t, table) =>
+      table('accord_action_log')
+        .addColumn('issue_id', t.key(L.issueId), (c) => c.notNull())
+        .addColumn('action_key', t.key(L.actionKey), (c) => c.notNull())
+        .addColumn('status', t.key(16), (c) => c.notNull())
+        .addColumn('attempts', t.int32, (c) => c.notNull())
+        .addColumn('updated_at', t.int64, (c) => c.notNull())
+        .addColumn('error', t.text)
+        .addPrimaryKeyConstraint('accord_action_log_pk', ['issue_id', 'action_key']),
+  },
+  {
+    name: '0041_actions_by_issue_moved',
+    build: (_, __, ___, dialect) => ({
+      compile: () =>
+        CompiledQuery.raw(
+          dialect === 'mysql'
+            ? 'insert ignore into accord_action_log (issue_id, action_key, status, attempts, updated_at, error) ' +
+                "select issue_id, case when left(action_key, char_length(issue_id) + 1) = concat(issue_id, '/') " +
+                'then substring(action_key, char_length(issue_id) + 2) else action_key end, ' +
+                'status, attempts, updated_at, error from accord_actions'
+            : 'insert or ignore into accord_action_log (issue_id, action_key, status, attempts, updated_at, error) ' +
+                "select issue_id, case when substr(action_key, 1, length(issue_id) + 1) = issue_id || '/' " +
+                'then substr(action_key, length(issue_id) + 2) else action_key end, ' +
+                'status, attempts, updated_at, error from accord_actions',
+        ),
+    }),
+  },
+  {
+    // Its index goes with it.
+    name: '0041_actions_by_issue_old_dropped',
+    build: () => ({ compile: () => CompiledQuery.raw('drop table if exists accord_actions') }),
+  },
   {
     // Storage (issue 17): every cycle row repeated what its agreement version decides, the agreement's kind and
     // counterparty and the matched goal's target and objective, some 50 bytes a cycle. The row names that

@@ -161,7 +161,7 @@ export class SqlRetentionStore implements RetentionStore {
       'accord_results',
       'accord_open_results',
       'accord_ratings',
-      'accord_actions',
+      'accord_action_log',
       'accord_result_writes',
       'accord_result_sets',
     ] as const) {

@@ -187,9 +187,24 @@ export interface HistoriesTable {
   closed_at: ColumnType<number | string | null, number | null | undefined, number | null>;
 }
 
+/** The action log before 0041 (keyed by the whole action key; migrations only). */
 export interface ActionsTable {
   action_key: string;
   issue_id: string;
+  status: string;
+  attempts: Num;
+  updated_at: Num;
+  error: string | null;
+}
+
+/**
+ * The action log, keyed by (issue_id, action_key): one issue's rows are a range of the primary key, which its
+ * reads and deletes use, so no second index is needed. `action_key` is the action key without its leading
+ * `<issue id>/` (every key begins so), so that no row holds the issue id twice.
+ */
+export interface ActionLogTable {
+  issue_id: string;
+  action_key: string;
   status: string;
   attempts: Num;
   updated_at: Num;
@@ -288,7 +303,9 @@ export interface AccordDb {
   accord_adjustments: AdjustmentsTable;
   accord_ratings: RatingsTable;
   accord_histories: HistoriesTable;
+  /** Dropped by 0041 (its rows moved to `accord_action_log`); named by the migrations only. */
   accord_actions: ActionsTable;
+  accord_action_log: ActionLogTable;
   accord_jobs: JobsTable;
   accord_audit: AuditTable;
   accord_pending: PendingTable;

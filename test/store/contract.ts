@@ -757,6 +757,42 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect((await store.actions.forIssue('10001')).map((r) => r.key)).toEqual(['10001/a', '10001/b']);
         expect(await store.actions.forIssue('10003')).toEqual([]);
       });
+
+      it("keeps issues' actions apart when their keys differ only in the issue id", async () => {
+        await store.actions.claim('10001/a', '10001', T0, STALE);
+        await store.actions.claim('10002/a', '10002', T0, STALE);
+        await store.actions.fail('10001/a', T0 + 1, 'Jira answered 503');
+        expect(await store.actions.claim('10002/a', '10002', T0 + 2, STALE)).toMatchObject({
+          status: 'claimed',
+        });
+        expect(await store.actions.claim('10001/a', '10001', T0 + 2, STALE)).toBe('reclaimed-failed');
+        await store.actions.complete('10002/a', T0 + 3);
+        await store.actions.markUnknown('10001/a', T0 + 4, 'may have gone out');
+        expect(await store.actions.forIssue('10001')).toEqual([
+          {
+            key: '10001/a',
+            issueId: '10001',
+            status: 'unknown',
+            attempts: 2,
+            updatedAt: T0 + 4,
+            error: 'may have gone out',
+          },
+        ]);
+        expect(await store.actions.forIssue('10002')).toEqual([
+          { key: '10002/a', issueId: '10002', status: 'done', attempts: 1, updatedAt: T0 + 3, error: null },
+        ]);
+      });
+
+      it('refuses a key that does not begin with its issue id and a slash', async () => {
+        await expect(store.actions.claim('10002/a', '10001', T0, STALE)).rejects.toMatchObject({
+          message: expect.stringMatching(/does not begin with 10001\//),
+        });
+        await expect(store.actions.complete('a', T0)).rejects.toMatchObject({
+          message: expect.stringMatching(/issue id and a slash/),
+        });
+        expect(await store.actions.forIssue('10001')).toEqual([]);
+        expect(await store.actions.forIssue('10002')).toEqual([]);
+      });
     });
 
     // ── Jobs ────────────────────────────────────────────────────────────────────────────────────────

@@ -58,7 +58,7 @@ export async function emptyTables(db: Kysely<AccordDb>): Promise<void> {
     'accord_cycles',
     'accord_ratings',
     'accord_histories',
-    'accord_actions',
+    'accord_action_log',
     'accord_jobs',
     'accord_audit',
     'accord_pending',

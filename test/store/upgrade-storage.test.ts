@@ -284,7 +284,11 @@ describe.each(databases)('upgrading to compact storage on %s', (_, open) => {
     const before = await figures();
     expect(before.cycles).toHaveLength(12);
 
-    expect((await migrate(db, dialect))[0]).toBe('0040_cycles_stamp_dropped_storage');
+    expect(await migrate(db, dialect)).toEqual(
+      migrationStatements(dialect)
+        .map((m) => m.name)
+        .filter((name) => name > '0039_pending_changes'),
+    );
     const columns = async () =>
       (await db.introspection.getTables())
         .find((t) => t.name === 'accord_cycles')

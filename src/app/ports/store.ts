@@ -491,11 +491,15 @@ export interface ActionRecord {
   readonly error: string | null;
 }
 
+/**
+ * Action keys begin with their issue's id and a slash (`10001/gold/ttr/…`): the log is kept and read per issue,
+ * and Jira issue ids never contain a slash.
+ */
 export interface ActionLog {
   /**
    * Claims an action key for performing. `claimed` the first time (an insert that only one caller can win), or
    * a re-claim of a `failed` one or of a claim older than `staleAfterMs` (the claimant died), saying which;
-   * otherwise the record.
+   * otherwise the record. `key` must begin with `issueId/`.
    */
   claim(key: string, issueId: string, now: number, staleAfterMs: number): Promise<Claim | ActionRecord>;
   complete(key: string, now: number): Promise<void>;
