@@ -197,7 +197,7 @@ describe.each(databases)('upgrading the action log (0041) on %s', (_, open) => {
     const copy = migrationStatements(dialect).find((m) => m.name === COPY);
     await db.executeQuery(CompiledQuery.raw(copy?.sql ?? ''));
     await db.executeQuery(CompiledQuery.raw(copy?.sql ?? ''));
-    expect(await migrate(db, dialect)).toEqual(['0041_actions_by_issue_old_dropped']);
+    expect((await migrate(db, dialect))[0]).toBe('0041_actions_by_issue_old_dropped');
     const store = new KyselyStore(db, { dialect });
     expect(await store.actions.forIssue('5')).toEqual([
       { key: '5/a', issueId: '5', status: 'done', attempts: 1, updatedAt: T0, error: null },
