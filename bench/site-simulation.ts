@@ -14,7 +14,12 @@
  * `npx tsx bench/site-simulation.ts --storage [--quick]` prints the twelve-month storage figures alone.
  */
 
-import { DEFAULT_RETENTION, RETENTION_BOUNDS } from '../src/app/retention/retention';
+import {
+  automaticRetention,
+  issuesByState,
+  OPEN_DAYS,
+  RETENTION_BOUNDS,
+} from '../src/app/retention/retention';
 import type { RetentionPolicy } from '../src/app/ports';
 import { openForgeStore } from '../src/forge/sql-store';
 import type { ForgeEmulator } from '../test/emulator/emulator';
@@ -306,7 +311,7 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
       ['Jira points in the busiest clock hour', int(peakHour), '≤ 65,000', verdict(peakHour <= 65_000)],
       ['Forge SQL bytes now (data and indexes)', int(storedBytes), '', 'info'],
       [
-        '12 months at 200,000 issues/month, default policy (worked out)',
+        '12 months at 200,000 issues/month, automatic policy (worked out)',
         `${(storage / 1024 ** 3).toFixed(2)} GiB`,
         '≤ 1 GiB',
         verdict(storage <= 1024 ** 3),
@@ -356,28 +361,6 @@ function firstWriteAfter(writes: ReadonlyMap<string, readonly number[]>, change:
   return writes.get(change.issueId)?.find((at) => at >= change.at);
 }
 
-/** Days an issue stays open on average (its cycles run, its history is kept): an assumption, said in the output. */
-const OPEN_DAYS = 15;
-
-/**
- * Issues in each retention state on the last day of twelve months at `monthly` issues a month, under `policy`
- * (worst case: the last day of a month, before the sweep folds the month before the raw window):
- * - kept (history, results, cycles, ratings, actions): open, or closed within `historyDays`;
- * - dropped (pointer, history row, raw cycles, ratings): closed longer ago, but within the raw window of
- *   `rawCycleMonths` whole months and the current one, the time until retention folds and forgets them;
- * - forgotten: every older issue (only the monthly aggregates count them).
- */
-export function issuesByState(
-  monthly: number,
-  policy: RetentionPolicy,
-): { kept: number; dropped: number; forgotten: number } {
-  const all = monthly * 12;
-  const kept = Math.min(all, (monthly * (OPEN_DAYS + policy.historyDays)) / 30);
-  const raw = Math.min(all, monthly * (policy.rawCycleMonths + 1 + OPEN_DAYS / 30));
-  const dropped = Math.max(0, raw - kept);
-  return { kept, dropped, forgotten: all - kept - dropped };
-}
-
 /** Bytes after twelve months under `policy`: the sample's bytes an issue per state times the issues in it. */
 function bytesIn12Months(sample: StorageSample, monthly: number, policy: RetentionPolicy) {
   const n = issuesByState(monthly, policy);
@@ -416,7 +399,7 @@ function bytesIn12Months(sample: StorageSample, monthly: number, policy: Retenti
  * forgotten), times the issues in that state after twelve months ({@link issuesByState}), plus the monthly
  * aggregates and every table's empty size. Configuration versions, the audit log, jobs and pending marks grow
  * with admins' work and bursts, not with issues: they are in the empty tables' pages only. Printed for the
- * default policy and the tightest one, with what each table holds.
+ * automatic policy at that pace (what applies until an admin sets one) and the tightest one, with what each table holds.
  */
 async function storageIn12Months(
   url: string,
@@ -428,7 +411,8 @@ async function storageIn12Months(
   const monthly = profile.monthlyIssues;
   const mib = (bytes: number) => `${int(bytes / 1024 ** 2)} MiB`;
   const policies: [string, RetentionPolicy][] = [
-    ['default', DEFAULT_RETENTION],
+    // What Accord applies at this pace until an admin sets a policy.
+    ['automatic', automaticRetention(monthly)],
     [
       'tightest',
       { historyDays: RETENTION_BOUNDS.historyDays.min, rawCycleMonths: RETENTION_BOUNDS.rawCycleMonths.min },

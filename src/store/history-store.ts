@@ -129,6 +129,15 @@ export class SqlHistoryStore implements HistoryStore {
     return Number(result.numUpdatedRows);
   }
 
+  async closedSince(since: number): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('accord_histories')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('closed_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return num(row.n);
+  }
+
   async dropped(issueId: string): Promise<boolean> {
     const row = await this.ctx.db
       .selectFrom('accord_histories')

@@ -7,7 +7,13 @@ import type { Deps } from '../../src/app/evaluation/deps';
 import { runJobStep, startJob } from '../../src/app/jobs/recalculate';
 import type { MonthlyReport, ComplianceReport } from '../../src/app/resolvers/report-types';
 import { dispatch } from '../../src/app/resolvers/dispatch';
-import { applyRetention, DEFAULT_RETENTION } from '../../src/app/retention/retention';
+import {
+  applyRetention,
+  automaticRetention,
+  DEFAULT_RETENTION,
+  projectedBytes,
+  STORAGE_BUDGET_BYTES,
+} from '../../src/app/retention/retention';
 import type { EpochMs } from '../../src/engine/time/units';
 import { acme, makeWorld } from './sandbox-world';
 
@@ -196,12 +202,18 @@ describe('dropping histories of issues closed long ago', () => {
 
 describe('retention routes', () => {
   it('shows the defaults, saves a policy with an audit entry, and refuses non-admins and bad values', async () => {
+    // A small site: the longest automatic policy, and the pace it read (the resolved requests of the world).
+    const closed = (await w.deps.store.histories.page({ limit: 100 })).length - 1;
     expect(await call(w, 'retention/get', {})).toEqual(
-      expect.objectContaining({ policy: DEFAULT_RETENTION, defaults: DEFAULT_RETENTION }),
+      expect.objectContaining({
+        policy: DEFAULT_RETENTION,
+        defaults: DEFAULT_RETENTION,
+        automatic: { closedLast30Days: closed },
+      }),
     );
     await call(w, 'retention/set', { historyDays: 60, rawCycleMonths: 6 });
     expect(await call(w, 'retention/get', {})).toEqual(
-      expect.objectContaining({ policy: { historyDays: 60, rawCycleMonths: 6 } }),
+      expect.objectContaining({ policy: { historyDays: 60, rawCycleMonths: 6 }, automatic: null }),
     );
     const audit = await w.deps.store.audit.list({ limit: 1 });
     expect(audit[0]).toEqual(expect.objectContaining({ action: 'retention.save', actor: 'chris-admin' }));
@@ -209,5 +221,25 @@ describe('retention routes', () => {
     expect(refused.ok).toBe(false);
     const invalid = await dispatch(w.deps, 'retention/set', { historyDays: 1, rawCycleMonths: 6 }, admin);
     expect(invalid).toEqual(expect.objectContaining({ ok: false }));
+  });
+});
+
+describe('the automatic policy', () => {
+  it('keeps the longest windows whose year fits in the budget, shorter ones as the site gets busier', () => {
+    expect(automaticRetention(0)).toEqual(DEFAULT_RETENTION);
+    expect(automaticRetention(20_000)).toEqual(DEFAULT_RETENTION);
+    const busy = automaticRetention(200_000);
+    expect(busy).toEqual({ historyDays: 7, rawCycleMonths: 1 });
+    expect(projectedBytes(200_000, busy)).toBeLessThanOrEqual(STORAGE_BUDGET_BYTES);
+    expect(projectedBytes(200_000, DEFAULT_RETENTION)).toBeGreaterThan(STORAGE_BUDGET_BYTES);
+    // Every pace gets a policy that fits, or the tightest there is; never a longer one as the pace grows.
+    let last = automaticRetention(1_000);
+    for (let monthly = 2_000; monthly <= 400_000; monthly += 2_000) {
+      const policy = automaticRetention(monthly);
+      const fits = projectedBytes(monthly, policy) <= STORAGE_BUDGET_BYTES;
+      expect(fits || (policy.historyDays === 7 && policy.rawCycleMonths === 1)).toBe(true);
+      expect(projectedBytes(monthly, policy)).toBeLessThanOrEqual(projectedBytes(monthly, last));
+      last = policy;
+    }
   });
 });

@@ -339,13 +339,15 @@ export interface HistoryStore {
    * ms); how many it dropped. Their cycles and ratings stay for reports until retention folds them.
    */
   dropClosed(closedBefore: number, limit: number): Promise<number>;
+  /** How many stored issues were closed at or after `since` (epoch ms): the site's pace, for retention. */
+  closedSince(since: number): Promise<number>;
   /** Whether retention dropped the issue's history (and results): read it from Jira again to show it. */
   dropped(issueId: string): Promise<boolean>;
 }
 
 // ── Retention ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** How long Accord keeps what, as an admin sets it (see `app/retention/policy.ts` for the defaults). */
+/** How long Accord keeps what, as an admin sets it (see `app/retention/retention.ts` for the automatic one). */
 export interface RetentionPolicy {
   /** Histories of issues closed more than this many days ago are dropped (read from Jira again when needed). */
   readonly historyDays: number;

@@ -18,7 +18,7 @@ import type { Deps } from '../evaluation/deps';
 import { errorFields, type RetentionPolicy } from '../ports';
 import { loadReportConfig, zoneOf } from '../reports/scope';
 
-/** What applies until an admin sets a policy. */
+/** The longest policy Accord chooses on its own: what applies on a site whose year fits in Forge SQL with it. */
 export const DEFAULT_RETENTION: RetentionPolicy = { historyDays: 30, rawCycleMonths: 3 };
 
 /** The values an admin may choose: at least a week of histories and one whole month of raw cycles. */
@@ -35,9 +35,74 @@ const DROP_BATCH = 500;
 const DELETE_SLICE_MS = 24 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
 
-/** The policy in force: the admin's, else {@link DEFAULT_RETENTION}. */
+/**
+ * Bytes an issue takes with its indexes while kept (history, packed results, cycles, ratings, action log) and
+ * once its history and results are dropped (its pointer and history row, its raw cycles), as measured on
+ * MariaDB 10.11 (`npx tsx bench/storage-sample.ts 15000`, rounded up). Forge SQL (TiDB) stores rows
+ * differently: an estimate, which is why the budget below leaves a tenth of the 1 GiB.
+ */
+export const ISSUE_BYTES = { kept: 3_500, dropped: 1_000 } as const;
+
+/** What the automatic policy keeps twelve months of storage under: nine tenths of Forge SQL's 1 GiB. */
+export const STORAGE_BUDGET_BYTES = 0.9 * 1024 ** 3;
+
+/** Days an issue stays open on average (its cycles run, its history is kept): an assumption of the projection. */
+export const OPEN_DAYS = 15;
+
+/** The policies the automatic choice tries, the longest first; the last is the tightest the bounds allow. */
+const AUTOMATIC_LADDER: readonly RetentionPolicy[] = [
+  DEFAULT_RETENTION,
+  { historyDays: 30, rawCycleMonths: 2 },
+  { historyDays: 14, rawCycleMonths: 2 },
+  { historyDays: 14, rawCycleMonths: 1 },
+  { historyDays: RETENTION_BOUNDS.historyDays.min, rawCycleMonths: RETENTION_BOUNDS.rawCycleMonths.min },
+];
+
+/**
+ * Issues in each retention state on the last day of twelve months at `monthly` issues a month, under `policy`
+ * (worst case: the last day of a month, before the sweep folds the month before the raw window):
+ * - kept (history, results, cycles, ratings, actions): open, or closed within `historyDays`;
+ * - dropped (pointer, history row, raw cycles, ratings): closed longer ago, but within the raw window of
+ *   `rawCycleMonths` whole months and the current one, the time until retention folds and forgets them;
+ * - forgotten: every older issue (only the monthly aggregates count them).
+ */
+export function issuesByState(
+  monthly: number,
+  policy: RetentionPolicy,
+): { kept: number; dropped: number; forgotten: number } {
+  const all = monthly * 12;
+  const kept = Math.min(all, (monthly * (OPEN_DAYS + policy.historyDays)) / 30);
+  const raw = Math.min(all, monthly * (policy.rawCycleMonths + 1 + OPEN_DAYS / 30));
+  const dropped = Math.max(0, raw - kept);
+  return { kept, dropped, forgotten: all - kept - dropped };
+}
+
+/** Bytes of issues after twelve months at `monthly` issues a month under `policy` ({@link ISSUE_BYTES}). */
+export function projectedBytes(monthly: number, policy: RetentionPolicy): number {
+  const n = issuesByState(monthly, policy);
+  return n.kept * ISSUE_BYTES.kept + n.dropped * ISSUE_BYTES.dropped;
+}
+
+/**
+ * The policy Accord applies until an admin sets one: the longest of {@link AUTOMATIC_LADDER} whose twelve
+ * months at the site's pace fit in {@link STORAGE_BUDGET_BYTES}, else the tightest. A small site keeps 30 days
+ * of histories and three months of single cycles; one with 200,000 issues a month a week and a month.
+ *
+ * @example automaticRetention(20_000) // { historyDays: 30, rawCycleMonths: 3 }
+ */
+export function automaticRetention(monthly: number): RetentionPolicy {
+  const fits = AUTOMATIC_LADDER.find((policy) => projectedBytes(monthly, policy) <= STORAGE_BUDGET_BYTES);
+  return fits ?? AUTOMATIC_LADDER[AUTOMATIC_LADDER.length - 1] ?? DEFAULT_RETENTION;
+}
+
+/** The site's pace as the automatic policy reads it: issues closed in the last 30 days. */
+export async function closedPerMonth(deps: Deps): Promise<number> {
+  return deps.store.histories.closedSince(deps.clock.now() - 30 * DAY_MS);
+}
+
+/** The policy in force: the admin's, else the {@link automaticRetention} for the site's pace. */
 export async function retentionPolicy(deps: Deps): Promise<RetentionPolicy> {
-  return (await deps.store.retention.policy()) ?? DEFAULT_RETENTION;
+  return (await deps.store.retention.policy()) ?? automaticRetention(await closedPerMonth(deps));
 }
 
 export interface RetentionReport {

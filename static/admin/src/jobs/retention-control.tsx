@@ -11,7 +11,8 @@ import { useRemote } from '../use-remote';
 
 /**
  * How long Accord keeps issue histories and single cycles (Forge SQL holds 1 GiB per site): two numbers with
- * their defaults and bounds, saved together.
+ * their defaults and bounds, saved together. Until an admin saves them, Accord chooses them for the site's pace
+ * (the defaults) and says so.
  */
 export function RetentionControl() {
   const { t } = useT();
@@ -33,7 +34,7 @@ export function RetentionControl() {
 function RetentionForm(props: { readonly reply: RetentionReply; readonly onSaved: () => void }) {
   const { t } = useT();
   const { backend, announce } = useAdmin();
-  const { bounds, defaults, policy } = props.reply;
+  const { bounds, defaults, policy, automatic } = props.reply;
   const [historyDays, setHistoryDays] = useState(String(policy.historyDays));
   const [rawCycleMonths, setRawCycleMonths] = useState(String(policy.rawCycleMonths));
   const [error, setError] = useState<Failure | null>(null);
@@ -58,6 +59,15 @@ function RetentionForm(props: { readonly reply: RetentionReply; readonly onSaved
   return (
     <div className="accord-form">
       <p className="accord-muted">{t('retention.intro')}</p>
+      {automatic ? (
+        <p data-testid="retention-automatic">
+          {t('retention.automatic', {
+            count: automatic.closedLast30Days,
+            days: defaults.historyDays,
+            months: defaults.rawCycleMonths,
+          })}
+        </p>
+      ) : null}
       <Field
         path="$.historyDays"
         label={t('retention.historyDays')}
