@@ -26,7 +26,11 @@ export class SqlRetentionStore implements RetentionStore {
     return body === undefined ? undefined : (JSON.parse(body) as RetentionPolicy);
   }
 
-  async setPolicy(policy: RetentionPolicy): Promise<void> {
+  async setPolicy(policy: RetentionPolicy | null): Promise<void> {
+    if (policy === null) {
+      await this.ctx.db.deleteFrom('accord_settings').where('setting_key', '=', POLICY_KEY).execute();
+      return;
+    }
     await this.put(POLICY_KEY, JSON.stringify(policy));
   }
 

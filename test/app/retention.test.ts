@@ -217,6 +217,11 @@ describe('retention routes', () => {
     );
     const audit = await w.deps.store.audit.list({ limit: 1 });
     expect(audit[0]).toEqual(expect.objectContaining({ action: 'retention.save', actor: 'chris-admin' }));
+    // Back to Accord's own choice.
+    await call(w, 'retention/set', { automatic: true });
+    expect(await call(w, 'retention/get', {})).toEqual(
+      expect.objectContaining({ policy: DEFAULT_RETENTION, automatic: { closedLast30Days: closed } }),
+    );
     const refused = await dispatch(w.deps, 'retention/set', { historyDays: 60, rawCycleMonths: 6 }, agent);
     expect(refused.ok).toBe(false);
     const invalid = await dispatch(w.deps, 'retention/set', { historyDays: 1, rawCycleMonths: 6 }, admin);

@@ -375,7 +375,8 @@ export interface MonthAggregate {
 export interface RetentionStore {
   /** The stored policy, or undefined when the admin never set one (the defaults apply). */
   policy(): Promise<RetentionPolicy | undefined>;
-  setPolicy(policy: RetentionPolicy): Promise<void>;
+  /** Stores the admin's policy; null forgets it, so the automatic one applies again. */
+  setPolicy(policy: RetentionPolicy | null): Promise<void>;
   /**
    * Until when an agreement's cycles are folded (epoch ms, a month start in its reporting zone), or 0: reports
    * count raw cycles from this instant on and monthly aggregates before it.

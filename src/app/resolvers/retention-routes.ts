@@ -40,18 +40,26 @@ export const retentionRoutes = {
     };
   }),
 
-  /** Sets the policy; the next sweeps apply it. Audited with before and after. */
+  /**
+   * Sets the policy, or (`automatic: true`) forgets the admin's so that Accord chooses again; the next sweeps
+   * apply it. Audited with before and after.
+   */
   'retention/set': route(
-    z
-      .object({
-        historyDays: z.number().int().min(historyDays.min).max(historyDays.max),
-        rawCycleMonths: z.number().int().min(rawCycleMonths.min).max(rawCycleMonths.max),
-      })
-      .strict(),
+    z.union([
+      z
+        .object({
+          historyDays: z.number().int().min(historyDays.min).max(historyDays.max),
+          rawCycleMonths: z.number().int().min(rawCycleMonths.min).max(rawCycleMonths.max),
+        })
+        .strict(),
+      z.object({ automatic: z.literal(true) }).strict(),
+    ]),
     async (deps, ctx, p): Promise<{ readonly policy: RetentionPolicy }> => {
       await requireAdmin(deps, ctx);
       const before = await retentionPolicy(deps);
-      await deps.store.retention.setPolicy(p);
+      const chosen = 'automatic' in p ? null : p;
+      await deps.store.retention.setPolicy(chosen);
+      const policy = chosen ?? (await retentionPolicy(deps));
       await deps.store.audit.append({
         at: deps.clock.now(),
         actor: ctx.accountId,
@@ -59,9 +67,9 @@ export const retentionRoutes = {
         entity: 'settings',
         entityId: 'retention',
         version: null,
-        changes: [{ path: '$', before, after: p }],
+        changes: [{ path: '$', before, after: chosen ?? { automatic: true, ...policy } }],
       });
-      return { policy: p };
+      return { policy };
     },
   ),
 } satisfies Record<string, Route>;

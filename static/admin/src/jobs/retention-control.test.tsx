@@ -24,8 +24,8 @@ describe('retention', () => {
     const fake = fakeBackend((call): AnyReply => {
       calls.push(`${call.route} ${JSON.stringify(call.payload)}`);
       if (call.route === 'retention/set') {
-        const p = call.payload as { historyDays: number; rawCycleMonths: number };
-        stored = reply(p.historyDays, p.rawCycleMonths);
+        const p = call.payload;
+        stored = 'automatic' in p ? reply(30, 3, 12_500) : reply(p.historyDays, p.rawCycleMonths);
         return { ok: true, data: { policy: stored.policy } };
       }
       return { ok: true, data: stored };
@@ -55,5 +55,11 @@ describe('retention', () => {
       'the policy read again, set',
     );
     expect(field(mounted.container, 'Keep single cycles for (whole months)').value).toBe('6');
+    await mounted.user.click(button(mounted.container, 'Let Accord choose'));
+    await found(
+      () => (mounted.container.querySelector('[data-testid="retention-automatic"]') === null ? null : true),
+      'the automatic choice again',
+    );
+    expect(calls).toContain('retention/set {"automatic":true}');
   });
 });

@@ -40,12 +40,14 @@ function RetentionForm(props: { readonly reply: RetentionReply; readonly onSaved
   const [error, setError] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const save = async () => {
+  const save = async (automatically: boolean) => {
     setSaving(true);
-    const reply = await backend.call('retention/set', {
-      historyDays: Number(historyDays),
-      rawCycleMonths: Number(rawCycleMonths),
-    });
+    const reply = await backend.call(
+      'retention/set',
+      automatically
+        ? { automatic: true }
+        : { historyDays: Number(historyDays), rawCycleMonths: Number(rawCycleMonths) },
+    );
     setSaving(false);
     if (!reply.ok) {
       setError(reply.error);
@@ -107,9 +109,16 @@ function RetentionForm(props: { readonly reply: RetentionReply; readonly onSaved
         )}
       </Field>
       {error && !error.problems ? <ErrorNotice error={error} /> : null}
-      <Button appearance="primary" isLoading={saving} onClick={() => void save()}>
-        {t('retention.save')}
-      </Button>
+      <div className="accord-actions">
+        <Button appearance="primary" isLoading={saving} onClick={() => void save(false)}>
+          {t('retention.save')}
+        </Button>
+        {automatic ? null : (
+          <Button isDisabled={saving} onClick={() => void save(true)}>
+            {t('retention.useAutomatic')}
+          </Button>
+        )}
+      </div>
     </div>
   );
 }
