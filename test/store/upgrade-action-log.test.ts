@@ -3,68 +3,16 @@
  * MariaDB when ACCORD_MYSQL_URL is set): a database migrated up to 0040 with action log rows in every status
  * runs the new migrations, then answers as before, and claims go on where they were.
  */
-import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect } from 'kysely';
-import { createPool } from 'mysql2';
+import { CompiledQuery } from 'kysely';
 import type { ActionRecord } from '../../src/app/ports/store';
 import { KyselyStore } from '../../src/store/kysely-store';
 import { migrate, migrationStatements } from '../../src/store/migrations';
-import type { AccordDb, SqlDialect } from '../../src/store/schema';
-import { mysqlUrl, scratchDatabase } from './mysql-support';
+import { databases, migrateUpTo, type Opened } from './upgrade-support';
 
 const BEFORE = '0040_cycles_stamp_dropped_storage';
 const COPY = '0041_actions_by_issue_moved';
 const T0 = Date.UTC(2026, 2, 2, 9);
 const STALE = 15 * 60_000;
-
-interface Opened {
-  readonly db: Kysely<AccordDb>;
-  readonly dialect: SqlDialect;
-  close(): Promise<void>;
-}
-
-const databases: [string, () => Promise<Opened>][] = [
-  [
-    'SQLite',
-    () => {
-      const db = new Kysely<AccordDb>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
-      return Promise.resolve({ db, dialect: 'sqlite', close: () => db.destroy() });
-    },
-  ],
-];
-if (mysqlUrl !== undefined) {
-  const url = mysqlUrl;
-  databases.push([
-    'MariaDB',
-    async () => {
-      const scratch = await scratchDatabase(url);
-      const pool = createPool({ uri: scratch.url, connectionLimit: 2, charset: 'utf8mb4_bin' });
-      const db = new Kysely<AccordDb>({ dialect: new MysqlDialect({ pool }) });
-      return {
-        db,
-        dialect: 'mysql',
-        close: async () => {
-          await db.destroy();
-          await scratch.drop();
-        },
-      };
-    },
-  ]);
-}
-
-/** Runs the migrations up to and including `last`, as an installation of that version did. */
-async function migrateUpTo(db: Kysely<AccordDb>, dialect: SqlDialect, last: string): Promise<void> {
-  await db.executeQuery(
-    CompiledQuery.raw(
-      'create table accord_migrations (name varchar(255) not null primary key, applied_at bigint not null)',
-    ),
-  );
-  for (const { name, sql } of migrationStatements(dialect)) {
-    if (name > last) break;
-    await db.executeQuery(CompiledQuery.raw(sql));
-    await db.insertInto('accord_migrations').values({ name, applied_at: 0 }).execute();
-  }
-}
 
 /** Action log rows as Accord before 0041 stored them: the whole key, issue id in front. */
 const OLD_ROWS: ActionRecord[] = [

@@ -4,71 +4,20 @@
  * write ids of the older, longer form runs the new migrations, then answers as before, and a new write of the
  * same stamp (the shorter write id) still replaces the old one.
  */
-import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
-import { createPool } from 'mysql2';
+import { Kysely, sql } from 'kysely';
 import { KyselyStore } from '../../src/store/kysely-store';
 import { compactJson } from '../../src/store/compact-json';
 import { migrate, migrationStatements } from '../../src/store/migrations';
 import { SqlResultStore } from '../../src/store/result-store';
-import type { AccordDb, SqlDialect } from '../../src/store/schema';
+import type { AccordDb } from '../../src/store/schema';
 import type { StoredCycle, StoredResult } from '../../src/app/ports/store';
 import { makeCycle, makeResult, stamp, storeCycleAgreements } from './builders';
-import { mysqlUrl, scratchDatabase } from './mysql-support';
+import { databases, migrateUpTo, type Opened } from './upgrade-support';
 
 const BEFORE = '0035_cycle_months';
 const TERMS_DROPPED = '0042_cycles_terms_dropped';
 const DAY = 24 * 3_600_000;
 const MARCH = Date.UTC(2026, 2, 1);
-
-interface Opened {
-  readonly db: Kysely<AccordDb>;
-  readonly dialect: SqlDialect;
-  close(): Promise<void>;
-}
-
-const databases: [string, () => Promise<Opened>][] = [
-  [
-    'SQLite',
-    () => {
-      const db = new Kysely<AccordDb>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
-      return Promise.resolve({ db, dialect: 'sqlite', close: () => db.destroy() });
-    },
-  ],
-];
-if (mysqlUrl !== undefined) {
-  const url = mysqlUrl;
-  databases.push([
-    'MariaDB',
-    async () => {
-      const scratch = await scratchDatabase(url);
-      const pool = createPool({ uri: scratch.url, connectionLimit: 2, charset: 'utf8mb4_bin' });
-      const db = new Kysely<AccordDb>({ dialect: new MysqlDialect({ pool }) });
-      return {
-        db,
-        dialect: 'mysql',
-        close: async () => {
-          await db.destroy();
-          await scratch.drop();
-        },
-      };
-    },
-  ]);
-}
-
-/** Runs the migrations up to and including `last`, as an installation of that version did. */
-async function migrateUpTo(db: Kysely<AccordDb>, dialect: SqlDialect, last: string): Promise<void> {
-  await db.executeQuery(
-    CompiledQuery.raw(
-      'create table accord_migrations (name varchar(255) not null primary key, applied_at bigint not null)',
-    ),
-  );
-  for (const { name, sql } of migrationStatements(dialect)) {
-    if (name > last) break;
-    await db.executeQuery(CompiledQuery.raw(sql));
-    await db.insertInto('accord_migrations').values({ name, applied_at: 0 }).execute();
-  }
-}
 
 /**
  * Writes an issue as an Accord before 0043 did: a result row per metric, the pointer without packed results,
