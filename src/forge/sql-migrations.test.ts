@@ -9,11 +9,14 @@ import { isDml, pendingMigrations, runForgeMigrations } from './sql-migrations';
 describe('runForgeMigrations', () => {
   let requests: ForgeSqlRequest[];
   let recorded: string[] | undefined;
+  /** The rows each batched delete of 0041's move reports, in turn (0 once used up). */
+  let moved: number[];
   let restore: () => void;
 
   beforeEach(() => {
     requests = [];
     recorded = undefined;
+    moved = [];
     restore = fakeForgeSql((request) => {
       requests.push(request);
       if (request.query.startsWith('SELECT name FROM __migrations')) {
@@ -32,6 +35,7 @@ describe('runForgeMigrations', () => {
         recorded?.push(String(request.params[0]));
         return okPacket(1, recorded?.length ?? 0);
       }
+      if (request.query.startsWith('delete from accord_actions')) return okPacket(moved.shift() ?? 0);
       return okPacket(0);
     });
   });
@@ -52,6 +56,7 @@ describe('runForgeMigrations', () => {
     expect(ddl()).toHaveLength(10);
 
     requests.length = 0;
+    moved = [5000, 5000, 1];
     const rest = await runForgeMigrations(undefined, 100);
     expect(rest).toEqual({ ran: expected.slice(9).map((m) => m.name), remaining: 0 });
     // Every migration as DDL but the one that moves rows, which goes through the DML endpoint.
@@ -63,11 +68,15 @@ describe('runForgeMigrations', () => {
         .filter((m) => !isDml(m.sql))
         .map((m) => m.sql),
     );
+    // The action log moves a batch at a time until a round moves nothing: three batches of rows, then an empty
+    // round, each an insert and a delete through the DML endpoint.
+    const batches = moves[0]?.batches ?? [];
+    expect(batches).toHaveLength(2);
     expect(
       requests
-        .filter((r) => r.path === '/api/v1/execute' && r.query.startsWith('insert '))
+        .filter((r) => r.path === '/api/v1/execute' && /^(insert|delete) /.test(r.query))
         .map((r) => r.query),
-    ).toEqual(moves.map((m) => m.sql));
+    ).toEqual([...batches, ...batches, ...batches, ...batches]);
     expect(recorded).toEqual(expected.map((m) => m.name));
 
     // Up to date: one SELECT through the DML endpoint, no DDL at all.

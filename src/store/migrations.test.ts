@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCalendar } from '../../test/store/builders';
-import { migrate, migrationStatements, SQLITE_STATEMENTS } from './migrations';
+import { migrate, migrationStatements, MOVE_BATCH, SQLITE_STATEMENTS } from './migrations';
 import { openSqliteStore } from './sqlite';
 
 describe('migrationStatements', () => {
@@ -15,7 +15,8 @@ describe('migrationStatements', () => {
     expect([...names].sort()).toEqual(names);
     expect(new Set(names).size).toBe(names.length);
     // Forge SQL runs one statement per call.
-    for (const { sql } of mysql) expect(sql).not.toContain(';');
+    for (const { sql, batches } of mysql)
+      for (const statement of batches ?? [sql]) expect(statement).not.toContain(';');
     // SQLite runs a migration's statements in turn (it drops one column per statement).
     for (const { sql } of sqlite)
       for (const statement of sql.split(SQLITE_STATEMENTS)) expect(statement).not.toContain(';');
@@ -30,6 +31,16 @@ describe('migrationStatements', () => {
       if (sql.startsWith('create table'))
         expect(sql).toMatch(/default charset = utf8mb4 collate = utf8mb4_bin$/);
       expect(name).toMatch(/^\d{4}_[a-z_]+$/);
+    }
+  });
+
+  it('moves rows on MySQL a bounded batch at a time (Forge SQL allows a DML statement 10 s)', () => {
+    const moves = migrationStatements('mysql').filter((m) => /^(insert|update|delete)\b/.test(m.sql));
+    expect(moves.map((m) => m.name)).toEqual(['0041_actions_by_issue_moved']);
+    for (const { batches } of moves) {
+      expect(batches).toHaveLength(2);
+      for (const statement of batches ?? [])
+        expect(statement).toMatch(new RegExp(`^(insert ignore into|delete from) .* limit ${MOVE_BATCH}$`));
     }
   });
 });

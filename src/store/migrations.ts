@@ -29,8 +29,19 @@ import { insertIfAbsent } from './sql-support';
 /** One migration as SQL text for one dialect. */
 export interface MigrationStatement {
   readonly name: string;
+  /** The statement (a batched move: its statements joined by `;\n`, to read, not to run). */
   readonly sql: string;
+  /**
+   * A move of rows in batches: these statements in order, again and again, until the last changes no row. Each
+   * touches at most {@link MOVE_BATCH} rows, so none meets Forge SQL's 10 s limit for a DML statement however
+   * many rows an installation has. Every batch is insert-if-absent then delete-what-was-moved, so a run that
+   * stops half-way goes on where it was.
+   */
+  readonly batches?: readonly string[];
 }
+
+/** Rows a batched move takes per statement (some 100 bytes each: well within a second of any server). */
+export const MOVE_BATCH = 5000;
 
 /** A column type: one Kysely knows, or raw SQL for the rest (`mediumtext`, `tinyint`). */
 type DataTypeExpression = ColumnDataType | Expression<unknown>;
@@ -77,6 +88,8 @@ interface Compilable {
 
 interface Migration {
   readonly name: string;
+  /** Statements for a batched move of rows in a dialect (see {@link MigrationStatement.batches}). */
+  batches?(dialect: SqlDialect): readonly string[] | undefined;
   build(
     schema: SchemaModule,
     t: ColumnTypes,
@@ -86,6 +99,19 @@ interface Migration {
 }
 
 const L = KEY_LIMITS;
+
+/** The columns of the action log (0041). */
+const ACTION_LOG_COLUMNS = 'issue_id, action_key, status, attempts, updated_at, error';
+
+/** An action key of 0011 (`<issue id>/<rest>`) as 0041 keys it, `<rest>`, from a row of `table`. */
+function keyRest(dialect: SqlDialect, table: string): string {
+  const [issue, key] = [`${table}.issue_id`, `${table}.action_key`];
+  return dialect === 'mysql'
+    ? `case when left(${key}, char_length(${issue}) + 1) = concat(${issue}, '/') ` +
+        `then substring(${key}, char_length(${issue}) + 2) else ${key} end`
+    : `case when substr(${key}, 1, length(${issue}) + 1) = ${issue} || '/' ` +
+        `then substr(${key}, length(${issue}) + 2) else ${key} end`;
+}
 
 /** The columns of a cycle its agreement version decides, dropped by 0042. */
 const CYCLE_TERMS = ['kind', 'counterparty', 'target_minutes', 'objective_percent'] as const;
@@ -539,7 +565,8 @@ const migrations: readonly Migration[] = [
   // and deletes by issue, and every key repeated the issue id in front. Keyed by (issue_id, key without the
   // issue id) it needs no second index and holds the id once. Neither dialect can change a primary key in
   // place everywhere (SQLite cannot at all, TiDB not a clustered one), so the rows move to a new table: created,
-  // filled by one INSERT … SELECT (insert-if-absent, so a rerun adds nothing), then the old table dropped. Keys
+  // filled by INSERT … SELECT (insert-if-absent, so a rerun adds nothing; on MySQL dialects a batch at a time,
+  // each batch's rows then deleted from the old table), then the old table dropped. Keys
   // that do not begin with `<issue id>/` (the app never wrote one) move as they are.
   {
     name: '0041_actions_by_issue',
@@ -555,18 +582,24 @@ const migrations: readonly Migration[] = [
   },
   {
     name: '0041_actions_by_issue_moved',
-    build: (_, __, ___, dialect) => ({
+    // MySQL dialects move the rows a batch at a time (Forge SQL stops a DML statement after 10 s); SQLite (the
+    // sandbox's embedded database) has no such limit, nor DELETE … LIMIT, and copies them in one statement.
+    batches: (dialect) =>
+      dialect === 'mysql'
+        ? [
+            `insert ignore into accord_action_log (${ACTION_LOG_COLUMNS}) select issue_id, ` +
+              `${keyRest('mysql', 'accord_actions')}, status, attempts, updated_at, error from accord_actions ` +
+              `order by action_key limit ${MOVE_BATCH}`,
+            'delete from accord_actions where exists (select 1 from accord_action_log l where ' +
+              'l.issue_id = accord_actions.issue_id and ' +
+              `l.action_key = ${keyRest('mysql', 'accord_actions')}) order by action_key limit ${MOVE_BATCH}`,
+          ]
+        : undefined,
+    build: () => ({
       compile: () =>
         CompiledQuery.raw(
-          dialect === 'mysql'
-            ? 'insert ignore into accord_action_log (issue_id, action_key, status, attempts, updated_at, error) ' +
-                "select issue_id, case when left(action_key, char_length(issue_id) + 1) = concat(issue_id, '/') " +
-                'then substring(action_key, char_length(issue_id) + 2) else action_key end, ' +
-                'status, attempts, updated_at, error from accord_actions'
-            : 'insert or ignore into accord_action_log (issue_id, action_key, status, attempts, updated_at, error) ' +
-                "select issue_id, case when substr(action_key, 1, length(issue_id) + 1) = issue_id || '/' " +
-                'then substr(action_key, length(issue_id) + 2) else action_key end, ' +
-                'status, attempts, updated_at, error from accord_actions',
+          `insert or ignore into accord_action_log (${ACTION_LOG_COLUMNS}) select issue_id, ` +
+            `${keyRest('sqlite', 'accord_actions')}, status, attempts, updated_at, error from accord_actions`,
         ),
     }),
   },
@@ -749,13 +782,35 @@ function tableBuilder(dialect: SqlDialect, schema: SchemaModule) {
 export function migrationStatements(dialect: SqlDialect): MigrationStatement[] {
   const schema = compilers[dialect].schema;
   const table = tableBuilder(dialect, schema);
-  return migrations.map((migration) => ({
-    name: migration.name,
-    sql: migration.build(schema, columnTypes[dialect], table, dialect).compile().sql,
-  }));
+  return migrations.map((migration) => {
+    const batches = migration.batches?.(dialect);
+    return batches === undefined
+      ? {
+          name: migration.name,
+          sql: migration.build(schema, columnTypes[dialect], table, dialect).compile().sql,
+        }
+      : { name: migration.name, sql: batches.join(SQLITE_STATEMENTS), batches };
+  });
 }
 
 // ── Running (SQLite and MySQL; Forge uses its own runner, see src/forge/sql-migrations.ts) ───────────
+
+/**
+ * Runs a batched move ({@link MigrationStatement.batches}): its statements in order, with `run` resolving to
+ * the rows each changed, until the last changes none. Resolves to the rounds it took.
+ *
+ * @example await runBatches(m.batches, async (s) => Number((await db.executeQuery(CompiledQuery.raw(s))).numAffectedRows));
+ */
+export async function runBatches(
+  batches: readonly string[],
+  run: (statement: string) => Promise<number>,
+): Promise<number> {
+  for (let rounds = 1; ; rounds++) {
+    let changed = 0;
+    for (const statement of batches) changed = await run(statement);
+    if (changed === 0) return rounds;
+  }
+}
 
 /**
  * Brings a database up to date: creates the bookkeeping table `accord_migrations`, then runs each migration
@@ -776,20 +831,25 @@ export async function migrate(db: Kysely<AccordDb>, dialect: SqlDialect): Promis
     (await db.selectFrom('accord_migrations').select('name').execute()).map((row) => row.name),
   );
   const ran: string[] = [];
-  for (const { name, sql: text } of migrationStatements(dialect)) {
+  for (const { name, sql: text, batches } of migrationStatements(dialect)) {
     if (applied.has(name)) continue;
-    for (const statement of dialect === 'sqlite' ? text.split(SQLITE_STATEMENTS) : [text]) {
-      try {
-        await db.executeQuery(CompiledQuery.raw(statement));
-      } catch (error) {
-        // A column added or dropped by a run whose bookkeeping row was lost (or that stopped half-way through
-        // a migration's statements): SQLite has no ADD COLUMN IF NOT EXISTS, nor DROP COLUMN IF EXISTS.
-        const done =
-          /duplicate column name/i.test(String(error)) ||
-          (/^alter table \S+ drop column/i.test(statement) && /no such column/i.test(String(error)));
-        if (!(dialect === 'sqlite' && done)) throw error;
+    if (batches !== undefined) {
+      await runBatches(batches, async (statement) =>
+        Number((await db.executeQuery(CompiledQuery.raw(statement))).numAffectedRows ?? 0),
+      );
+    } else
+      for (const statement of dialect === 'sqlite' ? text.split(SQLITE_STATEMENTS) : [text]) {
+        try {
+          await db.executeQuery(CompiledQuery.raw(statement));
+        } catch (error) {
+          // A column added or dropped by a run whose bookkeeping row was lost (or that stopped half-way through
+          // a migration's statements): SQLite has no ADD COLUMN IF NOT EXISTS, nor DROP COLUMN IF EXISTS.
+          const done =
+            /duplicate column name/i.test(String(error)) ||
+            (/^alter table \S+ drop column/i.test(statement) && /no such column/i.test(String(error)));
+          if (!(dialect === 'sqlite' && done)) throw error;
+        }
       }
-    }
     await insertIfAbsent(
       { db, dialect },
       db.insertInto('accord_migrations').values({ name, applied_at: Date.now() }),

@@ -75,6 +75,24 @@ describeOnMysql('Forge emulator: limits as the SDKs surface them', (url) => {
     expect((failure as ForgeSQLAPIError).code).toBe('QUERY_TIMED_OUT');
   });
 
+  it('stops a write at its time limit with QUERY_TIMED_OUT and keeps nothing of it', async () => {
+    // Forge SQL allows a DML statement 10 s; lowered here so the test waits half a second, not ten.
+    emulator = await startEmulator(url, { migrated: false, limits: { dmlMs: 300 } });
+    await emulator.within('consume-jobs', async () => {
+      await sql.executeDDL('CREATE TABLE slow_writes (n INT)');
+      await sql.executeRaw('INSERT INTO slow_writes (n) VALUES (1)');
+    });
+    const failure = await emulator.within('consume-jobs', () =>
+      sql.executeRaw('UPDATE slow_writes SET n = n + 1 + SLEEP(2)').catch((e: unknown) => e),
+    );
+    expect(failure).toBeInstanceOf(ForgeSQLAPIError);
+    expect((failure as ForgeSQLAPIError).code).toBe('QUERY_TIMED_OUT');
+    expect((failure as ForgeSQLAPIError).message).toMatch(/0\.3 seconds/);
+    await expect(
+      emulator.within('consume-jobs', () => sql.executeRaw('SELECT n FROM slow_writes')),
+    ).resolves.toEqual({ rows: [{ n: 1 }] });
+  });
+
   it('refuses a response over the size limit', async () => {
     emulator = await startEmulator(url, { migrated: false, limits: { responseBytes: 1000 } });
     const failure = await emulator.within('resolver', () =>

@@ -20,6 +20,8 @@ export interface ForgeLimits {
   readonly storedBytes: number;
   /** Milliseconds a SELECT may run on the server. */
   readonly selectMs: number;
+  /** Milliseconds an INSERT, UPDATE, REPLACE or DELETE may run on the server. */
+  readonly dmlMs: number;
   /** Bytes of one SQL response (its rows as JSON). */
   readonly responseBytes: number;
   /** Realtime publishes per installation in any 1 s. */
@@ -38,6 +40,7 @@ export const FORGE_LIMITS: ForgeLimits = {
   ddlPerMinute: 25,
   storedBytes: 1024 ** 3,
   selectMs: 5000,
+  dmlMs: 10_000,
   responseBytes: 4 * 1024 ** 2,
   publishesPerSecond: 50,
   jiraPointsPerHour: 65_000,

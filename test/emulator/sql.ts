@@ -186,10 +186,15 @@ export class ForgeSqlService {
     const started = performance.now();
     try {
       const select = SELECT.test(query);
-      // MariaDB stops a statement after max_statement_time seconds, as Forge SQL stops a SELECT after 5 s.
-      const text = select
-        ? `SET STATEMENT max_statement_time=${this.limits.selectMs / 1000} FOR ${query}`
-        : query;
+      // MariaDB stops a statement after max_statement_time seconds, as Forge SQL stops a SELECT after 5 s and
+      // a write after 10 s (an interrupted write is rolled back, as on TiDB).
+      const limitMs = select
+        ? this.limits.selectMs
+        : WRITE.test(query) || DELETE.test(query)
+          ? this.limits.dmlMs
+          : undefined;
+      const text =
+        limitMs === undefined ? query : `SET STATEMENT max_statement_time=${limitMs / 1000} FOR ${query}`;
       const [result] = await this.pool.query(text, Array.isArray(params) ? [...(params as unknown[])] : []);
       const workMs = performance.now() - started;
       if (select) this.counters.slowestSelectMs = Math.max(this.counters.slowestSelectMs, workMs);
@@ -234,7 +239,11 @@ export class ForgeSqlService {
       if (errno === 1969) {
         this.counters.refused.timeout++;
         return {
-          reply: error(504, SQL_REFUSALS.timeout, 'The query took more than 5 seconds to execute.'),
+          reply: error(
+            504,
+            SQL_REFUSALS.timeout,
+            `The query took more than ${(SELECT.test(query) ? this.limits.selectMs : this.limits.dmlMs) / 1000} seconds to execute.`,
+          ),
           workMs,
         };
       }

@@ -6,8 +6,8 @@
 import { CompiledQuery } from 'kysely';
 import type { ActionRecord } from '../../src/app/ports/store';
 import { KyselyStore } from '../../src/store/kysely-store';
-import { migrate, migrationStatements } from '../../src/store/migrations';
-import { databases, migrateUpTo, type Opened } from './upgrade-support';
+import { migrate, migrationStatements, MOVE_BATCH, runBatches } from '../../src/store/migrations';
+import { databases, migrateUpTo, runMigration, type Opened } from './upgrade-support';
 
 const BEFORE = '0040_cycles_stamp_dropped_storage';
 const COPY = '0041_actions_by_issue_moved';
@@ -142,13 +142,65 @@ describe.each(databases)('upgrading the action log (0041) on %s', (_, open) => {
       .insertInto('accord_actions')
       .values({ action_key: '5/a', issue_id: '5', status: 'done', attempts: 1, updated_at: T0, error: null })
       .execute();
-    const copy = migrationStatements(dialect).find((m) => m.name === COPY);
-    await db.executeQuery(CompiledQuery.raw(copy?.sql ?? ''));
-    await db.executeQuery(CompiledQuery.raw(copy?.sql ?? ''));
+    const copy = migrationStatements(dialect).find((m) => m.name === COPY)!;
+    await runMigration(db, copy);
+    await runMigration(db, copy);
     expect((await migrate(db, dialect))[0]).toBe('0041_actions_by_issue_old_dropped');
     const store = new KyselyStore(db, { dialect });
     expect(await store.actions.forIssue('5')).toEqual([
       { key: '5/a', issueId: '5', status: 'done', attempts: 1, updatedAt: T0, error: null },
     ]);
+  });
+
+  it('moves more rows than a batch holds, no statement over a batch, and goes on after a stop', async () => {
+    const { db, dialect } = opened;
+    await migrateUpTo(db, dialect, BEFORE);
+    const count = 2 * MOVE_BATCH + 1;
+    const rows = Array.from({ length: count }, (_, i) => ({
+      action_key: `${String(i % 97)}/gold/ttr/${String(i)}`,
+      issue_id: String(i % 97),
+      status: 'done',
+      attempts: 1,
+      updated_at: T0,
+      error: null,
+    }));
+    for (let i = 0; i < count; i += 1000)
+      await db
+        .insertInto('accord_actions')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    const [created, copy] = migrationStatements(dialect).filter((m) => m.name > BEFORE && m.name <= COPY);
+    await runMigration(db, created!);
+    await db.insertInto('accord_migrations').values({ name: created!.name, applied_at: 0 }).execute();
+    if (dialect === 'sqlite') {
+      // The sandbox's embedded database has no time limit for a statement: one copy.
+      expect(copy!.batches).toBeUndefined();
+    } else {
+      // Forge SQL stops a DML statement after 10 s: MySQL dialects move a batch at a time. One round, then the
+      // run stops (its function timed out, say); the migration runs again from the start.
+      const batches = copy!.batches!;
+      const changed: number[] = [];
+      const run = async (statement: string) => {
+        const n = Number((await db.executeQuery(CompiledQuery.raw(statement))).numAffectedRows ?? 0);
+        changed.push(n);
+        return n;
+      };
+      for (const statement of batches) await run(statement);
+      const rounds = await runBatches(batches, run);
+      expect(rounds).toBe(3);
+      expect(Math.max(...changed)).toBe(MOVE_BATCH);
+      await db.insertInto('accord_migrations').values({ name: COPY, applied_at: 0 }).execute();
+    }
+    await migrate(db, dialect);
+    const moved = await db
+      .selectFrom('accord_action_log')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(moved.n)).toBe(count);
+    const store = new KyselyStore(db, { dialect });
+    expect(await store.actions.forIssue('3')).toHaveLength(rows.filter((r) => r.issue_id === '3').length);
+    expect((await store.actions.forIssue('3'))[0]).toMatchObject({
+      key: expect.stringMatching(/^3\/gold\/ttr\//),
+    });
   });
 });

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect } from 'kysely';
 import { createPool } from 'mysql2';
-import { migrationStatements } from '../../src/store/migrations';
+import { migrationStatements, runBatches, type MigrationStatement } from '../../src/store/migrations';
 import type { AccordDb, SqlDialect } from '../../src/store/schema';
 import { mysqlUrl, scratchDatabase } from './mysql-support';
 
@@ -52,9 +52,20 @@ export async function migrateUpTo(db: Kysely<AccordDb>, dialect: SqlDialect, las
       'create table accord_migrations (name varchar(255) not null primary key, applied_at bigint not null)',
     ),
   );
-  for (const { name, sql } of migrationStatements(dialect)) {
-    if (name > last) break;
-    await db.executeQuery(CompiledQuery.raw(sql));
-    await db.insertInto('accord_migrations').values({ name, applied_at: 0 }).execute();
+  for (const migration of migrationStatements(dialect)) {
+    if (migration.name > last) break;
+    await runMigration(db, migration);
+    await db.insertInto('accord_migrations').values({ name: migration.name, applied_at: 0 }).execute();
   }
+}
+
+/** Runs one migration's statement, or its batches until they move nothing more; resolves to the rounds. */
+export async function runMigration(db: Kysely<AccordDb>, migration: MigrationStatement): Promise<number> {
+  if (migration.batches === undefined) {
+    await db.executeQuery(CompiledQuery.raw(migration.sql));
+    return 1;
+  }
+  return runBatches(migration.batches, async (statement) =>
+    Number((await db.executeQuery(CompiledQuery.raw(statement))).numAffectedRows ?? 0),
+  );
 }
