@@ -59,7 +59,7 @@ export async function startEmulatedSite(
     ...options,
   });
   // The handlers' log lines (`forge logs` on Forge) are counted by code; the first of each code is kept.
-  const quiet = { error: console.error, warn: console.warn, info: console.info };
+  const quiet = { error: console.error, warn: console.warn, info: console.info, log: console.log };
   const logged = new Map<string, { count: number; first: string }>();
   const count = (line: unknown): void => {
     const text = typeof line === 'string' ? line : String(line);
@@ -67,7 +67,12 @@ export async function startEmulatedSite(
     const seen = logged.get(code);
     logged.set(code, { count: (seen?.count ?? 0) + 1, first: seen?.first ?? text.slice(0, 300) });
   };
-  Object.assign(console, { error: count, warn: count, info: count });
+  // Info lines come through console.log (src/forge/logger.ts), as does the bench's own report.
+  const log = (line: unknown, ...rest: unknown[]) => {
+    if (typeof line === 'string' && line.startsWith('{"level":')) count(line);
+    else quiet.log(line, ...rest);
+  };
+  Object.assign(console, { error: count, warn: count, info: count, log });
   const stop = async (how: { readonly firstLines?: boolean } = {}) => {
     Object.assign(console, quiet);
     if (how.firstLines === true) {
