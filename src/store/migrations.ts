@@ -27,18 +27,16 @@ import { KEY_LIMITS, type AccordDb, type SqlDialect } from './schema';
 import { insertIfAbsent } from './sql-support';
 
 /** One migration as SQL text for one dialect. */
-export interface MigrationStatement {
-  readonly name: string;
-  /** The statement (a batched move: its statements joined by `;\n`, to read, not to run). */
-  readonly sql: string;
-  /**
-   * A move of rows in batches: these statements in order, again and again, until the last changes no row. Each
-   * touches at most {@link MOVE_BATCH} rows, so none meets Forge SQL's 10 s limit for a DML statement however
-   * many rows an installation has. Every batch is insert-if-absent then delete-what-was-moved, so a run that
-   * stops half-way goes on where it was.
-   */
-  readonly batches?: readonly string[];
-}
+/**
+ * A migration as SQL text: one statement (`sql`), or a move of rows in batches (`batches`): these statements
+ * in order, again and again, until the last changes no row. Each batch touches at most {@link MOVE_BATCH} rows,
+ * so none meets Forge SQL's 10 s limit for a DML statement however many rows an installation has; every batch
+ * is insert-if-absent then delete-what-was-moved, so a run that stops half-way goes on where it was. A runner
+ * must handle both (the type says which it has).
+ */
+export type MigrationStatement =
+  | { readonly name: string; readonly sql: string; readonly batches?: undefined }
+  | { readonly name: string; readonly sql?: undefined; readonly batches: readonly string[] };
 
 /** Rows a batched move takes per statement (some 100 bytes each: well within a second of any server). */
 export const MOVE_BATCH = 5000;
@@ -789,7 +787,7 @@ export function migrationStatements(dialect: SqlDialect): MigrationStatement[] {
           name: migration.name,
           sql: migration.build(schema, columnTypes[dialect], table, dialect).compile().sql,
         }
-      : { name: migration.name, sql: batches.join(SQLITE_STATEMENTS), batches };
+      : { name: migration.name, batches };
   });
 }
 

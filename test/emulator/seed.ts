@@ -6,7 +6,7 @@
 import type { Agreement } from '../../src/engine/agreement/types';
 import type { Calendar } from '../../src/engine/calendar/types';
 import { openForgeStore } from '../../src/forge/sql-store';
-import { migrationStatements } from '../../src/store/migrations';
+import { migrationStatements, runBatches } from '../../src/store/migrations';
 import type { ForgeEmulator } from './emulator';
 
 /**
@@ -17,9 +17,14 @@ export async function migrateDirectly(emulator: ForgeEmulator): Promise<void> {
   await emulator.sql.direct(
     'CREATE TABLE IF NOT EXISTS __migrations (id BIGINT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(255) NOT NULL, migratedAt TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',
   );
-  for (const { name, sql } of migrationStatements('mysql')) {
-    await emulator.sql.direct(sql);
-    await emulator.sql.direct('INSERT INTO __migrations (name) VALUES (?)', [name]);
+  for (const m of migrationStatements('mysql')) {
+    if (m.batches === undefined) await emulator.sql.direct(m.sql);
+    else
+      await runBatches(m.batches, async (statement) => {
+        const result = (await emulator.sql.direct(statement)) as { affectedRows: number };
+        return result.affectedRows;
+      });
+    await emulator.sql.direct('INSERT INTO __migrations (name) VALUES (?)', [m.name]);
   }
 }
 
