@@ -100,6 +100,16 @@
     });
   }
 
+  // Links between the sandbox's pages keep the colour mode, language and zone, as a site keeps a profile's
+  // (not who is looking: each page has its own people). The JSON API and the frames' files are left as they are.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) {
+    const url = new URL(link.href);
+    if (/^\/(api|ui|sandbox)\//.test(url.pathname)) continue;
+    for (const k of ['theme', 'locale', 'timezone'] as const)
+      if (view[k] !== config.defaults[k] && !url.searchParams.has(k)) url.searchParams.set(k, view[k]);
+    link.href = url.pathname + url.search + url.hash;
+  }
+
   function setFrame(change: Readonly<Record<string, string | null>>): void {
     for (const [k, v] of Object.entries(change)) {
       if (v === null) Reflect.deleteProperty(frameQuery, k);
