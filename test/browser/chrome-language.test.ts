@@ -159,7 +159,7 @@ describeInBrowser('the sandbox chrome in German and Danish, in Chromium', () => 
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en-US');
       await page
         .getByTestId('clock')
-        .filter({ hasText: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Nov|Dec) \d{1,2}, \d{2}:\d{2} (AM|PM)/ })
+        .filter({ hasText: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Nov|Dec) \d{1,2}, \d{1,2}:\d{2} (AM|PM)/ })
         .waitFor();
     },
   );

@@ -76,6 +76,16 @@ describe('the chrome for a view', () => {
     expect(da.time(now)).toMatch(/^fre\. 20\. nov\. 2026.*10[.:]30$/);
   });
 
+  it('writes hours as the UIs do: two digits where the locale counts 0–23, else 9:30 AM', () => {
+    const early = Date.UTC(2026, 10, 20, 8, 30);
+    expect(chromeFor({ locale: 'de-DE', timezone: 'Europe/Berlin' }).time(early)).toBe(
+      'Fr., 20. Nov. 2026, 09:30',
+    );
+    expect(chromeFor({ locale: 'en-US', timezone: 'Europe/Berlin' }).time(early)).toBe(
+      'Fri, Nov 20, 2026, 9:30 AM',
+    );
+  });
+
   it('reads a Jira timestamp in the view’s zone, not the machine’s', () => {
     const de = chromeFor({ locale: 'de-DE', timezone: 'America/New_York' });
     expect(de.jiraTime('2026-11-20T09:30:00.000+0000')).toBe('Fr., 20. Nov. 2026, 04:30');

@@ -469,6 +469,11 @@ export interface Chrome {
   jiraTime(iso: string | null): string;
 }
 
+const twelveHours = (locale: string): boolean => {
+  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h11' || cycle === 'h12';
+};
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 function formatOf(locale: string, timeZone: string, withZone: boolean): Intl.DateTimeFormat {
   const key = `${locale} ${timeZone} ${String(withZone)}`;
@@ -480,7 +485,9 @@ function formatOf(locale: string, timeZone: string, withZone: boolean): Intl.Dat
       day: 'numeric',
       month: 'short',
       year: 'numeric',
-      hour: '2-digit',
+      // As the UIs write times (static/shared/format/instant.ts): `09:30` where the locale counts 0–23,
+      // `9:30 AM` where it counts 1–12.
+      hour: twelveHours(locale) ? 'numeric' : '2-digit',
       minute: '2-digit',
       ...(withZone ? { timeZoneName: 'short' } : {}),
     });

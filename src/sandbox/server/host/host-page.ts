@@ -241,6 +241,9 @@
     readonly now: number;
   }
   let clock: Clock | null = null;
+  // `09:30` where the locale counts hours 0–23, `9:30 AM` where it counts 1–12, as the pages and the UIs.
+  const cycle = new Intl.DateTimeFormat(config.locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const hour = cycle === 'h11' || cycle === 'h12' ? 'numeric' : '2-digit';
   function showClock(next?: Clock): void {
     if (next) clock = next;
     if (!clock) return;
@@ -249,7 +252,7 @@
       weekday: 'short',
       day: 'numeric',
       month: 'short',
-      hour: '2-digit',
+      hour,
       minute: '2-digit',
       timeZoneName: 'short',
     });
