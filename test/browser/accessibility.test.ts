@@ -1,4 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
+import { chromeFor } from '../../src/sandbox/server/chrome-text';
 import { axeViolations, formatViolations, uiFrame } from './axe';
 import { type View } from './chromium';
 import { describeInBrowser, useBrowserSandbox } from './harness';
@@ -172,7 +173,11 @@ describeInBrowser('every screen under axe-core, in Chromium', () => {
       const gadget = await sandbox.open(page, '/dashboard', view);
       await gadget.getByTestId('compliance-row').first().waitFor({ timeout: 20_000 });
       await audit.check('the gadget');
-      await page.getByRole('button', { name: 'Edit' }).click();
+      await page
+        .getByRole('button', {
+          name: chromeFor({ locale, timezone: 'Europe/Berlin' }).text('dashboard.edit'),
+        })
+        .click();
       await gadget
         .getByRole('heading', { name: messagesOf('gadget', locale)('edit.title') })
         .waitFor({ timeout: 20_000 });

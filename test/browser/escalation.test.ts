@@ -70,9 +70,10 @@ describeInBrowser('Accord’s own escalation in Chromium', () => {
       });
       await notes.first().waitFor({ timeout: 20_000 });
       const times = await notes.locator('.entry-head .muted').allTextContents();
+      // The page is en-US: 14:30 in Berlin reads "2:30 PM".
       expect(times.map((t) => t.replace(/\s+/g, ' '))).toEqual([
-        expect.stringMatching(/10:30/),
-        expect.stringMatching(/14:30/),
+        expect.stringMatching(/\b10:30 AM/),
+        expect.stringMatching(/\b2:30 PM/),
       ]);
       const reloaded = page.frameLocator('#accord-frame');
       const card = reloaded.locator('.accord-metric', { hasText: 'Time to resolution' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, formatViolations } from './axe';
+import { chromeFor } from '../../src/sandbox/server/chrome-text';
 import { type View } from './chromium';
 import { describeInBrowser, useBrowserSandbox } from './harness';
 
@@ -86,6 +87,7 @@ describeInBrowser('the host pages under axe-core, in Chromium', () => {
       'every host page: bars, sidebars, the issue page’s controls and history, the outbox, a flag',
       async (page) => {
         const audit = new Audit(page, name);
+        const chrome = chromeFor({ locale: view.locale ?? 'en-US', timezone: 'Europe/Berlin' });
         const visit = async (path: string): Promise<void> => {
           const url = new URL(path, sandbox.url);
           for (const [k, v] of Object.entries(view)) url.searchParams.set(k, v as string);
@@ -113,7 +115,7 @@ describeInBrowser('the host pages under axe-core, in Chromium', () => {
         await audit.check('the dashboard');
         // The gadget's Edit toggled (a gadget never configured opens in its edit view: then back to its view).
         const pressed = await page.locator('#gadget-edit').getAttribute('aria-pressed');
-        await page.getByRole('button', { name: 'Edit' }).click();
+        await page.getByRole('button', { name: chrome.text('dashboard.edit') }).click();
         await page.locator(`#gadget-edit[aria-pressed="${String(pressed !== 'true')}"]`).waitFor();
         await audit.check('the dashboard with the gadget’s Edit toggled');
 
@@ -125,7 +127,7 @@ describeInBrowser('the host pages under axe-core, in Chromium', () => {
         await page.getByTestId('labels').locator('.label').first().waitFor();
         await audit.check('the issue page');
         // The sandbox bar's error: a comment sent empty.
-        await page.getByRole('button', { name: 'Comment as customer' }).click();
+        await page.getByRole('button', { name: chrome.text('issue.commentAsCustomer') }).click();
         await page.locator('#sandbox-error').filter({ hasText: /\S/ }).waitFor();
         await audit.check('the issue page with the sandbox bar’s error');
 

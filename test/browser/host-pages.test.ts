@@ -53,10 +53,10 @@ describeInBrowser('host pages around a Custom UI', () => {
         frame.locator('body').evaluate(() => (globalThis as { accordMark?: boolean }).accordMark),
       ).resolves.toBe(true);
 
-      // A language or a time zone is a new context: the frame reloads with it.
+      // A language or a time zone is a new context: the page, written in them, comes again, the frame with it.
       await page.getByLabel('Language').selectOption('de-DE');
       await frame.getByTestId('context').filter({ hasText: '"locale":"de-DE"' }).waitFor();
-      await page.getByLabel('Time zone').selectOption('Europe/Copenhagen');
+      await page.getByLabel('Zeitzone').selectOption('Europe/Copenhagen');
       const context = await (async () => {
         await frame.getByTestId('context').filter({ hasText: 'Europe/Copenhagen' }).waitFor();
         return contextOf(frame);

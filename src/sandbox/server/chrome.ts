@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml as escape } from './html';
+import { chromeFor, type Chrome } from './chrome-text';
 import { hostScriptPath, hostStylePath } from './host-assets';
 import { OFFERED_LOCALES, OFFERED_TIME_ZONES, type HostView, type Person } from './host-view';
 
@@ -41,6 +42,7 @@ export interface FramedUi {
 }
 
 export interface HostPage {
+  /** The tab's title before the sandbox's name (`Outbox`), in the view's language. */
   readonly title: string;
   readonly view: HostView;
   /** The view the page's URL leaves out: its default `as` and the defaults of the others. */
@@ -116,37 +118,37 @@ const select = (
     .join('')}</select></label>`;
 };
 
-function sandboxBar(page: HostPage): string {
+function sandboxBar(page: HostPage, c: Chrome): string {
   const { view } = page;
-  return `<div class="sandbox-bar" role="region" aria-label="Sandbox controls">
-<a class="brand" href="/">Accord sandbox</a>
-<span class="group"><span>Clock</span> <strong id="sandbox-clock" data-testid="clock"></strong>
-<button type="button" data-minutes="15">+15 min</button><button type="button" data-minutes="60">+1 h</button>
-<button type="button" data-minutes="240">+4 h</button><button type="button" data-minutes="1440">+1 day</button></span>
+  return `<div class="sandbox-bar" role="region" aria-label="${c.html('bar.region')}">
+<a class="brand" href="/">${c.html('bar.brand')}</a>
+<span class="group"><span>${c.html('bar.clock')}</span> <strong id="sandbox-clock" data-testid="clock"></strong>
+<button type="button" data-minutes="15">${c.html('bar.plus15m')}</button><button type="button" data-minutes="60">${c.html('bar.plus1h')}</button>
+<button type="button" data-minutes="240">${c.html('bar.plus4h')}</button><button type="button" data-minutes="1440">${c.html('bar.plus1d')}</button></span>
 ${select(
   'view-as',
-  'View as',
+  c.text('bar.viewAs'),
   page.people.map((p) => ({ value: p.accountId, label: p.displayName })),
   view.as,
 )}
 ${select(
   'view-theme',
-  'Theme',
+  c.text('bar.theme'),
   [
-    { value: 'light', label: 'Light' },
-    { value: 'dark', label: 'Dark' },
+    { value: 'light', label: c.text('bar.light') },
+    { value: 'dark', label: c.text('bar.dark') },
   ],
   view.theme,
 )}
 ${select(
   'view-locale',
-  'Language',
+  c.text('bar.language'),
   OFFERED_LOCALES.map((l) => ({ value: l.code, label: l.label })),
   view.locale,
 )}
 ${select(
   'view-timezone',
-  'Time zone',
+  c.text('bar.timeZone'),
   OFFERED_TIME_ZONES.map((z) => ({ value: z, label: z })),
   view.timezone,
 )}
@@ -162,29 +164,29 @@ const GRID = `<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"
   .join('')}</svg>`;
 const GEAR = `<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2"><circle cx="10" cy="10" r="3"/><path d="M10 2v3M10 15v3M2 10h3M15 10h3M4.3 4.3l2.1 2.1M13.6 13.6l2.1 2.1M4.3 15.7l2.1-2.1M13.6 6.4l2.1-2.1"/></svg>`;
 
-function jiraTopBar(page: HostPage, user: Person): string {
+function jiraTopBar(page: HostPage, user: Person, c: Chrome): string {
   const item = (label: string, href: string, current: boolean): string =>
     `<a class="item${current ? ' current' : ''}" href="${href}"${current ? ' aria-current="true"' : ''}>${escape(label)}</a>`;
   return `<header class="topnav" aria-label="Jira">
 <span class="icon" aria-hidden="true">${GRID}</span>
 <a class="logo" href="/">${LOGO}<span>Jira</span></a>
-<nav aria-label="Jira navigation">
-${item('Your work', '/', false)}
-${item('Projects', '/', page.nav === 'projects')}
-${item('Dashboards', '/dashboard', page.nav === 'dashboards')}
-${item('Apps', '/admin', page.nav === 'apps')}
+<nav aria-label="${c.html('top.navigation')}">
+${item(c.text('top.yourWork'), '/', false)}
+${item(c.text('top.projects'), '/', page.nav === 'projects')}
+${item(c.text('top.dashboards'), '/dashboard', page.nav === 'dashboards')}
+${item(c.text('top.apps'), '/admin', page.nav === 'apps')}
 </nav>
-<button type="button" class="primary create" disabled>Create</button>
+<button type="button" class="primary create" disabled>${c.html('top.create')}</button>
 <span class="spacer"></span>
-<input class="search" type="search" placeholder="Search" aria-label="Search (not in the sandbox)" disabled>
-<a class="icon" href="/admin" title="Settings: Apps">${GEAR}<span class="visually-hidden">Settings</span></a>
+<input class="search" type="search" placeholder="${c.html('top.search')}" aria-label="${c.html('top.searchLabel')}" disabled>
+<a class="icon" href="/admin" title="${c.html('top.settingsApps')}">${GEAR}<span class="visually-hidden">${c.html('top.settings')}</span></a>
 <span class="avatar" title="${escape(user.displayName)}">${escape(initials(user.displayName))}</span>
 </header>`;
 }
 
-function portalHeader(user: Person): string {
-  return `<header class="portal-header" aria-label="Help Center">
-<a href="/">Help Center</a>
+function portalHeader(user: Person, c: Chrome): string {
+  return `<header class="portal-header" aria-label="${c.html('top.helpCenter')}">
+<a href="/">${c.html('top.helpCenter')}</a>
 <span class="spacer"></span>
 <span>${escape(user.displayName)}</span>
 <span class="avatar" title="${escape(user.displayName)}">${escape(initials(user.displayName))}</span>
@@ -210,6 +212,7 @@ ${sidebar.groups
 /** A whole host page. */
 export function hostPageHtml(page: HostPage): string {
   const { view } = page;
+  const c = chromeFor(view);
   const user = page.people.find((p) => p.accountId === view.as) ?? {
     accountId: view.as,
     displayName: view.as,
@@ -222,11 +225,14 @@ export function hostPageHtml(page: HostPage): string {
     base: page.base,
     history: page.framed?.history === true,
     minHeight: page.framed?.minHeight ?? 80,
+    // The chrome's words and the locale of its dates, for the host scripts (accordHost.say).
+    locale: c.locale,
+    text: c.messages,
   };
   const body =
     page.nav === 'portal'
-      ? `${portalHeader(user)}\n<main class="portal-main">\n${page.content}\n</main>`
-      : `${jiraTopBar(page, user)}
+      ? `${portalHeader(user, c)}\n<main class="portal-main">\n${page.content}\n</main>`
+      : `${jiraTopBar(page, user, c)}
 <div class="layout">
 ${page.sidebar === undefined ? '' : sidebarHtml(page.sidebar)}
 <main class="content">
@@ -234,18 +240,18 @@ ${page.content}
 </main>
 </div>`;
   return `<!doctype html>
-<html lang="${escape(view.locale)}" data-color-mode="${view.theme}" data-theme="dark:dark light:light">
+<html lang="${escape(c.locale)}" data-color-mode="${view.theme}" data-theme="dark:dark light:light">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(page.title)}</title>
+<title>${c.html('title.page', { page: escape(page.title) })}</title>
 <link rel="stylesheet" href="/sandbox/tokens/light.css">
 <link rel="stylesheet" href="/sandbox/tokens/dark.css">
 <link rel="stylesheet" href="${hostStylePath('host-page')}">
 ${page.styleFile === undefined ? '' : `<link rel="stylesheet" href="${hostStylePath(page.styleFile)}">`}
 </head>
 <body>
-${sandboxBar(page)}
+${sandboxBar(page, c)}
 ${body}
 <div id="accord-flags" class="flags" aria-live="polite"></div>
 <script type="application/json" id="accord-host">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
@@ -257,37 +263,49 @@ ${page.scriptFile === undefined ? '' : `<script src="${hostScriptPath(page.scrip
 }
 
 /** The service project's sidebar (the issue view, the queues). */
-export function projectSidebar(current: 'queues' | 'settings' | 'outbox'): Sidebar {
+export function projectSidebar(current: 'queues' | 'settings' | 'outbox', c: Chrome): Sidebar {
   return {
     title: 'IT Help',
-    subtitle: 'Service project',
+    subtitle: c.text('side.serviceProject'),
     tile: 'IT',
     groups: [
       {
         links: [
-          { label: 'Queues', href: '/', current: current === 'queues' },
-          { label: 'Reports' },
-          { label: 'Customers' },
-          { label: 'Knowledge base' },
+          { label: c.text('side.queues'), href: '/', current: current === 'queues' },
+          { label: c.text('side.reports') },
+          { label: c.text('side.customers') },
+          { label: c.text('side.knowledgeBase') },
         ],
       },
       {
-        links: [{ label: 'Project settings', href: '/project/IT/settings', current: current === 'settings' }],
+        links: [
+          {
+            label: c.text('side.projectSettings'),
+            href: '/project/IT/settings',
+            current: current === 'settings',
+          },
+        ],
       },
       // Not Jira's: where the sandbox shows the e-mail a site would have sent.
-      { heading: 'Sandbox', links: [{ label: 'Outbox', href: '/outbox', current: current === 'outbox' }] },
+      {
+        heading: c.text('side.sandbox'),
+        links: [{ label: c.text('side.outbox'), href: '/outbox', current: current === 'outbox' }],
+      },
     ],
   };
 }
 
 /** Jira settings › Apps, with Accord's two admin pages. */
-export function appsSidebar(current: 'admin' | 'reports'): Sidebar {
+export function appsSidebar(current: 'admin' | 'reports', c: Chrome): Sidebar {
   return {
-    title: 'Jira settings',
-    subtitle: 'Apps',
+    title: c.text('side.jiraSettings'),
+    subtitle: c.text('side.apps'),
     tile: 'J',
     groups: [
-      { heading: 'Apps', links: [{ label: 'Find new apps' }, { label: 'Manage apps' }] },
+      {
+        heading: c.text('side.apps'),
+        links: [{ label: c.text('side.findApps') }, { label: c.text('side.manageApps') }],
+      },
       {
         heading: 'Accord',
         links: [

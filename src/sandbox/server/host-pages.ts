@@ -1,7 +1,8 @@
 import type { SandboxApp } from '../app';
 import { appsSidebar, frameHtml, hostPageHtml, type Sidebar } from './chrome';
+import { chromeFor, type Chrome } from './chrome-text';
 import { GADGETS, type GadgetStore } from './gadgets';
-import { escapeHtml as escape, localTime } from './html';
+import { escapeHtml as escape } from './html';
 import { customers, hostView, jiraUsers } from './host-view';
 import { HttpError } from './http';
 import { findIssue, issueRow, listIssues } from './site-api';
@@ -61,6 +62,7 @@ function adminLike(
 ): string {
   const people = jiraUsers(app);
   const view = hostView(url, people, SITE_ADMIN);
+  const c = chromeFor(view);
   const framed = {
     name: o.name,
     title: o.title,
@@ -69,36 +71,36 @@ function adminLike(
     minHeight: 480,
   };
   return hostPageHtml({
-    title: `${o.title} · Apps · Jira settings · Accord sandbox`,
+    title: `${o.title} · ${c.text('side.apps')} · ${c.text('side.jiraSettings')}`,
     view,
     defaultAs: SITE_ADMIN,
     people,
     base: o.base,
     nav: 'apps',
-    sidebar: appsSidebar(o.current),
-    content: `<div class="crumbs">Jira settings / Apps / ${escape(o.title)}</div>\n${frameHtml(root, framed, view)}`,
+    sidebar: appsSidebar(o.current, c),
+    content: `<div class="crumbs">${c.html('side.jiraSettings')} / ${c.html('side.apps')} / ${escape(o.title)}</div>\n${frameHtml(root, framed, view)}`,
     framed,
   });
 }
 
-function projectSettingsSidebar(projectKey: string): Sidebar {
+function projectSettingsSidebar(projectKey: string, c: Chrome): Sidebar {
   return {
-    title: 'Project settings',
+    title: c.text('side.projectSettings'),
     subtitle: PROJECT.name,
     tile: projectKey,
     groups: [
-      { links: [{ label: '← Back to project', href: '/' }] },
+      { links: [{ label: c.text('side.backToProject'), href: '/' }] },
       {
         links: [
-          { label: 'Details' },
-          { label: 'People' },
-          { label: 'Request types' },
-          { label: 'Automation' },
-          { label: 'Customer notifications' },
+          { label: c.text('side.details') },
+          { label: c.text('side.people') },
+          { label: c.text('side.requestTypes') },
+          { label: c.text('side.automation') },
+          { label: c.text('side.customerNotifications') },
         ],
       },
       {
-        heading: 'Apps',
+        heading: c.text('side.apps'),
         links: [{ label: 'Accord SLAs', href: `/project/${projectKey}/settings`, current: true }],
       },
     ],
@@ -118,6 +120,7 @@ export function projectSettingsPage(
   }
   const people = jiraUsers(app);
   const view = hostView(url, people, PROJECT_ADMIN);
+  const c = chromeFor(view);
   const framed = {
     name: 'project-settings',
     title: 'Accord SLAs',
@@ -126,14 +129,14 @@ export function projectSettingsPage(
     minHeight: 480,
   };
   return hostPageHtml({
-    title: `Accord SLAs · Project settings · ${PROJECT.name} · Accord sandbox`,
+    title: `Accord SLAs · ${c.text('side.projectSettings')} · ${PROJECT.name}`,
     view,
     defaultAs: PROJECT_ADMIN,
     people,
     base: `/project/${PROJECT.key}/settings`,
     nav: 'projects',
-    sidebar: projectSettingsSidebar(PROJECT.key),
-    content: `<div class="crumbs">Projects / ${escape(PROJECT.name)} / Project settings</div>\n${frameHtml(root, framed, view)}`,
+    sidebar: projectSettingsSidebar(PROJECT.key, c),
+    content: `<div class="crumbs">${c.html('top.projects')} / ${escape(PROJECT.name)} / ${c.html('side.projectSettings')}</div>\n${frameHtml(root, framed, view)}`,
     framed,
   });
 }
@@ -146,6 +149,7 @@ export function projectSettingsPage(
 export function dashboardPage(app: SandboxApp, root: string, url: URL, gadgets: GadgetStore): string {
   const people = jiraUsers(app);
   const view = hostView(url, people, SITE_ADMIN);
+  const c = chromeFor(view);
   const [gadget] = GADGETS;
   if (gadget === undefined) throw new Error('The sandbox dashboard has no gadget.');
   const editing = gadgets.configuration(gadget.id) === undefined;
@@ -160,33 +164,33 @@ export function dashboardPage(app: SandboxApp, root: string, url: URL, gadgets: 
     .slice(0, 10)
     .map(
       (r) =>
-        `<tr><td><a href="/issue/${encodeURIComponent(r.key)}">${escape(r.key)}</a></td><td>${escape(r.summary ?? '')}</td><td>${escape(r.slaState ?? '')}</td><td>${escape(localTime(r.nextDeadline))}</td></tr>`,
+        `<tr><td><a href="/issue/${encodeURIComponent(r.key)}">${escape(r.key)}</a></td><td>${escape(r.summary ?? '')}</td><td>${escape(r.slaState ?? '')}</td><td>${escape(c.jiraTime(r.nextDeadline))}</td></tr>`,
     )
     .join('\n');
   const frame = frameHtml(root, framed, view);
   return hostPageHtml({
-    title: 'Default dashboard · Accord sandbox',
+    title: c.text('title.defaultDashboard'),
     view,
     defaultAs: SITE_ADMIN,
     people,
     base: '/dashboard',
     nav: 'dashboards',
-    content: `<div class="crumbs">Dashboards</div>
-<h1>Default dashboard</h1>
+    content: `<div class="crumbs">${c.html('top.dashboards')}</div>
+<h1>${c.html('title.defaultDashboard')}</h1>
 <div class="dashboard">
 <section class="gadget" aria-labelledby="gadget-title">
 <header><h2 id="gadget-title">${escape(gadget.title)}</h2>${
       frame.startsWith('<iframe')
-        ? '<button type="button" id="gadget-edit" aria-pressed="false">Edit</button>'
+        ? `<button type="button" id="gadget-edit" aria-pressed="false">${c.html('dashboard.edit')}</button>`
         : ''
     }</header>
 <div class="gadget-body">${frame}</div>
 </section>
 <section class="gadget" aria-labelledby="filter-title">
-<header><h2 id="filter-title">Filter results: open requests in IT Help</h2></header>
+<header><h2 id="filter-title">${c.html('dashboard.filter', { project: escape(PROJECT.name) })}</h2></header>
 <div class="gadget-body"><table>
-<thead><tr><th>Key</th><th>Summary</th><th>SLA state</th><th>Next SLA deadline</th></tr></thead>
-<tbody>${open === '' ? '<tr><td colspan="4">No open requests.</td></tr>' : open}</tbody>
+<thead><tr><th>${c.html('field.key')}</th><th>${c.html('field.summary')}</th><th>${c.html('field.slaState')}</th><th>${c.html('field.nextSlaDeadline')}</th></tr></thead>
+<tbody>${open === '' ? `<tr><td colspan="4">${c.html('dashboard.noneOpen')}</td></tr>` : open}</tbody>
 </table></div>
 </section>
 </div>`,
@@ -216,15 +220,18 @@ export function portalPage(app: SandboxApp, root: string, url: URL, key: string)
   const people = customers(app);
   const reporter = row.reporter ?? people[0]?.accountId;
   const view = hostView(url, people, reporter);
+  const c = chromeFor(view);
   const name = (accountId: string | undefined, fallback: string | undefined): string =>
-    (accountId === undefined ? undefined : app.site.user(accountId)?.displayName) ?? fallback ?? 'Someone';
+    (accountId === undefined ? undefined : app.site.user(accountId)?.displayName) ??
+    fallback ??
+    c.text('value.someone');
   const comments = ((issue.field('comment') as { comments?: PortalComment[] } | undefined)?.comments ?? [])
-    .filter((c) => c.jsdPublic !== false)
-    .map((c) => {
-      const text = (c.body?.content ?? [])
+    .filter((comment) => comment.jsdPublic !== false)
+    .map((comment) => {
+      const text = (comment.body?.content ?? [])
         .map((p) => (p.content ?? []).map((t) => t.text ?? '').join(''))
         .join('\n');
-      return `<li><strong>${escape(name(c.author?.accountId, c.author?.displayName))}</strong> <span class="muted">${escape(localTime(c.created))}</span><div class="text">${escape(text)}</div></li>`;
+      return `<li><strong>${escape(name(comment.author?.accountId, comment.author?.displayName))}</strong> <span class="muted">${escape(c.jiraTime(comment.created))}</span><div class="text">${escape(text)}</div></li>`;
     })
     .join('\n');
   const framed = {
@@ -234,31 +241,31 @@ export function portalPage(app: SandboxApp, root: string, url: URL, key: string)
     minHeight: 80,
   };
   return hostPageHtml({
-    title: `${row.key}: ${row.summary ?? ''} · Help Center · Accord sandbox`,
+    title: `${row.key}: ${row.summary ?? ''} · ${c.text('top.helpCenter')}`,
     view,
     defaultAs: reporter ?? '',
     people,
     base: `/portal/${row.key}`,
     nav: 'portal',
-    content: `<div class="crumbs"><a href="/">Help Center</a> / ${escape(PROJECT.name)} / ${escape(row.key)}</div>
+    content: `<div class="crumbs"><a href="/">${c.html('top.helpCenter')}</a> / ${escape(PROJECT.name)} / ${escape(row.key)}</div>
 <div class="request" data-testid="portal-request">
 <section>
 <h1 data-testid="summary">${escape(row.summary ?? '')}</h1>
-<p class="muted">${escape(name(row.reporter ?? undefined, undefined))} raised this on ${escape(localTime(row.created))}</p>
+<p class="muted">${c.html('portal.raised', { name: escape(name(row.reporter ?? undefined, undefined)), time: escape(c.jiraTime(row.created)) })}</p>
 <div class="panel-slot">
 ${frameHtml(root, framed, view)}
 </div>
-<h2>Activity</h2>
-<ol class="activity" data-testid="comments">${comments === '' ? '<li class="muted">No comments yet.</li>' : comments}</ol>
-<div class="reply"><textarea id="reply" aria-label="Add a comment" placeholder="Add a comment…"></textarea>
-<div><button type="button" class="primary" id="reply-send">Add comment</button></div></div>
+<h2>${c.html('issue.activity')}</h2>
+<ol class="activity" data-testid="comments">${comments === '' ? `<li class="muted">${c.html('portal.noComments')}</li>` : comments}</ol>
+<div class="reply"><textarea id="reply" aria-label="${c.html('portal.addCommentLabel')}" placeholder="${c.html('issue.addComment')}"></textarea>
+<div><button type="button" class="primary" id="reply-send">${c.html('portal.addComment')}</button></div></div>
 </section>
 <aside>
 <p><span class="status ${escape(row.statusCategory)}" data-testid="status">${escape(row.status)}</span></p>
 <dl>
-<dt>Request type</dt><dd>${escape(row.requestType ?? 'None')}</dd>
-<dt>Priority</dt><dd>${escape(row.priority)}</dd>
-<dt>Shared with</dt><dd>${escape(row.organizations.join(', ') || 'Only you')}</dd>
+<dt>${c.html('field.requestType')}</dt><dd>${escape(row.requestType ?? c.text('value.none'))}</dd>
+<dt>${c.html('field.priority')}</dt><dd>${escape(row.priority)}</dd>
+<dt>${c.html('portal.sharedWith')}</dt><dd>${escape(row.organizations.join(', ') || c.text('portal.onlyYou'))}</dd>
 </dl>
 </aside>
 </div>

@@ -74,6 +74,15 @@ export function customers(app: SandboxApp): Person[] {
 }
 
 /**
+ * The language and zone a part of a page is asked for in (`/issue/<key>/details?locale=de-DE&timezone=…`): the
+ * query's, defaults as for a page; `theme` and `as` are allowed and ignored.
+ */
+export function chromeView(url: URL): Pick<HostView, 'locale' | 'timezone'> {
+  const query = parse(hostQuery, Object.fromEntries(url.searchParams), 'page query');
+  return { locale: query.locale, timezone: query.timezone };
+}
+
+/**
  * The view a page's query asks for; `as` must be one of `people` (default: `fallback`, else the first). A query
  * the page does not understand is a 400 with the parameter's path, as every other refusal.
  */

@@ -1,6 +1,7 @@
 import { hostPageHtml, projectSidebar } from './chrome';
+import { chromeFor } from './chrome-text';
 import type { HostView, Person } from './host-view';
-import { berlinTime, escapeHtml as escape, localTime as local } from './html';
+import { escapeHtml as escape } from './html';
 import type { IssueRow } from './site-api';
 
 /**
@@ -14,6 +15,7 @@ export function indexPage(
   view: HostView,
   people: readonly Person[],
 ): string {
+  const c = chromeFor(view);
   const open = rows.filter((r) => !r.resolved);
   const sample = open[0] ?? rows[0];
   const body = rows
@@ -27,42 +29,56 @@ export function indexPage(
 <td>${escape(r.team ?? '')}</td>
 <td>${escape(r.assignee ?? '')}</td>
 <td class="state ${escape(r.slaState ?? '')}">${escape(r.slaState ?? '')}</td>
-<td>${escape(local(r.nextDeadline))}</td>
-<td class="links"><a href="/portal/${encodeURIComponent(r.key)}">portal</a> · <a href="/api/site/issues/${encodeURIComponent(r.key)}">JSON</a></td>
+<td>${escape(c.jiraTime(r.nextDeadline))}</td>
+<td class="links"><a href="/portal/${encodeURIComponent(r.key)}">${c.html('index.portalLink')}</a> · <a href="/api/site/issues/${encodeURIComponent(r.key)}">JSON</a></td>
 </tr>`,
     )
     .join('\n');
   const screen = (href: string, label: string, what: string): string =>
     `<li><a href="${escape(href)}">${escape(label)}</a> <span class="muted">${escape(what)}</span></li>`;
   return hostPageHtml({
-    title: 'IT Help · Queues · Accord sandbox',
+    title: `IT Help · ${c.text('title.queues')}`,
     view,
     defaultAs: people[0]?.accountId ?? '',
     people,
     base: '/',
     nav: 'projects',
-    sidebar: projectSidebar('queues'),
+    sidebar: projectSidebar('queues', c),
     styleFile: 'index-page',
-    content: `<div class="crumbs">Projects / IT Help</div>
-<h1>Accord sandbox: IT Help</h1>
-<p>Sandbox clock: <strong>${escape(berlinTime(now))}</strong> (Berlin) · ${rows.length} issues, ${open.length} open.
-Every screen is the real app, framed as Jira frames it; the bar at the top acts as Jira would.</p>
-<h2>Accord's screens</h2>
+    content: `<div class="crumbs">${c.html('top.projects')} / IT Help</div>
+<h1>${c.html('index.heading', { project: 'IT Help' })}</h1>
+<p>${c.html('index.clock')} <strong>${escape(c.time(now, true))}</strong> · ${c.html('index.counts', { count: rows.length, open: open.length })}
+${c.html('index.about')}</p>
+<h2>${c.html('index.screens')}</h2>
 <ul class="screens" data-testid="screens">
-${sample === undefined ? '' : screen(`/issue/${sample.key}`, `Issue view: ${sample.key}`, "agents' countdowns (any key below)")}
-${screen('/admin', 'Admin page', 'Jira settings › Apps › Accord, as the site admin')}
-${screen('/reports', 'Reports', 'Jira settings › Apps › Accord reports')}
-${screen('/project/IT/settings', 'Project settings', 'IT Help › Project settings › Accord SLAs')}
-${screen('/dashboard', 'Dashboard', "with Accord's compliance gadget")}
-${sample === undefined ? '' : screen(`/portal/${sample.key}`, `Customer portal: ${sample.key}`, 'the request as its reporter sees it')}
+${sample === undefined ? '' : screen(`/issue/${sample.key}`, c.text('index.issueView', { key: sample.key }), c.text('index.issueViewWhat'))}
+${screen('/admin', c.text('index.adminPage'), c.text('index.adminWhat'))}
+${screen('/reports', c.text('side.reports'), c.text('index.reportsWhat'))}
+${screen('/project/IT/settings', c.text('side.projectSettings'), c.text('index.settingsWhat', { project: 'IT Help' }))}
+${screen('/dashboard', c.text('index.dashboard'), c.text('index.dashboardWhat'))}
+${sample === undefined ? '' : screen(`/portal/${sample.key}`, c.text('index.portal', { key: sample.key }), c.text('index.portalWhat'))}
 </ul>
-<p class="muted">And the JSON API: <code>POST /api/invoke</code>, <code>GET /api/context</code>,
+<p class="muted">${c.html('index.api')} <code>POST /api/invoke</code>, <code>GET /api/context</code>,
 <code>GET /api/events?channel=…</code>, <code>GET /api/site</code>, <code>GET|POST /api/site/issues</code>,
 <code>POST /api/site/issues/:id/comment|transition|priority|assignee|team</code>, <code>GET /api/clock</code>,
-<code>POST /api/clock/advance</code>, <code>GET|POST /api/gadgets/:id</code> (see the README).</p>
-<h2>Queue: all requests</h2>
+<code>POST /api/clock/advance</code>, <code>GET|POST /api/gadgets/:id</code> ${c.html('index.seeReadme')}</p>
+<h2>${c.html('index.queue')}</h2>
 <table>
-<thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Priority</th><th>Organization</th><th>Team</th><th>Assignee</th><th>SLA state</th><th>Next deadline</th><th></th></tr></thead>
+<thead><tr>${(
+      [
+        'field.key',
+        'field.summary',
+        'field.status',
+        'field.priority',
+        'field.organization',
+        'field.team',
+        'field.assignee',
+        'field.slaState',
+        'field.nextDeadline',
+      ] as const
+    )
+      .map((key) => `<th>${c.html(key)}</th>`)
+      .join('')}<th></th></tr></thead>
 <tbody>
 ${body}
 </tbody>

@@ -4,8 +4,9 @@ import type { JiraIssueBuilder } from '../jira/issue-model';
 import { statusesReply } from '../jira/issue-model';
 import { PRIORITY_NAMES } from '../jira/service-desk';
 import { frameHtml, hostPageHtml, projectSidebar } from './chrome';
+import { chromeFor, type Chrome } from './chrome-text';
 import { hostView, projectAgents } from './host-view';
-import { escapeHtml, localTime } from './html';
+import { escapeHtml } from './html';
 import { issueHistoryHtml } from './issue-history';
 import { issueRow } from './site-api';
 
@@ -19,36 +20,38 @@ import { issueRow } from './site-api';
  * frame is never reloaded by a change.
  */
 
-const displayName = (app: SandboxApp, accountId: string | null | undefined): string =>
-  accountId ? (app.site.user(accountId)?.displayName ?? accountId) : 'Unassigned';
-
-/** The parts of the page that change, each with its id: the summary, the comments, the fields. */
-export function issueDetails(app: SandboxApp, issue: JiraIssueBuilder): string {
+/**
+ * The parts of the page that change, each with its id: the summary, the comments, the fields; in the chrome's
+ * language and zone (`GET /issue/<key>/details?locale=…&timezone=…`, as the page's script asks for them).
+ */
+export function issueDetails(app: SandboxApp, issue: JiraIssueBuilder, c: Chrome): string {
   const row = issueRow(app, issue);
+  const displayName = (accountId: string | null | undefined): string =>
+    accountId ? (app.site.user(accountId)?.displayName ?? accountId) : c.text('value.unassigned');
   const labels = ((issue.field('labels') as string[] | undefined) ?? [])
     .map((l) => `<span class="label">${escapeHtml(l)}</span>`)
     .join(' ');
   const field = (name: string, value: string): string =>
-    `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value === '' ? 'None' : value)}</dd>`;
+    `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value === '' ? c.text('value.none') : value)}</dd>`;
   return `<header id="issue-head">
 <div class="crumbs muted">IT Help / <span data-testid="issue-key">${escapeHtml(row.key)}</span></div>
 <h1 data-testid="summary">${escapeHtml(row.summary ?? '')}</h1>
 </header>
-${issueHistoryHtml(app, issue)}
+${issueHistoryHtml(app, issue, c)}
 <div id="issue-fields">
 <p><span class="status ${escapeHtml(row.statusCategory)}" data-testid="status">${escapeHtml(row.status)}</span></p>
 <dl class="fields">
-${field('Assignee', displayName(app, row.assignee))}
-${field('Reporter', displayName(app, row.reporter))}
-${field('Request type', row.requestType ?? '')}
-${field('Priority', row.priority)}
-${field('Organizations', row.organizations.join(', '))}
-<dt>Labels</dt><dd data-testid="labels">${labels === '' ? 'None' : labels}</dd>
-${field('Team', row.team ?? '')}
-${field('Components', row.components.join(', '))}
-${field('Created', localTime(row.created))}
-${field('SLA state (Accord field)', row.slaState ?? '')}
-${field('Next SLA deadline (Accord field)', localTime(row.nextDeadline))}
+${field(c.text('field.assignee'), displayName(row.assignee))}
+${field(c.text('field.reporter'), displayName(row.reporter))}
+${field(c.text('field.requestType'), row.requestType ?? '')}
+${field(c.text('field.priority'), row.priority)}
+${field(c.text('field.organizations'), row.organizations.join(', '))}
+<dt>${c.html('field.labels')}</dt><dd data-testid="labels">${labels === '' ? c.html('value.none') : labels}</dd>
+${field(c.text('field.team'), row.team ?? '')}
+${field(c.text('field.components'), row.components.join(', '))}
+${field(c.text('field.created'), c.jiraTime(row.created))}
+${field(c.text('field.slaStateAccord'), row.slaState ?? '')}
+${field(c.text('field.nextSlaDeadlineAccord'), c.jiraTime(row.nextDeadline))}
 </dl>
 </div>`;
 }
@@ -58,6 +61,7 @@ export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string
   const row = issueRow(app, issue);
   const people = projectAgents(app, 'IT');
   const view = hostView(url, people);
+  const c = chromeFor(view);
   const options = (values: readonly string[], selected?: string): string =>
     values.map((v) => `<option${v === selected ? ' selected' : ''}>${escapeHtml(v)}</option>`).join('');
   const config = { key: row.key, reporter: row.reporter, channel: issueChannel(row.id) };
@@ -68,38 +72,38 @@ export function issuePage(app: SandboxApp, issue: JiraIssueBuilder, root: string
     minHeight: 80,
   };
   return hostPageHtml({
-    title: `${row.key}: ${row.summary ?? ''} · Accord sandbox`,
+    title: `${row.key}: ${row.summary ?? ''}`,
     view,
     defaultAs: people[0]?.accountId ?? '',
     people,
     base: `/issue/${row.key}`,
     nav: 'projects',
-    sidebar: projectSidebar('queues'),
-    content: `<form class="controls" id="controls" onsubmit="return false" aria-label="Act on the issue">
-<span class="brand">Sandbox: act on ${escapeHtml(row.key)}</span>
-<label>Transition <select id="status" aria-label="Transition to">${options(
+    sidebar: projectSidebar('queues', c),
+    content: `<form class="controls" id="controls" onsubmit="return false" aria-label="${c.html('issue.controls')}">
+<span class="brand">${c.html('issue.actOn', { key: escapeHtml(row.key) })}</span>
+<label>${c.html('issue.transition')} <select id="status" aria-label="${c.html('issue.transitionTo')}">${options(
       statusesReply.map((s) => s.name),
       row.status,
-    )}</select></label><button type="button" id="transition">Transition</button>
-<label>Priority <select id="priority" aria-label="Priority">${options(PRIORITY_NAMES, row.priority)}</select></label>
-<button type="button" id="set-priority">Set priority</button>
-<label>Assignee <select id="assignee" aria-label="Assignee"><option value=""${row.assignee === null ? ' selected' : ''}>Unassigned</option>${people
+    )}</select></label><button type="button" id="transition">${c.html('issue.transition')}</button>
+<label>${c.html('field.priority')} <select id="priority" aria-label="${c.html('field.priority')}">${options(PRIORITY_NAMES, row.priority)}</select></label>
+<button type="button" id="set-priority">${c.html('issue.setPriority')}</button>
+<label>${c.html('field.assignee')} <select id="assignee" aria-label="${c.html('field.assignee')}"><option value=""${row.assignee === null ? ' selected' : ''}>${c.html('value.unassigned')}</option>${people
       .map(
         (p) =>
           `<option value="${escapeHtml(p.accountId)}"${p.accountId === row.assignee ? ' selected' : ''}>${escapeHtml(p.displayName)}</option>`,
       )
       .join('')}</select></label>
-<button type="button" id="set-assignee">Assign</button>
+<button type="button" id="set-assignee">${c.html('issue.assign')}</button>
 </form>
 <div class="columns">
 <section class="main">
 <div id="head-slot"></div>
-<h2>Activity</h2>
+<h2>${c.html('issue.activity')}</h2>
 <div id="activity-slot"></div>
 <div class="compose">
-<textarea id="comment" aria-label="Comment" placeholder="Add a comment…"></textarea>
-<div><button type="button" id="comment-customer">Comment as customer</button><button type="button" id="comment-agent">Comment as agent</button>
-<label><input type="checkbox" id="internal"> Internal note</label></div>
+<textarea id="comment" aria-label="${c.html('issue.comment')}" placeholder="${c.html('issue.addComment')}"></textarea>
+<div><button type="button" id="comment-customer">${c.html('issue.commentAsCustomer')}</button><button type="button" id="comment-agent">${c.html('issue.commentAsAgent')}</button>
+<label><input type="checkbox" id="internal"> ${c.html('issue.internalNote')}</label></div>
 </div>
 </section>
 <aside class="side">
@@ -110,7 +114,7 @@ ${frameHtml(root, framed, view)}
 </section>
 </aside>
 </div>
-<template id="initial">${issueDetails(app, issue)}</template>
+<template id="initial">${issueDetails(app, issue, c)}</template>
 <script type="application/json" id="issue-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`,
     framed,
     styleFile: 'issue-page',

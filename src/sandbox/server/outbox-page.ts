@@ -1,7 +1,8 @@
 import type { SandboxApp } from '../app';
 import { hostPageHtml, projectSidebar } from './chrome';
+import { chromeFor, type Chrome, type ChromePlainKey } from './chrome-text';
 import { hostView, projectAgents } from './host-view';
-import { escapeHtml, localTime } from './html';
+import { escapeHtml } from './html';
 
 /**
  * `GET /outbox`: the notifications Accord sent through Jira's `/notify` (the simulated site keeps them, where a
@@ -34,21 +35,22 @@ export function outbox(app: SandboxApp): OutboxEntry[] {
     .reverse();
 }
 
-const ROLES: Readonly<Record<string, string>> = {
-  assignee: 'Assignee',
-  reporter: 'Reporter',
-  watchers: 'Watchers',
-  voters: 'Voters',
+const ROLES: Readonly<Record<string, ChromePlainKey>> = {
+  assignee: 'field.assignee',
+  reporter: 'field.reporter',
+  watchers: 'outbox.watchers',
+  voters: 'outbox.voters',
 };
 
 /**
  * A recipient as people read it: an account by its display name, `group:<name>`, or one of Jira's roles
  * (`assignee`, `reporter`, …) with whom it names on the issue now.
  */
-function recipient(app: SandboxApp, issueId: string, to: string): string {
-  if (to.startsWith('group:')) return `Group ${to.slice('group:'.length)}`;
-  const role = ROLES[to];
-  if (role === undefined) return app.site.user(to)?.displayName ?? to;
+function recipient(app: SandboxApp, issueId: string, to: string, c: Chrome): string {
+  if (to.startsWith('group:')) return c.text('outbox.group', { name: to.slice('group:'.length) });
+  const roleKey = ROLES[to];
+  if (roleKey === undefined) return app.site.user(to)?.displayName ?? to;
+  const role = c.text(roleKey);
   const holder = (app.site.find(issueId)?.field(to) as { accountId?: string } | null | undefined)?.accountId;
   const name = holder === undefined ? undefined : (app.site.user(holder)?.displayName ?? holder);
   return name === undefined ? role : `${role} (${name})`;
@@ -58,32 +60,33 @@ function recipient(app: SandboxApp, issueId: string, to: string): string {
 export function outboxPage(app: SandboxApp, url: URL): string {
   const people = projectAgents(app, 'IT');
   const view = hostView(url, people);
+  const c = chromeFor(view);
   const rows = outbox(app)
     .map(
       (n) => `<tr data-testid="outbox-row">
-<td>${escapeHtml(n.at === null ? '' : localTime(n.at))}</td>
+<td>${escapeHtml(c.jiraTime(n.at))}</td>
 <td>${n.issueKey === null ? escapeHtml(n.issueId) : `<a href="/issue/${escapeHtml(n.issueKey)}">${escapeHtml(n.issueKey)}</a>`}</td>
-<td>${escapeHtml(n.to.map((t) => recipient(app, n.issueId, t)).join(', '))}</td>
+<td>${escapeHtml(n.to.map((t) => recipient(app, n.issueId, t, c)).join(', '))}</td>
 <td><strong class="subject">${escapeHtml(n.subject)}</strong><div class="body">${escapeHtml(n.body)}</div></td>
 </tr>`,
     )
     .join('\n');
   return hostPageHtml({
-    title: 'Outbox · Accord sandbox',
+    title: c.text('outbox.title'),
     view,
     defaultAs: people[0]?.accountId ?? '',
     people,
     base: '/outbox',
     nav: 'projects',
-    sidebar: projectSidebar('outbox'),
+    sidebar: projectSidebar('outbox', c),
     styleFile: 'outbox-page',
-    content: `<h1>Outbox</h1>
-<p class="muted">What Accord sent through Jira's notify API. A real site would e-mail these; the sandbox keeps them here.</p>
+    content: `<h1>${c.html('outbox.title')}</h1>
+<p class="muted">${c.html('outbox.intro')}</p>
 ${
   rows === ''
-    ? '<p data-testid="outbox-empty">Accord has sent no notifications yet.</p>'
+    ? `<p data-testid="outbox-empty">${c.html('outbox.empty')}</p>`
     : `<table class="outbox" data-testid="outbox">
-<thead><tr><th scope="col">Sent</th><th scope="col">Issue</th><th scope="col">To</th><th scope="col">Message</th></tr></thead>
+<thead><tr><th scope="col">${c.html('outbox.sent')}</th><th scope="col">${c.html('outbox.issue')}</th><th scope="col">${c.html('outbox.to')}</th><th scope="col">${c.html('outbox.message')}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

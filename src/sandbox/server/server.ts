@@ -5,10 +5,11 @@ import { dispatch } from '../../app/resolvers/dispatch';
 import { formatInstant } from '../../engine/time/iso';
 import type { Sandbox } from '../persistence';
 import { callContextOf, contextQuery, forgeContext, invokeBody } from './bridge';
+import { chromeFor } from './chrome-text';
 import { findGadget, gadgetBody, gadgetStore } from './gadgets';
 import { adminPage, dashboardPage, portalPage, projectSettingsPage, reportsPage } from './host-pages';
 import { hostScript, hostStyle, warmHostAssets } from './host-assets';
-import { hostView, jiraUsers } from './host-view';
+import { chromeView, hostView, jiraUsers } from './host-view';
 import { HttpError, parse, readJson, sendError, sendHtml, sendJson } from './http';
 import { indexPage } from './index-page';
 import { issueDetails, issuePage } from './issue-page';
@@ -154,7 +155,9 @@ export async function startServer(
       return indexPage(listIssues(app), app.clock.now(), hostView(r.url, people), people);
     }),
     page(/^\/issue\/([^/]+)$/, (r) => issuePage(app, findIssue(app, param(r, 0)), root, r.url)),
-    page(/^\/issue\/([^/]+)\/details$/, (r) => issueDetails(app, findIssue(app, param(r, 0)))),
+    page(/^\/issue\/([^/]+)\/details$/, (r) =>
+      issueDetails(app, findIssue(app, param(r, 0)), chromeFor(chromeView(r.url))),
+    ),
     page(/^\/admin(\/.*)?$/, (r) => adminPage(app, root, r.url, r.params[0])),
     page(/^\/reports(\/.*)?$/, (r) => reportsPage(app, root, r.url, r.params[0])),
     page(/^\/project\/([^/]+)\/settings(\/.*)?$/, (r) =>

@@ -3,6 +3,11 @@
  * The host pages' scripts are classic scripts sharing the page's globals, so they are declared here once.
  */
 
+/** The sandbox chrome's words (chrome-text.ts): the server writes the page's language's table into it. */
+type ChromeKey = import('../chrome-text').ChromeKey;
+type ChromeMessages = import('../chrome-text').ChromeMessages;
+type ChromeParams<K extends ChromeKey> = import('../chrome-text').ChromeParams<K>;
+
 /** The page's view: colour mode, language, time zone and whom it is viewed as. */
 interface HostView {
   theme: string;
@@ -20,6 +25,10 @@ interface HostConfig {
   readonly base: string;
   readonly history: boolean;
   readonly minHeight: number;
+  /** The locale the chrome writes dates in: the view's, or `en-US` for a language it is not written in. */
+  readonly locale: string;
+  /** The chrome's words in the view's language. */
+  readonly text: ChromeMessages;
 }
 
 type HostEvent = 'changed' | 'view' | 'frame';
@@ -33,6 +42,8 @@ interface AccordHost {
   /** Changes the frame's query (`null` removes a parameter) and reloads the frame. */
   setFrame(change: Readonly<Record<string, string | null>>): void;
   on(name: HostEvent, listener: (detail?: unknown) => void): void;
+  /** The chrome's text for a key in the page's language, its placeholders filled. */
+  say<K extends ChromeKey>(key: K, ...params: ChromeParams<K>): string;
 }
 
 interface Window {

@@ -7,8 +7,9 @@
  * flags, switches a gadget between its view and edit entry points, shows the sandbox clock and moves it.
  *
  * Page scripts reach it as `window.accordHost` (globals.d.ts): `view` and `frame` (the frame's query),
- * `send(path, body)`, `setView(change)`, `setFrame(change)` and `on(event, listener)` for `changed` (a control,
- * a clock move or the frame's `view.refresh()`), `view` and `frame`. The messages with the frame are listed in
+ * `send(path, body)`, `setView(change)`, `setFrame(change)`, `on(event, listener)` for `changed` (a control,
+ * a clock move or the frame's `view.refresh()`), `view` and `frame`, and `say(key, params)`, the chrome's words
+ * in the page's language (chrome-text.ts; the page carries its language's table, so no request). The messages with the frame are listed in
  * bridge-shim.ts. A classic script, transpiled by the server (host-assets.ts).
  */
 (() => {
@@ -31,6 +32,13 @@
     for (const listener of listeners.get(name) ?? []) listener(detail);
   };
   const VIEW_KEYS = ['theme', 'locale', 'timezone', 'as'] as const;
+  function say<K extends ChromeKey>(key: K, ...params: ChromeParams<K>): string {
+    const values: Readonly<Record<string, string | number>> = params[0] ?? {};
+    return config.text[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      return value === undefined ? whole : String(value);
+    });
+  }
 
   function frameUrl(): string {
     const q = new URLSearchParams(frameQuery);
@@ -70,9 +78,12 @@
       html.setAttribute('data-color-mode', view.theme);
       post({ accordSandbox: 'theme', colorMode: view.theme });
     }
-    if (view.locale !== before.locale) html.setAttribute('lang', view.locale);
-    if (view.locale !== before.locale || view.timezone !== before.timezone || view.as !== before.as)
-      reloadFrame();
+    // The chrome is written in the view's language and zone: a new one is a new page, as on a site.
+    if (view.locale !== before.locale || view.timezone !== before.timezone) {
+      location.reload();
+      return;
+    }
+    if (view.as !== before.as) reloadFrame();
     showClock();
     emit('view', view);
   }
@@ -87,6 +98,16 @@
     select?.addEventListener('change', () => {
       setView({ [key]: select.value });
     });
+  }
+
+  // Links between the sandbox's pages keep the colour mode, language and zone, as a site keeps a profile's
+  // (not who is looking: each page has its own people). The JSON API and the frames' files are left as they are.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) {
+    const url = new URL(link.href);
+    if (/^\/(api|ui|sandbox)\//.test(url.pathname)) continue;
+    for (const k of ['theme', 'locale', 'timezone'] as const)
+      if (view[k] !== config.defaults[k] && !url.searchParams.has(k)) url.searchParams.set(k, view[k]);
+    link.href = url.pathname + url.search + url.hash;
   }
 
   function setFrame(change: Readonly<Record<string, string | null>>): void {
@@ -133,7 +154,7 @@
     body.append(title, description);
     const dismiss = document.createElement('button');
     dismiss.type = 'button';
-    dismiss.setAttribute('aria-label', 'Dismiss');
+    dismiss.setAttribute('aria-label', say('flag.dismiss'));
     dismiss.textContent = '\u00d7';
     dismiss.addEventListener('click', () => {
       el.remove();
@@ -220,15 +241,18 @@
     readonly now: number;
   }
   let clock: Clock | null = null;
+  // `09:30` where the locale counts hours 0–23, `9:30 AM` where it counts 1–12, as the pages and the UIs.
+  const cycle = new Intl.DateTimeFormat(config.locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const hour = cycle === 'h11' || cycle === 'h12' ? 'numeric' : '2-digit';
   function showClock(next?: Clock): void {
     if (next) clock = next;
     if (!clock) return;
-    required('sandbox-clock').textContent = new Date(clock.now).toLocaleString(view.locale, {
+    required('sandbox-clock').textContent = new Date(clock.now).toLocaleString(config.locale, {
       timeZone: view.timezone,
       weekday: 'short',
       day: 'numeric',
       month: 'short',
-      hour: '2-digit',
+      hour,
       minute: '2-digit',
       timeZoneName: 'short',
     });
@@ -248,5 +272,5 @@
     });
   }
 
-  window.accordHost = { view, frame: frameQuery, send, setView, setFrame, on };
+  window.accordHost = { view, frame: frameQuery, send, setView, setFrame, on, say };
 })();

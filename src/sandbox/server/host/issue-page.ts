@@ -28,7 +28,10 @@
   }
   place(($('initial') as HTMLTemplateElement).content);
   async function refresh(): Promise<void> {
-    const res = await fetch(`/issue/${encodeURIComponent(config.key)}/details`);
+    // In the page's language and zone, as the server wrote the page.
+    const { locale, timezone } = accordHost.view;
+    const query = new URLSearchParams({ locale, timezone });
+    const res = await fetch(`/issue/${encodeURIComponent(config.key)}/details?${query.toString()}`);
     const t = document.createElement('template');
     t.innerHTML = await res.text();
     place(t.content);
@@ -50,7 +53,7 @@
   async function comment(accountId: string | null, internal: boolean): Promise<void> {
     const body = box.value.trim();
     if (body === '') {
-      $('sandbox-error').textContent = 'Write a comment first.';
+      $('sandbox-error').textContent = accordHost.say('issue.writeFirst');
       return;
     }
     if ((await accordHost.send(`${issuePath}comment`, { accountId, body, internal })) !== undefined)

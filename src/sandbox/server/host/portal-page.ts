@@ -13,7 +13,7 @@
   $('reply-send').addEventListener('click', () => {
     const body = reply.value.trim();
     if (body === '') {
-      $('sandbox-error').textContent = 'Write a comment first.';
+      $('sandbox-error').textContent = accordHost.say('issue.writeFirst');
       return;
     }
     void accordHost
