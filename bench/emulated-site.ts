@@ -12,6 +12,9 @@ import { ForgeEmulator, type EmulatorOptions, type HandlerModule } from '../test
 import { migrateDirectly, seedConfig } from '../test/emulator/seed';
 import { int } from './report';
 
+/** Instances each function may have at once in the benchmarks (see `maxInstances`). */
+export const MAX_INSTANCES = 200;
+
 /** Run from the repository's root (`npm run bench`, `npx tsx bench/…`). */
 const ROOT = process.cwd();
 
@@ -56,6 +59,9 @@ export async function startEmulatedSite(
     manifestPath: join(ROOT, 'manifest.yml'),
     seed: 17,
     coldStartRate: 0.02,
+    // A burst of thousands of deliveries would start thousands of instances, some 4 MB of module registry
+    // each once run: more than this process can hold. Beyond this many a function, deliveries wait their turn.
+    maxInstances: MAX_INSTANCES,
     ...options,
   });
   // The handlers' log lines (`forge logs` on Forge) are counted by code; the first of each code is kept.

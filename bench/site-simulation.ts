@@ -23,7 +23,7 @@ import {
 import type { RetentionPolicy } from '../src/app/ports';
 import { openForgeStore } from '../src/forge/sql-store';
 import type { ForgeEmulator } from '../test/emulator/emulator';
-import { startEmulatedSite } from './emulated-site';
+import { MAX_INSTANCES, startEmulatedSite } from './emulated-site';
 import { pick, seeded } from './prng';
 import { heading, int, ms, table } from './report';
 import { estimate100k, printEstimate, shortenBerlinDays } from './recalculation';
@@ -318,6 +318,11 @@ export async function benchSite(which: SiteProfile): Promise<SiteFigures> {
         judged ? verdict(storage.bytes <= 1024 ** 3) : `info (judged from ${int(SAMPLE_TO_JUDGE)}+)`,
       ],
     ]);
+    console.log(
+      `  function instances: ${int(end.invocations.peakInstances)} at most at once (at most ` +
+        `${int(MAX_INSTANCES)} a function; ${int(end.invocations.waitedForInstance)} deliveries waited for one), ` +
+        `${int(end.invocations.cold)} cold starts in ${int(end.invocations.total)} invocations`,
+    );
     console.log(
       `  steady window ${ms(steadyEnd - steadyStart)} of virtual time; slowest SELECT ` +
         `${ms(end.sql.slowestSelectMs)}, largest SQL response ${int(end.sql.largestResponseBytes)} bytes`,

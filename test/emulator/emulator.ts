@@ -52,6 +52,12 @@ export interface EmulatorOptions {
   readonly limits?: Partial<ForgeLimits>;
   /** Chance that an invocation lands on a fresh instance although a warm one is free. */
   readonly coldStartRate?: number;
+  /**
+   * Instances one function may have at once; a delivery beyond waits (in virtual time, before its own time
+   * limit starts) until one is free. Forge documents no such bound, so none by default; each instance is a
+   * module registry of its own, which a benchmark's burst of thousands cannot all keep in memory.
+   */
+  readonly maxInstances?: number;
   /** Chance that a delivery is made twice. */
   readonly duplicateRate?: number;
   /** Deliveries wait up to this long (virtual ms) besides their delay, so they arrive in any order. */
@@ -87,7 +93,12 @@ interface Instance {
   readonly handlers: HandlerModule;
   busy: boolean;
   invocations: number;
+  /** When it last finished an invocation (virtual ms). */
+  idleSince: number;
 }
+
+/** How long Forge keeps an idle function instance warm before recycling it (virtual ms; an assumption). */
+const IDLE_RECYCLE_MS = 10 * 60_000;
 
 type DeliveryKind = 'trigger' | 'consumer' | 'scheduled';
 
@@ -121,6 +132,11 @@ export interface EmulatorMetrics {
     threw: number;
     retryRequested: number;
     byFunction: Record<string, number>;
+    /** Function instances alive now (each a module registry of its own), and the most at once. */
+    instances: number;
+    peakInstances: number;
+    /** Deliveries that waited for a free instance (see `maxInstances`). */
+    waitedForInstance: number;
   };
   readonly delivery: {
     productEvents: number;
@@ -154,6 +170,8 @@ export class ForgeEmulator {
   readonly installationId = randomUUID();
   private readonly random: () => number;
   private readonly instances = new Map<string, Instance[]>();
+  /** Deliveries waiting for a free instance, by function. */
+  private readonly instanceWaiters = new Map<string, (() => void)[]>();
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, Delivery[]>();
   private pending = 0;
@@ -166,6 +184,9 @@ export class ForgeEmulator {
       threw: 0,
       retryRequested: 0,
       byFunction: {} as Record<string, number>,
+      instances: 0,
+      peakInstances: 0,
+      waitedForInstance: 0,
     },
     delivery: {
       productEvents: 0,
@@ -711,18 +732,47 @@ export class ForgeEmulator {
   private async instanceFor(fn: ManifestFunction): Promise<{ instance: Instance; cold: boolean }> {
     const list = this.instances.get(fn.key) ?? [];
     this.instances.set(fn.key, list);
-    const free = list.find((i) => !i.busy);
-    if (free && this.random() >= (this.options.coldStartRate ?? 0)) {
-      free.busy = true;
-      await this.scheduler.sleep(LATENCY.warmStart);
-      return { instance: free, cold: false };
+    for (let waited = false; ; waited = true) {
+      // Idle instances the platform has recycled meanwhile (they also hold the emulator's memory).
+      for (let i = list.length - 1; i >= 0; i--) {
+        const idle = list[i]!;
+        if (!idle.busy && this.now() - idle.idleSince >= IDLE_RECYCLE_MS) this.drop(list, idle);
+      }
+      const free = list.find((i) => !i.busy);
+      if (free && (waited || this.random() >= (this.options.coldStartRate ?? 0))) {
+        free.busy = true;
+        await this.scheduler.sleep(LATENCY.warmStart);
+        return { instance: free, cold: false };
+      }
+      if (free) this.drop(list, free); // the platform recycled it
+      if (list.length < (this.options.maxInstances ?? Infinity)) break;
+      if (!waited) this.counters.invocations.waitedForInstance++;
+      await new Promise<void>((resolve) => {
+        const waiting = this.instanceWaiters.get(fn.key) ?? [];
+        waiting.push(resolve);
+        this.instanceWaiters.set(fn.key, waiting);
+      });
     }
-    if (free) list.splice(list.indexOf(free), 1); // the platform recycled it
     const handlers = await this.scheduler.real(() => Promise.resolve(this.options.loader()));
-    const instance: Instance = { handlers, busy: true, invocations: 0 };
+    const instance: Instance = { handlers, busy: true, invocations: 0, idleSince: this.now() };
     list.push(instance);
+    const counters = this.counters.invocations;
+    counters.instances++;
+    counters.peakInstances = Math.max(counters.peakInstances, counters.instances);
     await this.scheduler.sleep(LATENCY.coldStart);
     return { instance, cold: true };
+  }
+
+  /** A delivery waiting for an instance of `functionKey` may go on (one was freed or dropped). */
+  private instanceFreed(functionKey: string): void {
+    this.instanceWaiters.get(functionKey)?.shift()?.();
+  }
+
+  private drop(list: Instance[], instance: Instance): void {
+    const at = list.indexOf(instance);
+    if (at < 0) return;
+    list.splice(at, 1);
+    this.counters.invocations.instances--;
   }
 
   /** Runs one invocation of `functionKey` under its time limit; resolves to how it ended. */
@@ -780,12 +830,14 @@ export class ForgeEmulator {
       invocation.dead = true;
       this.counters.invocations.timedOut++;
       // Forge does not reuse an instance that ran out of time.
-      const list = this.instances.get(functionKey) ?? [];
-      list.splice(list.indexOf(instance), 1);
+      this.drop(this.instances.get(functionKey) ?? [], instance);
+      this.instanceFreed(functionKey);
       return ended;
     }
     instance.busy = false;
     instance.invocations++;
+    instance.idleSince = this.now();
+    this.instanceFreed(functionKey);
     return ended;
   }
 }
