@@ -2,8 +2,9 @@
 /**
  * Measures every built Custom UI (`static/<name>/dist`) and checks it against its budget: the gzipped size of
  * the JavaScript and CSS a browser loads before the UI's first render, i.e. the entry chunk of `index.html`,
- * every chunk it imports statically (transitively), and their CSS. Chunks behind a dynamic `import()` load
- * later and do not count. Budgets (issue #5): the issue panel and the portal panel 150 KB, every other entry 250 KB.
+ * every chunk it imports statically (transitively), and their CSS; and the chunks `index.html` preloads
+ * (`<link rel="modulepreload">`, the build's `firstRender`) with theirs. Other chunks behind a dynamic
+ * `import()` load later and do not count. Budgets (issue #5): the issue panel and the portal panel 150 KB, every other entry 250 KB.
  *
  * Reads the Vite manifest the build writes (`dist/.vite/manifest.json`; a kilobyte of file names, left in place so
  * that the builds can be measured again without rebuilding). Exits 1 when an entry is over its budget or cannot
@@ -38,10 +39,11 @@ export function uiNames() {
 const gzipSize = (file) => gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
 /**
- * The files of one built UI loaded before its first render, and those loaded later, from Vite's manifest.
+ * The files of one built UI loaded before its first render, and those loaded later, from Vite's manifest and
+ * the files `index.html` preloads (`preloaded`, paths relative to `dist`).
  * @returns {{ initial: string[], lazy: string[] }} paths relative to `dist`
  */
-export function initialFiles(manifest) {
+export function initialFiles(manifest, preloaded = []) {
   const entries = Object.values(manifest).filter((chunk) => chunk.isEntry);
   if (entries.length === 0) throw new Error('the Vite manifest names no entry');
   const initial = new Set();
@@ -52,11 +54,23 @@ export function initialFiles(manifest) {
     for (const css of chunk.css ?? []) initial.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  for (const [key, chunk] of Object.entries(manifest))
+    if (chunk.isEntry || preloaded.includes(chunk.file)) visit(key);
   const all = new Set(
     Object.values(manifest).flatMap((chunk) => [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]),
   );
   return { initial: [...initial], lazy: [...all].filter((file) => !initial.has(file)) };
+}
+
+/** The files an `index.html` preloads as modules (`./assets/x.js` → `assets/x.js`). */
+export function modulePreloads(html) {
+  return [...html.matchAll(/<link\b[^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => /\brel="modulepreload"/.test(tag))
+    .flatMap((tag) => {
+      const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+      return href === undefined ? [] : [href.replace(/^\.\//, '')];
+    });
 }
 
 /** Measures one built UI. */
@@ -67,7 +81,10 @@ export function measure(name) {
     throw new Error(`${path.relative(root, dist)} has no Vite manifest: build it with npm run build:ui`);
   }
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  const { initial, lazy } = initialFiles(manifest);
+  const { initial, lazy } = initialFiles(
+    manifest,
+    modulePreloads(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')),
+  );
   const code = (file) => /\.(m?js|css)$/.test(file);
   const sum = (files) => files.filter(code).reduce((n, file) => n + gzipSize(path.join(dist, file)), 0);
   const result = {

@@ -383,6 +383,16 @@ describe('the sandbox server', () => {
     refused(await call('GET', '/api/events'), 400, 'invalid-request');
   });
 
+  it('serves the design tokens’ themes one by one, and all five a frame applies in one stylesheet', async () => {
+    const themes = ['light', 'dark', 'spacing', 'typography', 'shape'];
+    const each = await Promise.all(themes.map((theme) => call('GET', `/sandbox/tokens/${theme}.css`)));
+    for (const reply of each) expect([reply.status, reply.type]).toEqual([200, 'text/css; charset=utf-8']);
+    const all = await call('GET', '/sandbox/tokens/all.css');
+    expect([all.status, all.type]).toEqual([200, 'text/css; charset=utf-8']);
+    expect(all.text).toBe(each.map((reply) => reply.text).join('\n'));
+    refused(await call('GET', '/sandbox/tokens/blue.css'), 404, 'not-found');
+  });
+
   it('answers unknown paths with 404 and wrong methods with 405, in JSON', async () => {
     refused(await call('GET', '/api/nothing'), 404, 'not-found');
     const wrong = await call('DELETE', '/api/clock');

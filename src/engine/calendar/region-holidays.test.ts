@@ -145,3 +145,51 @@ describe('holiday names in the user’s language', () => {
     expect(dates('en')).toEqual(dates());
   });
 });
+
+describe('each year computed once per region and language', () => {
+  const newYear = (language: string | undefined, region = 'DE') => {
+    const result = regionHolidays(region, 2031, 2031, language);
+    if (!result.ok) throw new Error(`${region} is a region`);
+    return result.value.find((h) => h.date === '2031-01-01')?.name;
+  };
+
+  it('asks date-holidays once for a year it has computed before', () => {
+    const getHolidays = jest.spyOn(Holidays.prototype, 'getHolidays');
+    try {
+      newYear('en', 'DE-HH');
+      const first = getHolidays.mock.calls.length;
+      expect(first).toBeGreaterThan(0);
+      newYear('en', 'DE-HH');
+      expect(getHolidays.mock.calls.length).toBe(first);
+    } finally {
+      getHolidays.mockRestore();
+    }
+  });
+
+  it('gives two languages each their own names, however the calls alternate', () => {
+    expect([newYear('en'), newYear('de'), newYear('en'), newYear(undefined), newYear('en')]).toEqual([
+      "New Year's Day",
+      'Neujahr',
+      "New Year's Day",
+      'Neujahr',
+      "New Year's Day",
+    ]);
+  });
+
+  it('names in the region’s own language where the data lacks the one asked for, whatever came before', () => {
+    // date-holidays falls back to the language of its previous call on the same instance.
+    newYear('en', 'DK');
+    expect(newYear('xx', 'DK')).toBe('Nytårsdag');
+    newYear('de', 'DK');
+    expect(newYear('zz', 'DK')).toBe('Nytårsdag');
+  });
+
+  it('hands out its own copies: a caller that changes a result changes no later one', () => {
+    const result = regionHolidays('DE', 2031, 2031, 'en');
+    if (!result.ok) throw new Error('DE is a region');
+    const holiday = result.value[0];
+    if (holiday) holiday.name = 'changed';
+    result.value.length = 0;
+    expect(newYear('en')).toBe("New Year's Day");
+  });
+});

@@ -78,12 +78,54 @@ function instanceFor(region: string): Holidays {
   return instance;
 }
 
+/** A holiday's days as `getHolidays(year)` gives them, before the range's filter: local dates and a name. */
+type YearHolidays = readonly Readonly<RegionHoliday>[];
+
+/**
+ * Each region's public holidays of one year in one language, as computed: the same three or four years are
+ * asked for on every `issue/metrics` call and every evaluation's calendar, and date-holidays takes 4 to 15 ms
+ * to compute a year (more under load). Pure data, like the instances: bounded, the oldest dropped first.
+ */
+const computedYears = new Map<string, YearHolidays>();
+const COMPUTED_YEARS_MAX = 512;
+
+function publicHolidaysOf(region: string, year: number, lang: string): YearHolidays {
+  const key = `${region}|${String(year)}|${lang}`;
+  const cached = computedYears.get(key);
+  if (cached !== undefined) return cached;
+  const instance = instanceFor(region);
+  // ATTENTION: date-holidays puts the language asked for in front of the instance's own list, in place, on
+  // every call: a language its data lacks then fell back to the previous call's. Reset to the region's own
+  // languages first, so that the names depend only on the region, the year and `lang`, as the key says.
+  instance.setLanguages(defaultLanguages.get(region) ?? 'en');
+  const out: RegionHoliday[] = [];
+  for (const holiday of instance.getHolidays(year, lang)) {
+    if (holiday.type !== 'public') continue;
+    // The local date is the first ten characters of `date` ("YYYY-MM-DD hh:mm:ss [-hh:mm]"). The `start`
+    // and `end` Dates are instants; reading their calendar fields would use the host's zone.
+    const first = parseLocalDate(holiday.date.slice(0, 10));
+    if (first === undefined) continue;
+    // The number of days is the length of [start, end) rounded to whole days: a DST change inside the
+    // holiday makes it 23 or 25 hours a day, and a holiday from 14:00 still takes its date (at least 1).
+    const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY));
+    for (let i = 0; i < days; i++)
+      out.push(Object.freeze({ date: formatLocalDate(first + i), name: holiday.name }));
+  }
+  if (computedYears.size >= COMPUTED_YEARS_MAX) {
+    const oldest = computedYears.keys().next().value;
+    if (oldest !== undefined) computedYears.delete(oldest);
+  }
+  computedYears.set(key, out);
+  return out;
+}
+
 /**
  * Public holidays (type `public` only; not bank, school, optional or observance) of a region such as "DE",
  * "DE-BY", "DK", "US-NY", as local dates, for the years `fromYear`..`toYear` inclusive, sorted by date, named
  * in `language` (an ISO 639-1 code such as "en") where the data has it, else in the region's own language.
  * A holiday lasting several days gives one entry per day. Substitute days that date-holidays marks public
- * (US "Independence Day (substitute day)") are included: they are days off.
+ * (US "Independence Day (substitute day)") are included: they are days off. Each year is computed once per
+ * region and language (see {@link publicHolidaysOf}).
  *
  * @example
  * const r = regionHolidays('DE', 2026, 2026);
@@ -101,31 +143,20 @@ export function regionHolidays(
       message: `Unknown holiday region "${region}": expected a country code such as "DE" or a country and state such as "DE-BY".`,
     });
   }
-  const instance = instanceFor(region);
-  // Always a language of our own choosing: date-holidays keeps the last one asked for on the shared instance.
-  // A language the data lacks falls back to the region's own.
+  instanceFor(region);
+  // Always a language of our own choosing, never the instance's last one; a language the data lacks falls back
+  // to the region's own (publicHolidaysOf).
   const lang = language?.toLowerCase() ?? defaultLanguages.get(region) ?? 'en';
   const seen = new Set<string>();
   const out: RegionHoliday[] = [];
   // Start a year early: a holiday that begins late in December may run into `fromYear`.
   for (let year = fromYear - 1; year <= toYear; year++) {
-    for (const holiday of instance.getHolidays(year, lang)) {
-      if (holiday.type !== 'public') continue;
-      // The local date is the first ten characters of `date` ("YYYY-MM-DD hh:mm:ss [-hh:mm]"). The `start`
-      // and `end` Dates are instants; reading their calendar fields would use the host's zone.
-      const first = parseLocalDate(holiday.date.slice(0, 10));
-      if (first === undefined) continue;
-      // The number of days is the length of [start, end) rounded to whole days: a DST change inside the
-      // holiday makes it 23 or 25 hours a day, and a holiday from 14:00 still takes its date (at least 1).
-      const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY));
-      for (let i = 0; i < days; i++) {
-        const date = formatLocalDate(first + i);
-        const dateYear = Number(date.slice(0, 4));
-        const key = `${date} ${holiday.name}`;
-        if (dateYear < fromYear || dateYear > toYear || seen.has(key)) continue;
-        seen.add(key);
-        out.push({ date, name: holiday.name });
-      }
+    for (const { date, name } of publicHolidaysOf(region, year, lang)) {
+      const dateYear = Number(date.slice(0, 4));
+      const key = `${date} ${name}`;
+      if (dateYear < fromYear || dateYear > toYear || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ date, name });
     }
   }
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

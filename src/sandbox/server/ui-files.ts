@@ -114,14 +114,23 @@ const THEMES: Readonly<Record<string, string>> = {
   shape: 'atlassian-shape',
 };
 
-/** `GET /sandbox/tokens/<theme>.css`: one of @atlaskit/tokens' theme stylesheets (a dev dependency). */
-export function sendTokens(res: ServerResponse, theme: string): void {
+/** One theme's stylesheet from @atlaskit/tokens (a dev dependency). */
+function themeCss(theme: string): string {
   const artifact = THEMES[theme];
   if (artifact === undefined) throw new HttpError(404, 'not-found', `There is no token theme "${theme}".`);
   // The package ships each theme as a module whose default export is the stylesheet's text.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const css = (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${artifact}.js`) as { default: string })
+  return (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${artifact}.js`) as { default: string })
     .default;
+}
+
+/**
+ * `GET /sandbox/tokens/<theme>.css`: one of @atlaskit/tokens' theme stylesheets, or `all.css`, every theme
+ * `view.theme.enable()` applies in one: a frame asks for that one (bridge-shim.ts) instead of five, which had
+ * taken five of the six connections a browser opens to the sandbox, and its first resolver call waited behind them.
+ */
+export function sendTokens(res: ServerResponse, theme: string): void {
+  const css = theme === 'all' ? Object.keys(THEMES).map(themeCss).join('\n') : themeCss(theme);
   res.writeHead(200, {
     'Content-Type': 'text/css; charset=utf-8',
     'Content-Length': Buffer.byteLength(css),

@@ -15,6 +15,7 @@ import { useAdjustments } from './use-adjustments';
 import { useUiStart } from '../../shared/i18n/use-i18n';
 import { MessagesContext, panelMessages, useMessages, type PanelKey } from './messages';
 import { useIssueMetrics } from './use-issue-metrics';
+import { warmUpFormats } from './warm-up';
 
 // The dialog and Atlaskit's modal load when someone opens it: most agents never do.
 const AdjustDialog = lazy(() => import('./adjust-dialog').then((m) => ({ default: m.AdjustDialog })));
@@ -63,6 +64,11 @@ function IssueMetricsView(props: {
 }) {
   const messages = useMessages();
   const { state, reload } = useIssueMetrics(props.backend, props.context.issueId);
+  // While the first results are on their way (the call started with the context, see main.tsx).
+  const { context, clock } = props;
+  useEffect(() => {
+    warmUpFormats(context, clock());
+  }, [context, clock]);
   switch (state.status) {
     case 'loading':
       return <Loading />;

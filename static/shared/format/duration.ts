@@ -74,7 +74,19 @@ export function spokenDuration(ms: number, locale: string, round: 'away' | 'down
   const parts: string[] = [];
   if (h > 0) parts.push(unitFormat(locale, 'hour', 'long', false).format(h));
   if (m > 0 || h === 0) parts.push(unitFormat(locale, 'minute', 'long', false).format(m));
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
+  return listFormat(locale).format(parts);
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The locale's list of units (`1 hour, 6 minutes`), made once: every card asks for it every second. */
+function listFormat(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'unit', style: 'long' });
+    listFormats.set(locale, format);
+  }
+  return format;
 }
 
 /**

@@ -127,15 +127,14 @@
       'data-theme',
       'dark:dark light:light spacing:spacing typography:typography shape:shape',
     );
-    for (const theme of ['light', 'dark', 'spacing', 'typography', 'shape']) {
-      const id = `accord-sandbox-tokens-${theme}`;
-      if (document.getElementById(id)) continue;
-      const link = document.createElement('link');
-      link.id = id;
-      link.rel = 'stylesheet';
-      link.href = `/sandbox/tokens/${theme}.css`;
-      document.head.appendChild(link);
-    }
+    // All five themes in one stylesheet (ui-files.ts): one connection, not five, before the UI's first call.
+    const id = 'accord-sandbox-tokens';
+    if (document.getElementById(id)) return;
+    const link = document.createElement('link');
+    link.id = id;
+    link.rel = 'stylesheet';
+    link.href = '/sandbox/tokens/all.css';
+    document.head.appendChild(link);
   }
 
   // view.createHistory(): the host page keeps the path in its own URL, so its back button and reloads work.
