@@ -11,12 +11,25 @@ const backend = prefetching(forgeBackend, (context) =>
 );
 void enableJiraTheme();
 // React and the panel come in a chunk of their own, which index.html preloads with this one (the build's
-// `firstRender`): evaluating it takes the most of the bundle's time, and here it starts only after the
-// browser has run the microtasks that send the context's round trips, so that the results are on their way
-// while React starts instead of after it.
-// Meanwhile the countdowns show in plain DOM as soon as their round trips are in (first-paint.ts).
+// `firstRender`). Meanwhile the countdowns show in plain DOM as soon as their round trips are in
+// (first-paint.ts). Evaluating React DOM is one long task, the most of the bundle's time: it starts once the
+// first paint is on screen (or it is known there is none), since a reply that came during it waited for it.
 const root = document.getElementById('root');
 const first: FirstPaint | null = root === null ? null : paintFirst(root, backend.early);
-void import('./app').then(({ mount }) => {
-  mount(backend, first);
-});
+void backend.early
+  .then(afterPaint, afterPaint)
+  .then(() => import('./app'))
+  .then(({ mount }) => {
+    mount(backend, first);
+  });
+
+/** After the next frame is drawn; at the latest after 100 ms, since a hidden frame draws none. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      resolve();
+    };
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 100);
+  });
+}
