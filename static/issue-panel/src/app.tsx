@@ -11,7 +11,7 @@ import { IssuePanel } from './panel';
 export function mount(backend: Backend, first: FirstPaint | null = null): void {
   const root = document.getElementById('root');
   if (!root) return;
-  first?.handOver(root);
+  first?.handOver();
   createRoot(root).render(
     <StrictMode>
       <IssuePanel backend={backend} />

@@ -192,7 +192,7 @@ describe("the panel's first paint", () => {
     await advance(1005);
     expect(time()).toBe('2h 59m 59s');
 
-    first.handOver(root);
+    first.handOver();
     expect(root.hidden).toBe(true);
     root.innerHTML = '<p class="accord-loading" aria-busy="true"></p>';
     await advance();
@@ -202,6 +202,29 @@ describe("the panel's first paint", () => {
     await advance();
     expect(root.hidden).toBe(false);
     expect(document.querySelectorAll('.accord-metric__time')).toHaveLength(0);
+    expect(document.body.children).toHaveLength(1);
+  });
+
+  it('hides a loading line React shows first, and paints nothing once React shows the panel', async () => {
+    document.body.innerHTML = '<div id="root"><p class="accord-loading" aria-busy="true"></p></div>';
+    const root = document.getElementById('root')!;
+    const { backend } = fakeBackend(() => ({ ok: true, data }), {
+      locale: 'en-GB',
+      timeZone: 'Europe/Berlin',
+    });
+    const answers = Promise.all([backend.context(), backend.translations('en-GB')]).then(
+      ([context, translations]) => ({ context, translations, reply: { ok: true as const, data } }),
+    );
+    paintFirst(root, answers).handOver();
+    await advance();
+    expect(root.hidden).toBe(true);
+    expect(document.querySelectorAll('.accord-metric__time').length).toBeGreaterThan(0);
+
+    document.body.innerHTML = '<div id="root"><div class="accord-panel"></div></div>';
+    const shown = document.getElementById('root')!;
+    paintFirst(shown, answers).handOver();
+    await advance();
+    expect(shown.hidden).toBe(false);
     expect(document.body.children).toHaveLength(1);
   });
 });

@@ -19,10 +19,11 @@ import { panelMessages, type PanelKey, type PanelMessages } from './panel-messag
  */
 export interface FirstPaint {
   /**
-   * Called once React is mounted on `root`: while the first paint shows (or may still come), `root` stays
-   * hidden, and the first paint goes the moment React shows more than its loading line.
+   * Called as React mounts on `root`: while the first paint shows, `root` stays hidden, and the first paint
+   * goes the moment React shows more than its loading line (if React has by the time the answers come,
+   * there is no first paint).
    */
-  handOver(root: HTMLElement): void;
+  handOver(): void;
 }
 
 type Child = Node | string | null;
@@ -230,16 +231,28 @@ export function paintFirst(
   early: Promise<EarlyReplies<'issue/metrics'>>,
   now: () => number = Date.now,
 ): FirstPaint {
-  let state: 'waiting' | 'painted' | 'none' | 'over' = 'waiting';
+  let state: 'waiting' | 'painted' | 'over' = 'waiting';
+  let handedOver = false;
   const place = document.createElement('div');
   let timer = 0;
-  let reveal: (() => void) | null = null;
+  // React shows more than its loading line.
+  const ready = (): boolean =>
+    root.childElementCount > 0 &&
+    !Array.from(root.children).some((child) => child.matches('.accord-loading'));
+  const observer = new MutationObserver(() => {
+    if (state === 'painted' && ready()) finish();
+  });
+  const finish = (): void => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+    state = 'over';
+    place.remove();
+    root.hidden = false;
+  };
   early.then(
     ({ context, translations, reply }) => {
-      if (state !== 'waiting') return;
-      if (reply?.ok !== true) {
-        state = 'none';
-        reveal?.();
+      if (state !== 'waiting' || reply?.ok !== true || (handedOver && ready())) {
+        state = 'over';
         return;
       }
       const messages = panelMessages(createI18n<PanelKey>(context.locale, 'issue-panel', translations));
@@ -250,11 +263,12 @@ export function paintFirst(
         return panel !== null;
       };
       if (!paint()) {
-        state = 'none';
-        reveal?.();
+        state = 'over';
         return;
       }
       state = 'painted';
+      // React's loading line, if it is already there, gives way to the first paint until React has more.
+      root.hidden = true;
       root.after(place);
       // As the panel's `useNow`: a few ms past each second.
       const tick = (): void => {
@@ -264,30 +278,13 @@ export function paintFirst(
       timer = window.setTimeout(tick, 1000 - (now() % 1000) + 5);
     },
     () => {
-      if (state !== 'waiting') return;
-      state = 'none';
-      reveal?.();
+      state = 'over';
     },
   );
   return {
-    handOver(reactRoot) {
-      if (state === 'none' || state === 'over') return;
-      reactRoot.hidden = true;
-      const ready = (): boolean =>
-        reactRoot.childElementCount > 0 &&
-        !Array.from(reactRoot.children).some((child) => child.matches('.accord-loading'));
-      const observer = new MutationObserver(() => {
-        if (ready()) reveal?.();
-      });
-      reveal = () => {
-        observer.disconnect();
-        window.clearTimeout(timer);
-        state = 'over';
-        place.remove();
-        reactRoot.hidden = false;
-        reveal = null;
-      };
-      observer.observe(reactRoot, { childList: true, subtree: true });
+    handOver() {
+      handedOver = true;
+      if (state !== 'over') observer.observe(root, { childList: true, subtree: true });
     },
   };
 }

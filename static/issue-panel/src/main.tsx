@@ -13,10 +13,11 @@ void enableJiraTheme();
 // React and the panel come in a chunk of their own, which index.html preloads with this one (the build's
 // `firstRender`). Meanwhile the countdowns show in plain DOM as soon as their round trips are in
 // (first-paint.ts). Evaluating React DOM is one long task, the most of the bundle's time: it starts once the
-// first paint is on screen (or it is known there is none), since a reply that came during it waited for it.
+// first paint is on screen (or it is known there is none, or a second passed), since a reply that came during it waited for it.
 const root = document.getElementById('root');
 const first: FirstPaint | null = root === null ? null : paintFirst(root, backend.early);
-void backend.early
+// At the latest after a second, so that a slow call shows the panel's loading line.
+void Promise.race([backend.early, new Promise((resolve) => setTimeout(resolve, 1000))])
   .then(afterPaint, afterPaint)
   .then(() => import('./app'))
   .then(({ mount }) => {
