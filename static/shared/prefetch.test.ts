@@ -50,6 +50,20 @@ describe('prefetching', () => {
     expect(h.locales).toHaveLength(2);
   });
 
+  it('lets a first paint read the early answers without taking them from the UI', async () => {
+    const h = host();
+    const backend = prefetching(h.backend, (c) => metricsOf(c.issueId));
+    const early = await backend.early;
+    expect(early.context.issueId).toBe('10001');
+    expect(early.reply?.ok).toBe(false);
+    // The UI's own first asks still get the same answers, without asking the host again.
+    const context = await backend.context();
+    await backend.translations(context.locale);
+    await backend.call('issue/metrics', { issueId: '10001' });
+    expect(h.calls).toHaveLength(1);
+    expect(h.locales).toHaveLength(1);
+  });
+
   it('asks the host again for a call or a locale other than the early ones', async () => {
     const h = host();
     const backend = prefetching(h.backend, (c) => metricsOf(c.issueId));

@@ -1,6 +1,20 @@
 import type { PayloadOf, Reply, ReplyOf, RouteName } from './api/reply';
 import type { Backend, UiContext } from './backend';
 
+/** What a UI's first round trips brought, for a first paint before the UI itself runs (see {@link prefetching}). */
+export interface EarlyReplies<R extends RouteName> {
+  readonly context: UiContext;
+  readonly translations: Awaited<ReturnType<Backend['translations']>>;
+  /** Null when `first` made no call for this context. */
+  readonly reply: Reply<ReplyOf<R>> | null;
+}
+
+/** A {@link Backend} whose first round trips are also readable, without taking them from the UI, as `early`. */
+export interface Prefetching<R extends RouteName> extends Backend {
+  /** Settles once the context, the translations and the first call have all answered; rejects if one failed. */
+  readonly early: Promise<EarlyReplies<R>>;
+}
+
 /** The one resolver call a UI makes first, once it knows where it is; null when there is none to make. */
 export type FirstCall<R extends RouteName> = (context: UiContext) => {
   readonly route: R;
@@ -16,7 +30,7 @@ export type FirstCall<R extends RouteName> = (context: UiContext) => {
  *
  * @example const backend = prefetching(forgeBackend, (c) => c.issueId && { route: 'issue/metrics', payload: { issueId: c.issueId } });
  */
-export function prefetching<R extends RouteName>(backend: Backend, first: FirstCall<R>): Backend {
+export function prefetching<R extends RouteName>(backend: Backend, first: FirstCall<R>): Prefetching<R> {
   const context = backend.context();
   let translations: { locale: string; reply: ReturnType<Backend['translations']> } | null = null;
   let call: { route: R; key: string; reply: Promise<Reply<ReplyOf<R>>> } | null = null;
@@ -32,7 +46,16 @@ export function prefetching<R extends RouteName>(backend: Backend, first: FirstC
     },
     () => undefined,
   );
+  // After the handler above (attached first), which has asked for both; kept here, since the UI takes them.
+  const early = context.then(async (c) => {
+    const asked = { translations: translations?.reply, reply: call?.reply ?? null };
+    if (asked.translations === undefined) throw new Error('the translations were not asked for');
+    const [lookup, reply] = await Promise.all([asked.translations, asked.reply]);
+    return { context: c, translations: lookup, reply };
+  });
+  early.catch(() => undefined);
   return {
+    early,
     subscribe: (channel, onEvent) => backend.subscribe(channel, onEvent),
     submitGadget: (configuration) => backend.submitGadget(configuration),
     context() {
