@@ -10,31 +10,14 @@ import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/tes
 import { advance, loaded, onFakeClock } from '../../shared/testing/ui';
 import { firstPaintOf, paintFirst } from './first-paint';
 import { IssuePanel } from './panel';
+import { berlin, handling, resolution, utc } from './panel-fixtures';
 import { panelMessages, type PanelKey } from './panel-messages';
-
-const berlin = (local: string): number => at(`2026-03-02T${local}+01:00`); // Monday 2 March 2026
-const utc = (local: string): string => new Date(berlin(local)).toISOString();
 
 // Every kind of card: running with a deadline, paused, measured only, completed, a business-day promise,
 // extended and excused, and one whose calendar is missing (not live).
 const results: IssueMetricEntry[] = [
-  makeEntry(
-    makeMetric({
-      cycles: [makeCycle({ startedAt: utc('09:00'), remainingMs: 4 * 3_600_000, deadline: utc('13:00') })],
-    }),
-  ),
-  makeEntry(
-    makeMetric({
-      id: 'handling',
-      name: 'Second-level handling',
-      state: 'paused',
-      pausedBy: 'status = "Waiting for customer"',
-      cycles: [
-        makeCycle({ startedAt: utc('08:30'), deadline: null, pauses: [{ from: utc('08:45'), to: null }] }),
-      ],
-    }),
-    { kind: 'OLA', agreementId: 'second-level' },
-  ),
+  resolution,
+  handling,
   makeEntry(
     makeMetric({
       id: 'measured',

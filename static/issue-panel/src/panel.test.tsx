@@ -4,7 +4,7 @@
 import { render as show, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { act } from 'react';
-import { at, makeCalendar } from '../../../src/engine/calendar/test-support';
+import { makeCalendar } from '../../../src/engine/calendar/test-support';
 import type { IssueMetrics } from '../../shared/api/issue-metrics';
 import type { ReplyTo } from '../../shared/api/reply';
 import type { Backend } from '../../shared/backend';
@@ -12,10 +12,8 @@ import { forCountdown, makeCycle, makeEntry, makeMetric } from '../../shared/tes
 import { fakeBackend as fakeSite, refused } from '../../shared/testing/fake-backend';
 import { advance, inTurn, loaded, onFakeClock, person } from '../../shared/testing/ui';
 import { IssuePanel } from './panel';
+import { berlin, handling, resolution, utc } from './panel-fixtures';
 import type { AnyReply } from '../../shared/testing/fake-backend';
-
-const berlin = (time: string): number => at(`2026-03-02T${time}+01:00`); // Monday 2 March 2026
-const utc = (time: string): string => new Date(berlin(time)).toISOString();
 
 /**
  * The issue-panel's backend, faked: `issue/metrics` replies in turn (the last one again once they run out),
@@ -67,25 +65,6 @@ const reply = (data: Partial<IssueMetrics>): MetricsReply => ({
     ...data,
   },
 });
-
-// Time to resolution: 4 h from 09:00, so due at 13:00 Berlin; evaluated at 09:00.
-const resolution = makeEntry(
-  makeMetric({
-    cycles: [makeCycle({ startedAt: utc('09:00'), remainingMs: 4 * 3_600_000, deadline: utc('13:00') })],
-  }),
-);
-const handling = makeEntry(
-  makeMetric({
-    id: 'handling',
-    name: 'Second-level handling',
-    state: 'paused',
-    pausedBy: 'status = "Waiting for customer"',
-    cycles: [
-      makeCycle({ startedAt: utc('08:30'), deadline: null, pauses: [{ from: utc('08:45'), to: null }] }),
-    ],
-  }),
-  { kind: 'OLA', agreementId: 'second-level' },
-);
 
 onFakeClock(berlin('10:00'));
 
